@@ -1,0 +1,8 @@
+// The baseline for the typing benchmark: a bare Lexical editor (rich text, nothing else) on the
+// same page-sized sheet, loaded with the same document.
+import { registerRichText } from '@lexical/rich-text';
+import { createEditor } from 'lexical';
+
+const editor = createEditor({ namespace: 'bare', onError: (e) => console.error(e) });
+editor.setRootElement(document.getElementById('editor'));
+registerRichText(editor);

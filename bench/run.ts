@@ -1,0 +1,23 @@
+/**
+ * `npm run bench [-- name…]`: runs the benchmarks and prints a table of figures, each against a
+ * baseline measured in the same run. Numbers, never pass/fail.
+ */
+import os from 'node:os';
+import { benchTyping } from './typing';
+
+const BENCHES: Record<string, () => Promise<void>> = {
+  typing: benchTyping,
+};
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const names = wanted.length > 0 ? wanted : Object.keys(BENCHES);
+  for (const n of names) if (!BENCHES[n]) throw new Error(`unknown benchmark "${n}"; have: ${Object.keys(BENCHES).join(', ')}`);
+  process.stdout.write(`# Wengao benchmarks — ${new Date().toISOString()} — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}\n`);
+  for (const n of names) await BENCHES[n]!();
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench failed: ${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,144 @@
+/**
+ * Typing latency: time from a keydown to the end of the next frame, in a 200,000-character
+ * document, in Wengao (web harness, all plugins) and in a bare Lexical editor with no plugins.
+ *
+ * Chromium runs with the frame-rate limit off, so "the next frame" is produced as soon as the
+ * work is done instead of at the next 60 Hz vsync (which would add 0–16.7 ms of waiting to
+ * every sample, the same for both editors, and drown the difference). A frame's end is taken
+ * as the first task after its requestAnimationFrame callbacks (a MessageChannel message).
+ */
+import http from 'node:http';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { build } from 'vite';
+import { chromium, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, startWebHarness } from '../test/support/browser';
+import { generateDocumentText } from './corpus';
+import { fmtMs, median, percentile, printTable, ratio } from './table';
+
+const ROOT = path.resolve(__dirname, '..');
+const DOC_CHARS = 200_000;
+const KEYS = Number(process.env.BENCH_KEYS ?? 300);
+
+async function buildBare(): Promise<string> {
+  const outDir = path.join(ROOT, 'build', 'bench', 'bare');
+  await build({
+    configFile: false,
+    root: path.join(__dirname, 'bare'),
+    base: './',
+    logLevel: 'error',
+    build: { outDir, emptyOutDir: true, target: 'chrome130', modulePreload: { polyfill: false } },
+  });
+  return outDir;
+}
+
+function serveStatic(dir: string): Promise<{ url: string; close(): void }> {
+  const server = http.createServer(async (req, res) => {
+    const rel = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/+/, '') || 'index.html';
+    const file = path.join(dir, rel);
+    if (!file.startsWith(dir)) return void res.writeHead(403).end();
+    try {
+      const body = await fs.readFile(file);
+      res.writeHead(200, { 'content-type': file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'text/html; charset=utf-8' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => server.close() })),
+  );
+}
+
+/** Pastes the document as a user would (Ctrl+V of plain text). */
+async function pasteDocument(page: Page, text: string): Promise<void> {
+  await page.locator('[data-testid=editor]').click();
+  await page.evaluate((t) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', t);
+    const target = document.querySelector('[data-testid=editor]')!;
+    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, text);
+  await page.waitForFunction((n) => (document.querySelector('[data-testid=editor]')?.textContent?.length ?? 0) >= n, text.length * 0.95, { timeout: 120_000 });
+}
+
+/** Puts the caret at the end of the middle paragraph. */
+async function caretToMiddle(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const ps = document.querySelectorAll('[data-testid=editor] > p');
+    const p = ps[Math.floor(ps.length / 2)]!;
+    p.scrollIntoView({ block: 'center' });
+    const range = document.createRange();
+    range.selectNodeContents(p);
+    range.collapse(false);
+    const sel = window.getSelection()!;
+    sel.removeAllRanges();
+    sel.addRange(range);
+  });
+  await page.waitForTimeout(200);
+}
+
+async function measureTyping(page: Page): Promise<number[]> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __lat: number[] };
+    w.__lat = [];
+    document.addEventListener(
+      'keydown',
+      (e) => {
+        const t0 = e.timeStamp;
+        requestAnimationFrame(() => {
+          const ch = new MessageChannel();
+          ch.port1.onmessage = () => w.__lat.push(performance.now() - t0);
+          ch.port2.postMessage(0);
+        });
+      },
+      true,
+    );
+  });
+  const letters = 'abcdefghij';
+  for (let i = 0; i < KEYS; i++) {
+    await page.keyboard.press(letters[i % letters.length]!);
+    await page.waitForFunction((n) => (window as unknown as { __lat: number[] }).__lat.length >= n, i + 1);
+    await page.waitForTimeout(30); // a brisk typist: 20-30 keys a second at most
+  }
+  return page.evaluate(() => (window as unknown as { __lat: number[] }).__lat);
+}
+
+export async function benchTyping(): Promise<void> {
+  const text = generateDocumentText(DOC_CHARS);
+  const bareDir = await buildBare();
+  const bare = await serveStatic(bareDir);
+  const harness = await startWebHarness();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, '--disable-frame-rate-limit', '--disable-gpu-vsync'] });
+  try {
+    const results: Record<string, number[]> = {};
+    // Alternate the two editors so that machine noise hits both alike.
+    for (const round of [0, 1]) {
+      for (const [name, url] of [
+        ['wengao', harness.url],
+        ['bare', bare.url],
+      ] as const) {
+        const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+        await page.goto(url);
+        await page.waitForSelector('[data-testid=editor]');
+        await pasteDocument(page, text);
+        await caretToMiddle(page);
+        const lat = await measureTyping(page);
+        (results[name] ??= []).push(...lat.slice(round === 0 ? 20 : 0)); // first keys warm the JIT
+        await page.close();
+      }
+    }
+    const ours = results.wengao!;
+    const base = results.bare!;
+    printTable(`Typing latency, keydown → next frame, ${text.length.toLocaleString()}-character document (${ours.length} keys each)`, [
+      { figure: 'median', ours: fmtMs(median(ours)), baseline: fmtMs(median(base)), ratio: ratio(median(ours), median(base)), goal: '≤ 1.2× bare' },
+      { figure: 'p95', ours: fmtMs(percentile(ours, 95)), baseline: fmtMs(percentile(base, 95)), ratio: ratio(percentile(ours, 95), percentile(base, 95)), goal: '< 16 ms' },
+      { figure: 'max', ours: fmtMs(Math.max(...ours)), baseline: fmtMs(Math.max(...base)), ratio: ratio(Math.max(...ours), Math.max(...base)) },
+    ]);
+  } finally {
+    await browser.close();
+    await harness.stop();
+    bare.close();
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * `npm run web -- --port N [--user-data DIR]`: starts the web harness and prints its URL
+ * (http://127.0.0.1:N/?token=…) as the only line on stdout.
+ */
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { ApiHandlers } from '../../shared/api/contract';
+import { createServiceHandlers } from '../services/handlers';
+import { SettingsStore } from '../services/settingsStore';
+import { startHarness } from './server';
+
+const HELP = `用法: npm run web -- [--port N] [--user-data DIR]
+
+  --port N          监听 127.0.0.1 的端口（默认随机）
+  --user-data DIR   设置与备份所在文件夹（默认新建临时文件夹）
+  -h, --help        显示本帮助`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      'user-data': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    process.stderr.write(`${HELP}\n`);
+    return;
+  }
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`无效的端口：${values.port}`);
+  const userData = values['user-data']
+    ? path.resolve(values['user-data'])
+    : await fs.mkdtemp(path.join(os.tmpdir(), 'wengao-web-'));
+  const store = await SettingsStore.open(userData);
+  const version = (JSON.parse(await fs.readFile(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+  const startupFiles: string[] = [];
+
+  const handlers: ApiHandlers = {
+    ...createServiceHandlers({ store }),
+    getAppInfo: () => ({ name: 'wengao', version, shell: 'web', platform: process.platform, userDataDir: userData }),
+    setWindowState: () => null,
+    confirmClose: () => null,
+    takeStartupFiles: () => startupFiles.splice(0),
+  };
+  const harness = await startHarness({ port, rendererRoot: path.join(__dirname, 'renderer'), handlers });
+  process.stdout.write(`${harness.url}\n`);
+
+  const stop = () => {
+    void harness.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`wengao web: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});

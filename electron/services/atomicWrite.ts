@@ -1,0 +1,105 @@
+/**
+ * Atomic file replacement: write a temp file in the same folder, fsync it, rename it over the
+ * target, fsync the folder. The target is never truncated in place, so a crash, a kill or a
+ * full disk leaves either the old file or the new one, never a torn one.
+ */
+import { promises as fs, constants as fsConstants } from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { UserError } from '../../shared/api/contract';
+
+export interface AtomicWriteOptions {
+  /** How long to keep retrying a rename that fails with EBUSY/EPERM/EACCES (Windows: antivirus, Word). */
+  retryForMs?: number;
+  /** File mode for a new file. */
+  mode?: number;
+}
+
+const RETRYABLE_RENAME = new Set(['EBUSY', 'EPERM', 'EACCES']);
+
+function sleep(ms: number) {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+export function tempPathFor(target: string): string {
+  const dir = path.dirname(target);
+  const base = path.basename(target);
+  return path.join(dir, `.${base}.${randomBytes(6).toString('hex')}.wgtmp`);
+}
+
+/** Maps a file-system error to a message a user understands. */
+export function fileErrorMessage(err: unknown, target: string): UserError {
+  const code = (err as NodeJS.ErrnoException)?.code ?? 'EUNKNOWN';
+  const name = path.basename(target);
+  switch (code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return new UserError('disk-full', `磁盘空间不足，“${name}”未能保存。原文件保持不变，请清理磁盘后重试或另存到其他位置。`);
+    case 'EROFS':
+      return new UserError('read-only', `“${name}”所在位置是只读的，无法保存。原文件保持不变，请另存到其他位置。`);
+    case 'EACCES':
+    case 'EPERM':
+      return new UserError('permission', `没有权限写入“${name}”（文件可能为只读，或正被其他程序占用）。原文件保持不变，请另存到其他位置。`);
+    case 'EBUSY':
+      return new UserError('locked', `“${name}”正被其他程序占用（例如 Word 或杀毒软件），无法保存。原文件保持不变，请关闭占用它的程序后重试。`);
+    case 'ENOENT':
+      return new UserError('not-found', `找不到保存位置：“${path.dirname(target)}”不存在。`);
+    case 'ENAMETOOLONG':
+      return new UserError('name-too-long', `文件名或路径过长，无法保存“${name}”。`);
+    case 'EISDIR':
+      return new UserError('is-directory', `“${name}”是一个文件夹，不能作为文件保存。`);
+    default:
+      return new UserError('io', `保存“${name}”失败（${code}）。原文件保持不变。`);
+  }
+}
+
+export async function writeFileAtomic(target: string, data: Uint8Array | string, opts: AtomicWriteOptions = {}): Promise<void> {
+  const retryForMs = opts.retryForMs ?? 3000;
+  const tmp = tempPathFor(target);
+  let mode = opts.mode ?? 0o666;
+  try {
+    const st = await fs.stat(target);
+    if (st.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    mode = st.mode & 0o7777; // keep the existing file's permissions
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EISDIR') throw fileErrorMessage(e, target);
+    // a new file
+  }
+  let handle: fs.FileHandle | undefined;
+  try {
+    handle = await fs.open(tmp, fsConstants.O_CREAT | fsConstants.O_EXCL | fsConstants.O_WRONLY, mode);
+    await handle.writeFile(data);
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    const deadline = Date.now() + retryForMs;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await fs.rename(tmp, target);
+        break;
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code ?? '';
+        if (!RETRYABLE_RENAME.has(code) || Date.now() >= deadline) throw e;
+        await sleep(Math.min(50 * 2 ** attempt, 500));
+      }
+    }
+    await syncDirectory(path.dirname(target));
+  } catch (e) {
+    if (handle) await handle.close().catch(() => {});
+    await fs.rm(tmp, { force: true }).catch(() => {});
+    throw e instanceof UserError ? e : fileErrorMessage(e, target);
+  }
+}
+
+/** Makes the rename durable. Not supported on Windows (opening a folder fails): ignored there. */
+async function syncDirectory(dir: string): Promise<void> {
+  let h: fs.FileHandle | undefined;
+  try {
+    h = await fs.open(dir, 'r');
+    await h.sync();
+  } catch {
+    // EISDIR/EPERM on Windows, EINVAL on some file systems: the data itself is already synced.
+  } finally {
+    await h?.close().catch(() => {});
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * Settings and small app state (recent files, window bounds) in the user-data folder.
+ * Reads tolerate missing or corrupt files (defaults are used, the bad file is kept aside);
+ * writes are atomic and serialised.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { MAX_RECENT_FILES, parseSettings, type Settings, type SettingsPatch } from '../../shared/settings';
+import { writeFileAtomic } from './atomicWrite';
+
+const WindowBoundsSchema = z.object({
+  x: z.number().int(),
+  y: z.number().int(),
+  width: z.number().int().min(200),
+  height: z.number().int().min(150),
+  maximized: z.boolean(),
+});
+export type WindowBounds = z.infer<typeof WindowBoundsSchema>;
+
+const AppStateSchema = z.object({
+  recentFiles: z.array(z.string()).catch([]),
+  windowBounds: WindowBoundsSchema.optional().catch(undefined),
+});
+type AppState = z.infer<typeof AppStateSchema>;
+
+async function readJson(file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch {
+    return {};
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    // Keep the unreadable file for inspection instead of silently overwriting it.
+    await fs.rename(file, `${file}.corrupt-${Date.now()}`).catch(() => {});
+    return {};
+  }
+}
+
+export class SettingsStore {
+  private settings!: Settings;
+  private state!: AppState;
+  private writes: Promise<void> = Promise.resolve();
+
+  private constructor(readonly dir: string) {}
+
+  static async open(dir: string): Promise<SettingsStore> {
+    await fs.mkdir(dir, { recursive: true });
+    const store = new SettingsStore(dir);
+    store.settings = parseSettings(await readJson(store.settingsFile));
+    store.state = AppStateSchema.parse(await readJson(store.stateFile));
+    return store;
+  }
+
+  get settingsFile() {
+    return path.join(this.dir, 'settings.json');
+  }
+  get stateFile() {
+    return path.join(this.dir, 'state.json');
+  }
+
+  getSettings(): Settings {
+    return structuredClone(this.settings);
+  }
+
+  async updateSettings(patch: SettingsPatch): Promise<Settings> {
+    this.settings = parseSettings({ ...this.settings, ...patch });
+    await this.persist(this.settingsFile, this.settings);
+    return this.getSettings();
+  }
+
+  recentFiles(): string[] {
+    return [...this.state.recentFiles];
+  }
+
+  async addRecentFile(file: string): Promise<string[]> {
+    const same = (a: string) => (process.platform === 'win32' ? a.toLowerCase() === file.toLowerCase() : a === file);
+    this.state.recentFiles = [file, ...this.state.recentFiles.filter((f) => !same(f))].slice(0, MAX_RECENT_FILES);
+    await this.persist(this.stateFile, this.state);
+    return this.recentFiles();
+  }
+
+  async clearRecentFiles(): Promise<void> {
+    this.state.recentFiles = [];
+    await this.persist(this.stateFile, this.state);
+  }
+
+  windowBounds(): WindowBounds | undefined {
+    return this.state.windowBounds ? { ...this.state.windowBounds } : undefined;
+  }
+
+  async setWindowBounds(bounds: WindowBounds): Promise<void> {
+    this.state.windowBounds = WindowBoundsSchema.parse(bounds);
+    await this.persist(this.stateFile, this.state);
+  }
+
+  /** Resolves when every write issued so far has finished. */
+  flush(): Promise<void> {
+    return this.writes;
+  }
+
+  private persist(file: string, value: unknown): Promise<void> {
+    const text = JSON.stringify(value, null, 2);
+    const next = this.writes.then(() => writeFileAtomic(file, text));
+    this.writes = next.catch(() => {});
+    return next;
+  }
+}

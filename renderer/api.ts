@@ -1,0 +1,83 @@
+/**
+ * The renderer's one door to the main side. In Electron the preload exposes the contract as
+ * `window.wengao`; in the web harness the same calls go over HTTP to 127.0.0.1 with the token
+ * from the page URL. Either way the rest of the renderer sees one typed `WengaoApi`.
+ */
+import {
+  clientFromBridge,
+  createApiClient,
+  type ApiEventName,
+  type Envelope,
+  type WengaoApi,
+  type WengaoBridge,
+} from '../shared/api/contract';
+
+declare global {
+  interface Window {
+    wengao?: WengaoBridge;
+    wengaoFiles?: { pathForFile(file: File): string };
+  }
+}
+
+const TOKEN_HEADER = 'x-wengao-token';
+
+function httpApi(token: string): WengaoApi {
+  let source: EventSource | null = null;
+  const listeners = new Map<ApiEventName, Set<(payload: unknown) => void>>();
+  const ensureSource = () => {
+    if (source) return;
+    source = new EventSource('./events');
+    for (const [event] of listeners) attach(event);
+  };
+  const attached = new Set<ApiEventName>();
+  const attach = (event: ApiEventName) => {
+    if (!source || attached.has(event)) return;
+    attached.add(event);
+    source.addEventListener(event, (e) => {
+      let payload: unknown;
+      try {
+        payload = JSON.parse((e as MessageEvent<string>).data);
+      } catch {
+        return;
+      }
+      for (const l of listeners.get(event) ?? []) l(payload);
+    });
+  };
+  return createApiClient(
+    async (name, args) => {
+      let res: Response;
+      try {
+        res = await fetch(`./api/${name}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+          body: JSON.stringify(args),
+        });
+      } catch {
+        return { ok: false, error: { code: 'offline', message: '无法连接到文稿后台服务。' } };
+      }
+      if (!res.ok) return { ok: false, error: { code: `http-${res.status}`, message: `后台服务拒绝了请求（HTTP ${res.status}）。` } };
+      return (await res.json()) as Envelope<unknown>;
+    },
+    (event, listener) => {
+      let set = listeners.get(event);
+      if (!set) listeners.set(event, (set = new Set()));
+      set.add(listener);
+      ensureSource();
+      attach(event);
+      return () => set.delete(listener);
+    },
+  );
+}
+
+function createApi(): WengaoApi {
+  if (window.wengao) return clientFromBridge(window.wengao);
+  const token = new URLSearchParams(window.location.search).get('token') ?? '';
+  return httpApi(token);
+}
+
+export const api: WengaoApi = createApi();
+
+/** Path of a dropped file, where the shell can tell it (Electron); null in a browser. */
+export function pathOfDroppedFile(file: File): string | null {
+  return window.wengaoFiles?.pathForFile(file) || null;
+}

@@ -1,0 +1,117 @@
+/**
+ * The Lexical editor on a page-like sheet. Nodes: our paragraph (replacing Lexical's), tables.
+ * Plugins here are the always-on ones; features add theirs as children of <EditorShell>.
+ */
+import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
+import { CLEAR_HISTORY_COMMAND, ParagraphNode, type EditorThemeClasses, type LexicalEditor } from 'lexical';
+import { useEffect, type ReactNode } from 'react';
+import type { WgDocument } from '../../shared/model/document';
+import { paragraph } from '../../shared/model/document';
+import { markDirty } from '../app/session';
+import { $exportDocument, $importDocument } from './documentModel';
+import { WgParagraphNode } from './nodes/WgParagraphNode';
+import { SelectionInfoPlugin } from './plugins/SelectionInfoPlugin';
+import { WordCountPlugin } from './plugins/WordCountPlugin';
+
+/** Updates with this tag replace the whole document: not an edit, not undoable. */
+export const LOAD_TAG = 'wengao-load';
+
+const theme: EditorThemeClasses = {
+  paragraph: 'wg-p',
+  text: {
+    bold: 'wg-bold',
+    italic: 'wg-italic',
+    underline: 'wg-underline',
+    strikethrough: 'wg-strike',
+    underlineStrikethrough: 'wg-underline-strike',
+  },
+  table: 'wg-table',
+  tableRow: 'wg-tr',
+  tableCell: 'wg-td',
+  tableCellHeader: 'wg-th',
+  tableSelection: 'wg-table-selection',
+  tableCellSelected: 'wg-td-selected',
+};
+
+/** A new document: one empty body paragraph. */
+export function newDocumentModel(): WgDocument {
+  return { meta: {}, blocks: [paragraph('', { align: 'justify', indent: { firstLineChars: 2 } })] };
+}
+
+/** Replaces the editor's content; clears undo history (loading is not an edit). */
+export function loadDocument(editor: LexicalEditor, doc: WgDocument): void {
+  editor.update(() => $importDocument(doc), { tag: LOAD_TAG, discrete: true });
+  editor.dispatchCommand(CLEAR_HISTORY_COMMAND, undefined);
+}
+
+export function readDocument(editor: LexicalEditor, meta: WgDocument['meta'] = {}): WgDocument {
+  return editor.getEditorState().read(() => $exportDocument(meta));
+}
+
+function DirtyTrackingPlugin() {
+  const [editor] = useLexicalComposerContext();
+  useEffect(
+    () =>
+      editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, tags }) => {
+        if (tags.has(LOAD_TAG)) return;
+        if (dirtyElements.size > 0 || dirtyLeaves.size > 0) markDirty();
+      }),
+    [editor],
+  );
+  return null;
+}
+
+/** The composer and the always-on plugins; the app's layout goes inside as children. */
+export function EditorShell({ children }: { children?: ReactNode }) {
+  const initialConfig: InitialConfigType = {
+    namespace: 'wengao',
+    theme,
+    nodes: [
+      WgParagraphNode,
+      { replace: ParagraphNode, with: () => new WgParagraphNode(), withKlass: WgParagraphNode },
+      TableNode,
+      TableRowNode,
+      TableCellNode,
+    ],
+    onError: (error) => {
+      console.error(error);
+    },
+    editorState: () => $importDocument(newDocumentModel()),
+  };
+  return (
+    <LexicalComposer initialConfig={initialConfig}>
+      <HistoryPlugin />
+      <TablePlugin hasCellMerge hasCellBackgroundColor={false} hasTabHandler />
+      <DirtyTrackingPlugin />
+      <WordCountPlugin />
+      <SelectionInfoPlugin />
+      {children}
+    </LexicalComposer>
+  );
+}
+
+/** The editable page itself (data-testid="editor"). */
+export function EditorSurface() {
+  return (
+    <RichTextPlugin
+      contentEditable={
+        <ContentEditable
+          className="editor-content"
+          data-testid="editor"
+          aria-label="文稿正文"
+          spellCheck={false}
+          autoCorrect="off"
+          autoCapitalize="off"
+        />
+      }
+      ErrorBoundary={LexicalErrorBoundary}
+    />
+  );
+}

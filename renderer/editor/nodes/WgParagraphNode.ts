@@ -1,0 +1,121 @@
+/**
+ * The editor's paragraph: Lexical's ParagraphNode plus what a 公文 paragraph carries — its role
+ * (title, heading 1–4, body, salutation, signature, date) and indents in characters. It replaces
+ * ParagraphNode everywhere (node replacement), so every paragraph Lexical creates is one.
+ * Role and indents are NodeState: they travel through clones, undo and JSON for free.
+ */
+import {
+  $applyNodeReplacement,
+  $getState,
+  $setState,
+  ParagraphNode,
+  createState,
+  type EditorConfig,
+  type LexicalNode,
+  type RangeSelection,
+} from 'lexical';
+import { PARAGRAPH_ROLES, isHeadingRole, type ParagraphRole } from '../../../shared/model/document';
+
+export const roleState = createState('role', {
+  parse: (v): ParagraphRole | null => ((PARAGRAPH_ROLES as readonly unknown[]).includes(v) ? (v as ParagraphRole) : null),
+});
+
+function charsValue(v: unknown): number {
+  return typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= 100 ? Math.round(v * 100) / 100 : 0;
+}
+export const firstLineCharsState = createState('firstLineChars', { parse: charsValue });
+export const leftCharsState = createState('leftChars', { parse: charsValue });
+export const rightCharsState = createState('rightChars', { parse: charsValue });
+
+export class WgParagraphNode extends ParagraphNode {
+  override $config() {
+    return this.config('wg-paragraph', {
+      extends: ParagraphNode,
+      stateConfigs: [
+        { stateConfig: roleState, flat: true },
+        { stateConfig: firstLineCharsState, flat: true },
+        { stateConfig: leftCharsState, flat: true },
+        { stateConfig: rightCharsState, flat: true },
+      ],
+    });
+  }
+
+  getRole(): ParagraphRole | null {
+    return $getState(this, roleState);
+  }
+  setRole(role: ParagraphRole | null): this {
+    return $setState(this, roleState, role);
+  }
+  getFirstLineChars(): number {
+    return $getState(this, firstLineCharsState);
+  }
+  setFirstLineChars(chars: number): this {
+    return $setState(this, firstLineCharsState, chars);
+  }
+  getLeftChars(): number {
+    return $getState(this, leftCharsState);
+  }
+  setLeftChars(chars: number): this {
+    return $setState(this, leftCharsState, chars);
+  }
+  getRightChars(): number {
+    return $getState(this, rightCharsState);
+  }
+  setRightChars(chars: number): this {
+    return $setState(this, rightCharsState, chars);
+  }
+
+  override createDOM(config: EditorConfig): HTMLElement {
+    const dom = super.createDOM(config);
+    this.decorate(dom);
+    return dom;
+  }
+
+  override updateDOM(prevNode: ParagraphNode, dom: HTMLElement, config: EditorConfig): boolean {
+    const replace = super.updateDOM(prevNode, dom, config);
+    if (!replace) this.decorate(dom);
+    return replace;
+  }
+
+  private decorate(dom: HTMLElement): void {
+    const role = this.getRole();
+    if (role) dom.dataset.role = role;
+    else delete dom.dataset.role;
+    const first = this.getFirstLineChars();
+    const left = this.getLeftChars();
+    const right = this.getRightChars();
+    dom.style.textIndent = first ? `${first}em` : '';
+    dom.style.paddingLeft = left ? `${left}em` : '';
+    dom.style.paddingRight = right ? `${right}em` : '';
+  }
+
+  /**
+   * Enter at the end of a paragraph. Like Word's "style for following paragraph": a title or
+   * heading is followed by a plain paragraph with the body indent; other paragraphs pass their
+   * role, alignment and indents on.
+   */
+  override insertNewAfter(selection: RangeSelection, restoreSelection: boolean): ParagraphNode {
+    const next = super.insertNewAfter(selection, restoreSelection);
+    if (!$isWgParagraphNode(next)) return next;
+    const role = this.getRole();
+    if (role === 'title' || role === 'salutation' || isHeadingRole(role)) {
+      next.setRole(null);
+      next.setFormat(role === 'title' ? '' : this.getFormatType());
+      next.setFirstLineChars(role === 'title' || role === 'salutation' ? 2 : this.getFirstLineChars() || 2);
+    } else {
+      next.setRole(role);
+      next.setFirstLineChars(this.getFirstLineChars());
+    }
+    next.setLeftChars(this.getLeftChars());
+    next.setRightChars(this.getRightChars());
+    return next;
+  }
+}
+
+export function $createWgParagraphNode(): WgParagraphNode {
+  return $applyNodeReplacement(new WgParagraphNode());
+}
+
+export function $isWgParagraphNode(node: LexicalNode | null | undefined): node is WgParagraphNode {
+  return node instanceof WgParagraphNode;
+}

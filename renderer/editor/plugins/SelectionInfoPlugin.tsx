@@ -1,0 +1,69 @@
+/** Publishes the caret position and the formatting at the selection for the toolbar and status bar. */
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { $getSelection, $isRangeSelection, CAN_REDO_COMMAND, CAN_UNDO_COMMAND, COMMAND_PRIORITY_LOW } from 'lexical';
+import { mergeRegister } from '@lexical/utils';
+import { useEffect } from 'react';
+import { $selectedParagraphs } from '../formatting';
+import { caretStore, historyStore, perFrame, selectionStore } from '../status';
+
+export function SelectionInfoPlugin() {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => {
+    const publish = perFrame(() => {
+      editor.getEditorState().read(() => {
+        const sel = $getSelection();
+        if (!$isRangeSelection(sel)) return;
+        const anchorNode = sel.anchor.getNode();
+        const top = anchorNode.getTopLevelElement();
+        const paragraph = top ? top.getIndexWithinParent() + 1 : 1;
+        // Column: characters before the caret within its paragraph.
+        let column = 1;
+        const paras = $selectedParagraphs();
+        const para = paras[0];
+        if (para && sel.isCollapsed()) {
+          let before = 0;
+          for (const t of para.getAllTextNodes()) {
+            if (t.is(anchorNode)) {
+              before += sel.anchor.offset;
+              break;
+            }
+            before += t.getTextContentSize();
+          }
+          column = before + 1;
+        }
+        const first = para;
+        caretStore.set({ paragraph, column, selectedChars: sel.isCollapsed() ? 0 : sel.getTextContent().length });
+        selectionStore.set({
+          bold: sel.hasFormat('bold'),
+          italic: sel.hasFormat('italic'),
+          underline: sel.hasFormat('underline'),
+          role: first ? first.getRole() : null,
+          align: first ? ((first.getFormatType() || null) as 'left' | 'center' | 'right' | 'justify' | null) : null,
+          firstLineIndent: paras.length > 0 && paras.every((p) => p.getFirstLineChars() > 0),
+        });
+      });
+    });
+    publish.schedule();
+    return mergeRegister(
+      editor.registerUpdateListener(() => publish.schedule()),
+      editor.registerCommand(
+        CAN_UNDO_COMMAND,
+        (canUndo) => {
+          historyStore.set((s) => (s.canUndo === canUndo ? s : { ...s, canUndo }));
+          return false;
+        },
+        COMMAND_PRIORITY_LOW,
+      ),
+      editor.registerCommand(
+        CAN_REDO_COMMAND,
+        (canRedo) => {
+          historyStore.set((s) => (s.canRedo === canRedo ? s : { ...s, canRedo }));
+          return false;
+        },
+        COMMAND_PRIORITY_LOW,
+      ),
+      () => publish.cancel(),
+    );
+  }, [editor]);
+  return null;
+}

@@ -1,0 +1,147 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { countWords } from '../../shared/text/wordCount';
+import { editor, imeType, launchChromium, openApp, paragraphs, startWebHarness, wordCount, type RunningHarness } from '../support/browser';
+
+let harness: RunningHarness;
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  harness = await startWebHarness();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await harness?.stop();
+});
+
+beforeEach(async () => {
+  await page?.close();
+  ({ page, errors } = await openApp(browser, harness.url));
+  await editor(page).click();
+});
+
+const para = (p: Page, i: number) => p.locator('[data-testid=editor] > p').nth(i);
+
+describe('editing in the real renderer', () => {
+  it('types Chinese text into paragraphs and counts words like Word', async () => {
+    const lines = ['关于开展城镇小区配套幼儿园治理工作的通知', '各省、自治区、直辖市人民政府：', '2018年11月，党中央、国务院印发《若干意见》。'];
+    for (const [i, l] of lines.entries()) {
+      if (i > 0) await page.keyboard.press('Enter');
+      await page.keyboard.insertText(l);
+    }
+    expect(await paragraphs(page)).toEqual(lines);
+    const expected = countWords(lines.join('\n')).words;
+    await expect.poll(() => wordCount(page)).toBe(expected);
+    expect(expected).toBe(20 + 15 + 21); // "2018" and "11" are one word each
+    expect(await page.title()).toBe('*未命名文稿 - 文稿');
+    await expect.poll(() => page.locator('[data-testid=status-position]').innerText()).toContain('第 3 段');
+    expect(errors).toEqual([]);
+  });
+
+  it('commits an IME composition exactly once, with nothing left of the pinyin', async () => {
+    await page.keyboard.insertText('坚定');
+    await imeType(page, ['s', 'si', 'si g', 'si ge'], '“四个自信”');
+    expect(await paragraphs(page)).toEqual(['坚定“四个自信”']);
+    await page.keyboard.insertText('。');
+    await imeType(page, ['z', 'zu', 'zuo'], '做到');
+    expect(await paragraphs(page)).toEqual(['坚定“四个自信”。做到']);
+    await expect.poll(() => wordCount(page)).toBe(11);
+  });
+
+  it('applies bold, undoes and redoes it', async () => {
+    await page.keyboard.insertText('增强“四个意识”');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Shift+End');
+    await page.keyboard.press('Control+b');
+    await expect.poll(() => para(page, 0).locator('.wg-bold').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('[data-testid=tool-bold]').getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => para(page, 0).locator('.wg-bold').count()).toBe(0);
+    await page.keyboard.press('Control+y');
+    await expect.poll(() => para(page, 0).locator('.wg-bold').count()).toBeGreaterThan(0);
+    // Undo and redo from the toolbar too.
+    await page.locator('[data-testid=tool-undo]').click();
+    await expect.poll(() => para(page, 0).locator('.wg-bold').count()).toBe(0);
+    await page.locator('[data-testid=tool-redo]').click();
+    await expect.poll(() => para(page, 0).locator('.wg-bold').count()).toBeGreaterThan(0);
+  });
+
+  it('sets paragraph styles from the toolbar and with Word shortcuts', async () => {
+    await page.keyboard.insertText('关于做好年度工作的通知');
+    await page.locator('[data-testid=role-select]').selectOption('title');
+    await expect.poll(() => para(page, 0).getAttribute('data-role')).toBe('title');
+    expect(await para(page, 0).evaluate((el) => getComputedStyle(el).textAlign)).toBe('center');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.insertText('一、总体要求');
+    await page.keyboard.press('Control+Alt+1');
+    await expect.poll(() => para(page, 1).getAttribute('data-role')).toBe('heading1');
+    expect(await page.locator('[data-testid=role-select]').inputValue()).toBe('heading1');
+    await page.keyboard.press('Enter');
+    await page.keyboard.insertText('（一）工作目标。到2025年，各项任务全面完成。');
+    await page.keyboard.press('Control+Alt+2');
+    await expect.poll(() => para(page, 2).getAttribute('data-role')).toBe('heading2');
+    // A heading's font differs from body text (黑体 / 楷体 families).
+    const fonts = await page.$$eval('[data-testid=editor] > p', (els) => els.map((e) => getComputedStyle(e).fontFamily));
+    expect(fonts[1]).toMatch(/SimHei|黑体/);
+    expect(fonts[2]).toMatch(/KaiTi|楷体/);
+    await page.keyboard.press('Control+Shift+N');
+    await expect.poll(() => para(page, 2).getAttribute('data-role')).toBe('body');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => para(page, 2).getAttribute('data-role')).toBe('heading2');
+  });
+
+  it('finds and replaces, with the match count, and replace-all is one undo step', async () => {
+    const lines = ['XX市人民政府办公室', '报送XX市委、XX市政府。', '联系人：XX'];
+    for (const [i, l] of lines.entries()) {
+      if (i > 0) await page.keyboard.press('Enter');
+      await page.keyboard.insertText(l);
+    }
+    await page.keyboard.press('Control+f');
+    await page.locator('[data-testid=find-input]').fill('XX');
+    await expect.poll(() => page.locator('[data-testid=find-count]').innerText()).toBe('第 1 项，共 4 项');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-testid=find-count]').innerText()).toBe('第 2 项，共 4 项');
+    // Focus stays in the find bar while the current match is highlighted in the document.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('find-input');
+    expect(await page.evaluate(() => [...(CSS.highlights.get('wg-find-current') ?? [])].map((r) => (r as Range).toString()))).toEqual(['XX']);
+    expect(await page.evaluate(() => CSS.highlights.get('wg-find')?.size)).toBe(4);
+
+    await page.keyboard.press('Control+h');
+    await page.locator('[data-testid=replace-input]').fill('某某');
+    await page.locator('[data-testid=replace-all]').click();
+    await expect.poll(() => paragraphs(page)).toEqual(['某某市人民政府办公室', '报送某某市委、某某市政府。', '联系人：某某']);
+    await expect.poll(() => page.locator('[data-testid=find-count]').innerText()).toBe('无结果');
+    await expect.poll(() => page.locator('[data-testid=notice]').first().innerText()).toContain('共 4 处');
+
+    await page.keyboard.press('Escape');
+    await expect(page.locator('[data-testid=find-panel]').count()).resolves.toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('editor');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => paragraphs(page)).toEqual(lines);
+  });
+
+  it('replaces one match at a time', async () => {
+    await page.keyboard.insertText('甲乙甲乙甲');
+    await page.keyboard.press('Control+h');
+    await page.locator('[data-testid=find-input]').fill('甲');
+    await page.locator('[data-testid=replace-input]').fill('丙');
+    await page.locator('[data-testid=replace-one]').click();
+    await expect.poll(() => paragraphs(page)).toEqual(['丙乙甲乙甲']);
+    await expect.poll(() => page.locator('[data-testid=find-count]').innerText()).toBe('第 1 项，共 2 项');
+  });
+
+  it('runs under the strict CSP without violations', async () => {
+    const csp = await page.evaluate(async () => (await fetch(location.href)).headers.get('content-security-policy'));
+    expect(csp).toContain("default-src 'none'");
+    await page.keyboard.insertText('正文');
+    await page.keyboard.press('Control+Alt+1');
+    await page.keyboard.press('Control+f');
+    expect(errors.filter((e) => /Content Security Policy/i.test(e))).toEqual([]);
+  });
+});

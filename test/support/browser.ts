@@ -1,0 +1,104 @@
+/**
+ * End-to-end support: the built web harness as a child process and Debian's Chromium driven by
+ * playwright-core (never a downloaded browser).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+export const CHROMIUM = process.env.WENGAO_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export interface RunningHarness {
+  url: string;
+  userData: string;
+  process: ChildProcess;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/** Starts `node build/app/harness.cjs` and resolves with the URL it prints. */
+export function startWebHarness(extraArgs: string[] = [], userData = mkdtempSync(path.join(os.tmpdir(), 'wengao-e2e-'))): Promise<RunningHarness> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'build/app/harness.cjs'), '--port', '0', '--user-data', userData, ...extraArgs], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (d) => (stderr += d));
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`harness did not start: ${stderr}`)), 20_000);
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const line = out.split('\n')[0]!;
+      if (out.includes('\n')) {
+        clearTimeout(timer);
+        resolve({
+          url: line.trim(),
+          userData,
+          process: child,
+          stop: (signal = 'SIGTERM') =>
+            new Promise<void>((r) => {
+              if (child.exitCode !== null || child.signalCode !== null) return r();
+              child.once('exit', () => r());
+              child.kill(signal);
+            }),
+        });
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`harness exited (${code}): ${stderr}`));
+    });
+  });
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** Opens the app and waits until the editor is ready; collects console errors and CSP violations. */
+export async function openApp(browser: Browser, url: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  await page.waitForSelector('[data-testid=editor][contenteditable=true]');
+  return { page, errors };
+}
+
+export const editor = (page: Page) => page.locator('[data-testid=editor]');
+
+/** Plain text of the document as the user sees it, one entry per paragraph. */
+export function paragraphs(page: Page): Promise<string[]> {
+  return page.$$eval('[data-testid=editor] > *', (els) => els.map((e) => (e as HTMLElement).innerText.replace(/\n$/, '')));
+}
+
+/**
+ * Types through a simulated IME: a composition is updated step by step, then committed with
+ * insertText, as a Chinese Pinyin IME does.
+ */
+export async function imeType(page: Page, steps: string[], commit: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  for (const s of steps) {
+    await cdp.send('Input.imeSetComposition', { text: s, selectionStart: s.length, selectionEnd: s.length });
+  }
+  await cdp.send('Input.insertText', { text: commit });
+  await cdp.detach();
+}
+
+export async function wordCount(page: Page): Promise<number> {
+  const text = await page.locator('[data-testid=status-wordcount]').innerText();
+  return Number(/(\d+)/.exec(text)![1]);
+}

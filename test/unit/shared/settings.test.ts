@@ -1,0 +1,10 @@
+import { describe, expect, it } from 'vitest';
+import { parseSettings } from '../../../shared/settings';
+
+describe('settings', () => {
+  it('falls back to defaults field by field for missing, invalid or foreign values', () => {
+    expect(parseSettings(undefined)).toEqual({ showOutline: true, zoom: 100 });
+    expect(parseSettings({ zoom: 'x', showOutline: false, other: 1 })).toEqual({ showOutline: false, zoom: 100 });
+    expect(parseSettings({ zoom: 130 })).toMatchObject({ zoom: 130 });
+  });
+});

@@ -2,7 +2,9 @@
  * Decoding a plain-text file whose encoding nobody wrote down. In order:
  *   1. a byte-order mark (UTF-8, UTF-16LE/BE, GB18030);
  *   2. UTF-16 without a BOM, told by the zero bytes of its ASCII characters;
- *   3. strict UTF-8 (valid UTF-8 is almost never an accident);
+ *   3. strict UTF-8 (valid UTF-8 is almost never an accident, except in short GBK text whose
+ *      byte pairs happen to form two-byte UTF-8: "通知" reads as a combining mark and a Hebrew
+ *      accent; such "UTF-8" that clean GB18030 reads as Chinese is taken as GB18030);
  *   4. jschardet, asked only about GB18030 and Big5, trusted for Big5 above a confidence floor;
  *   5. GB18030, the superset of GB2312 and GBK ("gbk" as a decoder label garbles 4-byte
  *      sequences, so it is never used).
@@ -96,6 +98,32 @@ export function guessChineseEncoding(bytes: Uint8Array): { encoding: 'gb18030' |
   return { encoding: 'gb18030', basis: confidence('gb18030') > 0 ? 'detector' : 'default' };
 }
 
+/**
+ * Valid UTF-8 by accident: every non-ASCII character is a two-byte one outside Latin (combining
+ * marks, Greek, Cyrillic, Hebrew, Arabic…), and the same bytes read cleanly as GB18030 Chinese.
+ */
+function isAccidentalUtf8(utf8: string, bytes: Uint8Array): boolean {
+  let nonAscii = 0;
+  for (const ch of utf8) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x80 || cp === 0xfeff) continue;
+    if (cp < 0x250 || cp >= 0x800) return false;
+    nonAscii++;
+  }
+  if (nonAscii === 0) return false;
+  const gb = decodeWith(bytes, 'gb18030');
+  if (gb.includes('\uFFFD')) return false;
+  let cjk = 0;
+  let other = 0;
+  for (const ch of gb) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x80) continue;
+    if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3000 && cp <= 0x303f) || (cp >= 0xff00 && cp <= 0xffef)) cjk++;
+    else other++;
+  }
+  return cjk > 0 && other <= cjk / 10;
+}
+
 /** Decodes text bytes, detecting the encoding unless one is forced (重新以…编码打开). */
 export function decodeText(bytes: Uint8Array, forced?: TextEncoding): DecodedText {
   const bom = bomAt(bytes);
@@ -114,7 +142,7 @@ export function decodeText(bytes: Uint8Array, forced?: TextEncoding): DecodedTex
     return { text, encoding: utf16, bom: false, basis: 'utf16-pattern', invalidSequences: countReplacements(text) };
   }
   const utf8 = decodeUtf8Strict(bytes);
-  if (utf8 !== null) return { text: utf8, encoding: 'utf-8', bom: false, basis: 'valid-utf8', invalidSequences: 0 };
+  if (utf8 !== null && !isAccidentalUtf8(utf8, bytes)) return { text: utf8, encoding: 'utf-8', bom: false, basis: 'valid-utf8', invalidSequences: 0 };
   const guess = guessChineseEncoding(bytes);
   const text = decodeWith(bytes, guess.encoding);
   return { text, encoding: guess.encoding, bom: false, basis: guess.basis, invalidSequences: countReplacements(text) };

@@ -16,6 +16,7 @@
 import type { Alignment, Block, Paragraph, ParagraphRole, Run, Table, TableCell, TableRow } from '../../model/document';
 import { UserError } from '../../api/contract';
 import { MAX_DOCUMENT_CHARS } from '../../model/schema';
+import { headingOf } from '../../outline/levels';
 import type { Numbering } from './numbering';
 import { applyParagraphProperty, applyRunProperty, indentChars, mergePara, mergeRun, type ParaProps, type RunProps } from './properties';
 import type { StyleSheet } from './styles';
@@ -191,6 +192,8 @@ export function readBody(bytes: Uint8Array, styles: StyleSheet, numbering: Numbe
   /** Per open w:drawing / w:pict: what it held. */
   const drawings: Array<{ pictures: number; chart: boolean; smartArt: boolean; textbox: boolean }> = [];
   let totalChars = 0;
+  /** Paragraphs in a Word heading style, with that style's level. */
+  const headings: HeadingParagraph[] = [];
 
   let depth = 0;
   let skipDepth = 0;
@@ -299,15 +302,27 @@ export function readBody(bytes: Uint8Array, styles: StyleSheet, numbering: Numbe
       const f = mergeRun(mergeRun(styleRun, props.mark), label.run);
       runs = concatRuns([{ text: label.text, ...(f.bold ? { bold: true } : {}), ...(f.italic ? { italic: true } : {}), ...(f.underline ? { underline: true } : {}) }], runs);
     }
+    // Indentation typed as full-width spaces (common in Chinese documents) is a first-line indent.
+    let typedIndent = 0;
+    if (!label?.text && !(props.indent?.firstLine?.chars || props.indent?.firstLine?.twips)) {
+      const lead = /^\u3000+/.exec(runs[0]?.text ?? '')?.[0].length ?? 0;
+      if (lead > 0 && lead <= 4 && runs[0]!.text.length > lead) {
+        typedIndent = lead;
+        runs = [{ ...runs[0]!, text: runs[0]!.text.slice(lead) }, ...runs.slice(1)];
+      }
+    }
     const p: Paragraph = { type: 'paragraph', runs };
     const styleId = props.style;
     const direct = ctx.props.outlineLevel;
     const heading = direct !== undefined ? (direct < 9 ? direct + 1 : 0) : styles.headingLevelOf(styleId);
     if (styles.isTitleStyle(styleId)) p.role = 'title';
-    else if (heading >= 1 && heading <= 4) p.role = HEADING_ROLES[heading - 1];
+    else if (heading >= 1 && heading <= 9) {
+      if (heading <= 4) p.role = HEADING_ROLES[heading - 1];
+      headings.push({ paragraph: p, wordLevel: heading, label: label?.text ?? '' });
+    }
     p.align = (props.align ?? 'left') as Alignment;
     const size = styles.runOf(styles.paragraphStyleOf(props.style)).size ?? 20;
-    const first = indentChars(props.indent?.firstLine, size);
+    const first = typedIndent || indentChars(props.indent?.firstLine, size);
     const left = indentChars(props.indent?.left, size);
     const right = indentChars(props.indent?.right, size);
     if (first || left || right) {
@@ -655,7 +670,36 @@ export function readBody(bytes: Uint8Array, styles: StyleSheet, numbering: Numbe
   flushHeld(body);
   counts.comments = commentIds.size;
   markTitle(body);
+  assignGongwenLevels(headings);
   return { blocks: body.blocks, counts };
+}
+
+interface HeadingParagraph {
+  paragraph: Paragraph;
+  /** Level of its Word heading style (1–9). */
+  wordLevel: number;
+  /** Its automatic numbering label, '' when none. */
+  label: string;
+}
+
+const CHINESE_NUMBER = /[一二三四五六七八九十百〇零]/;
+
+/**
+ * Word's heading levels are not always the 公文 levels: a template may put 一、 in 标题 2 because
+ * its title uses 标题 1. When the headings are numbered the Chinese way (一、, （一）, 第一章), the
+ * numbering decides each heading's level; otherwise ("1.", "1.1" in other documents) Word's
+ * level does.
+ */
+function assignGongwenLevels(headings: HeadingParagraph[]): void {
+  // An automatic label is known to be the whole number: judge it alone ("一、一级标题" would read
+  // as a list inside a sentence).
+  const inferred = headings.map((h) => headingOf({ type: 'paragraph', runs: h.label ? [{ text: `${h.label.trim()}标题` }] : h.paragraph.runs }));
+  if (!inferred.some((i) => i && CHINESE_NUMBER.test(i.number))) return;
+  headings.forEach((h, i) => {
+    const level = inferred[i]?.level ?? h.wordLevel;
+    if (level <= 4) h.paragraph.role = HEADING_ROLES[level - 1];
+    else delete h.paragraph.role;
+  });
 }
 
 /**

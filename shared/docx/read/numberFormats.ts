@@ -11,8 +11,8 @@ const EARTHLY_BRANCHES = '子丑寅卯辰巳午未申酉戌亥';
 interface CountingStyle {
   digits: string;
   units: [string, string, string]; // 十 百 千
-  /** Write 一 before 十 at the start (一十一 vs 十一). */
-  leadingOneBeforeTen: boolean;
+  /** When to leave out 一 before 十: at the start (十一, 一百一十), always (japanese: 百十) or never (壹拾). */
+  omitOneBeforeTen: 'leading' | 'always' | 'never';
   /** Write 一 before 百 and 千 (一百 vs 百, as japaneseCounting does). */
   leadingOneBeforeHigher: boolean;
   /** Mark skipped places with 零 (一百零一). */
@@ -35,16 +35,17 @@ function counting(n: number, s: CountingStyle): string {
     if (pendingZero && s.zero) out += s.digits[0];
     pendingZero = false;
     const isTen = i === 2;
-    const omitOne = d === 1 && ((isTen && out === '' && !s.leadingOneBeforeTen) || (!isTen && i < 2 && !s.leadingOneBeforeHigher));
+    const omitTen = s.omitOneBeforeTen === 'always' || (s.omitOneBeforeTen === 'leading' && out === '');
+    const omitOne = d === 1 && ((isTen && omitTen) || (!isTen && i < 2 && !s.leadingOneBeforeHigher));
     out += (omitOne ? '' : s.digits[d]!) + unitOf[i]!;
   }
   return out;
 }
 
-const CHINESE_COUNTING_THOUSAND: CountingStyle = { digits: '零一二三四五六七八九', units: ['十', '百', '千'], leadingOneBeforeTen: false, leadingOneBeforeHigher: true, zero: true };
-const JAPANESE_COUNTING: CountingStyle = { digits: '〇一二三四五六七八九', units: ['十', '百', '千'], leadingOneBeforeTen: false, leadingOneBeforeHigher: false, zero: false };
-const LEGAL_SIMPLIFIED_STYLE: CountingStyle = { digits: LEGAL_SIMPLIFIED, units: ['拾', '佰', '仟'], leadingOneBeforeTen: true, leadingOneBeforeHigher: true, zero: true };
-const LEGAL_TRADITIONAL_STYLE: CountingStyle = { digits: LEGAL_TRADITIONAL, units: ['拾', '佰', '仟'], leadingOneBeforeTen: true, leadingOneBeforeHigher: true, zero: true };
+const CHINESE_COUNTING_THOUSAND: CountingStyle = { digits: '零一二三四五六七八九', units: ['十', '百', '千'], omitOneBeforeTen: 'leading', leadingOneBeforeHigher: true, zero: true };
+const JAPANESE_COUNTING: CountingStyle = { digits: '〇一二三四五六七八九', units: ['十', '百', '千'], omitOneBeforeTen: 'always', leadingOneBeforeHigher: false, zero: false };
+const LEGAL_SIMPLIFIED_STYLE: CountingStyle = { digits: LEGAL_SIMPLIFIED, units: ['拾', '佰', '仟'], omitOneBeforeTen: 'never', leadingOneBeforeHigher: true, zero: true };
+const LEGAL_TRADITIONAL_STYLE: CountingStyle = { digits: LEGAL_TRADITIONAL, units: ['拾', '佰', '仟'], omitOneBeforeTen: 'never', leadingOneBeforeHigher: true, zero: true };
 
 function digitByDigit(n: number, digits: string): string {
   return String(n)

@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { SettingsPatchSchema, SettingsSchema } from '../settings';
 import { APP_COMMANDS } from '../commands';
 import { DocumentSchema } from '../model/schema';
-import { TEXT_ENCODINGS } from '../text/decode';
+import { TEXT_ENCODINGS } from '../text/encodings';
 import {
   API_CALL_NAMES,
   checkedSubscribe,

@@ -20,7 +20,7 @@ import { headingOf } from '../../outline/levels';
 import type { Numbering } from './numbering';
 import { applyParagraphProperty, applyRunProperty, indentChars, mergePara, mergeRun, type ParaProps, type RunProps } from './properties';
 import type { StyleSheet } from './styles';
-import { int, parseXml, type Attrs } from './xml';
+import { SKIP, int, parseXml, type Attrs } from './xml';
 
 export interface BodyCounts {
   images: number;
@@ -195,8 +195,6 @@ export function readBody(bytes: Uint8Array, styles: StyleSheet, numbering: Numbe
   /** Paragraphs in a Word heading style, with that style's level. */
   const headings: HeadingParagraph[] = [];
 
-  let depth = 0;
-  let skipDepth = 0;
   let inBody = false;
   /** Runs being read; a text box inside a run nests paragraphs, and so runs, inside it. */
   const runs: RunCtx[] = [];
@@ -389,23 +387,17 @@ export function readBody(bytes: Uint8Array, styles: StyleSheet, numbering: Numbe
     if (cellCtx.vMerge === 'restart') t.origins[col] = { cell, span: cellCtx.gridSpan };
   };
 
-  const skip = () => {
-    skipDepth = depth;
-  };
-
   parseXml(
     bytes,
     {
       open(name, a: Attrs) {
-        depth++;
-        if (skipDepth) return;
         if (!inBody) {
           if (name === 'w:body') inBody = true;
           return;
         }
         // Property sections.
         if (rPrTarget) {
-          if (name === 'w:rPrChange') return skip();
+          if (name === 'w:rPrChange') return SKIP;
           if (name === 'w:del' && pPr) pPr.markDeleted = true;
           else if (name === 'w:ins' && pPr) counts.insertions++;
           else applyRunProperty(rPrTarget, name, a);
@@ -416,12 +408,12 @@ export function readBody(bytes: Uint8Array, styles: StyleSheet, numbering: Numbe
             rPrTarget = pPr.mark ??= {};
             return;
           }
-          if (name === 'w:pPrChange' || name === 'w:sectPr' || name === 'w:tabs' || name === 'w:framePr') return skip();
+          if (name === 'w:pPrChange' || name === 'w:sectPr' || name === 'w:tabs' || name === 'w:framePr') return SKIP;
           applyParagraphProperty(pPr, name, a);
           return;
         }
         if (tcPr) {
-          if (name === 'w:tcPrChange') return skip();
+          if (name === 'w:tcPrChange') return SKIP;
           if (name === 'w:gridSpan') tcPr.gridSpan = Math.max(1, Math.min(1000, int(a['w:val']) ?? 1));
           else if (name === 'w:vMerge') tcPr.vMerge = a['w:val'] === 'restart' ? 'restart' : 'continue';
           else if (name === 'w:hMerge') tcPr.hMergeContinue = a['w:val'] !== 'restart';
@@ -430,7 +422,7 @@ export function readBody(bytes: Uint8Array, styles: StyleSheet, numbering: Numbe
         if (trPr) {
           const t = tables[tables.length - 1];
           if (!t?.row) return;
-          if (name === 'w:trPrChange') return skip();
+          if (name === 'w:trPrChange') return SKIP;
           if (name === 'w:tblHeader') t.row.header = a['w:val'] !== '0' && a['w:val'] !== 'false' && a['w:val'] !== 'off';
           else if (name === 'w:gridBefore') t.row.col += Math.max(0, int(a['w:val']) ?? 0);
           else if (name === 'w:del') t.row.deleted = true;
@@ -444,16 +436,16 @@ export function readBody(bytes: Uint8Array, styles: StyleSheet, numbering: Numbe
             return;
           }
           case 'w:pPr':
-            if (para()) pPr = para()!.props;
-            else skip();
+            if (!para()) return SKIP;
+            pPr = para()!.props;
             return;
           case 'w:r':
             runs.push({ direct: {}, resolved: null, countedHidden: false });
             return;
           case 'w:rPr': {
             const run = currentRun();
-            if (run) rPrTarget = run.direct;
-            else skip();
+            if (!run) return SKIP;
+            rPrTarget = run.direct;
             return;
           }
           case 'w:t':
@@ -523,14 +515,14 @@ export function readBody(bytes: Uint8Array, styles: StyleSheet, numbering: Numbe
             return;
           case 'w:tc': {
             const t = tables[tables.length - 1];
-            if (t?.row) openCell(t);
-            else skip();
+            if (!t?.row) return SKIP;
+            openCell(t);
             return;
           }
           case 'w:tcPr': {
             const t = tables[tables.length - 1];
-            if (t?.cell) tcPr = t.cell;
-            else skip();
+            if (!t?.cell) return SKIP;
+            tcPr = t.cell;
             return;
           }
           case 'w:txbxContent': {
@@ -545,7 +537,7 @@ export function readBody(bytes: Uint8Array, styles: StyleSheet, numbering: Numbe
             return;
           case 'mc:Choice':
           case 'mc:Fallback': {
-            if (alternates[alternates.length - 1]) return skip();
+            if (alternates[alternates.length - 1]) return SKIP;
             alternates[alternates.length - 1] = true;
             return;
           }
@@ -573,16 +565,10 @@ export function readBody(bytes: Uint8Array, styles: StyleSheet, numbering: Numbe
         if (SKIPPED.has(name)) {
           if (name === 'w:del' || name === 'w:moveFrom') counts.deletions++;
           else if (name === 'w:object') counts.objects++;
-          skip();
+          return SKIP;
         }
       },
       close(name) {
-        if (skipDepth) {
-          if (depth === skipDepth) skipDepth = 0;
-          depth--;
-          return;
-        }
-        depth--;
         if (!inBody) return;
         if (rPrTarget) {
           if (name === 'w:rPr') rPrTarget = null;
@@ -660,7 +646,6 @@ export function readBody(bytes: Uint8Array, styles: StyleSheet, numbering: Numbe
         }
       },
       text(t) {
-        if (skipDepth) return;
         if (inText) addText(t);
         else if (inMathText) addText(t, true);
       },

@@ -7,7 +7,7 @@
 import { bulletText, formatNumber } from './numberFormats';
 import { applyParagraphProperty, applyRunProperty, type ParaProps, type RunProps } from './properties';
 import type { StyleSheet } from './styles';
-import { int, onOff, parseXml } from './xml';
+import { SKIP, int, onOff, parseXml } from './xml';
 
 export interface Level {
   start: number;
@@ -64,24 +64,19 @@ export class Numbering {
     let overrideLevel: number | null = null;
     let inPPr = false;
     let inRPr = false;
-    let skipDepth = 0;
-    let depth = 0;
-    let choiceTaken: boolean[] = [];
+    const choiceTaken: boolean[] = [];
     parseXml(
       bytes,
       {
         open: (name, a) => {
-          depth++;
-          if (skipDepth) return;
           // Word 2010 writes custom formats in mc:Choice with a plain fallback: take one branch.
           if (name === 'mc:AlternateContent') {
             choiceTaken.push(false);
             return;
           }
           if (name === 'mc:Choice' || name === 'mc:Fallback') {
-            const taken = choiceTaken[choiceTaken.length - 1];
-            if (taken) skipDepth = depth;
-            else choiceTaken[choiceTaken.length - 1] = true;
+            if (choiceTaken[choiceTaken.length - 1]) return SKIP;
+            choiceTaken[choiceTaken.length - 1] = true;
             return;
           }
           switch (name) {
@@ -119,8 +114,14 @@ export class Numbering {
               return;
           }
           if (!level) return;
-          if (inRPr) return applyRunProperty(level.run, name, a);
-          if (inPPr) return applyParagraphProperty(level.para, name, a);
+          if (inRPr) {
+            applyRunProperty(level.run, name, a);
+            return;
+          }
+          if (inPPr) {
+            applyParagraphProperty(level.para, name, a);
+            return;
+          }
           switch (name) {
             case 'w:start':
               level.start = int(a['w:val']) ?? 1;
@@ -147,12 +148,6 @@ export class Numbering {
           }
         },
         close: (name) => {
-          if (skipDepth) {
-            if (depth === skipDepth) skipDepth = 0;
-            depth--;
-            return;
-          }
-          depth--;
           switch (name) {
             case 'mc:AlternateContent':
               choiceTaken.pop();
@@ -183,7 +178,6 @@ export class Numbering {
       },
       'numbering.xml',
     );
-    choiceTaken = [];
     return numbering;
   }
 

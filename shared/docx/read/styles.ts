@@ -5,7 +5,7 @@
  * outline level, never by id.
  */
 import { applyParagraphProperty, applyRunProperty, mergePara, mergeRun, type ParaProps, type RunProps } from './properties';
-import { parseXml } from './xml';
+import { SKIP, parseXml } from './xml';
 
 export interface Style {
   id: string;
@@ -32,8 +32,6 @@ export class StyleSheet {
     let target: 'pPrDefault' | 'rPrDefault' | 'style' | null = null;
     let inPPr = false;
     let inRPr = false;
-    let skipDepth = 0;
-    let depth = 0;
     const para = (): ParaProps => (target === 'pPrDefault' ? sheet.defaultPara : style!.para);
     const run = (): RunProps => {
       if (target === 'rPrDefault') return sheet.defaultRun;
@@ -44,8 +42,6 @@ export class StyleSheet {
       bytes,
       {
         open: (name, a) => {
-          depth++;
-          if (skipDepth) return;
           switch (name) {
             case 'w:pPrChange':
             case 'w:rPrChange':
@@ -54,8 +50,7 @@ export class StyleSheet {
             case 'w:trPr':
             case 'w:tcPr':
             case 'w:latentStyles':
-              skipDepth = depth;
-              return;
+              return SKIP;
             case 'w:rPrDefault':
               target = 'rPrDefault';
               return;
@@ -82,12 +77,6 @@ export class StyleSheet {
           }
         },
         close: (name) => {
-          if (skipDepth) {
-            if (depth === skipDepth) skipDepth = 0;
-            depth--;
-            return;
-          }
-          depth--;
           switch (name) {
             case 'w:pPr':
               inPPr = false;

@@ -39,8 +39,11 @@ const NAMESPACES: Record<string, string> = {
 
 export type Attrs = Record<string, string>;
 
+/** Returned by a handler's open() to skip the element's whole subtree (its close is not reported either). */
+export const SKIP = 'skip';
+
 export interface XmlHandler {
-  open(name: string, attrs: Attrs): void;
+  open(name: string, attrs: Attrs): void | typeof SKIP;
   close(name: string): void;
   text(text: string): void;
 }
@@ -71,6 +74,8 @@ export function parseXml(bytes: Uint8Array | string, handler: XmlHandler, part =
   const root: Scope = { prefixes: new Map([['xml', 'xml']]), names: new Map() };
   const stack: Scope[] = [root];
   const names: string[] = [];
+  /** While > 0: the depth of an element whose subtree the handler skips. */
+  let skipDepth = 0;
 
   const canonical = (scope: Scope, raw: string, isAttribute: boolean): string => {
     const colon = raw.indexOf(':');
@@ -108,6 +113,7 @@ export function parseXml(bytes: Uint8Array | string, handler: XmlHandler, part =
       scope.names.set(node.name, name);
     }
     names.push(name);
+    if (skipDepth) return;
     const attrs: Attrs = {};
     for (const key in rawAttrs) {
       if (key === 'xmlns' || key.startsWith('xmlns:')) continue;
@@ -118,14 +124,17 @@ export function parseXml(bytes: Uint8Array | string, handler: XmlHandler, part =
       }
       attrs[attrName] = rawAttrs[key]!;
     }
-    handler.open(name, attrs);
+    if (handler.open(name, attrs) === SKIP) skipDepth = names.length;
   });
   parser.on('closetag', () => {
     stack.pop();
-    handler.close(names.pop()!);
+    const depth = names.length;
+    const name = names.pop()!;
+    if (!skipDepth) handler.close(name);
+    else if (depth === skipDepth) skipDepth = 0;
   });
-  parser.on('text', (t) => handler.text(t));
-  parser.on('cdata', (t) => handler.text(t));
+  parser.on('text', (t) => skipDepth || handler.text(t));
+  parser.on('cdata', (t) => skipDepth || handler.text(t));
   try {
     parser.write(typeof bytes === 'string' ? bytes : xmlText(bytes)).close();
   } catch (e) {

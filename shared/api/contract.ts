@@ -50,7 +50,12 @@ const WindowState = z
   .strict();
 export type WindowDocumentState = z.infer<typeof WindowState>;
 
-const FilePath = z.string().min(1).max(32767);
+/** An absolute path: POSIX (/…), Windows drive (C:\…) or UNC (\\server\…). */
+const FilePath = z
+  .string()
+  .min(1)
+  .max(32767)
+  .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'), { message: 'path must be absolute' });
 
 export const DOCUMENT_FORMATS = ['wgd', 'docx', 'txt'] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];

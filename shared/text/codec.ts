@@ -1,5 +1,5 @@
 /**
- * The WHATWG TextDecoder/TextEncoder, which Node and browsers both provide. shared/ sees neither
+ * The WHATWG TextDecoder, which Node and browsers both provide. shared/ sees neither
  * the DOM lib nor Node's types (and declaring the globals here would clash with theirs in the
  * projects that include both), so the little it uses is typed locally.
  */
@@ -10,20 +10,12 @@ export interface TextDecoderLike {
 
 interface Globals {
   TextDecoder: new (label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean }) => TextDecoderLike;
-  TextEncoder: new () => { encode(input?: string): Uint8Array };
 }
 
 const globals = globalThis as unknown as Globals;
 
 export function textDecoder(label: string, options: { fatal?: boolean; ignoreBOM?: boolean } = {}): TextDecoderLike {
   return new globals.TextDecoder(label, options);
-}
-
-let encoder: { encode(input?: string): Uint8Array } | null = null;
-
-export function encodeUtf8(text: string): Uint8Array {
-  encoder ??= new globals.TextEncoder();
-  return encoder.encode(text);
 }
 
 /** Strict UTF-8: null when the bytes are not valid UTF-8. Keeps a leading BOM as U+FEFF. */

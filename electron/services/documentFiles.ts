@@ -165,14 +165,16 @@ export async function readDocumentFile(file: string, options: ReadOptions = {}):
   const template = result.template || kind === 'word-template';
   const notices = [...result.notices];
   if (template) notices.unshift(`“${name}”是 Word 模板：已据此新建文稿，保存时请选择新的文件名。`);
-  if (path.extname(file).toLowerCase() === '.docm') notices.push('文档中的宏不会被保留，也不会运行。');
+  if (path.extname(file).toLowerCase() === '.docm') notices.push('文档中的宏不会被保留，也不会运行；保存时请另存为 .docx 或 .wgd。');
+  // Only a .docx is saved back in place; a template, a macro document or a renamed file is saved as a new file.
+  const inPlace = !template && formatOfPath(file) === 'docx';
   return {
     path: file,
     name: template ? path.basename(file, path.extname(file)) : name,
     format: 'docx',
     doc: result.doc,
     notices,
-    source: { path: template ? null : file, format: 'docx', stamp: template ? null : stamp, losses: result.losses },
+    source: { path: inPlace ? file : null, format: 'docx', stamp: inPlace ? stamp : null, losses: result.losses },
   };
 }
 
@@ -202,6 +204,27 @@ export async function wordOwnerFile(file: string): Promise<string | null> {
     if (await statDocumentFile(p)) return p;
   }
   return null;
+}
+
+/**
+ * Temp files of saves that a crash or a kill interrupted (".name.xxxx.wgtmp" beside the file):
+ * never the document itself, safe to remove once no save can still be writing them.
+ */
+async function removeStaleTempFiles(file: string): Promise<void> {
+  const dir = path.dirname(file);
+  const prefix = `.${path.basename(file)}.`;
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch {
+    return;
+  }
+  for (const n of names) {
+    if (!n.startsWith(prefix) || !/\.[0-9a-f]{12}\.wgtmp$/.test(n)) continue;
+    const p = path.join(dir, n);
+    const st = await fs.stat(p).catch(() => null);
+    if (st && Date.now() - st.mtimeMs > 60_000) await fs.rm(p, { force: true }).catch(() => {});
+  }
 }
 
 export interface SaveDependencies {
@@ -238,6 +261,9 @@ export async function saveDocumentFile(request: SaveRequest, deps: SaveDependenc
   const losses = [...(sameFile && source?.format === format ? source.losses : []), ...(format === 'txt' ? plainTextLosses(doc) : [])];
   if (losses.length > 0 && !accept.loss) return { status: 'loss', losses };
 
+  const owner = format === 'docx' ? await wordOwnerFile(file) : null;
+  if (owner && !accept.openElsewhere) return { status: 'open-elsewhere', owner };
+
   let bytes: Uint8Array;
   let text: TextSource | undefined;
   if (format === 'wgd') {
@@ -256,8 +282,7 @@ export async function saveDocumentFile(request: SaveRequest, deps: SaveDependenc
     bytes = encoded.bytes;
   }
 
-  const owner = format === 'docx' ? await wordOwnerFile(file) : null;
-  if (owner && !accept.openElsewhere) return { status: 'open-elsewhere', owner };
+  await removeStaleTempFiles(file);
   try {
     await writeFileAtomic(file, bytes);
   } catch (e) {

@@ -226,6 +226,27 @@ describe('saving files', () => {
     expect(readFileSync(file, 'utf8')).toContain('简体字：发展');
   });
 
+  it('removes temp files that interrupted saves left beside the document, but not one still being written', async () => {
+    const dir = tmp();
+    const file = path.join(dir, '报告.wgd');
+    const stale = path.join(dir, '.报告.wgd.0123456789ab.wgtmp');
+    const fresh = path.join(dir, '.报告.wgd.ba9876543210.wgtmp');
+    writeFileSync(stale, 'torn');
+    writeFileSync(fresh, 'writing');
+    utimesSync(stale, new Date(Date.now() - 3_600_000), new Date(Date.now() - 3_600_000));
+    await saveUntil(file, richDoc, null);
+    expect(readdirSync(dir).sort()).toEqual(['.报告.wgd.ba9876543210.wgtmp', '报告.wgd']);
+  });
+
+  it('saves a macro document or a renamed Word file as a new file, never in place', async () => {
+    const dir = tmp();
+    const docm = path.join(dir, '宏.docm');
+    copyFileSync(fixturePath('docx', 'strict_ooxml.docx'), docm);
+    const opened = await readDocumentFile(docm);
+    expect(opened.source).toMatchObject({ path: null, format: 'docx', stamp: null });
+    expect(opened.notices.join()).toMatch(/宏不会被保留/);
+  });
+
   it('refuses an unknown extension', async () => {
     await expect(saveUntil(path.join(tmp(), '报告.pdf'), richDoc, null)).rejects.toMatchObject({ code: 'unsupported-type' });
   });

@@ -8,37 +8,20 @@ import type { Settings } from '../shared/settings';
 import { APP_NAME, APP_NAME_EN } from '../shared/app';
 import { api } from './api';
 import { reportError, runCommand, useCommands, useKeyboardShortcuts } from './app/commands';
+import { confirmDiscardChanges } from './app/confirmDiscard';
 import { DialogHost, ask } from './app/dialogs';
-import { UNTITLED, markClean, session } from './app/session';
 import { Guard } from './components/Guard';
 import { OutlinePane } from './components/OutlinePane';
 import { StatusBar } from './components/StatusBar';
 import { Toolbar } from './components/Toolbar';
 import { EditorCommands } from './editor/EditorCommands';
-import { EditorShell, EditorSurface, loadDocument, newDocumentModel } from './editor/Editor';
+import { EditorShell, EditorSurface } from './editor/Editor';
 import { FindReplacePanel } from './editor/find/FindReplacePanel';
+import { FileCommands } from './files/FileCommands';
+import { FileStatus } from './files/FileStatus';
+import { discardCurrentBackup } from './files/fileActions';
 
-/**
- * Asks what to do with unsaved changes before they would be lost.
- * Resolves true when it is fine to go on (saved, or the user chose 不保存).
- */
-export async function confirmDiscardChanges(): Promise<boolean> {
-  const { dirty, name } = session.get();
-  if (!dirty) return true;
-  const choice = await ask({
-    title: APP_NAME,
-    message: `是否保存对“${name}”的更改？`,
-    buttons: [
-      { id: 'save', label: '保存', primary: true },
-      { id: 'discard', label: '不保存' },
-      { id: 'cancel', label: '取消' },
-    ],
-    cancelId: 'cancel',
-  });
-  if (choice === 'cancel') return false;
-  if (choice === 'discard') return true;
-  return (await runCommand('file.save')) === true;
-}
+export { confirmDiscardChanges } from './app/confirmDiscard';
 
 function useSettings(): [Settings | null, (patch: Partial<Settings>) => void] {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -57,12 +40,6 @@ function AppCommands({ settings, updateSettings }: { settings: Settings | null; 
   const zoom = settings?.zoom ?? 100;
   useCommands(
     {
-      'file.new': async () => {
-        if (!(await confirmDiscardChanges())) return;
-        loadDocument(editor, newDocumentModel());
-        session.set({ name: UNTITLED, path: null, dirty: false });
-        markClean();
-      },
       'file.quit': () => window.close(),
       'view.outline': () => updateSettings({ showOutline: !(settings?.showOutline ?? true) }),
       'view.zoomIn': () => updateSettings({ zoom: Math.min(300, zoom + 10) }),
@@ -95,8 +72,10 @@ function AppCommands({ settings, updateSettings }: { settings: Settings | null; 
   useEffect(() => {
     const offCommand = api.on('command', ({ command }) => void runCommand(command));
     const offClose = api.on('closeRequested', () => {
-      void confirmDiscardChanges().then((ok) => {
-        if (ok) return api.confirmClose();
+      void confirmDiscardChanges().then(async (ok) => {
+        if (!ok) return;
+        await discardCurrentBackup();
+        return api.confirmClose();
       });
     });
     return () => {
@@ -116,6 +95,7 @@ export function App() {
     <EditorShell>
       <EditorCommands />
       <AppCommands settings={settings} updateSettings={updateSettings} />
+      <FileCommands />
       <div className="app">
         <Guard name="工具栏">
           <Toolbar />
@@ -136,7 +116,9 @@ export function App() {
           </main>
         </div>
         <Guard name="状态栏">
-          <StatusBar />
+          <StatusBar>
+            <FileStatus />
+          </StatusBar>
         </Guard>
       </div>
       <Guard name="对话框">

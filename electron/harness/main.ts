@@ -6,15 +6,17 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ApiHandlers } from '../../shared/api/contract';
+import { UserError, type ApiHandlers } from '../../shared/api/contract';
 import { createServiceHandlers } from '../services/handlers';
 import { SettingsStore } from '../services/settingsStore';
+import { wordWriter } from '../services/wordWriter';
 import { startHarness } from './server';
 
-const HELP = `用法: npm run web -- [--port N] [--user-data DIR]
+const HELP = `用法: npm run web -- [--port N] [--user-data DIR] [--open FILE]
 
   --port N          监听 127.0.0.1 的端口（默认随机）
   --user-data DIR   设置与备份所在文件夹（默认新建临时文件夹）
+  --open FILE       启动后打开这个文件（.docx、.txt 或 .wgd）
   -h, --help        显示本帮助`;
 
 async function main(): Promise<void> {
@@ -22,6 +24,7 @@ async function main(): Promise<void> {
     options: {
       port: { type: 'string' },
       'user-data': { type: 'string' },
+      open: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -37,14 +40,19 @@ async function main(): Promise<void> {
     : await fs.mkdtemp(path.join(os.tmpdir(), 'wengao-web-'));
   const store = await SettingsStore.open(userData);
   const version = (JSON.parse(await fs.readFile(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
-  const startupFiles: string[] = [];
+  const startupFiles: string[] = values.open ? [path.resolve(values.open)] : [];
+  const noDialogs = () => {
+    throw new UserError('unsupported', '网页版没有系统文件对话框：请在页面中输入文件路径。');
+  };
 
   const handlers: ApiHandlers = {
-    ...createServiceHandlers({ store }),
+    ...createServiceHandlers({ store, writeDocx: wordWriter }),
     getAppInfo: () => ({ name: 'wengao', version, shell: 'web', platform: process.platform, userDataDir: userData }),
     setWindowState: () => null,
     confirmClose: () => null,
     takeStartupFiles: () => startupFiles.splice(0),
+    chooseOpenPath: noDialogs,
+    chooseSavePath: noDialogs,
   };
   const harness = await startHarness({ port, rendererRoot: path.join(__dirname, 'renderer'), handlers });
   process.stdout.write(`${harness.url}\n`);

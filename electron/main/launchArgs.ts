@@ -4,7 +4,28 @@
  */
 import path from 'node:path';
 
-export const OPENABLE_EXTENSIONS = ['.wgd', '.docx', '.txt'] as const;
+export const OPENABLE_EXTENSIONS = ['.wgd', '.docx', '.txt', '.dotx', '.docm', '.doc'] as const;
+
+/** Filters of the native 打开 dialog. */
+export const OPEN_DIALOG_FILTERS = [
+  { name: '所有支持的文档', extensions: ['docx', 'txt', 'wgd', 'dotx', 'docm'] },
+  { name: 'Word 文档', extensions: ['docx'] },
+  { name: '文本文件', extensions: ['txt'] },
+  { name: '文稿文档', extensions: ['wgd'] },
+  { name: '所有文件', extensions: ['*'] },
+];
+
+const SAVE_FILTERS = {
+  wgd: { name: '文稿文档 (*.wgd)', extensions: ['wgd'] },
+  docx: { name: 'Word 文档 (*.docx)', extensions: ['docx'] },
+  txt: { name: '纯文本 (*.txt)', extensions: ['txt'] },
+} as const;
+
+/** Filters of the native 另存为 dialog, the document's current format first. */
+export function saveDialogFilters(format: keyof typeof SAVE_FILTERS): Array<{ name: string; extensions: string[] }> {
+  const order = [format, ...(['docx', 'wgd', 'txt'] as const).filter((f) => f !== format)];
+  return order.map((f) => ({ name: SAVE_FILTERS[f].name, extensions: [...SAVE_FILTERS[f].extensions] }));
+}
 
 /**
  * Document paths in an argv. Skips the executable, the app folder (dev runs pass it), Chromium

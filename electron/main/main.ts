@@ -4,15 +4,16 @@
  * electron/services, which never import electron.
  */
 import path from 'node:path';
-import { BrowserWindow, Menu, app, ipcMain, protocol, screen, session } from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, screen, session } from 'electron';
 import { IPC_EVENT_PREFIX, type ApiEventName, type ApiEventPayload, type ApiHandlers } from '../../shared/api/contract';
 import { windowTitle } from '../../shared/app';
 import type { AppCommand } from '../../shared/commands';
-import { createServiceHandlers } from '../services/handlers';
+import { createServiceHandlers, type ShellCall } from '../services/handlers';
 import { SettingsStore } from '../services/settingsStore';
+import { wordWriter } from '../services/wordWriter';
 import { CloseGuard } from './closeGuard';
 import { bindApi } from './ipc';
-import { documentPathsFromArgv, visibleBounds } from './launchArgs';
+import { OPEN_DIALOG_FILTERS, documentPathsFromArgv, saveDialogFilters, visibleBounds } from './launchArgs';
 import { buildNativeMenu } from './menu';
 import { buildMenuModel } from './menuModel';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './protocol';
@@ -93,7 +94,7 @@ function refreshMenu(): void {
   );
 }
 
-function shellHandlers(): Pick<ApiHandlers, 'getAppInfo' | 'setWindowState' | 'confirmClose' | 'takeStartupFiles'> {
+function shellHandlers(): Pick<ApiHandlers, ShellCall> {
   return {
     getAppInfo: () => ({
       name: app.getName(),
@@ -114,6 +115,17 @@ function shellHandlers(): Pick<ApiHandlers, 'getAppInfo' | 'setWindowState' | 'c
       return null;
     },
     takeStartupFiles: () => pendingFiles.splice(0),
+    chooseOpenPath: async ({ defaultPath }) => {
+      const options = { title: '打开', defaultPath, properties: ['openFile' as const], filters: OPEN_DIALOG_FILTERS };
+      const r = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    },
+    chooseSavePath: async ({ defaultPath, format }) => {
+      // The native dialog asks before replacing an existing file.
+      const options = { title: '另存为', defaultPath, filters: saveDialogFilters(format), properties: ['showOverwriteConfirmation' as const] };
+      const r = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+      return r.canceled || !r.filePath ? null : r.filePath;
+    },
   };
 }
 
@@ -121,15 +133,10 @@ async function start(): Promise<void> {
   store = await SettingsStore.open(app.getPath('userData'));
   hardenSessions();
   registerAppProtocol(protocol, path.join(appRoot, 'renderer'));
-  const services = createServiceHandlers({ store });
+  const services = createServiceHandlers({ store, writeDocx: wordWriter, onRecentFilesChanged: refreshMenu });
   const handlers: ApiHandlers = {
     ...services,
     ...shellHandlers(),
-    clearRecentFiles: async () => {
-      const r = await services.clearRecentFiles();
-      refreshMenu();
-      return r;
-    },
     updateSettings: async (patch) => {
       const r = await services.updateSettings(patch);
       refreshMenu();

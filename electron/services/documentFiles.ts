@@ -1,16 +1,31 @@
 /**
- * Reading a document file from disk into the document model: the one entry point the app,
- * the CLI and the corpus indexer use. Dispatches on the file extension.
+ * Document files on disk: THE entry points for reading a .txt/.docx/.wgd file into the document
+ * model (`readDocumentFile`: the app, the CLI and the corpus indexer all use it) and for writing
+ * the model back (`saveDocumentFile`). Dispatches on the file extension, checks what the bytes
+ * really are, caps sizes, and turns every problem a user can cause into a Chinese message.
  *
- * This first version reads plain text (UTF-8, else GB18030) and Wengao's .wgd; the files work
- * extends it with full encoding detection, .docx, size caps and clear messages for bad input.
+ * Saving never loses work silently: it writes atomically (temp file, fsync, rename), and before
+ * writing it reports what must be asked first — another program changed the file, the target
+ * format cannot keep everything, Word has the file open, the text encoding cannot represent
+ * some characters. The caller asks the user and repeats the call with the answer.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { UserError } from '../../shared/api/contract';
-import type { Paragraph, WgDocument } from '../../shared/model/document';
+import { UserError, type DocumentFormat, type DocumentSource, type FileStamp, type SaveOutcome, type SaveRequest, type TextSource } from '../../shared/api/contract';
+import { readDocx } from '../../shared/docx/read';
+import { containerName, sniffContainer } from '../../shared/files/sniff';
+import { documentText, type WgDocument } from '../../shared/model/document';
+import { MAX_DOCUMENT_CHARS } from '../../shared/model/schema';
+import { parseWgd, serializeWgd } from '../../shared/model/wgd';
+import { ENCODING_LABELS, decodeText, looksBinary, type TextEncoding } from '../../shared/text/decode';
+import { defaultTextLayout, documentToPlainText, plainTextLosses, plainTextToDocument } from '../../shared/text/plainText';
+import { fileErrorMessage, writeFileAtomic } from './atomicWrite';
+import { encodeText } from './textEncoding';
 
-export type DocumentFormat = 'txt' | 'docx' | 'wgd';
+export type { DocumentFormat };
+
+/** Turns the document model into .docx bytes (the Word writer, shared/docx/write). Injected by the caller. */
+export type DocxWriter = (doc: WgDocument) => Promise<Uint8Array> | Uint8Array;
 
 export interface OpenedDocument {
   path: string;
@@ -18,8 +33,25 @@ export interface OpenedDocument {
   doc: WgDocument;
   /** Things the importer could not keep, as sentences for the user (已忽略：2 张图片). */
   notices: string[];
+  /** Where the document came from, for saving back (encoding, stamp, what saving back would lose). */
+  source: DocumentSource;
+  /** The file's name, for the title bar. */
+  name: string;
 }
 
+export interface ReadOptions {
+  /** Decode a text file with this encoding instead of detecting it (重新以…编码打开). */
+  encoding?: TextEncoding;
+}
+
+/** Largest files opened, by kind: far above any real 公文, low enough to stay responsive. */
+export const MAX_OPEN_BYTES = {
+  txt: 20 * 1024 * 1024,
+  wgd: 64 * 1024 * 1024,
+  docx: 100 * 1024 * 1024,
+} as const;
+
+/** The format a path is saved in, by its extension. */
 export function formatOfPath(file: string): DocumentFormat | null {
   const ext = path.extname(file).toLowerCase();
   if (ext === '.txt') return 'txt';
@@ -28,41 +60,239 @@ export function formatOfPath(file: string): DocumentFormat | null {
   return null;
 }
 
-function decodePlain(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
+type OpenKind = DocumentFormat | 'word-template' | 'word-legacy';
+
+function openKindOf(file: string): OpenKind | null {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.docm') return 'docx';
+  if (ext === '.dotx' || ext === '.dotm') return 'word-template';
+  if (ext === '.doc' || ext === '.dot' || ext === '.wps') return 'word-legacy';
+  return formatOfPath(file);
+}
+
+function sizeText(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
+}
+
+function readError(e: unknown, file: string): UserError {
+  const code = (e as NodeJS.ErrnoException)?.code ?? 'EUNKNOWN';
+  const name = path.basename(file);
+  switch (code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return new UserError('not-found', `找不到文件“${file}”。它可能已被移动、改名或删除。`);
+    case 'EISDIR':
+      return new UserError('is-directory', `“${name}”是一个文件夹，不是文稿。`);
+    case 'EACCES':
+    case 'EPERM':
+      return new UserError('permission', `没有权限读取“${name}”。`);
+    case 'EBUSY':
+      return new UserError('locked', `“${name}”正被其他程序独占使用，暂时无法读取。请关闭占用它的程序后重试。`);
+    default:
+      return new UserError('io', `无法读取“${name}”（${code}）。`);
   }
 }
 
-function paragraphsOfText(text: string): Paragraph[] {
-  return text.split(/\r\n|\r|\n/).map((line) => {
-    const lead = /^[\u3000 \t]+/.exec(line)?.[0] ?? '';
-    const body = line.slice(lead.length);
-    const p: Paragraph = { type: 'paragraph', runs: body ? [{ text: body }] : [] };
-    if (lead) p.indent = { firstLineChars: 2 };
-    return p;
-  });
-}
-
-export async function readDocumentFile(file: string): Promise<OpenedDocument> {
-  const format = formatOfPath(file);
-  if (!format) throw new UserError('unsupported-type', `不支持打开“${path.basename(file)}”：只能打开 .txt、.docx 和 .wgd 文件。`);
-  let bytes: Uint8Array;
+/** Reads the whole file with its stamp, refusing folders and files over the cap before reading. */
+async function readWithStamp(file: string, cap: number): Promise<{ bytes: Uint8Array; stamp: FileStamp }> {
+  let handle: fs.FileHandle | undefined;
   try {
-    bytes = await fs.readFile(file);
+    handle = await fs.open(file, 'r');
+    const st = await handle.stat();
+    if (st.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    if (st.size > cap) {
+      throw new UserError('too-large', `“${path.basename(file)}”太大（${sizeText(st.size)}），超过了文稿能打开的上限（${sizeText(cap)}）。`);
+    }
+    const bytes = await handle.readFile();
+    return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), stamp: { mtimeMs: st.mtimeMs, size: st.size } };
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UserError('not-found', `找不到文件“${file}”。`);
-    throw new UserError('io', `无法读取“${path.basename(file)}”（${code ?? '未知错误'}）。`);
+    throw e instanceof UserError ? e : readError(e, file);
+  } finally {
+    await handle?.close().catch(() => {});
   }
-  if (format === 'txt') {
-    return { path: file, format, doc: { meta: {}, blocks: paragraphsOfText(decodePlain(bytes)) }, notices: [] };
+}
+
+function checkLength(doc: WgDocument, name: string): void {
+  if (documentText(doc).length > MAX_DOCUMENT_CHARS) {
+    throw new UserError('too-large', `“${name}”的文字超过 ${MAX_DOCUMENT_CHARS.toLocaleString('zh-CN')} 字，文稿无法打开。`);
   }
+}
+
+function readText(bytes: Uint8Array, name: string, encoding: TextEncoding | undefined): { doc: WgDocument; text: TextSource; notices: string[] } {
+  const kind = sniffContainer(bytes);
+  if (kind === 'zip' || kind === 'ole') {
+    throw new UserError('not-text', `“${name}”不是文本文件：它实际上是${containerName(kind)}，只是扩展名为 .txt。如果它是 Word 文档，请把扩展名改回 .docx 后再打开。`);
+  }
+  if (kind || (!encoding && looksBinary(bytes))) {
+    throw new UserError('not-text', `“${name}”不是文本文件${kind ? `（实际上是${containerName(kind)}）` : '（含有二进制数据）'}，文稿无法打开。`);
+  }
+  const decoded = decodeText(bytes, encoding);
+  const { doc, layout } = plainTextToDocument(decoded.text);
+  const notices: string[] = [];
+  if (decoded.invalidSequences > 0) {
+    notices.push(
+      `“${name}”中有 ${decoded.invalidSequences} 处内容不符合 ${ENCODING_LABELS[decoded.encoding]} 编码，已显示为“�”。如有乱码，请点击状态栏中的编码，选择“重新以…编码打开”。`,
+    );
+  }
+  return { doc, text: { encoding: decoded.encoding, bom: decoded.bom, ...layout }, notices };
+}
+
+/**
+ * Reads a document file into the model. Bad input (missing, locked, too large, corrupt,
+ * encrypted, a .doc, a binary renamed .txt) throws a UserError with a Chinese message.
+ */
+export async function readDocumentFile(file: string, options: ReadOptions = {}): Promise<OpenedDocument> {
+  const name = path.basename(file);
+  const kind = openKindOf(file);
+  if (!kind) throw new UserError('unsupported-type', `不支持打开“${name}”：文稿能打开 .docx、.txt 和 .wgd 文件。`);
+  const cap = kind === 'txt' ? MAX_OPEN_BYTES.txt : kind === 'wgd' ? MAX_OPEN_BYTES.wgd : MAX_OPEN_BYTES.docx;
+  const { bytes, stamp } = await readWithStamp(file, cap);
+
+  if (kind === 'txt') {
+    const { doc, text, notices } = readText(bytes, name, options.encoding);
+    checkLength(doc, name);
+    return { path: file, name, format: 'txt', doc, notices, source: { path: file, format: 'txt', stamp, text, losses: [] } };
+  }
+  if (kind === 'wgd') {
+    if (sniffContainer(bytes)) throw new UserError('corrupt', `“${name}”不是文稿文档（.wgd）：它实际上是${containerName(sniffContainer(bytes)!)}。`);
+    const text = new TextDecoder('utf-8').decode(bytes);
+    const { doc, notices } = parseWgd(text, name);
+    checkLength(doc, name);
+    return { path: file, name, format: 'wgd', doc, notices, source: { path: file, format: 'wgd', stamp, losses: [] } };
+  }
+  // .docx, .docm, .dotx and .doc: the bytes decide (a .doc may really be a .docx, and vice versa).
+  const result = readDocx(bytes, { name });
+  const template = result.template || kind === 'word-template';
+  const notices = [...result.notices];
+  if (template) notices.unshift(`“${name}”是 Word 模板：已据此新建文稿，保存时请选择新的文件名。`);
+  if (path.extname(file).toLowerCase() === '.docm') notices.push('文档中的宏不会被保留，也不会运行；保存时请另存为 .docx 或 .wgd。');
+  // Only a .docx is saved back in place; a template, a macro document or a renamed file is saved as a new file.
+  const inPlace = !template && formatOfPath(file) === 'docx';
+  return {
+    path: file,
+    name: template ? path.basename(file, path.extname(file)) : name,
+    format: 'docx',
+    doc: result.doc,
+    notices,
+    source: { path: inPlace ? file : null, format: 'docx', stamp: inPlace ? stamp : null, losses: result.losses },
+  };
+}
+
+/** The file's stamp now, or null when it does not exist. */
+export async function statDocumentFile(file: string): Promise<FileStamp | null> {
+  try {
+    const st = await fs.stat(file);
+    return st.isFile() ? { mtimeMs: st.mtimeMs, size: st.size } : null;
+  } catch {
+    return null;
+  }
+}
+
+function samePath(a: string | null | undefined, b: string): boolean {
+  if (!a) return false;
+  const ra = path.resolve(a);
+  const rb = path.resolve(b);
+  return process.platform === 'win32' || process.platform === 'darwin' ? ra.toLowerCase() === rb.toLowerCase() : ra === rb;
+}
+
+/** Word marks a document it has open with an owner file "~$name.docx" (first characters replaced for long names). */
+export async function wordOwnerFile(file: string): Promise<string | null> {
+  const dir = path.dirname(file);
+  const base = path.basename(file);
+  for (const candidate of [`~$${base}`, `~$${base.slice(1)}`, `~$${base.slice(2)}`]) {
+    const p = path.join(dir, candidate);
+    if (await statDocumentFile(p)) return p;
+  }
+  return null;
+}
+
+/**
+ * Temp files of saves that a crash or a kill interrupted (".name.xxxx.wgtmp" beside the file):
+ * never the document itself, safe to remove once no save can still be writing them.
+ */
+async function removeStaleTempFiles(file: string): Promise<void> {
+  const dir = path.dirname(file);
+  const prefix = `.${path.basename(file)}.`;
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch {
+    return;
+  }
+  for (const n of names) {
+    if (!n.startsWith(prefix) || !/\.[0-9a-f]{12}\.wgtmp$/.test(n)) continue;
+    const p = path.join(dir, n);
+    const st = await fs.stat(p).catch(() => null);
+    if (st && Date.now() - st.mtimeMs > 60_000) await fs.rm(p, { force: true }).catch(() => {});
+  }
+}
+
+export interface SaveDependencies {
+  /** The Word writer; without one, saving .docx is refused with a message. */
+  writeDocx?: DocxWriter | null;
+  /** Line ending for new text files (the platform's). */
+  lineEnding?: TextSource['lineEnding'];
+}
+
+/** Encoding and layout for writing a text file: the source's when it was one, else UTF-8. */
+function textSourceFor(source: DocumentSource | null, lineEnding: TextSource['lineEnding']): TextSource {
+  if (source?.text) return source.text;
+  // New text files: UTF-8; with a BOM on Windows, where older tools otherwise read it as GBK.
+  return { encoding: 'utf-8', bom: lineEnding === '\r\n', ...defaultTextLayout(lineEnding) };
+}
+
+/**
+ * Saves the document to `request.path` in the format of its extension. Returns 'saved' with the
+ * new source, or the question to ask first (the request's `accept` answers earlier questions).
+ */
+export async function saveDocumentFile(request: SaveRequest, deps: SaveDependencies = {}): Promise<SaveOutcome> {
+  const { path: file, doc, source, accept } = request;
+  const name = path.basename(file);
+  const format = formatOfPath(file);
+  if (!format) throw new UserError('unsupported-type', `无法保存为“${name}”：文件名须以 .wgd、.docx 或 .txt 结尾。`);
+  const sameFile = samePath(source?.path, file);
+
+  const current = await statDocumentFile(file);
+  if (!sameFile && current && !accept.replaceExisting) return { status: 'exists' };
+  if (sameFile && current && source?.stamp && !accept.overwriteChanged && (current.mtimeMs !== source.stamp.mtimeMs || current.size !== source.stamp.size)) {
+    return { status: 'changed' };
+  }
+
+  const losses = [...(sameFile && source?.format === format ? source.losses : []), ...(format === 'txt' ? plainTextLosses(doc) : [])];
+  if (losses.length > 0 && !accept.loss) return { status: 'loss', losses };
+
+  const owner = format === 'docx' ? await wordOwnerFile(file) : null;
+  if (owner && !accept.openElsewhere) return { status: 'open-elsewhere', owner };
+
+  let bytes: Uint8Array;
+  let text: TextSource | undefined;
   if (format === 'wgd') {
-    const json = JSON.parse(new TextDecoder().decode(bytes)) as { document: WgDocument };
-    return { path: file, format, doc: json.document, notices: [] };
+    bytes = new TextEncoder().encode(serializeWgd(doc));
+  } else if (format === 'docx') {
+    if (!deps.writeDocx) throw new UserError('docx-unavailable', `这一版本的文稿还不能保存为 Word 文档（.docx）。请另存为文稿文档（.wgd）。`);
+    bytes = await deps.writeDocx(doc);
+  } else {
+    text = textSourceFor(source, deps.lineEnding ?? (process.platform === 'win32' ? '\r\n' : '\n'));
+    let encoded = encodeText(documentToPlainText(doc, text), text.encoding, text.bom);
+    if (encoded.unencodable.length > 0) {
+      if (!accept.encodingFallback) return { status: 'unencodable', encoding: text.encoding, characters: encoded.unencodable.slice(0, 20).join('') };
+      text = { ...text, encoding: 'utf-8', bom: true };
+      encoded = encodeText(documentToPlainText(doc, text), 'utf-8', true);
+    }
+    bytes = encoded.bytes;
   }
-  throw new UserError('unsupported-type', `暂时无法打开 .docx 文件“${path.basename(file)}”。`);
+
+  await removeStaleTempFiles(file);
+  try {
+    await writeFileAtomic(file, bytes);
+  } catch (e) {
+    if (e instanceof UserError && owner && (e.code === 'permission' || e.code === 'locked')) {
+      throw new UserError(e.code, `“${name}”正在 Word 或 WPS 中打开，无法覆盖。原文件保持不变。请在 Word 中关闭它后重试，或另存为其他文件。`);
+    }
+    throw e instanceof UserError ? e : fileErrorMessage(e, file);
+  }
+  const stamp = await statDocumentFile(file);
+  const saved: DocumentSource = { path: file, format, stamp, losses: [] };
+  if (text) saved.text = text;
+  return { status: 'saved', source: saved, name };
 }

@@ -1,25 +1,68 @@
 /**
  * The API handlers that do not depend on the shell. Electron's main process and the web
  * harness both bind these, each adding its own handlers for the shell-specific calls
- * (window state, close handshake, app info).
+ * (window state, close handshake, app info, native file dialogs).
  */
+import path from 'node:path';
 import type { ApiHandlers } from '../../shared/api/contract';
+import { BackupStore } from './backups';
+import { readDocumentFile, saveDocumentFile, statDocumentFile, type DocxWriter } from './documentFiles';
 import type { SettingsStore } from './settingsStore';
 
-export type ShellCall = 'getAppInfo' | 'setWindowState' | 'confirmClose' | 'takeStartupFiles';
+export type ShellCall = 'getAppInfo' | 'setWindowState' | 'confirmClose' | 'takeStartupFiles' | 'chooseOpenPath' | 'chooseSavePath';
 export type ServiceHandlers = Omit<ApiHandlers, ShellCall>;
 
 export interface ServiceContext {
   store: SettingsStore;
+  /** The Word writer for saving .docx; null until one is plugged in (see electron/services/wordWriter.ts). */
+  writeDocx?: DocxWriter | null;
+  /** Called after the recent-files list changed (Electron rebuilds its menu). */
+  onRecentFilesChanged?: () => void;
 }
 
-export function createServiceHandlers({ store }: ServiceContext): ServiceHandlers {
+export function createServiceHandlers({ store, writeDocx = null, onRecentFilesChanged = () => {} }: ServiceContext): ServiceHandlers {
+  const backups = new BackupStore(path.join(store.dir, 'backups'));
+  const remember = async (file: string) => {
+    await store.addRecentFile(file).catch(() => {});
+    onRecentFilesChanged();
+  };
   return {
     getSettings: () => store.getSettings(),
     updateSettings: (patch) => store.updateSettings(patch),
     listRecentFiles: () => store.recentFiles(),
     clearRecentFiles: async () => {
       await store.clearRecentFiles();
+      onRecentFilesChanged();
+      return null;
+    },
+    openDocument: async (file, options = {}) => {
+      try {
+        const opened = await readDocumentFile(file, options);
+        await remember(file);
+        return { doc: opened.doc, source: opened.source, name: opened.name, notices: opened.notices };
+      } catch (e) {
+        // A recent file that is gone leaves the list.
+        if ((e as { code?: string }).code === 'not-found' && store.recentFiles().includes(file)) {
+          await store.removeRecentFile(file).catch(() => {});
+          onRecentFilesChanged();
+        }
+        throw e;
+      }
+    },
+    saveDocument: async (request) => {
+      const outcome = await saveDocumentFile(request, { writeDocx });
+      if (outcome.status === 'saved') await remember(request.path);
+      return outcome;
+    },
+    statDocument: (file) => statDocumentFile(file),
+    writeBackup: async (backup) => {
+      await backups.write(backup);
+      return null;
+    },
+    listBackups: () => backups.list(),
+    readBackup: (id) => backups.read(id),
+    discardBackup: async (id) => {
+      await backups.discard(id);
       return null;
     },
   };

@@ -83,6 +83,12 @@ export class SettingsStore {
     return this.recentFiles();
   }
 
+  async removeRecentFile(file: string): Promise<string[]> {
+    this.state.recentFiles = this.state.recentFiles.filter((f) => f !== file);
+    await this.persist(this.stateFile, this.state);
+    return this.recentFiles();
+  }
+
   async clearRecentFiles(): Promise<void> {
     this.state.recentFiles = [];
     await this.persist(this.stateFile, this.state);

@@ -29,7 +29,15 @@ interface PromptRequest {
   value: string;
   placeholder?: string;
   okLabel?: string;
+  /** Ready-made answers shown under the field (recent files); choosing one answers at once. */
+  choices?: PromptChoice[];
   resolve: (value: string | null) => void;
+}
+
+export interface PromptChoice {
+  label: string;
+  detail?: string;
+  value: string;
 }
 
 type DialogRequest = AskRequest | PromptRequest;
@@ -65,12 +73,22 @@ export function ask(opts: { title: string; message: ReactNode; buttons: DialogBu
 }
 
 /** Asks for one line of text; null when cancelled. */
-export function prompt(opts: { title: string; label: string; value?: string; placeholder?: string; okLabel?: string }): Promise<string | null> {
+export function prompt(opts: { title: string; label: string; value?: string; placeholder?: string; okLabel?: string; choices?: PromptChoice[] }): Promise<string | null> {
   return new Promise((resolve) => {
     const id = nextId++;
     dialogs.set((list) => [
       ...list,
-      { kind: 'prompt', id, title: opts.title, label: opts.label, value: opts.value ?? '', placeholder: opts.placeholder, okLabel: opts.okLabel, resolve: (v) => (remove(id), resolve(v)) },
+      {
+        kind: 'prompt',
+        id,
+        title: opts.title,
+        label: opts.label,
+        value: opts.value ?? '',
+        placeholder: opts.placeholder,
+        okLabel: opts.okLabel,
+        choices: opts.choices,
+        resolve: (v) => (remove(id), resolve(v)),
+      },
     ]);
   });
 }
@@ -155,6 +173,18 @@ function PromptDialog({ req }: { req: PromptRequest }) {
           <span>{req.label}</span>
           <input ref={inputRef} data-testid="dialog-input" value={value} placeholder={req.placeholder} onChange={(e) => setValue(e.target.value)} />
         </label>
+        {req.choices && req.choices.length > 0 && (
+          <ul className="modal-choices" aria-label="最近打开">
+            {req.choices.map((c) => (
+              <li key={c.value}>
+                <button type="button" data-testid="dialog-choice" title={c.value} onClick={() => req.resolve(c.value)}>
+                  <span>{c.label}</span>
+                  {c.detail && <span className="muted">{c.detail}</span>}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
         <div className="modal-buttons">
           <button type="submit" className="primary" data-testid="dialog-ok">
             {req.okLabel ?? '确定'}

@@ -11,6 +11,8 @@
 import { z } from 'zod';
 import { SettingsPatchSchema, SettingsSchema } from '../settings';
 import { APP_COMMANDS } from '../commands';
+import { DocumentSchema } from '../model/schema';
+import { TEXT_ENCODINGS } from '../text/encodings';
 import {
   API_CALL_NAMES,
   checkedSubscribe,
@@ -48,7 +50,116 @@ const WindowState = z
   .strict();
 export type WindowDocumentState = z.infer<typeof WindowState>;
 
-const FilePath = z.string().min(1).max(32767);
+/** An absolute path: POSIX (/…), Windows drive (C:\…) or UNC (\\server\…). */
+const FilePath = z
+  .string()
+  .min(1)
+  .max(32767)
+  .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'), { message: 'path must be absolute' });
+
+export const DOCUMENT_FORMATS = ['wgd', 'docx', 'txt'] as const;
+export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
+
+/** A file's identity for external-change detection: another program wrote it if either differs. */
+const FileStampSchema = z.object({ mtimeMs: z.number().finite(), size: z.number().int().min(0) }).strict();
+export type FileStamp = z.infer<typeof FileStampSchema>;
+
+/** How a text file was written, so saving back writes the same bytes for untouched lines. */
+const TextSourceSchema = z
+  .object({
+    encoding: z.enum(TEXT_ENCODINGS),
+    bom: z.boolean(),
+    lineEnding: z.enum(['\r\n', '\n', '\r']),
+    finalNewline: z.boolean(),
+    /** Indent width in characters (as a string) → the whitespace the file used for it. */
+    indents: z.record(z.string().max(16), z.string().max(256)).refine((r) => Object.keys(r).length <= 1000),
+  })
+  .strict();
+export type TextSource = z.infer<typeof TextSourceSchema>;
+
+/** Where the open document came from and what saving back there must respect. */
+export const DocumentSourceSchema = z
+  .object({
+    /** The file it was read from or last saved to; null for a new document or one from a template. */
+    path: FilePath.nullable(),
+    format: z.enum(DOCUMENT_FORMATS),
+    stamp: FileStampSchema.nullable(),
+    text: TextSourceSchema.optional(),
+    /** What saving back over `path` would lose (images, comments… the importer left out). */
+    losses: z.array(z.string().max(200)).max(100),
+  })
+  .strict();
+export type DocumentSource = z.infer<typeof DocumentSourceSchema>;
+
+const OpenedDocumentSchema = z.object({
+  doc: DocumentSchema,
+  source: DocumentSourceSchema,
+  /** The file's name for the title bar. */
+  name: z.string(),
+  /** Sentences for the user after opening (已忽略：2 张图片、1 条批注). */
+  notices: z.array(z.string()),
+});
+export type OpenedDocumentResult = z.infer<typeof OpenedDocumentSchema>;
+
+/** The questions a save can ask before it writes; the renderer asks the user and repeats the call with the answer. */
+const SaveAcceptSchema = z
+  .object({
+    /** Another program changed the file since it was opened: write anyway (覆盖). */
+    overwriteChanged: z.boolean(),
+    /** Save As onto an existing file (the native dialog asks; the harness prompt does not). */
+    replaceExisting: z.boolean(),
+    /** The target format cannot keep everything (仍然保存). */
+    loss: z.boolean(),
+    /** Word seems to have the file open (~$ owner file): write anyway. */
+    openElsewhere: z.boolean(),
+    /** The text encoding cannot represent some characters: save as UTF-8 instead. */
+    encodingFallback: z.boolean(),
+  })
+  .partial()
+  .strict();
+export type SaveAccept = z.infer<typeof SaveAcceptSchema>;
+
+const SaveRequestSchema = z
+  .object({
+    path: FilePath,
+    doc: DocumentSchema,
+    source: DocumentSourceSchema.nullable(),
+    accept: SaveAcceptSchema,
+  })
+  .strict();
+export type SaveRequest = z.infer<typeof SaveRequestSchema>;
+
+const SaveOutcomeSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('saved'), source: DocumentSourceSchema, name: z.string() }),
+  z.object({ status: z.literal('exists') }),
+  z.object({ status: z.literal('changed') }),
+  z.object({ status: z.literal('loss'), losses: z.array(z.string()) }),
+  z.object({ status: z.literal('open-elsewhere'), owner: z.string() }),
+  z.object({ status: z.literal('unencodable'), encoding: z.enum(TEXT_ENCODINGS), characters: z.string() }),
+]);
+export type SaveOutcome = z.infer<typeof SaveOutcomeSchema>;
+
+const BackupId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
+
+/** Unsaved edits of one document, written to the user-data folder ~1 s after typing stops. */
+const BackupSchema = z
+  .object({
+    id: BackupId,
+    name: z.string().max(1024),
+    source: DocumentSourceSchema.nullable(),
+    doc: DocumentSchema,
+  })
+  .strict();
+export type Backup = z.infer<typeof BackupSchema>;
+
+const BackupSummarySchema = z.object({
+  id: BackupId,
+  name: z.string(),
+  path: z.string().nullable(),
+  savedAt: z.number(),
+  chars: z.number().int(),
+});
+export type BackupSummary = z.infer<typeof BackupSummarySchema>;
 
 export const apiCalls = {
   getAppInfo: call(z.tuple([]), AppInfo),
@@ -62,6 +173,21 @@ export const apiCalls = {
   confirmClose: call(z.tuple([]), z.null()),
   /** Files named on the command line or by the OS at start, not yet opened. */
   takeStartupFiles: call(z.tuple([]), z.array(FilePath)),
+  /** Reads a .wgd/.docx/.txt file (optionally forcing a text encoding) and adds it to the recent files. */
+  openDocument: call(z.tuple([FilePath, z.object({ encoding: z.enum(TEXT_ENCODINGS).optional() }).strict().optional()]), OpenedDocumentSchema),
+  /** Writes the document atomically in the format of the path's extension, or says what must be asked first. */
+  saveDocument: call(z.tuple([SaveRequestSchema]), SaveOutcomeSchema),
+  /** The file's current stamp (null if it no longer exists), to notice changes made by other programs. */
+  statDocument: call(z.tuple([FilePath]), FileStampSchema.nullable()),
+  writeBackup: call(z.tuple([BackupSchema]), z.null()),
+  /** Backups left by a session that ended without saving or discarding (a crash, a kill). */
+  listBackups: call(z.tuple([]), z.array(BackupSummarySchema)),
+  readBackup: call(z.tuple([BackupId]), BackupSchema),
+  discardBackup: call(z.tuple([BackupId]), z.null()),
+  /** The native 打开 dialog (Electron only; the web harness asks for a path in the page). */
+  chooseOpenPath: call(z.tuple([z.object({ defaultPath: FilePath.optional() }).strict()]), FilePath.nullable()),
+  /** The native 另存为 dialog (Electron only). */
+  chooseSavePath: call(z.tuple([z.object({ defaultPath: FilePath, format: z.enum(DOCUMENT_FORMATS) }).strict()]), FilePath.nullable()),
 } as const;
 
 // The zod-free list of names in ./names.ts must be exactly the contract's keys.

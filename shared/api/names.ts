@@ -14,6 +14,15 @@ export const API_CALL_NAMES = [
   'setWindowState',
   'confirmClose',
   'takeStartupFiles',
+  'openDocument',
+  'saveDocument',
+  'statDocument',
+  'writeBackup',
+  'listBackups',
+  'readBackup',
+  'discardBackup',
+  'chooseOpenPath',
+  'chooseSavePath',
 ] as const;
 export type ApiCallName = (typeof API_CALL_NAMES)[number];
 

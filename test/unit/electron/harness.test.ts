@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiHandlers } from '../../../shared/api/contract';
 import { startHarness, type Harness } from '../../../electron/harness/server';
 import { HARNESS_CONTENT_SECURITY_POLICY } from '../../../electron/main/security';
+import { unusedFileHandlers } from '../../support/fileHandlers';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'wengao-harness-'));
 mkdirSync(path.join(root, 'renderer', 'assets'), { recursive: true });
@@ -22,6 +23,7 @@ const handlers: ApiHandlers = {
   setWindowState: () => null,
   confirmClose: () => null,
   takeStartupFiles: () => [],
+  ...unusedFileHandlers(),
 };
 
 let h: Harness;

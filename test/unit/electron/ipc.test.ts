@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ApiHandlers } from '../../../shared/api/contract';
 import { API_CALL_NAMES, IPC_CHANNEL_PREFIX } from '../../../shared/api/names';
 import { bindApi, type IpcInvokeEventLike, type IpcMainLike } from '../../../electron/main/ipc';
+import { unusedFileHandlers } from '../../support/fileHandlers';
 
 function fakeIpcMain() {
   const channels = new Map<string, (e: IpcInvokeEventLike, ...a: unknown[]) => Promise<unknown>>();
@@ -29,6 +30,7 @@ function handlers(spy = vi.fn()) {
     setWindowState: () => null,
     confirmClose: () => null,
     takeStartupFiles: () => [],
+    ...unusedFileHandlers(),
   } satisfies ApiHandlers;
 }
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CloseGuard } from '../../../electron/main/closeGuard';
-import { documentPathsFromArgv, visibleBounds } from '../../../electron/main/launchArgs';
+import { documentPathsFromArgv, saveDialogFilters, visibleBounds } from '../../../electron/main/launchArgs';
 import { buildMenuModel, type MenuEntry } from '../../../electron/main/menuModel';
 
 function flatten(items: MenuEntry[]): MenuEntry[] {
@@ -44,6 +44,15 @@ describe('launch arguments', () => {
     const argv = ['C:\\Wengao\\文稿.exe', '.', '--allow-file-access', 'D:\\材料\\报告.DOCX', 'notes.txt', 'x.exe'];
     const got = documentPathsFromArgv(argv, '/work');
     expect(got).toEqual([path.resolve('/work', 'D:\\材料\\报告.DOCX'), path.resolve('/work', 'notes.txt')]);
+  });
+
+  it('opens Word templates and old .doc files too (the latter to explain how to convert them)', () => {
+    expect(documentPathsFromArgv(['wengao', '模板.dotx', '旧.doc', '宏.docm'], '/w')).toEqual(['/w/模板.dotx', '/w/旧.doc', '/w/宏.docm']);
+  });
+
+  it("offers the document's own format first in the Save As dialog", () => {
+    expect(saveDialogFilters('txt').map((f) => f.extensions[0])).toEqual(['txt', 'docx', 'wgd']);
+    expect(saveDialogFilters('docx')[0]).toEqual({ name: 'Word 文档 (*.docx)', extensions: ['docx'] });
   });
 
   it('keeps window bounds only where a display shows them', () => {

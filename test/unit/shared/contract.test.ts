@@ -9,6 +9,7 @@ import {
   createDispatcher,
   type ApiHandlers,
 } from '../../../shared/api/contract';
+import { unusedFileHandlers } from '../../support/fileHandlers';
 
 const handlers: ApiHandlers = {
   getAppInfo: () => ({ name: 'wengao', version: '1', shell: 'web', platform: 'linux', userDataDir: '/tmp' }),
@@ -21,6 +22,7 @@ const handlers: ApiHandlers = {
   takeStartupFiles: () => {
     throw new UserError('locked', '文件被占用');
   },
+  ...unusedFileHandlers(),
 };
 
 describe('API contract', () => {

@@ -1,0 +1,59 @@
+/**
+ * Encoding text for saving, the inverse of shared/text/decode.ts. TextEncoder only writes UTF-8,
+ * so GB18030, Big5 and UTF-16 go through iconv-lite (pure JS). Characters an encoding cannot
+ * represent are reported rather than silently written as "?".
+ */
+import iconv from 'iconv-lite';
+import { bomOf, type TextEncoding } from '../../shared/text/decode';
+
+export interface EncodedText {
+  bytes: Uint8Array;
+  /** Distinct characters the encoding cannot represent (empty when the text fits). */
+  unencodable: string[];
+}
+
+function encodeRaw(text: string, encoding: TextEncoding): Buffer {
+  switch (encoding) {
+    case 'utf-8':
+      return Buffer.from(text, 'utf8');
+    case 'utf-16le':
+      return Buffer.from(text, 'utf16le');
+    case 'utf-16be':
+      return Buffer.from(text, 'utf16le').swap16();
+    default:
+      return iconv.encode(text, encoding);
+  }
+}
+
+/** Characters of `text` that do not survive a round trip through `encoding`. */
+function unencodableChars(text: string, encoding: TextEncoding): string[] {
+  if (encoding === 'utf-8' || encoding === 'utf-16le' || encoding === 'utf-16be') {
+    // Only lone surrogates, which no Unicode encoding can write.
+    return text.match(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g) ?? [];
+  }
+  const out: string[] = [];
+  for (const ch of new Set(text)) {
+    if (iconv.decode(iconv.encode(ch, encoding), encoding) !== ch) out.push(ch);
+  }
+  return out;
+}
+
+function decodeRaw(bytes: Buffer, encoding: TextEncoding): string {
+  switch (encoding) {
+    case 'utf-8':
+      return bytes.toString('utf8');
+    case 'utf-16le':
+      return bytes.toString('utf16le');
+    case 'utf-16be':
+      return Buffer.from(bytes).swap16().toString('utf16le');
+    default:
+      return iconv.decode(bytes, encoding);
+  }
+}
+
+export function encodeText(text: string, encoding: TextEncoding, bom: boolean): EncodedText {
+  const body = encodeRaw(text, encoding);
+  const unencodable = decodeRaw(body, encoding) === text ? [] : unencodableChars(text, encoding);
+  const bytes = bom ? Buffer.concat([Buffer.from(bomOf(encoding)), body]) : body;
+  return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), unencodable };
+}

@@ -1,0 +1,703 @@
+/**
+ * The main story (w:body) of document.xml, streamed into the document model:
+ * - paragraphs and runs with bold/italic/underline resolved through styles, alignment, indents
+ *   in characters, heading roles from heading styles and outline levels;
+ * - numbering labels ("一、") computed in document order and written as text;
+ * - tables as tables (grid spans, vertical merges, header rows); a table inside a cell, which
+ *   the model cannot hold, becomes lines of tab-separated text;
+ * - tracked changes accepted: insertions and moves-to kept, deletions and moves-from dropped,
+ *   a deleted paragraph mark merges the paragraph with the next one;
+ * - text boxes read once (the first usable branch of mc:AlternateContent), their paragraphs
+ *   placed after the paragraph that anchors them; content controls and hyperlinks unwrapped;
+ *   field results kept, field instructions dropped; ruby text dropped, the base text kept;
+ * - what the model cannot hold (images, charts, shapes, OLE objects, footnotes, comments,
+ *   hidden text, symbols from symbol fonts) counted for the notice.
+ */
+import type { Alignment, Block, Paragraph, ParagraphRole, Run, Table, TableCell, TableRow } from '../../model/document';
+import { UserError } from '../../api/contract';
+import { MAX_DOCUMENT_CHARS } from '../../model/schema';
+import { headingOf } from '../../outline/levels';
+import type { Numbering } from './numbering';
+import { applyParagraphProperty, applyRunProperty, indentChars, mergePara, mergeRun, type ParaProps, type RunProps } from './properties';
+import type { StyleSheet } from './styles';
+import { SKIP, int, parseXml, type Attrs } from './xml';
+
+export interface BodyCounts {
+  images: number;
+  charts: number;
+  shapes: number;
+  objects: number;
+  smartArt: number;
+  footnotes: number;
+  endnotes: number;
+  comments: number;
+  hiddenRuns: number;
+  symbols: number;
+  textBoxes: number;
+  nestedTables: number;
+  insertions: number;
+  deletions: number;
+}
+
+export interface BodyResult {
+  blocks: Block[];
+  counts: BodyCounts;
+}
+
+interface FinishedParagraph {
+  paragraph: Paragraph;
+  /** Largest font size in the paragraph (half-points), for recognising a title. */
+  maxSize: number;
+  numbered: boolean;
+}
+
+interface Container {
+  kind: 'body' | 'cell' | 'textbox';
+  blocks: Block[];
+  /** Runs of paragraphs whose mark was deleted, waiting to merge into the next paragraph. */
+  held: Run[] | null;
+  heldProps: ParaProps | null;
+  /** Paragraph facts parallel to blocks (body only), for the title heuristic. */
+  facts: Array<FinishedParagraph | null>;
+}
+
+interface ParaCtx {
+  props: ParaProps;
+  runs: Run[];
+  followers: Block[];
+  maxSize: number;
+  container: Container;
+}
+
+interface RunCtx {
+  direct: RunProps;
+  resolved: { bold: boolean; italic: boolean; underline: boolean; hidden: boolean; size: number } | null;
+  countedHidden: boolean;
+}
+
+interface CellCtx {
+  container: Container;
+  gridSpan: number;
+  vMerge: 'restart' | 'continue' | null;
+  hMergeContinue: boolean;
+}
+
+interface TableCtx {
+  grid: number[];
+  rows: TableRow[];
+  row: { cells: TableCell[]; header: boolean; deleted: boolean; col: number; origins: Array<TableCell | undefined> } | null;
+  cell: CellCtx | null;
+  /** For each grid column, the cell a vertical merge started in. */
+  origins: Array<{ cell: TableCell; span: number } | undefined>;
+  parent: Container;
+}
+
+/** Elements whose whole subtree is ignored. */
+const SKIPPED = new Set([
+  'w:del',
+  'w:moveFrom',
+  'w:delText',
+  'w:instrText',
+  'w:delInstrText',
+  'w:pPrChange',
+  'w:rPrChange',
+  'w:sectPrChange',
+  'w:tblPrChange',
+  'w:trPrChange',
+  'w:tcPrChange',
+  'w:sdtPr',
+  'w:sdtEndPr',
+  'w:rt',
+  'w:rubyPr',
+  'w:sectPr',
+  'w:tblPr',
+  'w:tblPrEx',
+  'w:tblGridChange',
+  'w:customXmlPr',
+  'w:smartTagPr',
+  'w:fldData',
+  'w:footnotePr',
+  'w:endnotePr',
+  'm:rPr',
+  'm:ctrlPr',
+  'w:object',
+  'w:movie',
+  'w:background',
+]);
+
+function newContainer(kind: Container['kind']): Container {
+  return { kind, blocks: [], held: null, heldProps: null, facts: [] };
+}
+
+function sameFormat(a: Run, b: Run): boolean {
+  return Boolean(a.bold) === Boolean(b.bold) && Boolean(a.italic) === Boolean(b.italic) && Boolean(a.underline) === Boolean(b.underline);
+}
+
+function appendRun(runs: Run[], text: string, f: { bold: boolean; italic: boolean; underline: boolean }): void {
+  if (text === '') return;
+  const last = runs[runs.length - 1];
+  if (last && Boolean(last.bold) === f.bold && Boolean(last.italic) === f.italic && Boolean(last.underline) === f.underline) {
+    last.text += text;
+    return;
+  }
+  const run: Run = { text };
+  if (f.bold) run.bold = true;
+  if (f.italic) run.italic = true;
+  if (f.underline) run.underline = true;
+  runs.push(run);
+}
+
+function concatRuns(a: Run[], b: Run[]): Run[] {
+  const out = a.map((r) => ({ ...r }));
+  for (const r of b) {
+    const last = out[out.length - 1];
+    if (last && sameFormat(last, r)) last.text += r.text;
+    else out.push({ ...r });
+  }
+  return out;
+}
+
+function paragraphPlainText(runs: Run[]): string {
+  return runs.map((r) => r.text).join('');
+}
+
+const HEADING_ROLES: ParagraphRole[] = ['heading1', 'heading2', 'heading3', 'heading4'];
+
+export function readBody(bytes: Uint8Array, styles: StyleSheet, numbering: Numbering): BodyResult {
+  const counts: BodyCounts = {
+    images: 0,
+    charts: 0,
+    shapes: 0,
+    objects: 0,
+    smartArt: 0,
+    footnotes: 0,
+    endnotes: 0,
+    comments: 0,
+    hiddenRuns: 0,
+    symbols: 0,
+    textBoxes: 0,
+    nestedTables: 0,
+    insertions: 0,
+    deletions: 0,
+  };
+  const body = newContainer('body');
+  const containers: Container[] = [body];
+  const paras: ParaCtx[] = [];
+  const tables: TableCtx[] = [];
+  /** Complex fields: 'instr' until w:fldChar separate, then 'result'. Fields span runs and paragraphs. */
+  const fields: Array<'instr' | 'result'> = [];
+  const commentIds = new Set<string>();
+  /** Per open mc:AlternateContent: has a branch been taken? */
+  const alternates: boolean[] = [];
+  /** Per open w:drawing / w:pict: what it held. */
+  const drawings: Array<{ pictures: number; chart: boolean; smartArt: boolean; textbox: boolean }> = [];
+  let totalChars = 0;
+  /** Paragraphs in a Word heading style, with that style's level. */
+  const headings: HeadingParagraph[] = [];
+
+  let inBody = false;
+  /** Runs being read; a text box inside a run nests paragraphs, and so runs, inside it. */
+  const runs: RunCtx[] = [];
+  let inText = false;
+  let inMathText = false;
+  // Property sections being read.
+  let pPr: ParaProps | null = null;
+  let rPrTarget: RunProps | null = null;
+  let tcPr: CellCtx | null = null;
+  let trPr = false;
+
+  const container = () => containers[containers.length - 1]!;
+  const currentRun = () => runs[runs.length - 1];
+  const para = () => paras[paras.length - 1];
+
+  const fieldVisible = () => {
+    for (const f of fields) if (f === 'instr') return false;
+    return true;
+  };
+
+  const resolveRun = (r: RunCtx, p: ParaCtx) => {
+    if (r.resolved) return r.resolved;
+    const paraStyle = styles.paragraphStyleOf(p.props.style);
+    let rp = styles.runOf(paraStyle);
+    if (r.direct.style) rp = mergeRun(rp, styles.runOf(r.direct.style));
+    rp = mergeRun(rp, r.direct);
+    r.resolved = { bold: Boolean(rp.bold), italic: Boolean(rp.italic), underline: Boolean(rp.underline), hidden: Boolean(rp.hidden), size: rp.size ?? 20 };
+    return r.resolved;
+  };
+
+  const addText = (text: string, plain = false) => {
+    const p = para();
+    if (!p || text === '' || !fieldVisible()) return;
+    const run = currentRun();
+    if (plain || !run) {
+      appendRun(p.runs, text, { bold: false, italic: false, underline: false });
+    } else {
+      const f = resolveRun(run, p);
+      if (f.hidden) {
+        if (!run.countedHidden) counts.hiddenRuns++;
+        run.countedHidden = true;
+        return;
+      }
+      if (f.size > p.maxSize) p.maxSize = f.size;
+      appendRun(p.runs, text, f);
+    }
+    totalChars += text.length;
+    if (totalChars > MAX_DOCUMENT_CHARS) {
+      throw new UserError('too-large', `文档过大（超过 ${MAX_DOCUMENT_CHARS.toLocaleString('zh-CN')} 字），文稿无法打开。`);
+    }
+  };
+
+  /** Adds a finished block to a container; a cell cannot hold a table, so one becomes text. */
+  const addBlock = (c: Container, b: Block, fact: FinishedParagraph | null) => {
+    if (b.type === 'table' && c.kind === 'cell') {
+      counts.nestedTables++;
+      for (const row of b.rows) {
+        const runs: Run[] = [];
+        row.cells.forEach((cell, i) => {
+          if (i > 0) appendRun(runs, '\t', { bold: false, italic: false, underline: false });
+          cell.paragraphs.forEach((cp, j) => {
+            if (j > 0) appendRun(runs, ' ', { bold: false, italic: false, underline: false });
+            for (const r of cp.runs) appendRun(runs, r.text, { bold: Boolean(r.bold), italic: Boolean(r.italic), underline: Boolean(r.underline) });
+          });
+        });
+        c.blocks.push({ type: 'paragraph', runs });
+      }
+      return;
+    }
+    c.blocks.push(b);
+    if (c.kind === 'body') c.facts.push(fact);
+  };
+
+  const resolveParagraph = (props: ParaProps): { props: ParaProps; numId?: string; ilvl: number } => {
+    const styleId = styles.paragraphStyleOf(props.style);
+    const fromStyle = styles.paraOf(styleId);
+    let numId = props.numId ?? fromStyle.numId;
+    let ilvl = props.ilvl ?? (props.numId === undefined ? fromStyle.ilvl : undefined);
+    if (numId && ilvl === undefined) ilvl = numbering.levelForStyle(numId, styleId) ?? 0;
+    if (numId === '0') numId = undefined;
+    const levelPara = numId ? numbering.levelProps(numId, ilvl ?? 0)?.para : undefined;
+    let merged = mergePara(fromStyle, levelPara ? { indent: levelPara.indent } : undefined);
+    merged = mergePara(merged, { ...props, style: styleId });
+    return { props: merged, numId, ilvl: ilvl ?? 0 };
+  };
+
+  const finishParagraph = (ctx: ParaCtx) => {
+    const c = ctx.container;
+    if (ctx.props.markDeleted) {
+      // Accepting the deletion of a paragraph mark joins this paragraph with the next one.
+      c.held = concatRuns(c.held ?? [], ctx.runs);
+      c.heldProps ??= ctx.props;
+      for (const f of ctx.followers) addBlock(c, f, null);
+      return;
+    }
+    const { props, numId, ilvl } = resolveParagraph(ctx.props);
+    let runs = c.held ? concatRuns(c.held, ctx.runs) : ctx.runs;
+    c.held = null;
+    c.heldProps = null;
+    const label = numbering.next(numId, ilvl);
+    if (label && label.text) {
+      const styleRun = styles.runOf(styles.paragraphStyleOf(props.style));
+      const f = mergeRun(mergeRun(styleRun, props.mark), label.run);
+      runs = concatRuns([{ text: label.text, ...(f.bold ? { bold: true } : {}), ...(f.italic ? { italic: true } : {}), ...(f.underline ? { underline: true } : {}) }], runs);
+    }
+    // Indentation typed as full-width spaces (common in Chinese documents) is a first-line indent.
+    let typedIndent = 0;
+    if (!label?.text && !(props.indent?.firstLine?.chars || props.indent?.firstLine?.twips)) {
+      const lead = /^\u3000+/.exec(runs[0]?.text ?? '')?.[0].length ?? 0;
+      if (lead > 0 && lead <= 4 && runs[0]!.text.length > lead) {
+        typedIndent = lead;
+        runs = [{ ...runs[0]!, text: runs[0]!.text.slice(lead) }, ...runs.slice(1)];
+      }
+    }
+    const p: Paragraph = { type: 'paragraph', runs };
+    const styleId = props.style;
+    const direct = ctx.props.outlineLevel;
+    const heading = direct !== undefined ? (direct < 9 ? direct + 1 : 0) : styles.headingLevelOf(styleId);
+    if (styles.isTitleStyle(styleId)) p.role = 'title';
+    else if (heading >= 1 && heading <= 9) {
+      if (heading <= 4) p.role = HEADING_ROLES[heading - 1];
+      headings.push({ paragraph: p, wordLevel: heading, label: label?.text ?? '' });
+    }
+    p.align = (props.align ?? 'left') as Alignment;
+    const size = styles.runOf(styles.paragraphStyleOf(props.style)).size ?? 20;
+    const first = typedIndent || indentChars(props.indent?.firstLine, size);
+    const left = indentChars(props.indent?.left, size);
+    const right = indentChars(props.indent?.right, size);
+    if (first || left || right) {
+      p.indent = {};
+      if (first) p.indent.firstLineChars = first;
+      if (left) p.indent.leftChars = left;
+      if (right) p.indent.rightChars = right;
+    }
+    addBlock(c, p, { paragraph: p, maxSize: Math.max(ctx.maxSize, size), numbered: Boolean(label?.text) });
+    for (const f of ctx.followers) addBlock(c, f, null);
+  };
+
+  /** A container closes: a paragraph still waiting for its merge partner stands alone. */
+  const flushHeld = (c: Container) => {
+    if (!c.held) return;
+    const runs = c.held;
+    const props = { ...c.heldProps, markDeleted: false };
+    c.held = null;
+    c.heldProps = null;
+    finishParagraph({ props, runs, followers: [], maxSize: 0, container: c });
+  };
+
+  const finishTable = (t: TableCtx) => {
+    if (t.rows.length === 0) return;
+    const table: Table = { type: 'table', rows: t.rows };
+    if (t.grid.length > 0 && t.grid.some((w) => w > 0)) table.columnWidths = t.grid;
+    addBlock(t.parent, table, null);
+  };
+
+  const openCell = (t: TableCtx) => {
+    const c = newContainer('cell');
+    t.cell = { container: c, gridSpan: 1, vMerge: null, hMergeContinue: false };
+    containers.push(c);
+  };
+
+  const closeCell = (t: TableCtx) => {
+    const cellCtx = t.cell;
+    const row = t.row;
+    if (!cellCtx || !row) return;
+    flushHeld(cellCtx.container);
+    containers.pop();
+    t.cell = null;
+    const paragraphs = cellCtx.container.blocks.filter((b): b is Paragraph => b.type === 'paragraph');
+    const col = row.col;
+    row.col += cellCtx.gridSpan;
+    if (cellCtx.hMergeContinue && row.cells.length > 0) {
+      const prev = row.cells[row.cells.length - 1]!;
+      prev.colSpan = (prev.colSpan ?? 1) + cellCtx.gridSpan;
+      return;
+    }
+    if (cellCtx.vMerge === 'continue') {
+      const origin = t.origins[col];
+      if (origin && origin.span === cellCtx.gridSpan) {
+        origin.cell.rowSpan = (origin.cell.rowSpan ?? 1) + 1;
+        const withText = paragraphs.filter((p) => p.runs.length > 0);
+        if (withText.length > 0) origin.cell.paragraphs.push(...withText);
+        return;
+      }
+    }
+    const cell: TableCell = { paragraphs };
+    if (cellCtx.gridSpan > 1) cell.colSpan = cellCtx.gridSpan;
+    row.cells.push(cell);
+    for (let k = col; k < col + cellCtx.gridSpan; k++) t.origins[k] = undefined;
+    if (cellCtx.vMerge === 'restart') t.origins[col] = { cell, span: cellCtx.gridSpan };
+  };
+
+  parseXml(
+    bytes,
+    {
+      open(name, a: Attrs) {
+        if (!inBody) {
+          if (name === 'w:body') inBody = true;
+          return;
+        }
+        // Property sections.
+        if (rPrTarget) {
+          if (name === 'w:rPrChange') return SKIP;
+          if (name === 'w:del' && pPr) pPr.markDeleted = true;
+          else if (name === 'w:ins' && pPr) counts.insertions++;
+          else applyRunProperty(rPrTarget, name, a);
+          return;
+        }
+        if (pPr) {
+          if (name === 'w:rPr') {
+            rPrTarget = pPr.mark ??= {};
+            return;
+          }
+          if (name === 'w:pPrChange' || name === 'w:sectPr' || name === 'w:tabs' || name === 'w:framePr') return SKIP;
+          applyParagraphProperty(pPr, name, a);
+          return;
+        }
+        if (tcPr) {
+          if (name === 'w:tcPrChange') return SKIP;
+          if (name === 'w:gridSpan') tcPr.gridSpan = Math.max(1, Math.min(1000, int(a['w:val']) ?? 1));
+          else if (name === 'w:vMerge') tcPr.vMerge = a['w:val'] === 'restart' ? 'restart' : 'continue';
+          else if (name === 'w:hMerge') tcPr.hMergeContinue = a['w:val'] !== 'restart';
+          return;
+        }
+        if (trPr) {
+          const t = tables[tables.length - 1];
+          if (!t?.row) return;
+          if (name === 'w:trPrChange') return SKIP;
+          if (name === 'w:tblHeader') t.row.header = a['w:val'] !== '0' && a['w:val'] !== 'false' && a['w:val'] !== 'off';
+          else if (name === 'w:gridBefore') t.row.col += Math.max(0, int(a['w:val']) ?? 0);
+          else if (name === 'w:del') t.row.deleted = true;
+          return;
+        }
+
+        switch (name) {
+          case 'w:p': {
+            const c = container();
+            paras.push({ props: {}, runs: [], followers: [], maxSize: 0, container: c });
+            return;
+          }
+          case 'w:pPr':
+            if (!para()) return SKIP;
+            pPr = para()!.props;
+            return;
+          case 'w:r':
+            runs.push({ direct: {}, resolved: null, countedHidden: false });
+            return;
+          case 'w:rPr': {
+            const run = currentRun();
+            if (!run) return SKIP;
+            rPrTarget = run.direct;
+            return;
+          }
+          case 'w:t':
+            inText = true;
+            return;
+          case 'm:t':
+            inMathText = true;
+            return;
+          case 'w:tab':
+          case 'w:ptab':
+            if (currentRun()) addText('\t');
+            return;
+          case 'w:br':
+            // Page and column breaks are layout; a text-wrapping break is a line break.
+            if (currentRun() && (a['w:type'] === undefined || a['w:type'] === 'textWrapping')) addText('\n');
+            return;
+          case 'w:cr':
+            if (currentRun()) addText('\n');
+            return;
+          case 'w:noBreakHyphen':
+            if (currentRun()) addText('-');
+            return;
+          case 'w:sym': {
+            const code = Number.parseInt(a['w:char'] ?? '', 16);
+            if (Number.isFinite(code) && code > 0 && (code < 0xf000 || code > 0xf0ff)) addText(String.fromCodePoint(code));
+            else counts.symbols++;
+            return;
+          }
+          case 'w:fldChar': {
+            const type = a['w:fldCharType'];
+            if (type === 'begin') fields.push('instr');
+            else if (type === 'separate') {
+              if (fields.length > 0) fields[fields.length - 1] = 'result';
+            } else if (type === 'end') fields.pop();
+            return;
+          }
+          case 'w:footnoteReference':
+            counts.footnotes++;
+            return;
+          case 'w:endnoteReference':
+            counts.endnotes++;
+            return;
+          case 'w:commentReference':
+          case 'w:commentRangeStart':
+            if (a['w:id'] !== undefined) commentIds.add(a['w:id']);
+            return;
+          case 'w:ins':
+          case 'w:moveTo':
+            counts.insertions++;
+            return;
+          case 'w:tbl': {
+            tables.push({ grid: [], rows: [], row: null, cell: null, origins: [], parent: container() });
+            return;
+          }
+          case 'w:gridCol': {
+            const t = tables[tables.length - 1];
+            if (t && !t.row) t.grid.push(Math.max(0, int(a['w:w']) ?? 0));
+            return;
+          }
+          case 'w:tr': {
+            const t = tables[tables.length - 1];
+            if (t) t.row = { cells: [], header: false, deleted: false, col: 0, origins: [] };
+            return;
+          }
+          case 'w:trPr':
+            trPr = true;
+            return;
+          case 'w:tc': {
+            const t = tables[tables.length - 1];
+            if (!t?.row) return SKIP;
+            openCell(t);
+            return;
+          }
+          case 'w:tcPr': {
+            const t = tables[tables.length - 1];
+            if (!t?.cell) return SKIP;
+            tcPr = t.cell;
+            return;
+          }
+          case 'w:txbxContent': {
+            counts.textBoxes++;
+            const d = drawings[drawings.length - 1];
+            if (d) d.textbox = true;
+            containers.push(newContainer('textbox'));
+            return;
+          }
+          case 'mc:AlternateContent':
+            alternates.push(false);
+            return;
+          case 'mc:Choice':
+          case 'mc:Fallback': {
+            if (alternates[alternates.length - 1]) return SKIP;
+            alternates[alternates.length - 1] = true;
+            return;
+          }
+          case 'w:drawing':
+          case 'w:pict':
+            drawings.push({ pictures: 0, chart: false, smartArt: false, textbox: false });
+            return;
+          case 'pic:pic':
+          case 'v:imagedata': {
+            const d = drawings[drawings.length - 1];
+            if (d) d.pictures++;
+            return;
+          }
+          case 'c:chart': {
+            const d = drawings[drawings.length - 1];
+            if (d) d.chart = true;
+            return;
+          }
+          case 'dgm:relIds': {
+            const d = drawings[drawings.length - 1];
+            if (d) d.smartArt = true;
+            return;
+          }
+        }
+        if (SKIPPED.has(name)) {
+          if (name === 'w:del' || name === 'w:moveFrom') counts.deletions++;
+          else if (name === 'w:object') counts.objects++;
+          return SKIP;
+        }
+      },
+      close(name) {
+        if (!inBody) return;
+        if (rPrTarget) {
+          if (name === 'w:rPr') rPrTarget = null;
+          return;
+        }
+        if (pPr) {
+          if (name === 'w:pPr') pPr = null;
+          return;
+        }
+        if (tcPr) {
+          if (name === 'w:tcPr') tcPr = null;
+          return;
+        }
+        if (trPr) {
+          if (name === 'w:trPr') trPr = false;
+          return;
+        }
+        switch (name) {
+          case 'w:body':
+            inBody = false;
+            return;
+          case 'w:p': {
+            const p = paras.pop();
+            if (p) finishParagraph(p);
+            return;
+          }
+          case 'w:r':
+            runs.pop();
+            return;
+          case 'w:t':
+            inText = false;
+            return;
+          case 'm:t':
+            inMathText = false;
+            return;
+          case 'w:tc': {
+            const t = tables[tables.length - 1];
+            if (t) closeCell(t);
+            return;
+          }
+          case 'w:tr': {
+            const t = tables[tables.length - 1];
+            if (t?.row) {
+              if (!t.row.deleted && t.row.cells.length > 0) t.rows.push(t.row.header ? { cells: t.row.cells, header: true } : { cells: t.row.cells });
+              t.row = null;
+            }
+            return;
+          }
+          case 'w:tbl': {
+            const t = tables.pop();
+            if (t) finishTable(t);
+            return;
+          }
+          case 'w:txbxContent': {
+            const c = containers.pop()!;
+            flushHeld(c);
+            const anchor = para();
+            if (anchor) anchor.followers.push(...c.blocks);
+            else for (const b of c.blocks) addBlock(container(), b, null);
+            return;
+          }
+          case 'mc:AlternateContent':
+            alternates.pop();
+            return;
+          case 'w:drawing':
+          case 'w:pict': {
+            const d = drawings.pop();
+            if (!d) return;
+            if (d.pictures > 0) counts.images += d.pictures;
+            else if (d.chart) counts.charts++;
+            else if (d.smartArt) counts.smartArt++;
+            else if (!d.textbox) counts.shapes++;
+            return;
+          }
+        }
+      },
+      text(t) {
+        if (inText) addText(t);
+        else if (inMathText) addText(t, true);
+      },
+    },
+    'word/document.xml',
+  );
+  flushHeld(body);
+  counts.comments = commentIds.size;
+  markTitle(body);
+  assignGongwenLevels(headings);
+  return { blocks: body.blocks, counts };
+}
+
+interface HeadingParagraph {
+  paragraph: Paragraph;
+  /** Level of its Word heading style (1–9). */
+  wordLevel: number;
+  /** Its automatic numbering label, '' when none. */
+  label: string;
+}
+
+const CHINESE_NUMBER = /[一二三四五六七八九十百〇零]/;
+
+/**
+ * Word's heading levels are not always the 公文 levels: a template may put 一、 in 标题 2 because
+ * its title uses 标题 1. When the headings are numbered the Chinese way (一、, （一）, 第一章), the
+ * numbering decides each heading's level; otherwise ("1.", "1.1" in other documents) Word's
+ * level does.
+ */
+function assignGongwenLevels(headings: HeadingParagraph[]): void {
+  // An automatic label is known to be the whole number: judge it alone ("一、一级标题" would read
+  // as a list inside a sentence).
+  const inferred = headings.map((h) => headingOf({ type: 'paragraph', runs: h.label ? [{ text: `${h.label.trim()}标题` }] : h.paragraph.runs }));
+  if (!inferred.some((i) => i && CHINESE_NUMBER.test(i.number))) return;
+  headings.forEach((h, i) => {
+    const level = inferred[i]?.level ?? h.wordLevel;
+    if (level <= 4) h.paragraph.role = HEADING_ROLES[level - 1];
+    else delete h.paragraph.role;
+  });
+}
+
+/**
+ * A 公文 starts with its title: the first paragraph with text, centred, in a large font
+ * (18 pt or more), not numbered, and not already given a role, becomes the title.
+ */
+function markTitle(body: Container): void {
+  for (let i = 0; i < body.blocks.length; i++) {
+    const b = body.blocks[i]!;
+    if (b.type !== 'paragraph') return;
+    if (paragraphPlainText(b.runs).trim() === '') continue;
+    const fact = body.facts[i];
+    if (fact && !b.role && b.align === 'center' && fact.maxSize >= 36 && !fact.numbered) b.role = 'title';
+    return;
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * Wengao's own file format, .wgd: UTF-8 JSON of the document model with a format marker and a
+ * version. Lossless for everything the editor can express. Versioning rules: a file states the
+ * version it was written with; a reader accepts every version up to its own and migrates older
+ * ones; a file from a newer version is read as far as it matches this version's model (unknown
+ * fields are dropped, with a notice) rather than refused.
+ */
+import { UserError } from '../api/contract';
+import type { WgDocument } from './document';
+import { DocumentSchema } from './schema';
+
+export const WGD_FORMAT = 'wengao-document';
+export const WGD_VERSION = 1;
+
+/** The file's text. Keys are written in the schema's order, so equal documents give equal bytes. */
+export function serializeWgd(doc: WgDocument): string {
+  return `${JSON.stringify({ format: WGD_FORMAT, version: WGD_VERSION, document: DocumentSchema.parse(doc) }, null, 1)}\n`;
+}
+
+export interface ParsedWgd {
+  doc: WgDocument;
+  notices: string[];
+}
+
+const corrupt = (name: string, detail: string) => new UserError('corrupt', `“${name}”不是有效的文稿文档（.wgd）：${detail}。文件可能已损坏。`);
+
+export function parseWgd(text: string, name: string): ParsedWgd {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    throw corrupt(name, '内容不是完整的 JSON');
+  }
+  if (!json || typeof json !== 'object') throw corrupt(name, '缺少文档内容');
+  const { format, version, document } = json as { format?: unknown; version?: unknown; document?: unknown };
+  if (format !== undefined && format !== WGD_FORMAT) throw corrupt(name, '文件格式标记不符');
+  if (version !== undefined && (typeof version !== 'number' || !Number.isInteger(version) || version < 1)) throw corrupt(name, '版本号无效');
+  const notices: string[] = [];
+  const parsed = DocumentSchema.safeParse(document);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw corrupt(name, `文档结构有误（${issue ? issue.path.join('.') : ''}）`);
+  }
+  if (typeof version === 'number' && version > WGD_VERSION) {
+    notices.push(`此文件由更新版本的文稿保存（格式版本 ${version}），本版本不认识的内容未能显示；保存将按当前版本的格式写入。`);
+  }
+  return { doc: parsed.data, notices };
+}

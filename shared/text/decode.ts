@@ -1,0 +1,157 @@
+/**
+ * Decoding a plain-text file whose encoding nobody wrote down. In order:
+ *   1. a byte-order mark (UTF-8, UTF-16LE/BE, GB18030);
+ *   2. UTF-16 without a BOM, told by the zero bytes of its ASCII characters;
+ *   3. strict UTF-8 (valid UTF-8 is almost never an accident, except in short GBK text whose
+ *      byte pairs happen to form two-byte UTF-8: "通知" reads as a combining mark and a Hebrew
+ *      accent; such "UTF-8" that clean GB18030 reads as Chinese is taken as GB18030);
+ *   4. jschardet, asked only about GB18030 and Big5, trusted for Big5 above a confidence floor;
+ *   5. GB18030, the superset of GB2312 and GBK ("gbk" as a decoder label garbles 4-byte
+ *      sequences, so it is never used).
+ * The result says which encoding was used and whether a BOM was present, so that saving back
+ * can write the same bytes.
+ */
+import { chardet } from 'jschardet';
+import { decodeUtf8Strict, textDecoder } from './codec';
+import type { TextEncoding } from './encodings';
+
+export { ENCODING_LABELS, TEXT_ENCODINGS, type TextEncoding } from './encodings';
+
+export interface DecodedText {
+  text: string;
+  encoding: TextEncoding;
+  /** The file started with a byte-order mark (not part of `text`). */
+  bom: boolean;
+  /** How the encoding was chosen; 'guess' means the bytes did not settle it. */
+  basis: 'bom' | 'utf16-pattern' | 'valid-utf8' | 'detector' | 'default' | 'forced';
+  /** Byte sequences that are invalid in the encoding (each became U+FFFD). */
+  invalidSequences: number;
+}
+
+/** Below this jschardet confidence a Big5 verdict is not trusted and GB18030 is used. */
+export const BIG5_CONFIDENCE_FLOOR = 0.2;
+
+const BOMS: Array<{ bytes: number[]; encoding: TextEncoding }> = [
+  { bytes: [0xef, 0xbb, 0xbf], encoding: 'utf-8' },
+  { bytes: [0xff, 0xfe], encoding: 'utf-16le' },
+  { bytes: [0xfe, 0xff], encoding: 'utf-16be' },
+  { bytes: [0x84, 0x31, 0x95, 0x33], encoding: 'gb18030' },
+];
+
+export function bomOf(encoding: TextEncoding): number[] {
+  return BOMS.find((b) => b.encoding === encoding)!.bytes;
+}
+
+function bomAt(bytes: Uint8Array): { encoding: TextEncoding; length: number } | null {
+  for (const { bytes: sig, encoding } of BOMS) {
+    if (bytes.length >= sig.length && sig.every((b, i) => bytes[i] === b)) return { encoding, length: sig.length };
+  }
+  return null;
+}
+
+/**
+ * UTF-16 without a BOM: text with Latin letters, digits or line breaks has a zero byte in every
+ * such character, always on the same side. Pure CJK UTF-16 has no such tell and is left to the
+ * user's 重新以…编码打开.
+ */
+export function utf16Pattern(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, 8192) & ~1;
+  if (n < 4) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  if (oddZeros >= pairs * 0.3 && evenZeros <= pairs * 0.02) return 'utf-16le';
+  if (evenZeros >= pairs * 0.3 && oddZeros <= pairs * 0.02) return 'utf-16be';
+  return null;
+}
+
+function countReplacements(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) n++;
+  return n;
+}
+
+function decodeWith(bytes: Uint8Array, encoding: TextEncoding): string {
+  return textDecoder(encoding, { ignoreBOM: true }).decode(bytes);
+}
+
+/** GB18030 or Big5, by jschardet restricted to those two. */
+export function guessChineseEncoding(bytes: Uint8Array): { encoding: 'gb18030' | 'big5'; basis: 'detector' | 'default' } {
+  const sample = bytes.length > 65536 ? bytes.subarray(0, 65536) : bytes;
+  const results = chardet.detectAll(sample, { includeEncodings: ['gb18030', 'big5'], noMatchEncoding: 'gb18030', ignoreThreshold: true });
+  const confidence = (name: string) => results.find((r) => r.encoding?.toLowerCase() === name)?.confidence ?? 0;
+  const big5 = confidence('big5');
+  if (big5 >= BIG5_CONFIDENCE_FLOOR && big5 > confidence('gb18030')) return { encoding: 'big5', basis: 'detector' };
+  return { encoding: 'gb18030', basis: confidence('gb18030') > 0 ? 'detector' : 'default' };
+}
+
+/**
+ * Valid UTF-8 by accident: every non-ASCII character is a two-byte one outside Latin (combining
+ * marks, Greek, Cyrillic, Hebrew, Arabic…), and the same bytes read cleanly as GB18030 Chinese.
+ */
+function isAccidentalUtf8(utf8: string, bytes: Uint8Array): boolean {
+  let nonAscii = 0;
+  for (const ch of utf8) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x80 || cp === 0xfeff) continue;
+    if (cp < 0x250 || cp >= 0x800) return false;
+    nonAscii++;
+  }
+  if (nonAscii === 0) return false;
+  const gb = decodeWith(bytes, 'gb18030');
+  if (gb.includes('\uFFFD')) return false;
+  let cjk = 0;
+  let other = 0;
+  for (const ch of gb) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x80) continue;
+    if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3000 && cp <= 0x303f) || (cp >= 0xff00 && cp <= 0xffef)) cjk++;
+    else other++;
+  }
+  return cjk > 0 && other <= cjk / 10;
+}
+
+/** Decodes text bytes, detecting the encoding unless one is forced (重新以…编码打开). */
+export function decodeText(bytes: Uint8Array, forced?: TextEncoding): DecodedText {
+  const bom = bomAt(bytes);
+  if (forced) {
+    const hasBom = bom?.encoding === forced;
+    const text = decodeWith(hasBom ? bytes.subarray(bom.length) : bytes, forced);
+    return { text, encoding: forced, bom: hasBom, basis: 'forced', invalidSequences: countReplacements(text) };
+  }
+  if (bom) {
+    const text = decodeWith(bytes.subarray(bom.length), bom.encoding);
+    return { text, encoding: bom.encoding, bom: true, basis: 'bom', invalidSequences: countReplacements(text) };
+  }
+  const utf16 = utf16Pattern(bytes);
+  if (utf16) {
+    const text = decodeWith(bytes, utf16);
+    return { text, encoding: utf16, bom: false, basis: 'utf16-pattern', invalidSequences: countReplacements(text) };
+  }
+  const utf8 = decodeUtf8Strict(bytes);
+  if (utf8 !== null && !isAccidentalUtf8(utf8, bytes)) return { text: utf8, encoding: 'utf-8', bom: false, basis: 'valid-utf8', invalidSequences: 0 };
+  const guess = guessChineseEncoding(bytes);
+  const text = decodeWith(bytes, guess.encoding);
+  return { text, encoding: guess.encoding, bom: false, basis: guess.basis, invalidSequences: countReplacements(text) };
+}
+
+/**
+ * Binary data in a text file's clothing: NUL bytes (outside UTF-16) or many control characters.
+ * Looks at the first 64 KB.
+ */
+export function looksBinary(bytes: Uint8Array): boolean {
+  if (bomAt(bytes)?.encoding.startsWith('utf-16') || utf16Pattern(bytes)) return false;
+  const n = Math.min(bytes.length, 65536);
+  let controls = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i]!;
+    if (b === 0) return true;
+    // Control characters other than \t \n \v \f \r and ESC.
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d && b !== 0x1b) controls++;
+  }
+  return n > 0 && controls / n > 0.05;
+}

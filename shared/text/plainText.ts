@@ -1,0 +1,134 @@
+/**
+ * Plain text ↔ the document model. Each line is a paragraph; leading full-width spaces (U+3000),
+ * spaces and tabs become the paragraph's first-line indent rather than text. The layout of the
+ * file (line endings, final newline, the exact whitespace used for each indent width) is kept in
+ * a TextLayout so that writing the document back reproduces the same text for untouched lines.
+ */
+import { paragraphText, type Block, type Paragraph, type Run, type WgDocument } from '../model/document';
+
+export type LineEnding = '\r\n' | '\n' | '\r';
+
+export interface TextLayout {
+  lineEnding: LineEnding;
+  /** The text ended with a line break (not shown as an empty last paragraph). */
+  finalNewline: boolean;
+  /** For each first-line indent width (in characters, as a string key), the whitespace the file used for it. */
+  indents: Record<string, string>;
+}
+
+const LEADING_WHITESPACE = /^[\u3000 \t\u00a0]+/;
+
+/** Width in characters of leading whitespace: U+3000 is one character, a space half, a tab two. */
+export function indentWidth(ws: string): number {
+  let w = 0;
+  for (const ch of ws) w += ch === '\u3000' ? 1 : ch === '\t' ? 2 : 0.5;
+  return w;
+}
+
+function dominantLineEnding(text: string): LineEnding {
+  let crlf = 0;
+  let lf = 0;
+  let cr = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) {
+        crlf++;
+        i++;
+      } else cr++;
+    } else if (c === 10) lf++;
+  }
+  if (crlf >= lf && crlf >= cr && crlf > 0) return '\r\n';
+  if (cr > lf) return '\r';
+  if (lf > 0) return '\n';
+  return '\r\n';
+}
+
+/** Splits text into paragraphs; returns the layout needed to write it back. */
+export function plainTextToDocument(text: string): { doc: WgDocument; layout: TextLayout } {
+  const lineEnding = dominantLineEnding(text);
+  const lines = text.split(/\r\n|\r|\n/);
+  const finalNewline = lines.length > 1 && lines[lines.length - 1] === '';
+  if (finalNewline) lines.pop();
+  const seen = new Map<string, Map<string, number>>();
+  const blocks: Block[] = lines.map((line) => {
+    const lead = LEADING_WHITESPACE.exec(line)?.[0] ?? '';
+    const body = line.slice(lead.length);
+    const p: Paragraph = { type: 'paragraph', runs: body ? [{ text: body }] : [] };
+    if (lead) {
+      const width = indentWidth(lead);
+      p.indent = { firstLineChars: width };
+      const key = String(width);
+      const counts = seen.get(key) ?? new Map<string, number>();
+      counts.set(lead, (counts.get(lead) ?? 0) + 1);
+      seen.set(key, counts);
+    }
+    return p;
+  });
+  const indents: Record<string, string> = {};
+  for (const [key, counts] of seen) indents[key] = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+  return { doc: { meta: {}, blocks }, layout: { lineEnding, finalNewline, indents } };
+}
+
+/** The layout for a document that did not come from a text file. */
+export function defaultTextLayout(lineEnding: LineEnding): TextLayout {
+  return { lineEnding, finalNewline: true, indents: {} };
+}
+
+function indentText(chars: number | undefined, layout: TextLayout): string {
+  if (!chars || chars <= 0) return '';
+  const known = layout.indents[String(chars)];
+  if (known !== undefined) return known;
+  const whole = Math.floor(chars);
+  return '\u3000'.repeat(whole) + (chars - whole >= 0.5 ? ' ' : '');
+}
+
+function lineOf(p: Paragraph, layout: TextLayout): string {
+  return indentText(p.indent?.firstLineChars, layout) + paragraphText(p).replace(/\n/g, layout.lineEnding);
+}
+
+/** The document as plain text: paragraphs are lines, table rows are lines of tab-separated cells. */
+export function documentToPlainText(doc: WgDocument, layout: TextLayout): string {
+  const lines: string[] = [];
+  for (const b of doc.blocks) {
+    if (b.type === 'paragraph') lines.push(lineOf(b, layout));
+    else for (const row of b.rows) lines.push(row.cells.map((c) => c.paragraphs.map(paragraphText).join(' ')).join('\t'));
+  }
+  return lines.join(layout.lineEnding) + (layout.finalNewline && lines.length > 0 ? layout.lineEnding : '');
+}
+
+function hasFormatting(r: Run): boolean {
+  return Boolean(r.bold || r.italic || r.underline);
+}
+
+/** What saving this document as plain text would lose, as phrases for the user. */
+export function plainTextLosses(doc: WgDocument): string[] {
+  let formatting = false;
+  let roles = false;
+  let alignment = false;
+  let indents = false;
+  let tables = false;
+  let lineBreaks = false;
+  const visit = (p: Paragraph) => {
+    if (p.runs.some(hasFormatting)) formatting = true;
+    if (p.role && p.role !== 'body') roles = true;
+    if (p.align === 'center' || p.align === 'right') alignment = true;
+    if (p.indent?.leftChars || p.indent?.rightChars || (p.indent?.firstLineChars ?? 0) < 0) indents = true;
+    if (p.runs.some((r) => r.text.includes('\n'))) lineBreaks = true;
+  };
+  for (const b of doc.blocks) {
+    if (b.type === 'paragraph') visit(b);
+    else {
+      tables = true;
+      for (const row of b.rows) for (const c of row.cells) c.paragraphs.forEach(visit);
+    }
+  }
+  const out: string[] = [];
+  if (formatting) out.push('加粗、倾斜、下划线等文字格式');
+  if (roles) out.push('标题、各级标题等段落样式');
+  if (alignment) out.push('居中、右对齐等对齐方式');
+  if (indents) out.push('左右缩进和悬挂缩进');
+  if (tables) out.push('表格（将存为以制表符分隔的文字）');
+  if (lineBreaks) out.push('段内换行（将变成分段）');
+  return out;
+}

@@ -1,0 +1,248 @@
+/**
+ * Files end to end, in the real renderer against the web harness: opening (--open, the path
+ * prompt, recent files, drag and drop), the encoding in the status bar and 重新以…编码打开,
+ * saving back byte for byte, the questions before a lossy save or over an outside change, and
+ * restoring unsaved work after the backend is killed.
+ */
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { editor, launchChromium, openApp, paragraphs, startWebHarness, type RunningHarness } from '../support/browser';
+import { fixturePath } from '../support/fixtures';
+
+let browser: Browser;
+const harnesses: RunningHarness[] = [];
+const pages: Page[] = [];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  for (const p of pages.splice(0)) await p.close().catch(() => {});
+  for (const h of harnesses.splice(0)) await h.stop();
+});
+
+const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'wengao-e2e-files-'));
+
+async function start(args: string[] = [], userData?: string): Promise<{ page: Page; errors: string[]; harness: RunningHarness }> {
+  const harness = await startWebHarness(args, userData);
+  harnesses.push(harness);
+  const { page, errors } = await openApp(browser, harness.url);
+  pages.push(page);
+  return { page, errors, harness };
+}
+
+const dialog = (page: Page) => page.locator('[data-testid=dialog]');
+const notices = (page: Page) => page.locator('[data-testid=notice]').allInnerTexts();
+
+async function answerPrompt(page: Page, value: string): Promise<void> {
+  await page.locator('[data-testid=dialog-input]').fill(value);
+  await page.locator('[data-testid=dialog-ok]').click();
+}
+
+async function openByPrompt(page: Page, file: string): Promise<void> {
+  await page.keyboard.press('Control+o');
+  await answerPrompt(page, file);
+}
+
+describe('opening files', () => {
+  it('opens a WPS .docx given with --open, with its numbering labels and a notice of what was left out', async () => {
+    const { page, errors } = await start(['--open', fixturePath('docx', 'zh_wps_autonum_hbbzsm_p1.docx')]);
+    await expect.poll(() => paragraphs(page)).toContain('一、任务来源及计划要求');
+    expect(await page.title()).toBe('zh_wps_autonum_hbbzsm_p1.docx - 文稿');
+    expect((await notices(page)).join()).toContain('已忽略：1 个页脚');
+    expect(await page.locator('[data-testid=status-file]').innerText()).toBe('Word 文档');
+    expect(errors).toEqual([]);
+  });
+
+  it('opens GBK text by path, shows the encoding, and reopens it with another encoding', async () => {
+    const { page } = await start();
+    await openByPrompt(page, fixturePath('txt', 'txt_gb18030_unicode_article.txt'));
+    await expect.poll(async () => (await paragraphs(page))[0]).toContain('基本上，计算机只是处理数字。');
+    const status = page.locator('[data-testid=status-file]');
+    expect(await status.innerText()).toMatch(/^GB18030（GBK） · (CRLF|LF)$/);
+    await status.click();
+    await page.locator('[data-testid=reopen-big5]').click();
+    await expect.poll(async () => (await paragraphs(page))[0]).not.toContain('基本上');
+    expect(await status.innerText()).toMatch(/^Big5/);
+    await status.click();
+    await page.locator('[data-testid=reopen-gb18030]').click();
+    await expect.poll(async () => (await paragraphs(page))[0]).toContain('基本上，计算机只是处理数字。');
+  });
+
+  it('lists recent files in the open prompt', async () => {
+    const { page } = await start();
+    await openByPrompt(page, fixturePath('txt', 'txt_utf8_trad_nobom.txt'));
+    await expect.poll(async () => (await paragraphs(page))[0]).toContain('政府資訊科技總監辦公室');
+    await openByPrompt(page, fixturePath('docx', 'track_ins.docx'));
+    await expect.poll(() => paragraphs(page)).toContain('This is a text with two exciting insertions.');
+    await page.keyboard.press('Control+o');
+    const choices = page.locator('[data-testid=dialog-choice]');
+    await expect.poll(() => choices.count()).toBe(2);
+    await choices.filter({ hasText: 'txt_utf8_trad_nobom.txt' }).click();
+    await expect.poll(async () => (await paragraphs(page))[0]).toContain('政府資訊科技總監辦公室');
+  });
+
+  it('refuses a bad file with a Chinese message and leaves the open document untouched', async () => {
+    const { page } = await start();
+    await editor(page).click();
+    await page.keyboard.insertText('正在起草的内容');
+    await openByPrompt(page, fixturePath('docx', 'bad_encrypted_ole.docx'));
+    await expect.poll(async () => (await notices(page)).join()).toContain('设有打开密码');
+    // The file is read before the unsaved-changes question: a file that cannot open asks nothing.
+    expect(await dialog(page).count()).toBe(0);
+    expect(await paragraphs(page)).toEqual(['正在起草的内容']);
+    expect(await page.title()).toBe('*未命名文稿 - 文稿');
+  });
+
+  it('opens a file dropped onto the window', async () => {
+    const dir = tmp();
+    copyFileSync(fixturePath('docx', 'zh_wps_small_table.docx'), path.join(dir, '表格.docx'));
+    const { page } = await start();
+    // Electron's preload maps a dropped File to its path; stand in for it.
+    await page.evaluate((d) => {
+      (window as unknown as { wengaoFiles: object }).wengaoFiles = { pathForFile: (f: File) => `${d}/${f.name}` };
+    }, dir);
+    await page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['x'], '表格.docx'));
+      const target = document.querySelector('[data-testid=editor]')!;
+      target.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    });
+    await expect.poll(() => page.title()).toBe('表格.docx - 文稿');
+    expect((await page.locator('[data-testid=editor] table').innerText()).replace(/\s+/g, '')).toContain('我是表格1我是表格2');
+  });
+});
+
+describe('saving files', () => {
+  it('saves GBK text back in GBK: untouched lines keep their bytes', async () => {
+    const dir = tmp();
+    const file = path.join(dir, '通知.txt');
+    const original = iconv.encode('关于开展安全检查的通知\r\n\u3000\u3000一、总体要求\r\n\u3000\u3000坚持问题导向。\r\n', 'gbk');
+    writeFileSync(file, original);
+    const { page } = await start(['--open', file]);
+    await expect.poll(() => paragraphs(page)).toEqual(['关于开展安全检查的通知', '一、总体要求', '坚持问题导向。']);
+    await page.locator('[data-testid=editor] > p').nth(2).click();
+    await page.keyboard.press('End');
+    await page.keyboard.insertText('确保取得实效。');
+    await expect.poll(() => page.title()).toBe('*通知.txt - 文稿');
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => page.title()).toBe('通知.txt - 文稿');
+    expect(readFileSync(file).equals(iconv.encode('关于开展安全检查的通知\r\n\u3000\u3000一、总体要求\r\n\u3000\u3000坚持问题导向。确保取得实效。\r\n', 'gbk'))).toBe(true);
+  });
+
+  it('saves a new document as .wgd and reopens it with its paragraph styles', async () => {
+    const dir = tmp();
+    const { page } = await start();
+    await editor(page).click();
+    await page.keyboard.insertText('关于做好年度工作的通知');
+    await page.keyboard.press('Control+Alt+1');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.insertText('正文内容。');
+    await page.keyboard.press('Control+s');
+    // Untitled: Save As, the name suggested from the first line.
+    expect(await page.locator('[data-testid=dialog-input]').inputValue()).toBe('关于做好年度工作的通知.docx');
+    const file = path.join(dir, '年度通知.wgd');
+    await answerPrompt(page, file);
+    await expect.poll(() => page.title()).toBe('年度通知.wgd - 文稿');
+    const saved = JSON.parse(readFileSync(file, 'utf8'));
+    expect(saved.document.blocks[0]).toMatchObject({ role: 'heading1', runs: [{ text: '关于做好年度工作的通知' }] });
+    await page.keyboard.press('Control+n');
+    await expect.poll(() => paragraphs(page)).toEqual(['']);
+    await openByPrompt(page, file);
+    await expect.poll(() => paragraphs(page)).toEqual(['关于做好年度工作的通知', '正文内容。']);
+    expect(await page.locator('[data-testid=editor] > p').first().getAttribute('data-role')).toBe('heading1');
+  });
+
+  it('asks before saving over a .docx whose images the importer left out, offering .wgd', async () => {
+    const dir = tmp();
+    const file = path.join(dir, '报告.docx');
+    copyFileSync(fixturePath('docx', 'zh_wps_small_table.docx'), file);
+    const { page } = await start(['--open', file]);
+    await expect.poll(() => page.title()).toBe('报告.docx - 文稿');
+    await editor(page).click();
+    await page.keyboard.insertText('补充');
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => dialog(page).innerText()).toContain('将丢失：1 张图片');
+    await page.locator('[data-testid=dialog-wgd]').click();
+    expect(await page.locator('[data-testid=dialog-input]').inputValue()).toBe(path.join(dir, '报告.wgd'));
+    await page.locator('[data-testid=dialog-ok]').click();
+    await expect.poll(() => page.title()).toBe('报告.wgd - 文稿');
+    expect(readFileSync(file).equals(readFileSync(fixturePath('docx', 'zh_wps_small_table.docx')))).toBe(true);
+    expect(readFileSync(path.join(dir, '报告.wgd'), 'utf8')).toContain('补充');
+  });
+
+  it('keeps the document when the user cancels the save that closing or Ctrl+N asked for', async () => {
+    const { page } = await start();
+    await editor(page).click();
+    await page.keyboard.insertText('不能丢的字');
+    await page.keyboard.press('Control+n');
+    await page.locator('[data-testid=dialog-save]').click();
+    await page.locator('[data-testid=dialog-cancel]').click(); // the Save As prompt
+    await expect.poll(() => dialog(page).count()).toBe(0);
+    expect(await paragraphs(page)).toEqual(['不能丢的字']);
+    expect(await page.title()).toBe('*未命名文稿 - 文稿');
+  });
+
+  it('notices an outside change when the window regains focus, and asks before overwriting it', async () => {
+    const dir = tmp();
+    const file = path.join(dir, '材料.txt');
+    writeFileSync(file, '第一版\n');
+    const { page } = await start(['--open', file]);
+    await expect.poll(() => paragraphs(page)).toEqual(['第一版']);
+    writeFileSync(file, '别的程序写的第二版\n');
+    utimesSync(file, new Date(), new Date(Date.now() + 10_000));
+    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await expect.poll(() => dialog(page).innerText()).toContain('已被其他程序修改');
+    await page.locator('[data-testid=dialog-keep]').click();
+    // Kept: no new question on the next focus, but saving asks 重新加载 / 覆盖 / 另存为.
+    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await editor(page).click();
+    await page.keyboard.press('End');
+    await page.keyboard.insertText('，我的修改');
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => dialog(page).innerText()).toContain('覆盖将丢失那些修改');
+    await page.locator('[data-testid=dialog-reload]').click();
+    await expect.poll(() => paragraphs(page)).toEqual(['别的程序写的第二版']);
+    expect(readFileSync(file, 'utf8')).toBe('别的程序写的第二版\n');
+  });
+});
+
+describe('crash recovery', () => {
+  it('restores typed text after the backend is killed', async () => {
+    const userData = tmp();
+    const first = await start([], userData);
+    await editor(first.page).click();
+    await first.page.keyboard.insertText('一、总体要求');
+    await first.page.keyboard.press('Enter');
+    await first.page.keyboard.insertText('坚持稳中求进工作总基调。');
+    // The backup is written about a second after typing stops.
+    await first.page.waitForTimeout(2500);
+    await first.harness.stop('SIGKILL');
+    await first.page.close();
+
+    const second = await start([], userData);
+    await expect.poll(() => dialog(second.page).innerText()).toContain('上次没有正常关闭');
+    await second.page.locator('[data-testid=dialog-restore]').click();
+    await expect.poll(() => paragraphs(second.page)).toEqual(['一、总体要求', '坚持稳中求进工作总基调。']);
+    expect(await second.page.title()).toBe('*未命名文稿 - 文稿');
+
+    // Saving deletes the backup: the next start asks nothing.
+    await second.page.keyboard.press('Control+s');
+    await answerPrompt(second.page, path.join(tmp(), '恢复的.wgd'));
+    await expect.poll(() => second.page.title()).toBe('恢复的.wgd - 文稿');
+    await expect.poll(() => readdirSync(path.join(userData, 'backups'))).toEqual([]);
+    await second.harness.stop('SIGKILL');
+    const third = await start([], userData);
+    await third.page.waitForTimeout(1000);
+    expect(await dialog(third.page).count()).toBe(0);
+  });
+});

@@ -6,7 +6,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ApiHandlers } from '../../shared/api/contract';
+import { UserError, type ApiHandlers } from '../../shared/api/contract';
 import { createServiceHandlers } from '../services/handlers';
 import { SettingsStore } from '../services/settingsStore';
 import { startHarness } from './server';
@@ -41,10 +41,15 @@ async function main(): Promise<void> {
 
   const handlers: ApiHandlers = {
     ...createServiceHandlers({ store }),
-    getAppInfo: () => ({ name: 'wengao', version, shell: 'web', platform: process.platform, userDataDir: userData }),
+    getAppInfo: () => ({ name: 'wengao', version, shell: 'web', platform: process.platform, userDataDir: userData, documentsDir: os.homedir() }),
     setWindowState: () => null,
     confirmClose: () => null,
     takeStartupFiles: () => startupFiles.splice(0),
+    // A browser tab prints its print view itself (window.print → 另存为 PDF); there is no native dialog.
+    exportPdf: () => {
+      throw new UserError('unsupported', '网页版不能直接写入 PDF 文件：请在打印对话框中选择“另存为 PDF”。');
+    },
+    chooseExportPath: () => null,
   };
   const harness = await startHarness({ port, rendererRoot: path.join(__dirname, 'renderer'), handlers });
   process.stdout.write(`${harness.url}\n`);

@@ -4,10 +4,12 @@
  * electron/services, which never import electron.
  */
 import path from 'node:path';
-import { BrowserWindow, Menu, app, ipcMain, protocol, screen, session } from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, screen, session } from 'electron';
 import { IPC_EVENT_PREFIX, type ApiEventName, type ApiEventPayload, type ApiHandlers } from '../../shared/api/contract';
 import { windowTitle } from '../../shared/app';
 import type { AppCommand } from '../../shared/commands';
+import { writeFileAtomic } from '../services/atomicWrite';
+import { EXPORT_EXTENSIONS, checkExportTarget } from '../services/exportFiles';
 import { createServiceHandlers } from '../services/handlers';
 import { SettingsStore } from '../services/settingsStore';
 import { CloseGuard } from './closeGuard';
@@ -93,7 +95,13 @@ function refreshMenu(): void {
   );
 }
 
-function shellHandlers(): Pick<ApiHandlers, 'getAppInfo' | 'setWindowState' | 'confirmClose' | 'takeStartupFiles'> {
+const EXPORT_FILTERS: Record<'docx' | 'txt' | 'pdf', Electron.FileFilter> = {
+  docx: { name: 'Word 文档', extensions: ['docx'] },
+  txt: { name: '纯文本', extensions: ['txt'] },
+  pdf: { name: 'PDF', extensions: ['pdf'] },
+};
+
+function shellHandlers(): Pick<ApiHandlers, 'getAppInfo' | 'setWindowState' | 'confirmClose' | 'takeStartupFiles' | 'exportPdf' | 'chooseExportPath'> {
   return {
     getAppInfo: () => ({
       name: app.getName(),
@@ -101,6 +109,7 @@ function shellHandlers(): Pick<ApiHandlers, 'getAppInfo' | 'setWindowState' | 'c
       shell: 'electron',
       platform: process.platform,
       userDataDir: app.getPath('userData'),
+      documentsDir: app.getPath('documents'),
     }),
     setWindowState: ({ documentName, dirty }) => {
       closeGuard.setDirty(dirty);
@@ -114,6 +123,21 @@ function shellHandlers(): Pick<ApiHandlers, 'getAppInfo' | 'setWindowState' | 'c
       return null;
     },
     takeStartupFiles: () => pendingFiles.splice(0),
+    // The renderer has rendered its print view (the 公文 layout, CSS @page rules): print it.
+    exportPdf: async ({ path: file }) => {
+      checkExportTarget(file, 'pdf');
+      if (!mainWindow) throw new Error('no window');
+      const pdf = await mainWindow.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true, generateTaggedPDF: true });
+      await writeFileAtomic(file, pdf);
+      return { path: file, bytes: pdf.length };
+    },
+    chooseExportPath: async ({ defaultPath, format }) => {
+      const options: Electron.SaveDialogOptions = { title: '导出', defaultPath, filters: [EXPORT_FILTERS[format]], properties: ['showOverwriteConfirmation'] };
+      const r = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+      if (r.canceled || !r.filePath) return null;
+      const ext = EXPORT_EXTENSIONS[format];
+      return r.filePath.toLowerCase().endsWith(ext) ? r.filePath : r.filePath + ext;
+    },
   };
 }
 

@@ -4,9 +4,10 @@
  * (window state, close handshake, app info).
  */
 import type { ApiHandlers } from '../../shared/api/contract';
+import { exportDocumentFile } from './exportFiles';
 import type { SettingsStore } from './settingsStore';
 
-export type ShellCall = 'getAppInfo' | 'setWindowState' | 'confirmClose' | 'takeStartupFiles';
+export type ShellCall = 'getAppInfo' | 'setWindowState' | 'confirmClose' | 'takeStartupFiles' | 'exportPdf' | 'chooseExportPath';
 export type ServiceHandlers = Omit<ApiHandlers, ShellCall>;
 
 export interface ServiceContext {
@@ -21,6 +22,11 @@ export function createServiceHandlers({ store }: ServiceContext): ServiceHandler
     clearRecentFiles: async () => {
       await store.clearRecentFiles();
       return null;
+    },
+    exportDocument: async (doc, request) => {
+      const settings = store.getSettings().export;
+      const bytes = await exportDocumentFile(doc, request.path, request.format, { ...settings, template: request.template ?? settings.template });
+      return { path: request.path, bytes };
     },
   };
 }

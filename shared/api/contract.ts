@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { SettingsPatchSchema, SettingsSchema } from '../settings';
 import { APP_COMMANDS } from '../commands';
+import { WgDocumentSchema } from '../model/documentSchema';
 import {
   API_CALL_NAMES,
   checkedSubscribe,
@@ -35,6 +36,8 @@ const AppInfo = z.object({
   shell: z.enum(['electron', 'web']),
   platform: z.string(),
   userDataDir: z.string(),
+  /** Where new files go by default (the user's 文档 folder). */
+  documentsDir: z.string(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
@@ -50,6 +53,18 @@ export type WindowDocumentState = z.infer<typeof WindowState>;
 
 const FilePath = z.string().min(1).max(32767);
 
+/** What to export and where: Word (公文 or 通用 template) or plain text; options come from settings. */
+const ExportRequest = z
+  .object({
+    path: FilePath,
+    format: z.enum(['docx', 'txt']),
+    /** Word template; default: the one in the settings. */
+    template: z.enum(['gbt9704', 'plain']).optional(),
+  })
+  .strict();
+export type ExportRequest = z.infer<typeof ExportRequest>;
+const ExportResult = z.object({ path: z.string(), bytes: z.number() });
+
 export const apiCalls = {
   getAppInfo: call(z.tuple([]), AppInfo),
   getSettings: call(z.tuple([]), SettingsSchema),
@@ -62,6 +77,12 @@ export const apiCalls = {
   confirmClose: call(z.tuple([]), z.null()),
   /** Files named on the command line or by the OS at start, not yet opened. */
   takeStartupFiles: call(z.tuple([]), z.array(FilePath)),
+  /** Writes the document as .docx or .txt (atomically) with the export settings. */
+  exportDocument: call(z.tuple([WgDocumentSchema, ExportRequest]), ExportResult),
+  /** Prints the window's print view (already rendered by the renderer) to a PDF file. Electron only. */
+  exportPdf: call(z.tuple([z.object({ path: FilePath }).strict()]), ExportResult),
+  /** The native "save as" dialog for an export; null when cancelled or where no native dialog exists (web). */
+  chooseExportPath: call(z.tuple([z.object({ defaultPath: FilePath, format: z.enum(['docx', 'txt', 'pdf']) }).strict()]), FilePath.nullable()),
 } as const;
 
 // The zod-free list of names in ./names.ts must be exactly the contract's keys.

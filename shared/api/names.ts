@@ -14,6 +14,9 @@ export const API_CALL_NAMES = [
   'setWindowState',
   'confirmClose',
   'takeStartupFiles',
+  'exportDocument',
+  'exportPdf',
+  'chooseExportPath',
 ] as const;
 export type ApiCallName = (typeof API_CALL_NAMES)[number];
 

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiHandlers } from '../../../shared/api/contract';
+import type { Settings } from '../../../shared/settings';
 import { startHarness, type Harness } from '../../../electron/harness/server';
 import { HARNESS_CONTENT_SECURITY_POLICY } from '../../../electron/main/security';
 
@@ -14,14 +15,17 @@ writeFileSync(path.join(root, 'secret.txt'), 'top secret');
 
 let zoom = 100;
 const handlers: ApiHandlers = {
-  getAppInfo: () => ({ name: 'w', version: '1', shell: 'web', platform: 'linux', userDataDir: root }),
-  getSettings: () => ({ showOutline: true, zoom }),
-  updateSettings: (p) => ((zoom = p.zoom ?? zoom), { showOutline: true, zoom }),
+  getAppInfo: () => ({ name: 'w', version: '1', shell: 'web', platform: 'linux', userDataDir: root, documentsDir: root }),
+  getSettings: () => ({ showOutline: true, zoom } as Settings),
+  updateSettings: (p) => ((zoom = p.zoom ?? zoom), { showOutline: true, zoom } as Settings),
   listRecentFiles: () => [],
   clearRecentFiles: () => null,
   setWindowState: () => null,
   confirmClose: () => null,
   takeStartupFiles: () => [],
+  exportDocument: (_doc, r) => ({ path: r.path, bytes: 0 }),
+  exportPdf: (r) => ({ path: r.path, bytes: 0 }),
+  chooseExportPath: () => null,
 };
 
 let h: Harness;

@@ -1,3 +1,4 @@
+import type { Settings } from '../../../shared/settings';
 import { describe, expect, it, vi } from 'vitest';
 import type { ApiHandlers } from '../../../shared/api/contract';
 import { API_CALL_NAMES, IPC_CHANNEL_PREFIX } from '../../../shared/api/names';
@@ -21,14 +22,17 @@ const appFrame = { url: 'app://wengao/index.html', parent: null };
 
 function handlers(spy = vi.fn()) {
   return {
-    getAppInfo: () => ({ name: 'w', version: '1', shell: 'electron' as const, platform: 'linux', userDataDir: '/u' }),
-    getSettings: () => ({ showOutline: true, zoom: 100 }),
-    updateSettings: (p) => (spy(p), { showOutline: true, zoom: p.zoom ?? 100 }),
+    getAppInfo: () => ({ name: 'w', version: '1', shell: 'electron' as const, platform: 'linux', userDataDir: '/u', documentsDir: '/u' }),
+    getSettings: () => ({ showOutline: true, zoom: 100 } as Settings),
+    updateSettings: (p) => (spy(p), { showOutline: true, zoom: p.zoom ?? 100 } as Settings),
     listRecentFiles: () => [],
     clearRecentFiles: () => null,
     setWindowState: () => null,
     confirmClose: () => null,
     takeStartupFiles: () => [],
+    exportDocument: (_doc, r) => ({ path: r.path, bytes: 0 }),
+    exportPdf: (r) => ({ path: r.path, bytes: 0 }),
+    chooseExportPath: () => null,
   } satisfies ApiHandlers;
 }
 

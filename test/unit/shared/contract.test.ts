@@ -1,3 +1,4 @@
+import type { Settings } from '../../../shared/settings';
 import { describe, expect, it } from 'vitest';
 import {
   API_CALL_NAMES,
@@ -11,9 +12,9 @@ import {
 } from '../../../shared/api/contract';
 
 const handlers: ApiHandlers = {
-  getAppInfo: () => ({ name: 'wengao', version: '1', shell: 'web', platform: 'linux', userDataDir: '/tmp' }),
-  getSettings: () => ({ showOutline: true, zoom: 100 }),
-  updateSettings: (p) => ({ showOutline: p.showOutline ?? true, zoom: p.zoom ?? 100 }),
+  getAppInfo: () => ({ name: 'wengao', version: '1', shell: 'web', platform: 'linux', userDataDir: '/tmp', documentsDir: '/tmp' }),
+  getSettings: () => ({ showOutline: true, zoom: 100 } as Settings),
+  updateSettings: (p) => ({ showOutline: p.showOutline ?? true, zoom: p.zoom ?? 100 }) as Settings,
   listRecentFiles: () => ['/a.docx'],
   clearRecentFiles: () => null,
   setWindowState: () => null,
@@ -21,6 +22,9 @@ const handlers: ApiHandlers = {
   takeStartupFiles: () => {
     throw new UserError('locked', '文件被占用');
   },
+  exportDocument: (_doc, r) => ({ path: r.path, bytes: 0 }),
+  exportPdf: (r) => ({ path: r.path, bytes: 0 }),
+  chooseExportPath: () => null,
 };
 
 describe('API contract', () => {

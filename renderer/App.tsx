@@ -17,6 +17,9 @@ import { Toolbar } from './components/Toolbar';
 import { EditorCommands } from './editor/EditorCommands';
 import { EditorShell, EditorSurface, loadDocument, newDocumentModel } from './editor/Editor';
 import { FindReplacePanel } from './editor/find/FindReplacePanel';
+import { ExportFeature } from './export/ExportDialog';
+import { PrintView } from './export/PrintView';
+import { SettingsFeature } from './settings/SettingsDialog';
 
 /**
  * Asks what to do with unsaved changes before they would be lost.
@@ -139,8 +142,17 @@ export function App() {
           <StatusBar />
         </Guard>
       </div>
+      <Guard name="导出">
+        <ExportFeature />
+      </Guard>
+      <Guard name="选项">
+        <SettingsFeature />
+      </Guard>
       <Guard name="对话框">
         <DialogHost />
+      </Guard>
+      <Guard name="打印视图">
+        <PrintView />
       </Guard>
     </EditorShell>
   );

@@ -20,7 +20,12 @@ function smallNumber(s: string): number | null {
   const m = /^([一二三]?)(十?)([一二三四五六七八九]?)$/.exec(s);
   if (!m || s === '') return null;
   const [, tens, ten, ones] = m;
-  if (!ten) return tens || !ones ? null : CN_DIGIT[ones]!;
+  if (!ten) {
+    // No 十: one digit (the regex may have taken it as the tens digit).
+    if (tens && ones) return null;
+    const d = tens || ones;
+    return d ? CN_DIGIT[d]! : null;
+  }
   return (tens ? CN_DIGIT[tens]! : 1) * 10 + (ones ? CN_DIGIT[ones]! : 0);
 }
 

@@ -36,13 +36,19 @@ export function pageNumberText(n: number | string): string {
 
 /**
  * Width of a text in full-width character units: CJK and full-width forms count 1, ASCII
- * (set in the Latin font) about half.
+ * (set in the Latin font) about half, and Word and LibreOffice add a quarter character between
+ * Chinese text and Latin letters or digits (w:autoSpaceDE/DN, on by default): "2024年3月5日" is 7.25.
  */
 export function displayWidth(text: string): number {
   let w = 0;
+  let prev: 'cjk' | 'latin' | 'other' | null = null;
   for (const ch of text) {
     const c = ch.codePointAt(0)!;
-    w += c < 0x2e80 && !(c >= 0x2010 && c <= 0x2027) ? 0.5 : 1;
+    const wide = !(c < 0x2e80 && !(c >= 0x2010 && c <= 0x2027));
+    const kind = wide ? (/\p{Script=Han}/u.test(ch) ? 'cjk' : 'other') : /[A-Za-z0-9]/.test(ch) ? 'latin' : 'other';
+    if ((prev === 'cjk' && kind === 'latin') || (prev === 'latin' && kind === 'cjk')) w += 0.25;
+    w += wide ? 1 : 0.5;
+    prev = kind;
   }
   return w;
 }

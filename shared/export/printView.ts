@@ -13,6 +13,8 @@ import { CHARS_PER_LINE, LINE_TWIPS, MARGINS, PAGE, PT, TEXT_WIDTH_TWIPS, pageNu
 import type { DocumentLayout, FontSlot, LaidBlock, LaidParagraph } from './layout';
 
 const pt = (twips: number) => `${twips / 20}pt`;
+// Spans set line-height 1: inline boxes of fonts with other ascents (Times New Roman in Chinese
+// text) then stay inside the paragraph's 28.95 pt strut instead of making a line taller.
 const LINE = pt(LINE_TWIPS);
 
 function family(primary: string[], fallbacks: string[]): string {
@@ -40,6 +42,7 @@ export function printCss(fonts: ExportFonts, scope = 'wg-print'): string {
 @page :left { ${number('left')} }
 .${scope} { font-family: ${fontFamily(fonts, 'body')}; font-size: ${PT.body}pt; line-height: ${LINE}; letter-spacing: ${LETTER_SPACING}; color: #000; background: #fff; text-align: justify; orphans: 1; widows: 1; line-break: strict; overflow-wrap: anywhere; font-kerning: none; }
 .${scope} p { margin: 0; white-space: pre-wrap; }
+.${scope} p > span { line-height: 1; }
 .${scope} .r-title { font-size: ${PT.title}pt; text-align: center; }
 .${scope} .f-title { font-family: ${fontFamily(fonts, 'title')}; }
 .${scope} .f-heading1 { font-family: ${fontFamily(fonts, 'heading1')}; }

@@ -260,7 +260,9 @@ function paragraphOf(p: LaidParagraph, tpl: Template): Paragraph {
     alignment: ALIGN[p.align],
     indent,
     spacing: tpl.spacing(p),
-    keepNext: p.keepNext || undefined,
+    // Explicit both ways: a run-in heading must not inherit its style's keep-with-next (it would
+    // chain a whole paragraph to the next and leave half-empty pages).
+    keepNext: p.keepNext,
     children: runsOf(p.segments, tpl, tpl.size(p.role), styled),
   });
 }

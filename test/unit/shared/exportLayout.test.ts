@@ -81,9 +81,10 @@ describe('成文日期 and 署名 (7.3.5)', () => {
 
   it('puts the date 2 characters right of the signature, or moves the signature when the date is longer', () => {
     // 7.3.5.2: a long signature keeps 2 characters' space, the date starts 2 characters further right.
-    expect(signatureDateIndents('中共某某市委办公室宣传部', '2024年3月5日')).toEqual({ signature: 2, date: 6 });
-    expect(signatureDateIndents('国务院办公厅', '2019年1月9日')).toEqual({ signature: 4, date: 2 });
-    expect(signatureDateIndents('某局', '2024年12月25日')).toEqual({ signature: 9, date: 2 });
+    // Widths count the quarter-character space Word puts between Chinese and digits: the date is 7.25.
+    expect(signatureDateIndents('中共某某市委办公室宣传部', '2024年3月5日')).toEqual({ signature: 2, date: 4.75 });
+    expect(signatureDateIndents('国务院办公厅', '2019年1月9日')).toEqual({ signature: 5.25, date: 2 });
+    expect(signatureDateIndents('某局', '2024年12月25日')).toEqual({ signature: 10.25, date: 2 });
   });
 });
 

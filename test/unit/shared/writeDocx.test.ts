@@ -189,10 +189,11 @@ describe('writeDocx, 公文 template (GB/T 9704-2012)', async () => {
     const date = byText(ps, '2019年');
     expect(date.text).toBe('2019年1月9日');
     expect(date.style).toBe('WgDate');
-    // The date (6 characters wide) is as long as the signature: date 2 characters from the
-    // right edge, signature moved so the date starts 2 characters right of it.
+    // The date (7.25 characters wide with the space Word adds around digits) is longer than the
+    // signature (6): date 2 characters from the right edge, the signature moved so that the
+    // date starts 2 characters right of it.
     expect(attr(date.pPr, 'w:ind', 'w:right')).toBe(String(2 * 320));
-    expect(attr(sigP.pPr, 'w:ind', 'w:right')).toBe(String(4 * 320));
+    expect(attr(sigP.pPr, 'w:ind', 'w:right')).toBe(String(5.25 * 320));
   });
 
   it('writes page numbers "— N —" in 宋体 14 pt: odd pages right, even pages left, one character in', () => {

@@ -14,6 +14,7 @@ import { reportError, runCommand, useCommands } from '../app/commands';
 import { ask, notify } from '../app/dialogs';
 import { session } from '../app/session';
 import { createStore, useStore } from '../app/store';
+import { FormDialog } from '../components/FormDialog';
 import { readDocument } from '../editor/Editor';
 import { printJob } from './PrintView';
 
@@ -129,7 +130,7 @@ function ExportDialog({ state, onClose }: { state: DialogState; onClose: () => v
       const template = choice === 'docx-plain' ? 'plain' : 'gbt9704';
       const remembered: ExportSettings = { ...ex, template: choice.startsWith('docx') ? template : ex.template, textEncoding: encoding, textCrlf: crlf };
       const settings = await api.updateSettings({ export: remembered });
-      const doc = readDocument(editor, { title: undefined });
+      const doc = readDocument(editor);
       onClose();
       if (choice === 'pdf') {
         if (await exportPdf(doc, settings.export, state.info.shell, path)) notify(`已导出 PDF：${path}`);
@@ -145,84 +146,65 @@ function ExportDialog({ state, onClose }: { state: DialogState; onClose: () => v
   };
 
   return (
-    <div className="modal-backdrop">
-      <form
-        className="modal form-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="export-title"
-        data-testid="export-dialog"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.preventDefault();
-            onClose();
-          }
-        }}
-      >
-        <h2 id="export-title">导出</h2>
-        <fieldset>
-          <legend>格式</legend>
-          {CHOICES.map((c, i) => (
-            <label key={c.id} className="form-choice" title={c.hint}>
-              <input ref={i === 0 ? firstRef : undefined} type="radio" name="export-format" value={c.id} checked={choice === c.id} onChange={() => pick(c.id)} data-testid={`export-${c.id}`} />
-              <span>{c.label}</span>
-            </label>
-          ))}
-          <p className="muted">{CHOICES.find((c) => c.id === choice)!.hint}</p>
-        </fieldset>
-        {choice === 'txt' && (
-          <fieldset>
-            <legend>纯文本</legend>
-            <label className="form-row">
-              <span>编码</span>
-              <select value={encoding} onChange={(e) => setEncoding(e.target.value as TextEncodingName)} data-testid="export-encoding">
-                <option value="utf-8">UTF-8</option>
-                <option value="gb18030">GB18030（兼容 GBK，旧版记事本和 WPS 都能打开）</option>
-              </select>
-            </label>
-            <label className="form-choice">
-              <input type="checkbox" checked={crlf} onChange={(e) => setCrlf(e.target.checked)} data-testid="export-crlf" />
-              <span>Windows 换行（CRLF）</span>
-            </label>
-          </fieldset>
-        )}
-        {needsPath ? (
-          <label className="form-row">
-            <span>保存位置</span>
-            <input type="text" value={target} onChange={(e) => setTarget(e.target.value)} data-testid="export-path" spellCheck={false} />
-            {!web && (
-              <button type="button" onClick={() => void browse()}>
-                浏览…
-              </button>
-            )}
+    <FormDialog id="export" title="导出" testId="export-dialog" onSubmit={() => void submit()} onClose={onClose}>
+      <fieldset>
+        <legend>格式</legend>
+        {CHOICES.map((c, i) => (
+          <label key={c.id} className="form-choice" title={c.hint}>
+            <input ref={i === 0 ? firstRef : undefined} type="radio" name="export-format" value={c.id} checked={choice === c.id} onChange={() => pick(c.id)} data-testid={`export-${c.id}`} />
+            <span>{c.label}</span>
           </label>
-        ) : (
-          <p className="muted">将打开浏览器的打印对话框：请在“目标打印机”中选择“另存为 PDF”，并关闭“页眉和页脚”。</p>
-        )}
-        <div className="modal-buttons">
-          <button
-            type="button"
-            className="link-button"
-            onClick={() => {
-              onClose();
-              void runCommand('tools.options');
-            }}
-          >
-            字体和格式设置…
-          </button>
-          <button type="submit" className="primary" disabled={busy} data-testid="export-ok">
-            导出
-          </button>
-          <button type="button" onClick={onClose} data-testid="export-cancel">
-            取消
-          </button>
-        </div>
-      </form>
-    </div>
+        ))}
+        <p className="muted">{CHOICES.find((c) => c.id === choice)!.hint}</p>
+      </fieldset>
+      {choice === 'txt' && (
+        <fieldset>
+          <legend>纯文本</legend>
+          <label className="form-row">
+            <span>编码</span>
+            <select value={encoding} onChange={(e) => setEncoding(e.target.value as TextEncodingName)} data-testid="export-encoding">
+              <option value="utf-8">UTF-8</option>
+              <option value="gb18030">GB18030（兼容 GBK，旧版记事本和 WPS 都能打开）</option>
+            </select>
+          </label>
+          <label className="form-choice">
+            <input type="checkbox" checked={crlf} onChange={(e) => setCrlf(e.target.checked)} data-testid="export-crlf" />
+            <span>Windows 换行（CRLF）</span>
+          </label>
+        </fieldset>
+      )}
+      {needsPath ? (
+        <label className="form-row">
+          <span>保存位置</span>
+          <input type="text" value={target} onChange={(e) => setTarget(e.target.value)} data-testid="export-path" spellCheck={false} />
+          {!web && (
+            <button type="button" onClick={() => void browse()}>
+              浏览…
+            </button>
+          )}
+        </label>
+      ) : (
+        <p className="muted">将打开浏览器的打印对话框：请在“目标打印机”中选择“另存为 PDF”，并关闭“页眉和页脚”。</p>
+      )}
+      <div className="modal-buttons">
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => {
+            onClose();
+            void runCommand('tools.options');
+          }}
+        >
+          字体和格式设置…
+        </button>
+        <button type="submit" className="primary" disabled={busy} data-testid="export-ok">
+          导出
+        </button>
+        <button type="button" onClick={onClose} data-testid="export-cancel">
+          取消
+        </button>
+      </div>
+    </FormDialog>
   );
 }
 

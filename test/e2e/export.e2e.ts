@@ -7,9 +7,9 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CHROMIUM, CHROMIUM_ARGS, editor, openApp, startWebHarness, type RunningHarness } from '../support/browser';
+import { editor, launchChromium, openApp, startWebHarness, type RunningHarness } from '../support/browser';
 import { paragraphs as docxParagraphs, readDocxParts } from '../support/docxXml';
 import { TEST_FONTCONFIG, bodyLines, pageNumber, readPdf } from '../support/pdf';
 
@@ -23,7 +23,7 @@ const out = mkdtempSync(path.join(os.tmpdir(), 'wengao-e2e-export-'));
 
 beforeAll(async () => {
   harness = await startWebHarness();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, env: { ...process.env, FONTCONFIG_FILE: TEST_FONTCONFIG } });
+  browser = await launchChromium({ ...process.env, FONTCONFIG_FILE: TEST_FONTCONFIG });
 });
 
 afterAll(async () => {

@@ -81,6 +81,11 @@ interface Template {
   table: { size: number };
 }
 
+/** A paragraph style based on Normal, in Word's style gallery (w:qFormat). */
+function paragraphStyle(id: string, name: string, paragraph: IParagraphStyleOptions['paragraph'], run: IParagraphStyleOptions['run']): IParagraphStyleOptions {
+  return { id, name, basedOn: 'Normal', next: 'Normal', quickFormat: true, paragraph, run };
+}
+
 const runFont = (latin: string, eastAsia: string) => ({ ascii: latin, hAnsi: latin, eastAsia, cs: latin, hint: 'eastAsia' as const });
 
 function pageNumberFooter(align: 'left' | 'right' | 'center', font: string, size: number, indentTwips: number): Footer {
@@ -104,39 +109,27 @@ function gbt9704Template(fonts: ExportFonts, heading3Bold: boolean): Template {
   const font = (slot: FontSlot) => runFont(fonts.latin, slotFont[slot]);
   const exact = { line: LINE_TWIPS, lineRule: LineRuleType.EXACT };
   const firstLine2 = { firstLine: 2 * CHAR_TWIPS, firstLineChars: 200 };
-  const heading = (level: 1 | 2 | 3 | 4, slot: FontSlot): IParagraphStyleOptions => ({
-    id: `Heading${level}`,
-    name: `heading ${level}`,
-    basedOn: 'Normal',
-    next: 'Normal',
-    quickFormat: true,
-    paragraph: { outlineLevel: level - 1, indent: firstLine2, spacing: { ...exact, before: 0, after: 0 }, alignment: AlignmentType.BOTH, keepNext: true },
-    run: { font: font(slot), size: PT.body * 2, bold: level === 3 && heading3Bold, color: 'auto' },
-  });
-  const custom = (role: keyof typeof DOCX_STYLES, paragraph: IParagraphStyleOptions['paragraph'], slot: FontSlot = 'body'): IParagraphStyleOptions => ({
-    id: DOCX_STYLES[role].id,
-    name: DOCX_STYLES[role].name,
-    basedOn: 'Normal',
-    next: 'Normal',
-    quickFormat: true,
-    paragraph: { spacing: { ...exact, before: 0, after: 0 }, ...paragraph },
-    run: { font: font(slot), size: PT.body * 2 },
-  });
+  const heading = (level: 1 | 2 | 3 | 4, slot: FontSlot) =>
+    paragraphStyle(
+      `Heading${level}`,
+      `heading ${level}`,
+      { outlineLevel: level - 1, indent: firstLine2, spacing: { ...exact, before: 0, after: 0 }, alignment: AlignmentType.BOTH, keepNext: true },
+      { font: font(slot), size: PT.body * 2, bold: level === 3 && heading3Bold, color: 'auto' },
+    );
+  const custom = (role: keyof typeof DOCX_STYLES, paragraph: IParagraphStyleOptions['paragraph']) =>
+    paragraphStyle(DOCX_STYLES[role].id, DOCX_STYLES[role].name, { spacing: { ...exact, before: 0, after: 0 }, ...paragraph }, { font: font('body'), size: PT.body * 2 });
   return {
     size: (role) => (role === 'title' ? PT.title : PT.body) * 2,
     font,
     charTwips: (role) => (role === 'title' ? PT.title : PT.body) * 20,
     spacing: (p) => ({ ...exact, before: p.spaceBefore * LINE_TWIPS, after: p.spaceAfter * LINE_TWIPS }),
     styles: [
-      {
-        id: 'Title',
-        name: 'Title',
-        basedOn: 'Normal',
-        next: 'Normal',
-        quickFormat: true,
-        paragraph: { alignment: AlignmentType.CENTER, indent: { firstLine: 0, firstLineChars: 0 }, spacing: { ...exact, before: 0, after: 0 }, keepNext: true },
-        run: { font: font('title'), size: PT.title * 2, bold: false, color: 'auto' },
-      },
+      paragraphStyle(
+        'Title',
+        'Title',
+        { alignment: AlignmentType.CENTER, indent: { firstLine: 0, firstLineChars: 0 }, spacing: { ...exact, before: 0, after: 0 }, keepNext: true },
+        { font: font('title'), size: PT.title * 2, bold: false, color: 'auto' },
+      ),
       heading(1, 'heading1'),
       heading(2, 'heading2'),
       heading(3, 'body'),
@@ -173,30 +166,20 @@ const PLAIN_SIZES: Partial<Record<LayoutRole, number>> = { title: 22, heading1: 
 function plainTemplate(): Template {
   const font = (slot: FontSlot) => runFont(PLAIN.latin, slot === 'body' ? PLAIN.body : PLAIN.heading);
   const size = (role: LayoutRole) => (PLAIN_SIZES[role] ?? PLAIN.bodyPt) * 2;
-  const heading = (level: 1 | 2 | 3 | 4): IParagraphStyleOptions => ({
-    id: `Heading${level}`,
-    name: `heading ${level}`,
-    basedOn: 'Normal',
-    next: 'Normal',
-    quickFormat: true,
-    paragraph: { outlineLevel: level - 1, spacing: { before: 240, after: 120, line: 360, lineRule: LineRuleType.AUTO }, keepNext: true },
-    run: { font: font(level <= 2 ? 'heading1' : 'body'), size: size(`heading${level}`), bold: true, color: 'auto' },
-  });
+  const heading = (level: 1 | 2 | 3 | 4) =>
+    paragraphStyle(
+      `Heading${level}`,
+      `heading ${level}`,
+      { outlineLevel: level - 1, spacing: { before: 240, after: 120, line: 360, lineRule: LineRuleType.AUTO }, keepNext: true },
+      { font: font(level <= 2 ? 'heading1' : 'body'), size: size(`heading${level}`), bold: true, color: 'auto' },
+    );
   return {
     size,
-    font: (slot) => font(slot),
+    font,
     charTwips: (role) => size(role) * 10,
-    spacing: (p) => ({ line: 360, lineRule: LineRuleType.AUTO, before: p.level ? 240 : p.role === 'title' ? 0 : 0, after: p.level ? 120 : p.role === 'title' ? 240 : 0 }),
+    spacing: (p) => ({ line: 360, lineRule: LineRuleType.AUTO, before: p.level ? 240 : 0, after: p.level ? 120 : p.role === 'title' ? 240 : 0 }),
     styles: [
-      {
-        id: 'Title',
-        name: 'Title',
-        basedOn: 'Normal',
-        next: 'Normal',
-        quickFormat: true,
-        paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 240 }, keepNext: true },
-        run: { font: font('body'), size: size('title'), bold: true, color: 'auto' },
-      },
+      paragraphStyle('Title', 'Title', { alignment: AlignmentType.CENTER, spacing: { after: 240 }, keepNext: true }, { font: font('body'), size: size('title'), bold: true, color: 'auto' }),
       heading(1),
       heading(2),
       heading(3),
@@ -252,7 +235,9 @@ function paragraphOf(p: LaidParagraph, tpl: Template): Paragraph {
   }
   if (left) indent.left = Math.round(left * ch);
   if (right) indent.right = Math.round(right * ch);
-  const style = p.role === 'empty' || p.role === 'body' ? undefined : DOCX_STYLES[p.role].id;
+  const id = p.role === 'empty' || p.role === 'body' ? undefined : DOCX_STYLES[p.role].id;
+  // Only styles the template defines (通用 has no 公文 part styles).
+  const style = id && tpl.styles.some((s) => s.id === id) ? id : undefined;
   // Heading 3 is bold by style when the option is on: run-in body text must say "not bold".
   const styled = p.level !== null;
   return new Paragraph({

@@ -244,6 +244,9 @@ describe('writeDocx, 通用 template', async () => {
       paragraph('一、主要工作', { role: 'heading1' }),
       paragraph('居中说明', { align: 'center' }),
       paragraph('缩进的正文', { indent: { firstLineChars: 2, leftChars: 1 } }),
+      paragraph('附件：1.名单'),
+      paragraph('某某局'),
+      paragraph('2024年3月5日'),
     ],
   };
   const parts = readDocxParts(await writeDocx(doc, { ...OPTIONS, template: 'plain', author: '' }));
@@ -264,6 +267,9 @@ describe('writeDocx, 通用 template', async () => {
     expect(eastAsia(indented.runs[0]!.xml)).toBe('宋体');
     expect(attr(indented.runs[0]!.xml, 'w:sz', 'w:val')).toBe('24');
     expect(parts.core).toContain('<dc:title>年度总结</dc:title>');
+    // Signature and date are right-aligned, and every style a paragraph names exists.
+    expect(attr(byText(ps, '2024年3月5日').pPr, 'w:jc', 'w:val')).toBe('right');
+    for (const p of ps) if (p.style) expect(style(parts.styles, p.style), p.style).not.toBeNull();
   });
 });
 

@@ -254,7 +254,7 @@ export function layoutDocument(blocks: Block[], options: LayoutOptions): Documen
     } else if (heading) {
       const level = heading.level;
       const split = heading.runIn ? heading.headingEnd : Infinity;
-      p = base(`heading${level}`, 'justify', segmentsOf(b.runs, split, gbt ? HEADING_FONT[level] : 'heading1', 'body', gbt && level === 3 && options.heading3Bold));
+      p = base(`heading${level}`, 'justify', segmentsOf(b.runs, split, gbt ? HEADING_FONT[level] : level <= 2 ? 'heading1' : 'body', 'body', gbt && level === 3 && options.heading3Bold));
       p.level = level;
       p.indent.firstLine = 2;
       p.keepNext = !heading.runIn;
@@ -308,7 +308,5 @@ export function layoutDocument(blocks: Block[], options: LayoutOptions): Documen
     }
     out.push(p);
   });
-
-  // Title lines that follow each other form one title: blank line only under the last.
   return { blocks: out, title: titleLines.join('') };
 }

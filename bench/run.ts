@@ -4,11 +4,13 @@
  */
 import os from 'node:os';
 import { benchOpen } from './open';
+import { benchExport } from './export';
 import { benchTyping } from './typing';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   typing: benchTyping,
   open: benchOpen,
+  export: benchExport,
 };
 
 async function main(): Promise<void> {

@@ -17,9 +17,12 @@ import { Toolbar } from './components/Toolbar';
 import { EditorCommands } from './editor/EditorCommands';
 import { EditorShell, EditorSurface } from './editor/Editor';
 import { FindReplacePanel } from './editor/find/FindReplacePanel';
+import { ExportFeature } from './export/ExportDialog';
+import { PrintView } from './export/PrintView';
 import { FileCommands } from './files/FileCommands';
 import { FileStatus } from './files/FileStatus';
 import { discardCurrentBackup } from './files/fileActions';
+import { SettingsFeature } from './settings/SettingsDialog';
 
 export { confirmDiscardChanges } from './app/confirmDiscard';
 
@@ -121,8 +124,17 @@ export function App() {
           </StatusBar>
         </Guard>
       </div>
+      <Guard name="导出">
+        <ExportFeature />
+      </Guard>
+      <Guard name="选项">
+        <SettingsFeature />
+      </Guard>
       <Guard name="对话框">
         <DialogHost />
+      </Guard>
+      <Guard name="打印视图">
+        <PrintView />
       </Guard>
     </EditorShell>
   );

@@ -31,6 +31,7 @@ export const APP_COMMANDS = [
   'view.zoomIn',
   'view.zoomOut',
   'view.zoomReset',
+  'tools.options',
   'help.about',
 ] as const;
 

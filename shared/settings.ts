@@ -1,4 +1,67 @@
 import { z } from 'zod';
+import { DEFAULT_EXPORT_FONTS, EXPORT_FONT_SLOTS, isValidFontName, type ExportFonts } from './export/fonts';
+
+const FontName = z.string().refine(isValidFontName, '无效的字体名称');
+
+export const EXPORT_TEMPLATES = ['gbt9704', 'plain'] as const;
+export type ExportTemplate = (typeof EXPORT_TEMPLATES)[number];
+export const EXPORT_TEXT_ENCODINGS = ['utf-8', 'gb18030'] as const;
+export type TextEncodingName = (typeof EXPORT_TEXT_ENCODINGS)[number];
+
+export interface ExportSettings {
+  /** Font names written into the Word file and used by the print view / PDF. */
+  fonts: ExportFonts;
+  /** Author in the Word file's core properties; empty: none. */
+  author: string;
+  /** 三级标题 "1." in bold (common practice, not the standard). */
+  heading3Bold: boolean;
+  /** Rewrite the 成文日期 as 2024年3月5日 (Arabic numerals, no leading zeros). */
+  normalizeDates: boolean;
+  /** Last template chosen for Word export. */
+  template: ExportTemplate;
+  /** Plain-text export: encoding and Windows line endings (CRLF). */
+  textEncoding: TextEncodingName;
+  textCrlf: boolean;
+}
+
+export const DEFAULT_EXPORT_SETTINGS: Readonly<ExportSettings> = Object.freeze({
+  fonts: DEFAULT_EXPORT_FONTS,
+  author: '',
+  heading3Bold: true,
+  normalizeDates: false,
+  template: 'gbt9704',
+  textEncoding: 'utf-8',
+  textCrlf: true,
+});
+
+const FontsShape = (field: (slot: keyof ExportFonts) => z.ZodType<string>) =>
+  z.object(Object.fromEntries(EXPORT_FONT_SLOTS.map((k) => [k, field(k)])) as Record<keyof ExportFonts, z.ZodType<string>>);
+
+/** As stored: every field falls back to its default on its own. */
+const ExportSettingsStored = z
+  .object({
+    fonts: FontsShape((k) => FontName.catch(DEFAULT_EXPORT_FONTS[k])).catch({ ...DEFAULT_EXPORT_FONTS }),
+    author: z.string().max(200).catch(''),
+    heading3Bold: z.boolean().catch(true),
+    normalizeDates: z.boolean().catch(false),
+    template: z.enum(EXPORT_TEMPLATES).catch('gbt9704'),
+    textEncoding: z.enum(EXPORT_TEXT_ENCODINGS).catch('utf-8'),
+    textCrlf: z.boolean().catch(true),
+  })
+  .catch(() => structuredClone({ ...DEFAULT_EXPORT_SETTINGS, fonts: { ...DEFAULT_EXPORT_FONTS } })) as z.ZodType<ExportSettings>;
+
+/** As sent by the renderer: the whole export section, every field checked. */
+export const ExportSettingsSchema = z
+  .object({
+    fonts: FontsShape(() => FontName).strict(),
+    author: z.string().max(200),
+    heading3Bold: z.boolean(),
+    normalizeDates: z.boolean(),
+    template: z.enum(EXPORT_TEMPLATES),
+    textEncoding: z.enum(EXPORT_TEXT_ENCODINGS),
+    textCrlf: z.boolean(),
+  })
+  .strict();
 
 /**
  * User settings, stored as JSON in the user-data folder. Every field has a default so a
@@ -10,6 +73,8 @@ export const SettingsSchema = z.object({
   showOutline: z.boolean().catch(true),
   /** Editor zoom in percent. */
   zoom: z.number().int().min(50).max(300).catch(100),
+  /** Export (Word, PDF, text): see shared/export and ../shared/docs/gbt9704.md. */
+  export: ExportSettingsStored,
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -19,6 +84,7 @@ export const SettingsPatchSchema = z
   .object({
     showOutline: z.boolean(),
     zoom: z.number().int().min(50).max(300),
+    export: ExportSettingsSchema,
   })
   .partial()
   .strict();

@@ -46,13 +46,18 @@ async function main(): Promise<void> {
   };
 
   const handlers: ApiHandlers = {
-    ...createServiceHandlers({ store, writeDocx: wordWriter }),
-    getAppInfo: () => ({ name: 'wengao', version, shell: 'web', platform: process.platform, userDataDir: userData }),
+    ...createServiceHandlers({ store, writeDocx: wordWriter(() => store.getSettings().export) }),
+    getAppInfo: () => ({ name: 'wengao', version, shell: 'web', platform: process.platform, userDataDir: userData, documentsDir: os.homedir() }),
     setWindowState: () => null,
     confirmClose: () => null,
     takeStartupFiles: () => startupFiles.splice(0),
     chooseOpenPath: noDialogs,
     chooseSavePath: noDialogs,
+    // A browser tab prints its print view itself (window.print → 另存为 PDF); there is no native dialog.
+    exportPdf: () => {
+      throw new UserError('unsupported', '网页版不能直接写入 PDF 文件：请在打印对话框中选择“另存为 PDF”。');
+    },
+    chooseExportPath: () => null,
   };
   const harness = await startHarness({ port, rendererRoot: path.join(__dirname, 'renderer'), handlers });
   process.stdout.write(`${harness.url}\n`);

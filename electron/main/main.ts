@@ -8,6 +8,8 @@ import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, screen, session } 
 import { IPC_EVENT_PREFIX, type ApiEventName, type ApiEventPayload, type ApiHandlers } from '../../shared/api/contract';
 import { windowTitle } from '../../shared/app';
 import type { AppCommand } from '../../shared/commands';
+import { writeFileAtomic } from '../services/atomicWrite';
+import { EXPORT_EXTENSIONS, checkExportTarget } from '../services/exportFiles';
 import { createServiceHandlers, type ShellCall } from '../services/handlers';
 import { SettingsStore } from '../services/settingsStore';
 import { wordWriter } from '../services/wordWriter';
@@ -94,6 +96,12 @@ function refreshMenu(): void {
   );
 }
 
+const EXPORT_FILTERS: Record<'docx' | 'txt' | 'pdf', Electron.FileFilter> = {
+  docx: { name: 'Word 文档', extensions: ['docx'] },
+  txt: { name: '纯文本', extensions: ['txt'] },
+  pdf: { name: 'PDF', extensions: ['pdf'] },
+};
+
 function shellHandlers(): Pick<ApiHandlers, ShellCall> {
   return {
     getAppInfo: () => ({
@@ -102,6 +110,7 @@ function shellHandlers(): Pick<ApiHandlers, ShellCall> {
       shell: 'electron',
       platform: process.platform,
       userDataDir: app.getPath('userData'),
+      documentsDir: app.getPath('documents'),
     }),
     setWindowState: ({ documentName, dirty }) => {
       closeGuard.setDirty(dirty);
@@ -126,6 +135,21 @@ function shellHandlers(): Pick<ApiHandlers, ShellCall> {
       const r = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
       return r.canceled || !r.filePath ? null : r.filePath;
     },
+    // The renderer has rendered its print view (the 公文 layout, CSS @page rules): print it.
+    exportPdf: async ({ path: file }) => {
+      checkExportTarget(file, 'pdf');
+      if (!mainWindow) throw new Error('no window');
+      const pdf = await mainWindow.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true, generateTaggedPDF: true });
+      await writeFileAtomic(file, pdf);
+      return { path: file, bytes: pdf.length };
+    },
+    chooseExportPath: async ({ defaultPath, format }) => {
+      const options: Electron.SaveDialogOptions = { title: '导出', defaultPath, filters: [EXPORT_FILTERS[format]], properties: ['showOverwriteConfirmation'] };
+      const r = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+      if (r.canceled || !r.filePath) return null;
+      const ext = EXPORT_EXTENSIONS[format];
+      return r.filePath.toLowerCase().endsWith(ext) ? r.filePath : r.filePath + ext;
+    },
   };
 }
 
@@ -133,7 +157,7 @@ async function start(): Promise<void> {
   store = await SettingsStore.open(app.getPath('userData'));
   hardenSessions();
   registerAppProtocol(protocol, path.join(appRoot, 'renderer'));
-  const services = createServiceHandlers({ store, writeDocx: wordWriter, onRecentFilesChanged: refreshMenu });
+  const services = createServiceHandlers({ store, writeDocx: wordWriter(() => store.getSettings().export), onRecentFilesChanged: refreshMenu });
   const handlers: ApiHandlers = {
     ...services,
     ...shellHandlers(),

@@ -121,6 +121,11 @@ export function buildMenuModel(ctx: MenuContext): MenuEntry[] {
     },
     {
       kind: 'submenu',
+      label: '工具(&T)',
+      items: [cmd('选项(&O)…', 'tools.options')],
+    },
+    {
+      kind: 'submenu',
       label: '帮助(&H)',
       items: [cmd('关于文稿(&A)', 'help.about')],
     },

@@ -7,9 +7,18 @@ import path from 'node:path';
 import type { ApiHandlers } from '../../shared/api/contract';
 import { BackupStore } from './backups';
 import { readDocumentFile, saveDocumentFile, statDocumentFile, type DocxWriter } from './documentFiles';
+import { exportDocumentFile } from './exportFiles';
 import type { SettingsStore } from './settingsStore';
 
-export type ShellCall = 'getAppInfo' | 'setWindowState' | 'confirmClose' | 'takeStartupFiles' | 'chooseOpenPath' | 'chooseSavePath';
+export type ShellCall =
+  | 'getAppInfo'
+  | 'setWindowState'
+  | 'confirmClose'
+  | 'takeStartupFiles'
+  | 'chooseOpenPath'
+  | 'chooseSavePath'
+  | 'exportPdf'
+  | 'chooseExportPath';
 export type ServiceHandlers = Omit<ApiHandlers, ShellCall>;
 
 export interface ServiceContext {
@@ -64,6 +73,11 @@ export function createServiceHandlers({ store, writeDocx = null, onRecentFilesCh
     discardBackup: async (id) => {
       await backups.discard(id);
       return null;
+    },
+    exportDocument: async (doc, request) => {
+      const settings = store.getSettings().export;
+      const bytes = await exportDocumentFile(doc, request.path, request.format, { ...settings, template: request.template ?? settings.template });
+      return { path: request.path, bytes };
     },
   };
 }

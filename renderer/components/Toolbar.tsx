@@ -107,6 +107,10 @@ export function Toolbar({ extra }: { extra?: ReactNode }) {
           <path d="M1 1.5 L4 2.8 L1 4.1 Z" fill="currentColor" />
         </svg>
       </ToolButton>
+      <span className="tool-sep" />
+      <ToolButton label="导出（Word、PDF、纯文本）" cmd="file.export" testId="tool-export">
+        <span className="tool-text">导出</span>
+      </ToolButton>
       {extra}
     </div>
   );

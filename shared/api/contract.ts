@@ -37,6 +37,8 @@ const AppInfo = z.object({
   shell: z.enum(['electron', 'web']),
   platform: z.string(),
   userDataDir: z.string(),
+  /** Where new files go by default (the user's 文档 folder). */
+  documentsDir: z.string(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
@@ -161,6 +163,18 @@ const BackupSummarySchema = z.object({
 });
 export type BackupSummary = z.infer<typeof BackupSummarySchema>;
 
+/** What to export and where: Word (公文 or 通用 template) or plain text; options come from settings. */
+const ExportRequest = z
+  .object({
+    path: FilePath,
+    format: z.enum(['docx', 'txt']),
+    /** Word template; default: the one in the settings. */
+    template: z.enum(['gbt9704', 'plain']).optional(),
+  })
+  .strict();
+export type ExportRequest = z.infer<typeof ExportRequest>;
+const ExportResult = z.object({ path: z.string(), bytes: z.number() });
+
 export const apiCalls = {
   getAppInfo: call(z.tuple([]), AppInfo),
   getSettings: call(z.tuple([]), SettingsSchema),
@@ -188,6 +202,12 @@ export const apiCalls = {
   chooseOpenPath: call(z.tuple([z.object({ defaultPath: FilePath.optional() }).strict()]), FilePath.nullable()),
   /** The native 另存为 dialog (Electron only). */
   chooseSavePath: call(z.tuple([z.object({ defaultPath: FilePath, format: z.enum(DOCUMENT_FORMATS) }).strict()]), FilePath.nullable()),
+  /** Writes the document as .docx or .txt (atomically) with the export settings. */
+  exportDocument: call(z.tuple([DocumentSchema, ExportRequest]), ExportResult),
+  /** Prints the window's print view (already rendered by the renderer) to a PDF file. Electron only. */
+  exportPdf: call(z.tuple([z.object({ path: FilePath }).strict()]), ExportResult),
+  /** The native "save as" dialog for an export; null when cancelled or where no native dialog exists (web). */
+  chooseExportPath: call(z.tuple([z.object({ defaultPath: FilePath, format: z.enum(['docx', 'txt', 'pdf']) }).strict()]), FilePath.nullable()),
 } as const;
 
 // The zod-free list of names in ./names.ts must be exactly the contract's keys.

@@ -23,6 +23,9 @@ export const API_CALL_NAMES = [
   'discardBackup',
   'chooseOpenPath',
   'chooseSavePath',
+  'exportDocument',
+  'exportPdf',
+  'chooseExportPath',
 ] as const;
 export type ApiCallName = (typeof API_CALL_NAMES)[number];
 

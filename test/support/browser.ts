@@ -61,8 +61,8 @@ export function startWebHarness(extraArgs: string[] = [], userData = mkdtempSync
   });
 }
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+export function launchChromium(env?: NodeJS.ProcessEnv): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, ...(env ? { env } : {}) });
 }
 
 /** Opens the app and waits until the editor is ready; collects console errors and CSP violations. */

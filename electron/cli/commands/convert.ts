@@ -9,6 +9,7 @@ import type { DocumentSource, SaveAccept } from '../../../shared/api/contract';
 import { TEXT_ENCODINGS, type TextEncoding } from '../../../shared/text/decode';
 import { readDocumentFile, saveDocumentFile, type DocxWriter } from '../../services/documentFiles';
 import { wordWriter } from '../../services/wordWriter';
+import { DEFAULT_EXPORT_SETTINGS } from '../../../shared/settings';
 import { CliError } from '../program';
 
 interface ConvertOptions {
@@ -78,7 +79,8 @@ export function register(program: Command): void {
     .option('--json', '以 JSON 输出结果')
     .action(async (input: string, opts: ConvertOptions, cmd: Command) => {
       const out = cmd.configureOutput();
-      await convertFile(input, opts, wordWriter, {
+      // The CLI has no settings file: the default export settings (fonts, no author).
+      await convertFile(input, opts, wordWriter(() => DEFAULT_EXPORT_SETTINGS), {
         stdout: (s) => (out.writeOut ?? ((t: string) => process.stdout.write(t)))(s),
         stderr: (s) => (out.writeErr ?? ((t: string) => process.stderr.write(t)))(s),
       });

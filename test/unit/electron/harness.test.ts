@@ -3,9 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiHandlers } from '../../../shared/api/contract';
+import type { Settings } from '../../../shared/settings';
 import { startHarness, type Harness } from '../../../electron/harness/server';
 import { HARNESS_CONTENT_SECURITY_POLICY } from '../../../electron/main/security';
-import { unusedFileHandlers } from '../../support/fileHandlers';
+import { stubHandlers } from '../../support/stubHandlers';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'wengao-harness-'));
 mkdirSync(path.join(root, 'renderer', 'assets'), { recursive: true });
@@ -14,17 +15,16 @@ writeFileSync(path.join(root, 'renderer', 'assets', 'a.js'), 'console.log(1)');
 writeFileSync(path.join(root, 'secret.txt'), 'top secret');
 
 let zoom = 100;
-const handlers: ApiHandlers = {
-  getAppInfo: () => ({ name: 'w', version: '1', shell: 'web', platform: 'linux', userDataDir: root }),
-  getSettings: () => ({ showOutline: true, zoom }),
-  updateSettings: (p) => ((zoom = p.zoom ?? zoom), { showOutline: true, zoom }),
+const handlers: ApiHandlers = stubHandlers({
+  getAppInfo: () => ({ name: 'w', version: '1', shell: 'web', platform: 'linux', userDataDir: root, documentsDir: root }),
+  getSettings: () => ({ showOutline: true, zoom } as Settings),
+  updateSettings: (p) => ((zoom = p.zoom ?? zoom), { showOutline: true, zoom } as Settings),
   listRecentFiles: () => [],
   clearRecentFiles: () => null,
   setWindowState: () => null,
   confirmClose: () => null,
   takeStartupFiles: () => [],
-  ...unusedFileHandlers(),
-};
+});
 
 let h: Harness;
 beforeAll(async () => {

@@ -1,8 +1,9 @@
+import type { Settings } from '../../../shared/settings';
 import { describe, expect, it, vi } from 'vitest';
 import type { ApiHandlers } from '../../../shared/api/contract';
 import { API_CALL_NAMES, IPC_CHANNEL_PREFIX } from '../../../shared/api/names';
 import { bindApi, type IpcInvokeEventLike, type IpcMainLike } from '../../../electron/main/ipc';
-import { unusedFileHandlers } from '../../support/fileHandlers';
+import { stubHandlers } from '../../support/stubHandlers';
 
 function fakeIpcMain() {
   const channels = new Map<string, (e: IpcInvokeEventLike, ...a: unknown[]) => Promise<unknown>>();
@@ -21,17 +22,16 @@ function fakeIpcMain() {
 const appFrame = { url: 'app://wengao/index.html', parent: null };
 
 function handlers(spy = vi.fn()) {
-  return {
-    getAppInfo: () => ({ name: 'w', version: '1', shell: 'electron' as const, platform: 'linux', userDataDir: '/u' }),
-    getSettings: () => ({ showOutline: true, zoom: 100 }),
-    updateSettings: (p) => (spy(p), { showOutline: true, zoom: p.zoom ?? 100 }),
+  return stubHandlers({
+    getAppInfo: () => ({ name: 'w', version: '1', shell: 'electron' as const, platform: 'linux', userDataDir: '/u', documentsDir: '/u' }),
+    getSettings: () => ({ showOutline: true, zoom: 100 } as Settings),
+    updateSettings: (p) => (spy(p), { showOutline: true, zoom: p.zoom ?? 100 } as Settings),
     listRecentFiles: () => [],
     clearRecentFiles: () => null,
     setWindowState: () => null,
     confirmClose: () => null,
     takeStartupFiles: () => [],
-    ...unusedFileHandlers(),
-  } satisfies ApiHandlers;
+  });
 }
 
 describe('IPC binding', () => {

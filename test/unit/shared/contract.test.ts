@@ -1,3 +1,4 @@
+import type { Settings } from '../../../shared/settings';
 import { describe, expect, it } from 'vitest';
 import {
   API_CALL_NAMES,
@@ -9,12 +10,12 @@ import {
   createDispatcher,
   type ApiHandlers,
 } from '../../../shared/api/contract';
-import { unusedFileHandlers } from '../../support/fileHandlers';
+import { stubHandlers } from '../../support/stubHandlers';
 
-const handlers: ApiHandlers = {
-  getAppInfo: () => ({ name: 'wengao', version: '1', shell: 'web', platform: 'linux', userDataDir: '/tmp' }),
-  getSettings: () => ({ showOutline: true, zoom: 100 }),
-  updateSettings: (p) => ({ showOutline: p.showOutline ?? true, zoom: p.zoom ?? 100 }),
+const handlers: ApiHandlers = stubHandlers({
+  getAppInfo: () => ({ name: 'wengao', version: '1', shell: 'web', platform: 'linux', userDataDir: '/tmp', documentsDir: '/tmp' }),
+  getSettings: () => ({ showOutline: true, zoom: 100 } as Settings),
+  updateSettings: (p) => ({ showOutline: p.showOutline ?? true, zoom: p.zoom ?? 100 }) as Settings,
   listRecentFiles: () => ['/a.docx'],
   clearRecentFiles: () => null,
   setWindowState: () => null,
@@ -22,8 +23,7 @@ const handlers: ApiHandlers = {
   takeStartupFiles: () => {
     throw new UserError('locked', '文件被占用');
   },
-  ...unusedFileHandlers(),
-};
+});
 
 describe('API contract', () => {
   it('lists the same calls in the zod-free names and the schemas', () => {

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseSettings } from '../../../shared/settings';
+import { DEFAULT_EXPORT_SETTINGS, parseSettings } from '../../../shared/settings';
+
+const exportDefaults = { ...DEFAULT_EXPORT_SETTINGS, fonts: { ...DEFAULT_EXPORT_SETTINGS.fonts } };
 
 describe('settings', () => {
   it('falls back to defaults field by field for missing, invalid or foreign values', () => {
-    expect(parseSettings(undefined)).toEqual({ showOutline: true, zoom: 100 });
-    expect(parseSettings({ zoom: 'x', showOutline: false, other: 1 })).toEqual({ showOutline: false, zoom: 100 });
+    expect(parseSettings(undefined)).toEqual({ showOutline: true, zoom: 100, export: exportDefaults });
+    expect(parseSettings({ zoom: 'x', showOutline: false, other: 1 })).toEqual({ showOutline: false, zoom: 100, export: exportDefaults });
     expect(parseSettings({ zoom: 130 })).toMatchObject({ zoom: 130 });
   });
 });

@@ -1,0 +1,61 @@
+/**
+ * Export of a document to .docx (公文 GB/T 9704 or 通用), .txt (UTF-8 / GB18030, CRLF or LF) and,
+ * through an installed renderer, .pdf. Shell-independent: the app, the web harness and the CLI
+ * all export through here. Files are written atomically (the target is never left half-written).
+ */
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { UserError } from '../../shared/api/contract';
+import type { WgDocument } from '../../shared/model/document';
+import { writeDocx } from '../../shared/docx/write/writeDocx';
+import { documentToPlainText } from '../../shared/export/plainText';
+import type { ExportSettings, ExportTemplate, TextEncodingName } from '../../shared/settings';
+import { writeFileAtomic } from './atomicWrite';
+
+export type ExportFormat = 'docx' | 'txt' | 'pdf';
+
+export const EXPORT_EXTENSIONS: Record<ExportFormat, string> = { docx: '.docx', txt: '.txt', pdf: '.pdf' };
+
+export function exportFormatOfPath(file: string): ExportFormat | null {
+  const ext = path.extname(file).toLowerCase();
+  for (const [format, e] of Object.entries(EXPORT_EXTENSIONS) as [ExportFormat, string][]) if (e === ext) return format;
+  return null;
+}
+
+/** Text in the chosen encoding. GB18030 encodes every Unicode character, so nothing is lost. */
+export function encodeText(text: string, encoding: TextEncodingName): Uint8Array {
+  return encoding === 'gb18030' ? new Uint8Array(iconv.encode(text, 'gb18030')) : new TextEncoder().encode(text);
+}
+
+export type ExportOptions = Pick<ExportSettings, 'fonts' | 'author' | 'heading3Bold' | 'normalizeDates' | 'textEncoding' | 'textCrlf'> & {
+  template: ExportTemplate;
+};
+
+/** The bytes of an export (.docx or .txt). */
+export async function renderExport(doc: WgDocument, format: 'docx' | 'txt', options: ExportOptions): Promise<Uint8Array> {
+  if (format === 'txt') return encodeText(documentToPlainText(doc, { crlf: options.textCrlf }), options.textEncoding);
+  return writeDocx(doc, {
+    template: options.template,
+    fonts: options.fonts,
+    author: options.author,
+    heading3Bold: options.heading3Bold,
+    normalizeDates: options.normalizeDates,
+  });
+}
+
+/** Checks that a target's extension fits the format, so "报告.txt" never receives Word bytes. */
+export function checkExportTarget(file: string, format: ExportFormat): void {
+  if (!path.isAbsolute(file)) throw new UserError('bad-path', `导出位置必须是完整路径：“${file}”。`);
+  const actual = exportFormatOfPath(file);
+  if (actual !== format) {
+    throw new UserError('bad-extension', `导出为 ${format.toUpperCase()} 时文件名应以 ${EXPORT_EXTENSIONS[format]} 结尾：“${path.basename(file)}”。`);
+  }
+}
+
+/** Exports to a file; returns its size in bytes. */
+export async function exportDocumentFile(doc: WgDocument, file: string, format: 'docx' | 'txt', options: ExportOptions): Promise<number> {
+  checkExportTarget(file, format);
+  const bytes = await renderExport(doc, format, options);
+  await writeFileAtomic(file, bytes);
+  return bytes.length;
+}

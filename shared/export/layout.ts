@@ -1,0 +1,312 @@
+/**
+ * What each block of a document becomes on the page, decided once for every output: the Word
+ * writer (shared/docx/write) and the print view / PDF (renderer/export) both render this plan.
+ *
+ * A paragraph's role is its explicit role in the model or, for a plain paragraph (imported text),
+ * what its content and place say: the title at the top, 发文字号, 主送机关, headings (from
+ * `headingOf`, the one outline rule), 附件说明, and the 署名 / 成文日期 at the end. The 公文
+ * template then applies GB/T 9704-2012: fonts per role (only the heading part of a run-in heading
+ * takes the heading font), indents, the 7.3.5 placement of signature and date, and the one blank
+ * line before 附件说明 and 署名.
+ */
+import { paragraphText, type Alignment, type Block, type Paragraph, type ParagraphRole, type Run, type Table } from '../model/document';
+import { headingOf, type HeadingLevel } from '../outline/levels';
+import { normalizeDate, isDateLine } from './dates';
+import { CHARS_PER_LINE, PT, displayWidth } from './gbt9704';
+import { breakTitle } from './titleBreaks';
+
+export type ExportTemplateName = 'gbt9704' | 'plain';
+
+export interface LayoutOptions {
+  template: ExportTemplateName;
+  /** 三级标题 in bold (its heading part only). */
+  heading3Bold: boolean;
+  /** Rewrite the 成文日期 as 2024年3月5日. */
+  normalizeDates: boolean;
+}
+
+/** What a paragraph is on the page. Extends the model's roles with what only layout needs. */
+export type LayoutRole = ParagraphRole | 'docNumber' | 'attachment' | 'empty';
+
+/** Which of the configured fonts a piece of text takes. */
+export type FontSlot = 'title' | 'heading1' | 'heading2' | 'body';
+
+export interface Segment {
+  text: string;
+  font: FontSlot;
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+}
+
+export interface LaidParagraph {
+  type: 'paragraph';
+  role: LayoutRole;
+  /** 1–4 for headings (Word's heading styles, the navigation pane), else null. */
+  level: HeadingLevel | null;
+  align: Alignment;
+  /** In characters of the paragraph's own size; `firstLine` < 0 is a hanging indent. */
+  indent: { firstLine: number; left: number; right: number };
+  /** Blank lines above the paragraph (GB/T 9704: 空一行 before 附件说明 and 署名). */
+  spaceBefore: number;
+  /** Blank lines below (after the title). */
+  spaceAfter: number;
+  /** Text pieces; "\n" is a line break, "\t" a tab. */
+  segments: Segment[];
+  /** Keep on the same page as the next paragraph (headings, title, signature with date). */
+  keepNext: boolean;
+}
+
+export interface LaidTable {
+  type: 'table';
+  table: Table;
+}
+
+export type LaidBlock = LaidParagraph | LaidTable;
+
+export interface DocumentLayout {
+  blocks: LaidBlock[];
+  /** The title's text (lines joined), for the file's core properties. */
+  title: string;
+}
+
+const GENRE = /(通知|通报|意见|报告|请示|批复|决定|决议|公告|通告|公报|命令|令|议案|函|纪要|方案|办法|规定|规划|计划|要点|总结|讲话|发言|述职报告|汇报|提纲|细则|规则|章程|制度|安排)$/;
+const END_PUNCT = /[。！？；，、：:;,.!?]$/;
+const DOC_NUMBER = /^[\u4e00-\u9fa5A-Za-z]{1,16}[〔[［(（]\d{4}[〕\]］)）]\s*\d{1,4}\s*号$/;
+const ATTACHMENT = /^附件[：:]/;
+const ATTACHMENT_ITEM = /^\d{1,2}[.．]/;
+
+const text = (b: Block | undefined): string => (b && b.type === 'paragraph' ? paragraphText(b).trim() : '');
+const isEmpty = (b: Block | undefined): boolean => !!b && b.type === 'paragraph' && text(b) === '';
+
+function looksLikeTitleLine(p: Paragraph): boolean {
+  const t = paragraphText(p).trim();
+  return t.length > 0 && t.length <= 40 && !END_PUNCT.test(t) && headingOf(p) === null && !isDateLine(t);
+}
+
+function looksLikeSalutation(t: string): boolean {
+  return /[：:]$/.test(t) && t.length <= 120 && !/[。；;]/.test(t) && !/如下[：:]$/.test(t);
+}
+
+/**
+ * The role of every block: explicit roles win; plain paragraphs get one from their content
+ * and place. Tables get null.
+ */
+export function inferRoles(blocks: Block[]): (LayoutRole | null)[] {
+  const roles: (LayoutRole | null)[] = blocks.map((b) => (b.type === 'paragraph' ? (b.role ?? null) : null));
+  const plain = (i: number) => blocks[i]?.type === 'paragraph' && roles[i] === null;
+  const firstNonEmpty = (from: number) => {
+    let i = from;
+    while (i < blocks.length && isEmpty(blocks[i])) i++;
+    return i;
+  };
+
+  // Title: 1–3 short lines at the top without final punctuation, ending with a genre word, or a
+  // single such line followed by a blank line (as plain-text reports write it).
+  let i = firstNonEmpty(0);
+  if (!roles.includes('title')) {
+    let j = i;
+    while (j < blocks.length && j - i < 3 && plain(j) && looksLikeTitleLine(blocks[j] as Paragraph)) {
+      j++;
+      if (GENRE.test(text(blocks[j - 1]))) break;
+    }
+    const lines = j - i;
+    const endsWithGenre = lines > 0 && GENRE.test(text(blocks[j - 1]));
+    const singleThenBlank = lines === 1 && isEmpty(blocks[j]);
+    if (lines > 0 && (endsWithGenre || singleThenBlank)) {
+      for (let k = i; k < j; k++) roles[k] = 'title';
+      i = firstNonEmpty(j);
+    }
+  } else {
+    i = firstNonEmpty(roles.lastIndexOf('title') + 1);
+  }
+  // 发文字号 (国办发〔2019〕3号) under the title, then the 主送机关.
+  if (plain(i) && DOC_NUMBER.test(text(blocks[i]))) {
+    roles[i] = 'docNumber';
+    i = firstNonEmpty(i + 1);
+  }
+  if (plain(i) && looksLikeSalutation(text(blocks[i])) && headingOf(blocks[i] as Paragraph) === null) roles[i] = 'salutation';
+
+  // 成文日期 and the 署名 above it, at the end (a 附注 in brackets may follow the date).
+  if (!roles.includes('date')) {
+    let e = blocks.length - 1;
+    while (e >= 0 && isEmpty(blocks[e])) e--;
+    for (let k = e; k >= Math.max(0, e - 2); k--) {
+      if (plain(k) && isDateLine(text(blocks[k]))) {
+        roles[k] = 'date';
+        const s = k - 1;
+        const st = text(blocks[s]);
+        if (!roles.includes('signature') && plain(s) && st.length > 0 && st.length <= 40 && !/[。，：；、:;,]/.test(st) && headingOf(blocks[s] as Paragraph) === null) {
+          roles[s] = 'signature';
+        }
+        break;
+      }
+    }
+  }
+
+  // 附件说明: "附件：…" and, after "附件：1.…", the numbered attachments that follow it.
+  for (let k = 0; k < blocks.length; k++) {
+    if (!plain(k) || !ATTACHMENT.test(text(blocks[k]))) continue;
+    roles[k] = 'attachment';
+    if (ATTACHMENT_ITEM.test(text(blocks[k]).replace(ATTACHMENT, ''))) {
+      for (let m = k + 1; m < blocks.length && plain(m) && ATTACHMENT_ITEM.test(text(blocks[m])); m++) roles[m] = 'attachment';
+    }
+  }
+
+  for (let k = 0; k < blocks.length; k++) if (roles[k] === null && isEmpty(blocks[k])) roles[k] = 'empty';
+  return roles;
+}
+
+/** Splits runs at a character offset: before it they take `head`, after it `tail`. */
+function segmentsOf(runs: Run[], split: number, head: FontSlot, tail: FontSlot, headBold = false): Segment[] {
+  const out: Segment[] = [];
+  let offset = 0;
+  const push = (r: Run, t: string, font: FontSlot, extraBold: boolean) => {
+    if (t === '') return;
+    const s: Segment = { text: t, font };
+    if (r.bold || extraBold) s.bold = true;
+    if (r.italic) s.italic = true;
+    if (r.underline) s.underline = true;
+    out.push(s);
+  };
+  for (const r of runs) {
+    const end = offset + r.text.length;
+    if (end <= split) push(r, r.text, head, headBold);
+    else if (offset >= split) push(r, r.text, tail, false);
+    else {
+      push(r, r.text.slice(0, split - offset), head, headBold);
+      push(r, r.text.slice(split - offset), tail, false);
+    }
+    offset = end;
+  }
+  return out;
+}
+
+/** The runs with a line break ("\n") between the given lines (which together are the runs' text). */
+function withBreaks(runs: Run[], lines: string[]): Run[] {
+  if (lines.length < 2) return runs;
+  const cuts = new Set<number>();
+  let at = 0;
+  for (const l of lines.slice(0, -1)) cuts.add((at += l.length));
+  const out: Run[] = [];
+  let offset = 0;
+  for (const r of runs) {
+    let t = '';
+    for (const ch of r.text) {
+      if (cuts.has(offset)) t += '\n';
+      t += ch;
+      offset += ch.length;
+    }
+    out.push({ ...r, text: t });
+  }
+  return out;
+}
+
+function withText(runs: Run[], t: string): Run[] {
+  return [{ ...(runs[0] ?? {}), text: t }];
+}
+
+const HEADING_FONT: Record<HeadingLevel, FontSlot> = { 1: 'heading1', 2: 'heading2', 3: 'body', 4: 'body' };
+
+function base(role: LayoutRole, align: Alignment, segments: Segment[]): LaidParagraph {
+  return { type: 'paragraph', role, level: null, align, indent: { firstLine: 0, left: 0, right: 0 }, spaceBefore: 0, spaceAfter: 0, segments, keepNext: false };
+}
+
+/** 7.3.5.2 without seal: 署名 right with 2 characters' space; the date's first character 2
+ * characters right of the signature's; if the date is the longer one, the date keeps 2
+ * characters' space and the signature moves. Returns right indents in characters. */
+export function signatureDateIndents(signature: string, date: string): { signature: number; date: number } {
+  const s = displayWidth(signature.trim());
+  const d = displayWidth(date.trim());
+  if (s - d >= 2) return { signature: 2, date: s - d };
+  return { signature: d + 4 - s, date: 2 };
+}
+
+/** Lays a document out for the given template. */
+export function layoutDocument(blocks: Block[], options: LayoutOptions): DocumentLayout {
+  const roles = inferRoles(blocks);
+  const gbt = options.template === 'gbt9704';
+  const out: LaidBlock[] = [];
+  const titleLines: string[] = [];
+  const signatureIndex = roles.indexOf('signature');
+  const dateIndex = roles.indexOf('date');
+
+  blocks.forEach((b, i) => {
+    if (b.type === 'table') {
+      out.push({ type: 'table', table: b });
+      return;
+    }
+    const role = roles[i] ?? 'body';
+    const t = paragraphText(b);
+    const userAlign = b.align;
+    const ind = b.indent ?? {};
+    let p: LaidParagraph;
+    const heading = role === 'title' || role === 'docNumber' || role === 'salutation' || role === 'signature' || role === 'date' || role === 'attachment' || role === 'empty' ? null : headingOf(b);
+
+    if (role === 'title') {
+      titleLines.push(t.trim());
+      const lines = gbt ? breakTitle(t, Math.floor((CHARS_PER_LINE * PT.body) / PT.title)) : [t];
+      p = base('title', 'center', segmentsOf(withBreaks(b.runs, lines), Infinity, 'title', 'title'));
+      p.keepNext = true;
+      // One blank line under the title, unless the document has one already.
+      const next = blocks[i + 1];
+      if (roles[i + 1] !== 'title' && next && !isEmpty(next)) p.spaceAfter = 1;
+    } else if (heading) {
+      const level = heading.level;
+      const split = heading.runIn ? heading.headingEnd : Infinity;
+      p = base(`heading${level}`, 'justify', segmentsOf(b.runs, split, gbt ? HEADING_FONT[level] : level <= 2 ? 'heading1' : 'body', 'body', gbt && level === 3 && options.heading3Bold));
+      p.level = level;
+      p.indent.firstLine = 2;
+      p.keepNext = !heading.runIn;
+    } else if (role === 'signature' || role === 'date') {
+      let content = t;
+      if (role === 'date' && options.normalizeDates) content = normalizeDate(t) ?? t;
+      p = base(role, 'right', segmentsOf(content === t ? b.runs : withText(b.runs, content), Infinity, 'body', 'body'));
+      const sig = signatureIndex >= 0 ? paragraphText(blocks[signatureIndex] as Paragraph) : '';
+      const rawDate = dateIndex >= 0 ? paragraphText(blocks[dateIndex] as Paragraph) : '';
+      const date = options.normalizeDates ? (normalizeDate(rawDate) ?? rawDate) : rawDate;
+      const indents = sig && date ? signatureDateIndents(sig, date) : { signature: 2, date: 2 };
+      p.indent.right = role === 'signature' ? indents.signature : indents.date;
+      if (role === 'signature') {
+        p.keepNext = true;
+        if (!isEmpty(blocks[i - 1])) p.spaceBefore = 1;
+      } else if (signatureIndex < 0 && !isEmpty(blocks[i - 1])) {
+        p.spaceBefore = 1;
+      }
+    } else if (role === 'attachment') {
+      // "附件：1.名称": the first line 2 characters in; a wrapped name aligns under the name.
+      const first = ATTACHMENT.test(t.trim());
+      const label = first ? /^附件[：:]\s*(\d{1,2}[.．])?/.exec(t.trim())![0] : (/^\d{1,2}[.．]/.exec(t.trim())?.[0] ?? '');
+      const labelWidth = displayWidth(label);
+      const numberWidth = first ? labelWidth - 3 : labelWidth;
+      p = base('attachment', 'justify', segmentsOf(b.runs, Infinity, 'body', 'body'));
+      // Items after the first align their numbers under the first item's number ("附件：" is 3 wide).
+      p.indent.left = 2 + (first ? labelWidth : 3 + numberWidth);
+      p.indent.firstLine = first ? -labelWidth : -numberWidth;
+      if (first && !isEmpty(blocks[i - 1])) p.spaceBefore = 1;
+    } else {
+      p = base(role, 'justify', segmentsOf(b.runs, Infinity, 'body', 'body'));
+      if (role === 'docNumber') p.align = 'center';
+      else if (role === 'salutation' || role === 'empty') p.align = 'justify';
+      else p.indent.firstLine = 2;
+    }
+
+    if (!gbt) {
+      // 通用: the user's own paragraph formatting, Word's heading styles.
+      if (p.role !== 'title') {
+        p.align = userAlign ?? (p.role === 'signature' || p.role === 'date' ? 'right' : 'justify');
+        p.indent = { firstLine: ind.firstLineChars ?? 0, left: ind.leftChars ?? 0, right: ind.rightChars ?? 0 };
+        p.spaceBefore = 0;
+      }
+    } else if ((p.role === 'body' || p.role === 'empty') && (userAlign === 'center' || userAlign === 'right')) {
+      // A body paragraph the user centred or right-aligned on purpose stays so.
+      p.align = userAlign;
+      p.indent.firstLine = 0;
+    } else if (p.role === 'body' || p.role === 'salutation') {
+      if (ind.leftChars) p.indent.left = ind.leftChars;
+      if (ind.rightChars) p.indent.right = ind.rightChars;
+    }
+    out.push(p);
+  });
+  return { blocks: out, title: titleLines.join('') };
+}

@@ -1,0 +1,105 @@
+/**
+ * The export layout plan: which role each paragraph of real documents gets, title line breaks,
+ * 7.3.5 signature/date placement, date normalisation and plain-text export.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { paragraph, type WgDocument } from '../../../shared/model/document';
+import { normalizeDate } from '../../../shared/export/dates';
+import { inferRoles, layoutDocument, signatureDateIndents } from '../../../shared/export/layout';
+import { documentToPlainText } from '../../../shared/export/plainText';
+import { breakTitle } from '../../../shared/export/titleBreaks';
+import { displayWidth } from '../../../shared/export/gbt9704';
+
+const CORPUS = path.resolve(__dirname, '../../../../shared/corpus');
+const lines = (f: string) => readFileSync(path.join(CORPUS, f), 'utf8').split(/\r?\n/);
+const blocksOf = (ls: string[]) => ls.map((l) => paragraph(l));
+
+describe('roles of a plain-text 公文', () => {
+  it('finds title, 发文字号, 主送机关, headings, 署名 and 成文日期 in a State Council notice', () => {
+    const ls = lines('gov/gov-010.txt');
+    const roles = inferRoles(blocksOf(ls));
+    const at = (start: string) => roles[ls.findIndex((l) => l.startsWith(start))];
+    expect(at('国务院办公厅关于开展')).toBe('title');
+    expect(at('城镇小区配套幼儿园治理工作的通知')).toBe('title');
+    expect(at('国办发')).toBe('docNumber');
+    expect(at('各省、自治区')).toBe('salutation');
+    expect(at('2019年1月9日')).toBe('date');
+    expect(ls[roles.indexOf('signature')]).toBe('国务院办公厅');
+    expect(at('（此件公开发布）')).toBeNull();
+    const layout = layoutDocument(blocksOf(ls), { template: 'gbt9704', heading3Bold: true, normalizeDates: false });
+    const levels = layout.blocks.flatMap((b) => (b.type === 'paragraph' && b.level ? [b.level] : []));
+    expect(levels.filter((l) => l === 1)).toHaveLength(4);
+    expect(levels.filter((l) => l === 3)).toHaveLength(9);
+  });
+
+  it('leaves a report without title or closing alone, and takes "尊敬的…：" as the salutation', () => {
+    const ls = lines('seeds/000_40f08a2d6707e5f7.txt');
+    const roles = inferRoles(blocksOf(ls));
+    expect(roles[0]).toBe('salutation');
+    expect(roles).not.toContain('title');
+    expect(roles).not.toContain('date');
+    // "按照会议要求，现将…报告如下：" is body text, not a salutation.
+    expect(inferRoles(blocksOf(lines('seeds/002_182f94ccda9023a4.txt')))[0]).toBeNull();
+    // A short first line followed by a blank line is the title.
+    expect(inferRoles(blocksOf(lines('seeds/004_9342abefdd77c34e.txt')))[0]).toBe('title');
+  });
+
+  it('keeps explicit roles', () => {
+    const roles = inferRoles([paragraph('一、总体要求', { role: 'body' }), paragraph('2024年3月5日', { role: 'signature' })]);
+    expect(roles).toEqual(['body', 'signature']);
+  });
+});
+
+describe('title line breaks (7.3.1: words whole, lines balanced)', () => {
+  it('breaks long titles at word boundaries and leaves short ones', () => {
+    expect(breakTitle('国务院办公厅关于开展城镇小区配套幼儿园治理工作的通知', 20)).toEqual(['国务院办公厅关于开展', '城镇小区配套幼儿园治理工作的通知']);
+    expect(breakTitle('国务院办公厅关于2019年部分节假日安排的通知', 20)).toEqual(['国务院办公厅关于2019年', '部分节假日安排的通知']);
+    expect(breakTitle('党组书记抓党建工作报告', 20)).toEqual(['党组书记抓党建工作报告']);
+    for (const t of ['中共某某市委办公室 某某市人民政府办公室关于进一步加强和改进新时代基层党组织建设工作的实施意见', '国务院关于同意设立中国（上海）自由贸易试验区临港新片区的批复']) {
+      const out = breakTitle(t, 20);
+      expect(out.join('')).toBe(t);
+      expect(out.length).toBeGreaterThan(1);
+      for (const l of out) expect(displayWidth(l)).toBeLessThanOrEqual(20);
+      expect(out.some((l) => /^(的|和|与)/.test(l))).toBe(false);
+    }
+  });
+});
+
+describe('成文日期 and 署名 (7.3.5)', () => {
+  it('normalises dates to 2024年3月5日', () => {
+    expect(normalizeDate('2024年03月05日')).toBe('2024年3月5日');
+    expect(normalizeDate('2024-3-5')).toBe('2024年3月5日');
+    expect(normalizeDate('2024.03.05')).toBe('2024年3月5日');
+    expect(normalizeDate('２０２４年１２月３１日')).toBe('2024年12月31日');
+    expect(normalizeDate('二〇二四年三月五日')).toBe('2024年3月5日');
+    expect(normalizeDate('二○一九年十二月二十五日')).toBe('2019年12月25日');
+    expect(normalizeDate('2024年13月5日')).toBeNull();
+    expect(normalizeDate('截至2024年3月5日')).toBeNull();
+  });
+
+  it('puts the date 2 characters right of the signature, or moves the signature when the date is longer', () => {
+    // 7.3.5.2: a long signature keeps 2 characters' space, the date starts 2 characters further right.
+    // Widths count the quarter-character space Word puts between Chinese and digits: the date is 7.25.
+    expect(signatureDateIndents('中共某某市委办公室宣传部', '2024年3月5日')).toEqual({ signature: 2, date: 4.75 });
+    expect(signatureDateIndents('国务院办公厅', '2019年1月9日')).toEqual({ signature: 5.25, date: 2 });
+    expect(signatureDateIndents('某局', '2024年12月25日')).toEqual({ signature: 10.25, date: 2 });
+  });
+});
+
+describe('plain-text export', () => {
+  it('writes paragraphs, indents as full-width spaces, table rows with tabs, CRLF or LF', () => {
+    const doc: WgDocument = {
+      meta: {},
+      blocks: [
+        paragraph('标题'),
+        paragraph('正文。', { indent: { firstLineChars: 2 } }),
+        paragraph('第一行\n第二行'),
+        { type: 'table', rows: [{ cells: [{ paragraphs: [paragraph('甲')] }, { paragraphs: [paragraph('乙')] }] }] },
+      ],
+    };
+    expect(documentToPlainText(doc, { crlf: true })).toBe('标题\r\n\u3000\u3000正文。\r\n第一行\r\n第二行\r\n甲\t乙\r\n');
+    expect(documentToPlainText(doc, { crlf: false })).toBe('标题\n\u3000\u3000正文。\n第一行\n第二行\n甲\t乙\n');
+  });
+});

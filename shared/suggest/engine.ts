@@ -1,0 +1,386 @@
+/**
+ * Phrase suggestions: given the text before the caret, what the user is likely to type next.
+ *
+ * 1. Context: the longest suffix of the paragraph before the caret (2–12 characters; anchored
+ *    at the paragraph's start when the paragraph is that short) that occurs in a source.
+ * 2. Continuations: the suffixes that start with the context form a contiguous range of the
+ *    suffix array, sorted by what follows, so the range is a trie of continuations. It is
+ *    expanded best-first (heaviest branch first) up to a clause end (，。；：！？ or the
+ *    paragraph's end; 、 goes on through an enumeration) with balanced “”‘’《》（）【】.
+ * 3. Evidence: each document has one vote for the context, shared among its continuations; the
+ *    phrasebook and the open document vote with more weight. A continuation's confidence is its
+ *    share of the votes (every occurrence that starts with it, so the user would accept it),
+ *    shrunk towards zero when there is little evidence, and moved by the user's own accepts and
+ *    dismissals.
+ * 4. Ranking by expected keystrokes saved; near-duplicates (differing only in quotes or brackets)
+ *    collapse; a prefix of a better suggestion is dropped. A ghost is shown only when its
+ *    confidence says it is more likely right than wrong.
+ */
+import { SLOT, markSlots } from '../corpus/slots';
+import { DOC_END, PARA, charAt, docOf, narrowRange, patternOf, type DocKind, type PhraseIndex } from './phraseIndex';
+
+export const MIN_CONTEXT = 2;
+export const MAX_CONTEXT = 12;
+export const MAX_CONTINUATION = 40;
+/** Votes of one document of each kind (each paragraph of the open document votes on its own). */
+export const DOC_WEIGHT: Record<DocKind, number> = { corpus: 1, phrasebook: 2, current: 1 };
+/** Evidence shrinkage: a continuation seen in one ordinary document is not yet "likely". */
+export const SHRINK = 1.5;
+/** Longer continuations need more evidence: the shrinkage grows by this share per character. */
+export const SHRINK_PER_CHAR = 0.1;
+/** A ghost needs at least this confidence. */
+export const GHOST_CONFIDENCE = 0.5;
+/** Contexts with more occurrences than this are weighed by occurrence, not per document. */
+const EXACT_WEIGHT_LIMIT = 4096;
+
+const CLAUSE_END = new Set([...'，。；：！？,;:!?'].map((c) => c.charCodeAt(0)));
+const OPENERS = '“‘《（【(「『〈';
+const CLOSERS = '”’》）】)」』〉';
+const OPEN_OF = new Map<number, number>([...CLOSERS].map((c, i) => [c.charCodeAt(0), OPENERS.charCodeAt(i)]));
+const IS_OPEN = new Set([...OPENERS].map((c) => c.charCodeAt(0)));
+
+export interface SuggestQuery {
+  /** The paragraph's text before the caret (only its end matters). */
+  before: string;
+  /** `before` is the whole paragraph up to the caret: the context may be anchored at its start. */
+  atParagraphStart?: boolean;
+  /** 'ghost': only what is likely right (cheap); 'list': the best alternatives whatever their confidence. */
+  mode: 'ghost' | 'list';
+  /** How many suggestions at most (default 5). */
+  k?: number;
+}
+
+export interface Suggestion {
+  /** The continuation only (placeholders as SLOT). */
+  text: string;
+  /** Estimated probability that the user goes on with exactly this text. */
+  confidence: number;
+  /** Distinct documents it comes from. */
+  documents: number;
+  /** One of them: a file name, 提法库·category or 当前文档. */
+  source: string;
+  sourceKind: DocKind;
+}
+
+export interface SuggestResult {
+  /** The context that matched (placeholders as SLOT). */
+  context: string;
+  suggestions: Suggestion[];
+  /** The suggestion to show as ghost text, if any is likely right. */
+  ghost: Suggestion | null;
+}
+
+export interface FeedbackCounts {
+  accepted: number;
+  dismissed: number;
+}
+
+/** The user's accepts and dismissals, by suggestion key. */
+export type FeedbackLookup = (key: string) => FeedbackCounts | undefined;
+
+/** Identity of a suggestion for feedback and near-duplicate collapse: no quotes, brackets or spaces. */
+export function suggestionKey(text: string): string {
+  return text.replace(/[“”‘’"'《》〈〉（）()【】[\]「」『』\s\u3000]/g, '');
+}
+
+interface Context {
+  codes: Uint16Array;
+  /** Unclosed openers in the paragraph before the caret, innermost last. */
+  open: number[];
+}
+
+function prepareContext(q: SuggestQuery): Context | null {
+  const nl = q.before.lastIndexOf('\n');
+  const para = markSlots(nl >= 0 ? q.before.slice(nl + 1) : q.before);
+  const anchored = (q.atParagraphStart ?? false) || nl >= 0;
+  const open: number[] = [];
+  for (let i = 0; i < para.length; i++) {
+    const c = para.charCodeAt(i);
+    if (IS_OPEN.has(c)) open.push(c);
+    else if (OPEN_OF.has(c) && open[open.length - 1] === OPEN_OF.get(c)) open.pop();
+  }
+  const tail = para.slice(-MAX_CONTEXT);
+  if (tail.trim().length < MIN_CONTEXT) return null;
+  const codes = anchored && para.length <= MAX_CONTEXT ? patternOf('\n' + tail) : patternOf(tail);
+  return { codes, open };
+}
+
+interface Match {
+  index: PhraseIndex;
+  lo: number;
+  hi: number;
+  /** Pattern length in code units (the paragraph anchor counts as one). */
+  length: number;
+}
+
+/** The longest suffix of the context, at most `maxLength` long, found in the index. */
+function longestMatch(index: PhraseIndex, codes: Uint16Array, maxLength: number): Match | null {
+  const n = index.sa.length;
+  for (let len = Math.min(codes.length, maxLength); len >= MIN_CONTEXT; len--) {
+    const pat = codes.subarray(codes.length - len);
+    if (pat[0] === PARA && len < MIN_CONTEXT + 1) continue;
+    const [lo, hi] = narrowRange(index, 0, n, 0, pat);
+    if (hi > lo) return { index, lo, hi, length: len };
+  }
+  return null;
+}
+
+/** Votes per suffix-array position of a context range, as prefix sums. */
+class Votes {
+  readonly pre: Float64Array | null;
+  readonly total: number;
+  constructor(readonly m: Match) {
+    const size = m.hi - m.lo;
+    if (size > EXACT_WEIGHT_LIMIT) {
+      this.pre = null;
+      this.total = size;
+      return;
+    }
+    const docs = new Int32Array(size);
+    const occ = new Map<number, number>();
+    for (let i = 0; i < size; i++) {
+      const d = docOf(m.index, m.index.sa[m.lo + i]!);
+      docs[i] = d;
+      occ.set(d, (occ.get(d) ?? 0) + 1);
+    }
+    const pre = new Float64Array(size + 1);
+    for (let i = 0; i < size; i++) {
+      const d = docs[i]!;
+      pre[i + 1] = pre[i]! + DOC_WEIGHT[m.index.docs[d]!.kind] / occ.get(d)!;
+    }
+    this.pre = pre;
+    this.total = pre[size]!;
+  }
+  of(lo: number, hi: number): number {
+    if (!this.pre) return hi - lo;
+    return this.pre[hi - this.m.lo]! - this.pre[lo - this.m.lo]!;
+  }
+}
+
+interface Node {
+  lo: number;
+  hi: number;
+  len: number;
+  /** Openers inside the continuation. */
+  stack: number[];
+  /** How many of the context's unclosed openers the continuation has closed. */
+  closed: number;
+  weight: number;
+}
+
+function isLineEnd(c: number): boolean {
+  return c === PARA || c === DOC_END || c === -1;
+}
+
+/** Best-first expansion of one source's continuations up to clause ends. */
+function expand(m: Match, votes: Votes, ctx: Context, minWeight: number, maxCandidates: number, budget: number): string[] {
+  const { index } = m;
+  const { sa } = index;
+  const heap: Node[] = [{ lo: m.lo, hi: m.hi, len: 0, stack: [], closed: 0, weight: votes.total }];
+  const out: string[] = [];
+  const textOf = (node: Node) => {
+    const p = sa[node.lo]! + m.length;
+    return String.fromCharCode(...index.text.subarray(p, p + node.len));
+  };
+  const push = (node: Node) => {
+    heap.push(node);
+    let i = heap.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (heap[parent]!.weight >= heap[i]!.weight) break;
+      [heap[parent], heap[i]] = [heap[i]!, heap[parent]!];
+      i = parent;
+    }
+  };
+  const pop = (): Node => {
+    const top = heap[0]!;
+    const last = heap.pop()!;
+    if (heap.length > 0) {
+      heap[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let best = i;
+        if (l < heap.length && heap[l]!.weight > heap[best]!.weight) best = l;
+        if (r < heap.length && heap[r]!.weight > heap[best]!.weight) best = r;
+        if (best === i) break;
+        [heap[best], heap[i]] = [heap[i]!, heap[best]!];
+        i = best;
+      }
+    }
+    return top;
+  };
+
+  /** Applies the next character to a node's bracket state; null if it cannot continue. */
+  const step = (node: Node, c: number): { stack: number[]; closed: number } | null => {
+    if (IS_OPEN.has(c)) return { stack: [...node.stack, c], closed: node.closed };
+    const opener = OPEN_OF.get(c);
+    if (opener !== undefined) {
+      if (node.stack.length > 0) return node.stack[node.stack.length - 1] === opener ? { stack: node.stack.slice(0, -1), closed: node.closed } : null;
+      const ctxOpen = ctx.open[ctx.open.length - 1 - node.closed];
+      return ctxOpen === opener ? { stack: node.stack, closed: node.closed + 1 } : null;
+    }
+    return { stack: node.stack, closed: node.closed };
+  };
+
+  while (heap.length > 0 && budget-- > 0 && out.length < maxCandidates) {
+    let node = pop();
+    // Follow the branch while every occurrence continues with the same character.
+    for (;;) {
+      const off = m.length + node.len;
+      const first = charAt(index, sa[node.lo]! + off);
+      const last = charAt(index, sa[node.hi - 1]! + off);
+      if (first !== last) break;
+      const ends = isLineEnd(first) || (CLAUSE_END.has(first) && node.stack.length === 0);
+      if (ends) {
+        if (node.len > 0 && node.stack.length === 0) out.push(textOf(node));
+        node = null as unknown as Node;
+        break;
+      }
+      const next = node.len + 1 <= MAX_CONTINUATION ? step(node, first) : null;
+      if (!next) {
+        node = null as unknown as Node;
+        break;
+      }
+      node = { ...node, len: node.len + 1, stack: next.stack, closed: next.closed };
+    }
+    if (!node) continue;
+    // The occurrences diverge here: one child per next character.
+    const off = m.length + node.len;
+    let i = node.lo;
+    let endedHere = false;
+    while (i < node.hi) {
+      const c = charAt(index, sa[i]! + off);
+      // First index in (i, hi) with another character (they are sorted): exponential, then binary search.
+      let known = i;
+      let probe = i + 1;
+      for (let stepSize = 1; probe < node.hi && charAt(index, sa[probe]! + off) === c; stepSize *= 2) {
+        known = probe;
+        probe = i + stepSize * 2;
+      }
+      let a = known + 1;
+      let b = Math.min(probe, node.hi);
+      while (a < b) {
+        const mid = (a + b) >>> 1;
+        if (charAt(index, sa[mid]! + off) === c) a = mid + 1;
+        else b = mid;
+      }
+      const j = a;
+      const ends = isLineEnd(c) || (CLAUSE_END.has(c) && node.stack.length === 0);
+      if (ends) endedHere = true;
+      else if (node.len + 1 <= MAX_CONTINUATION) {
+        const next = step(node, c);
+        const weight = votes.of(i, j);
+        if (next && weight >= minWeight) push({ lo: i, hi: j, len: node.len + 1, stack: next.stack, closed: next.closed, weight });
+      }
+      i = j;
+    }
+    if (endedHere && node.len > 0 && node.stack.length === 0) out.push(textOf(node));
+  }
+  return out;
+}
+
+interface Scored {
+  text: string;
+  weight: number;
+  confidence: number;
+  documents: number;
+  source: string;
+  sourceKind: DocKind;
+  score: number;
+}
+
+const KIND_PREFERENCE: Record<DocKind, number> = { corpus: 0, phrasebook: 1, current: 2 };
+
+/** Suggestions for the text before the caret, from one or more indexes (corpus, open document). */
+export function suggest(sources: PhraseIndex[], q: SuggestQuery, feedback?: FeedbackLookup): SuggestResult {
+  const ctx = prepareContext(q);
+  const none: SuggestResult = { context: '', suggestions: [], ghost: null };
+  if (!ctx) return none;
+  // Back off to shorter contexts (more evidence, less specific) while nothing is likely right.
+  let maxLength = ctx.codes.length;
+  let result = none;
+  for (let attempt = 0; attempt <= MAX_BACKOFF && maxLength >= MIN_CONTEXT; attempt++) {
+    const matches = sources.map((s) => longestMatch(s, ctx.codes, maxLength)).filter((m): m is Match => m !== null);
+    if (matches.length === 0) break;
+    const best = Math.max(...matches.map((m) => m.length));
+    const r = suggestAt(matches.filter((m) => m.length === best), ctx, q, feedback);
+    if (attempt === 0) result = r;
+    if (r.ghost || q.mode === 'list') return r;
+    maxLength = best - 1;
+  }
+  return result;
+}
+
+/** How many times a ghost query may fall back to a shorter context. */
+const MAX_BACKOFF = 3;
+
+function suggestAt(used: Match[], ctx: Context, q: SuggestQuery, feedback?: FeedbackLookup): SuggestResult {
+  const k = q.k ?? 5;
+  const best = used[0]!.length;
+  const votes = used.map((m) => new Votes(m));
+  const total = votes.reduce((s, v) => s + v.total, 0) + SHRINK;
+  const ghostOnly = q.mode === 'ghost';
+  const minWeight = ghostOnly ? total * GHOST_CONFIDENCE * 0.4 : 0;
+
+  const texts = new Set<string>();
+  used.forEach((m, i) => {
+    for (const t of expand(m, votes[i]!, ctx, minWeight, ghostOnly ? 8 : 4 * k + 8, ghostOnly ? 120 : 600)) texts.add(t);
+  });
+  // Weigh every candidate in every source: its votes are all occurrences that start with it.
+  const byKey = new Map<string, Scored>();
+  for (const text of texts) {
+    let weight = 0;
+    let documents = 0;
+    let source = '';
+    let sourceKind: DocKind = 'corpus';
+    const seenDocs = new Set<string>();
+    used.forEach((m, i) => {
+      const [lo, hi] = narrowRange(m.index, m.lo, m.hi, m.length, patternOf(text));
+      if (hi <= lo) return;
+      weight += votes[i]!.of(lo, hi);
+      for (let p = lo; p < Math.min(hi, lo + 256); p++) {
+        const d = docOf(m.index, m.index.sa[p]!);
+        const doc = m.index.docs[d]!;
+        const id = `${i}:${d}`;
+        if (seenDocs.has(id)) continue;
+        seenDocs.add(id);
+        documents++;
+        if (!source || KIND_PREFERENCE[doc.kind] < KIND_PREFERENCE[sourceKind]) {
+          source = doc.name;
+          sourceKind = doc.kind;
+        }
+      }
+    });
+    const fb = feedback?.(suggestionKey(text));
+    const accepted = fb?.accepted ?? 0;
+    const dismissed = fb?.dismissed ?? 0;
+    const len = [...text].length;
+    const shrink = SHRINK * (1 + SHRINK_PER_CHAR * (len - 1));
+    const confidence = (weight + 2 * accepted) / (total - SHRINK + shrink + 2 * accepted + 2 * dismissed);
+    const scored: Scored = { text, weight, confidence, documents, source, sourceKind, score: confidence * (len - 0.5) };
+    const key = suggestionKey(text);
+    const prev = byKey.get(key);
+    if (!prev) byKey.set(key, scored);
+    else {
+      const keep = prev.weight >= scored.weight ? prev : scored;
+      byKey.set(key, { ...keep, documents: Math.max(prev.documents, scored.documents) });
+    }
+  }
+
+  const ranked = [...byKey.values()].sort((a, b) => b.score - a.score || b.weight - a.weight);
+  const kept: Scored[] = [];
+  for (const s of ranked) {
+    if (kept.some((better) => better.text.startsWith(s.text))) continue;
+    kept.push(s);
+    if (kept.length >= k) break;
+  }
+  const toSuggestion = (s: Scored): Suggestion => ({ text: s.text, confidence: s.confidence, documents: s.documents, source: s.source, sourceKind: s.sourceKind });
+  const likely = kept.filter((s) => s.confidence >= GHOST_CONFIDENCE && [...s.text].length >= 2);
+  const ghost = likely.length > 0 ? toSuggestion(likely[0]!) : null;
+  const context = String.fromCharCode(...ctx.codes.subarray(ctx.codes.length - best)).replace(/^\n/, '');
+  return { context, suggestions: (ghostOnly ? likely : kept).map(toSuggestion), ghost };
+}
+
+export { SLOT };

@@ -94,7 +94,7 @@ export function leaveOneOut(docs: PreparedDocument[], spec: EngineSpec): EvalFig
       };
       ghostAt = (before) => {
         const sources = current ? [corpus, current] : [corpus];
-        return suggest(sources, { before, atParagraphStart: true, mode: 'ghost' }).ghost?.text ?? null;
+        return suggest(sources, { before, mode: 'ghost' }).ghost?.text ?? null;
       };
     }
     const f = replay(held.paragraphs, ghostAt, onParagraph);

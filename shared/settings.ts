@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** How many corpus folders a user may add (the settings UI adds and removes them one by one). */
+export const MAX_CORPUS_FOLDERS = 50;
+
 /**
  * User settings, stored as JSON in the user-data folder. Every field has a default so a
  * settings file written by an older (or newer) version still parses: unknown keys are dropped,
@@ -10,6 +13,10 @@ export const SettingsSchema = z.object({
   showOutline: z.boolean().catch(true),
   /** Editor zoom in percent. */
   zoom: z.number().int().min(50).max(300).catch(100),
+  /** Phrase suggestions (ghost text) while typing. */
+  suggestions: z.boolean().catch(true),
+  /** Folders of the user's own reports that suggestions draw on (absolute paths). */
+  corpusFolders: z.array(z.string().min(1).max(32767)).max(MAX_CORPUS_FOLDERS).catch([]),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -19,6 +26,7 @@ export const SettingsPatchSchema = z
   .object({
     showOutline: z.boolean(),
     zoom: z.number().int().min(50).max(300),
+    suggestions: z.boolean(),
   })
   .partial()
   .strict();

@@ -1,6 +1,6 @@
 /**
- * `npm run web -- --port N [--user-data DIR]`: starts the web harness and prints its URL
- * (http://127.0.0.1:N/?token=…) as the only line on stdout.
+ * `npm run web -- --port N [--user-data DIR] [--corpus DIR]…`: starts the web harness and prints
+ * its URL (http://127.0.0.1:N/?token=…) as the only line on stdout.
  */
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
@@ -9,12 +9,15 @@ import { parseArgs } from 'node:util';
 import type { ApiHandlers } from '../../shared/api/contract';
 import { createServiceHandlers } from '../services/handlers';
 import { SettingsStore } from '../services/settingsStore';
-import { startHarness } from './server';
+import { checkFolder } from '../services/suggest/corpusFolders';
+import { SuggestService } from '../services/suggest/suggestService';
+import { startHarness, type Harness } from './server';
 
-const HELP = `用法: npm run web -- [--port N] [--user-data DIR]
+const HELP = `用法: npm run web -- [--port N] [--user-data DIR] [--corpus DIR]…
 
   --port N          监听 127.0.0.1 的端口（默认随机）
   --user-data DIR   设置与备份所在文件夹（默认新建临时文件夹）
+  --corpus DIR      用作素材库的文件夹（可重复；替换设置中的素材文件夹）
   -h, --help        显示本帮助`;
 
 async function main(): Promise<void> {
@@ -22,6 +25,7 @@ async function main(): Promise<void> {
     options: {
       port: { type: 'string' },
       'user-data': { type: 'string' },
+      corpus: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -36,21 +40,32 @@ async function main(): Promise<void> {
     ? path.resolve(values['user-data'])
     : await fs.mkdtemp(path.join(os.tmpdir(), 'wengao-web-'));
   const store = await SettingsStore.open(userData);
+  if (values.corpus) {
+    const folders: string[] = [];
+    for (const f of values.corpus) folders.push(await checkFolder(path.resolve(f)));
+    await store.updateSettings({ corpusFolders: folders });
+  }
+  let harness: Harness | null = null;
+  const suggestions = await SuggestService.start({ dataDir: userData, onStatus: (status) => harness?.emit('corpusStatus', status) });
+  void suggestions.setFolders(store.getSettings().corpusFolders);
   const version = (JSON.parse(await fs.readFile(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
   const startupFiles: string[] = [];
 
   const handlers: ApiHandlers = {
-    ...createServiceHandlers({ store }),
+    ...createServiceHandlers({ store, suggestions }),
     getAppInfo: () => ({ name: 'wengao', version, shell: 'web', platform: process.platform, userDataDir: userData }),
     setWindowState: () => null,
     confirmClose: () => null,
     takeStartupFiles: () => startupFiles.splice(0),
+    // A browser has no native folder picker: the renderer asks for a path instead.
+    chooseFolders: () => null,
   };
-  const harness = await startHarness({ port, rendererRoot: path.join(__dirname, 'renderer'), handlers });
-  process.stdout.write(`${harness.url}\n`);
+  const started = await startHarness({ port, rendererRoot: path.join(__dirname, 'renderer'), handlers });
+  harness = started;
+  process.stdout.write(`${started.url}\n`);
 
   const stop = () => {
-    void harness.close().then(() => process.exit(0));
+    void Promise.all([started.close(), suggestions.close()]).then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -4,12 +4,13 @@
  * electron/services, which never import electron.
  */
 import path from 'node:path';
-import { BrowserWindow, Menu, app, ipcMain, protocol, screen, session } from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, screen, session } from 'electron';
 import { IPC_EVENT_PREFIX, type ApiEventName, type ApiEventPayload, type ApiHandlers } from '../../shared/api/contract';
 import { windowTitle } from '../../shared/app';
 import type { AppCommand } from '../../shared/commands';
 import { createServiceHandlers } from '../services/handlers';
 import { SettingsStore } from '../services/settingsStore';
+import { SuggestService } from '../services/suggest/suggestService';
 import { CloseGuard } from './closeGuard';
 import { bindApi } from './ipc';
 import { documentPathsFromArgv, visibleBounds } from './launchArgs';
@@ -22,6 +23,7 @@ const appRoot = __dirname; // build/app: main.cjs, preload.cjs, renderer/
 const pendingFiles: string[] = documentPathsFromArgv(process.argv, process.cwd());
 let mainWindow: BrowserWindow | null = null;
 let store: SettingsStore;
+let suggestions: SuggestService | null = null;
 const closeGuard = new CloseGuard();
 
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
@@ -93,7 +95,7 @@ function refreshMenu(): void {
   );
 }
 
-function shellHandlers(): Pick<ApiHandlers, 'getAppInfo' | 'setWindowState' | 'confirmClose' | 'takeStartupFiles'> {
+function shellHandlers(): Pick<ApiHandlers, 'getAppInfo' | 'setWindowState' | 'confirmClose' | 'takeStartupFiles' | 'chooseFolders'> {
   return {
     getAppInfo: () => ({
       name: app.getName(),
@@ -114,6 +116,11 @@ function shellHandlers(): Pick<ApiHandlers, 'getAppInfo' | 'setWindowState' | 'c
       return null;
     },
     takeStartupFiles: () => pendingFiles.splice(0),
+    chooseFolders: async () => {
+      const options = { title: '选择素材文件夹', properties: ['openDirectory', 'multiSelections'] as Array<'openDirectory' | 'multiSelections'> };
+      const r = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      return r.canceled ? [] : r.filePaths;
+    },
   };
 }
 
@@ -121,7 +128,10 @@ async function start(): Promise<void> {
   store = await SettingsStore.open(app.getPath('userData'));
   hardenSessions();
   registerAppProtocol(protocol, path.join(appRoot, 'renderer'));
-  const services = createServiceHandlers({ store });
+  // The suggestion worker indexes the corpus folders off the main thread.
+  suggestions = await SuggestService.start({ dataDir: app.getPath('userData'), onStatus: (status) => send('corpusStatus', status) });
+  void suggestions.setFolders(store.getSettings().corpusFolders);
+  const services = createServiceHandlers({ store, suggestions });
   const handlers: ApiHandlers = {
     ...services,
     ...shellHandlers(),
@@ -173,7 +183,7 @@ function createWindow(): void {
   });
   win.on('closed', () => {
     mainWindow = null;
-    void store.flush().finally(() => app.quit());
+    void Promise.all([store.flush(), suggestions?.close()]).finally(() => app.quit());
   });
   void win.loadURL(APP_ENTRY_URL);
 }

@@ -1,8 +1,8 @@
 /**
  * Phrase suggestions: given the text before the caret, what the user is likely to type next.
  *
- * 1. Context: the longest suffix of the paragraph before the caret (2–12 characters; anchored
- *    at the paragraph's start when the paragraph is that short) that occurs in a source.
+ * 1. Context: the longest suffix of the paragraph before the caret (2–12 characters) that
+ *    occurs in a source; when nothing it offers is likely right, a shorter one (backing off).
  * 2. Continuations: the suffixes that start with the context form a contiguous range of the
  *    suffix array, sorted by what follows, so the range is a trie of continuations. It is
  *    expanded best-first (heaviest branch first) up to a clause end (，。；：！？ or the
@@ -42,8 +42,6 @@ const IS_OPEN = new Set([...OPENERS].map((c) => c.charCodeAt(0)));
 export interface SuggestQuery {
   /** The paragraph's text before the caret (only its end matters). */
   before: string;
-  /** `before` is the whole paragraph up to the caret: the context may be anchored at its start. */
-  atParagraphStart?: boolean;
   /** 'ghost': only what is likely right (cheap); 'list': the best alternatives whatever their confidence. */
   mode: 'ghost' | 'list';
   /** How many suggestions at most (default 5). */
@@ -92,7 +90,6 @@ interface Context {
 function prepareContext(q: SuggestQuery): Context | null {
   const nl = q.before.lastIndexOf('\n');
   const para = markSlots(nl >= 0 ? q.before.slice(nl + 1) : q.before);
-  const anchored = (q.atParagraphStart ?? false) || nl >= 0;
   const open: number[] = [];
   for (let i = 0; i < para.length; i++) {
     const c = para.charCodeAt(i);
@@ -101,15 +98,14 @@ function prepareContext(q: SuggestQuery): Context | null {
   }
   const tail = para.slice(-MAX_CONTEXT);
   if (tail.trim().length < MIN_CONTEXT) return null;
-  const codes = anchored && para.length <= MAX_CONTEXT ? patternOf('\n' + tail) : patternOf(tail);
-  return { codes, open };
+  return { codes: patternOf(tail), open };
 }
 
 interface Match {
   index: PhraseIndex;
   lo: number;
   hi: number;
-  /** Pattern length in code units (the paragraph anchor counts as one). */
+  /** Context length in code units. */
   length: number;
 }
 
@@ -118,7 +114,6 @@ function longestMatch(index: PhraseIndex, codes: Uint16Array, maxLength: number)
   const n = index.sa.length;
   for (let len = Math.min(codes.length, maxLength); len >= MIN_CONTEXT; len--) {
     const pat = codes.subarray(codes.length - len);
-    if (pat[0] === PARA && len < MIN_CONTEXT + 1) continue;
     const [lo, hi] = narrowRange(index, 0, n, 0, pat);
     if (hi > lo) return { index, lo, hi, length: len };
   }
@@ -379,7 +374,7 @@ function suggestAt(used: Match[], ctx: Context, q: SuggestQuery, feedback?: Feed
   const toSuggestion = (s: Scored): Suggestion => ({ text: s.text, confidence: s.confidence, documents: s.documents, source: s.source, sourceKind: s.sourceKind });
   const likely = kept.filter((s) => s.confidence >= GHOST_CONFIDENCE && [...s.text].length >= 2);
   const ghost = likely.length > 0 ? toSuggestion(likely[0]!) : null;
-  const context = String.fromCharCode(...ctx.codes.subarray(ctx.codes.length - best)).replace(/^\n/, '');
+  const context = String.fromCharCode(...ctx.codes.subarray(ctx.codes.length - best));
   return { context, suggestions: (ghostOnly ? likely : kept).map(toSuggestion), ghost };
 }
 

@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
+import { register as registerClean } from './cleanCommand';
+import { register as registerIndex } from './indexCommand';
+import { register as registerSuggest } from './suggestCommand';
 
 /** Every subcommand registers itself on the program. */
 export type RegisterCommand = (program: Command) => void;
 
-export const COMMANDS: RegisterCommand[] = [];
+export const COMMANDS: RegisterCommand[] = [registerIndex, registerSuggest, registerClean];

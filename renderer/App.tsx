@@ -17,6 +17,14 @@ import { Toolbar } from './components/Toolbar';
 import { EditorCommands } from './editor/EditorCommands';
 import { EditorShell, EditorSurface, loadDocument, newDocumentModel } from './editor/Editor';
 import { FindReplacePanel } from './editor/find/FindReplacePanel';
+import { CorpusSettings } from './components/CorpusSettings';
+import { SuggestionStatus } from './components/SuggestionStatus';
+import { cleanDocument } from './editor/cleanDocument';
+import { SuggestionList } from './editor/suggest/SuggestionList';
+import { SuggestionPlugin } from './editor/suggest/SuggestionPlugin';
+import { followCorpusStatus } from './editor/suggest/suggestStore';
+import { describeReport } from '../shared/corpus/clean';
+import { notify } from './app/dialogs';
 
 /**
  * Asks what to do with unsaved changes before they would be lost.
@@ -40,7 +48,7 @@ export async function confirmDiscardChanges(): Promise<boolean> {
   return (await runCommand('file.save')) === true;
 }
 
-function useSettings(): [Settings | null, (patch: Partial<Settings>) => void] {
+function useSettings(): [Settings | null, (patch: Partial<Settings>) => void, (s: Settings) => void] {
   const [settings, setSettings] = useState<Settings | null>(null);
   useEffect(() => {
     api.getSettings().then(setSettings, reportError);
@@ -49,10 +57,10 @@ function useSettings(): [Settings | null, (patch: Partial<Settings>) => void] {
     setSettings((s) => (s ? { ...s, ...patch } : s));
     api.updateSettings(patch).then(setSettings, reportError);
   };
-  return [settings, update];
+  return [settings, update, setSettings];
 }
 
-function AppCommands({ settings, updateSettings }: { settings: Settings | null; updateSettings: (p: Partial<Settings>) => void }) {
+function AppCommands({ settings, updateSettings, replaceSettings }: { settings: Settings | null; updateSettings: (p: Partial<Settings>) => void; replaceSettings: (s: Settings) => void }) {
   const [editor] = useLexicalComposerContext();
   const zoom = settings?.zoom ?? 100;
   useCommands(
@@ -68,6 +76,19 @@ function AppCommands({ settings, updateSettings }: { settings: Settings | null; 
       'view.zoomIn': () => updateSettings({ zoom: Math.min(300, zoom + 10) }),
       'view.zoomOut': () => updateSettings({ zoom: Math.max(50, zoom - 10) }),
       'view.zoomReset': () => updateSettings({ zoom: 100 }),
+      'view.suggestions': () => updateSettings({ suggestions: !(settings?.suggestions ?? true) }),
+      'tools.corpus': async () => {
+        const initial = settings ?? (await api.getSettings());
+        await ask({
+          title: '素材库与输入提示',
+          message: <CorpusSettings initial={initial} onChange={replaceSettings} />,
+          buttons: [{ id: 'close', label: '关闭', primary: true }],
+        });
+      },
+      'tools.cleanDocument': () => {
+        const summary = describeReport(cleanDocument(editor));
+        notify(summary ? `已清理：${summary}。可用 Ctrl+Z 撤销。` : '没有发现需要清理的内容（推广信息、来源标注、网页标记、页码、乱码）。');
+      },
       'help.about': async () => {
         const info = await api.getAppInfo();
         await ask({
@@ -108,14 +129,17 @@ function AppCommands({ settings, updateSettings }: { settings: Settings | null; 
 }
 
 export function App() {
-  const [settings, updateSettings] = useSettings();
+  const [settings, updateSettings, replaceSettings] = useSettings();
   useKeyboardShortcuts();
+  useEffect(followCorpusStatus, []);
+  const suggestions = settings?.suggestions ?? true;
   const zoom = (settings?.zoom ?? 100) / 100;
   const showOutline = settings?.showOutline ?? true;
   return (
     <EditorShell>
       <EditorCommands />
-      <AppCommands settings={settings} updateSettings={updateSettings} />
+      <AppCommands settings={settings} updateSettings={updateSettings} replaceSettings={replaceSettings} />
+      <SuggestionPlugin enabled={suggestions} />
       <div className="app">
         <Guard name="工具栏">
           <Toolbar />
@@ -136,7 +160,12 @@ export function App() {
           </main>
         </div>
         <Guard name="状态栏">
-          <StatusBar />
+          <StatusBar>
+            <SuggestionStatus enabled={suggestions} onToggle={() => updateSettings({ suggestions: !suggestions })} />
+          </StatusBar>
+        </Guard>
+        <Guard name="输入提示列表">
+          <SuggestionList />
         </Guard>
       </div>
       <Guard name="对话框">

@@ -13,6 +13,7 @@ export const APP_COMMANDS = [
   'edit.redo',
   'edit.find',
   'edit.replace',
+  'edit.suggestions',
   'format.bold',
   'format.italic',
   'format.underline',
@@ -31,6 +32,9 @@ export const APP_COMMANDS = [
   'view.zoomIn',
   'view.zoomOut',
   'view.zoomReset',
+  'view.suggestions',
+  'tools.corpus',
+  'tools.cleanDocument',
   'help.about',
 ] as const;
 
@@ -56,6 +60,7 @@ export const SHORTCUTS: Partial<Record<AppCommand, Shortcut[]>> = {
   'edit.redo': [{ key: 'Y', ctrl: true }, { key: 'Z', ctrl: true, shift: true }],
   'edit.find': [{ key: 'F', ctrl: true }],
   'edit.replace': [{ key: 'H', ctrl: true }],
+  'edit.suggestions': [{ key: '/', alt: true }],
   'format.bold': [{ key: 'B', ctrl: true }],
   'format.italic': [{ key: 'I', ctrl: true }],
   'format.underline': [{ key: 'U', ctrl: true }],
@@ -114,6 +119,7 @@ function keyMatches(e: KeyLike, s: Shortcut): boolean {
     if (/^[0-9]$/.test(want) && e.code === `Digit${want}`) return true;
     if (want === '=' && e.code === 'Equal') return true;
     if (want === '-' && e.code === 'Minus') return true;
+    if (want === '/' && e.code === 'Slash') return true;
   }
   return false;
 }

@@ -38,4 +38,8 @@ export function parseSettings(raw: unknown): Settings {
   return SettingsSchema.parse(obj);
 }
 
+export function defaultSettings(): Settings {
+  return parseSettings({});
+}
+
 export const MAX_RECENT_FILES = 10;

@@ -83,6 +83,7 @@ function refreshMenu(): void {
   const model = buildMenuModel({
     recentFiles: store.recentFiles(),
     showOutline: store.getSettings().showOutline,
+    suggestions: store.getSettings().suggestions,
     platform: process.platform,
   });
   Menu.setApplicationMenu(

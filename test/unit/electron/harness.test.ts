@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { suggestionStubs } from '../../support/suggestionStubs';
 import type { ApiHandlers } from '../../../shared/api/contract';
 import { startHarness, type Harness } from '../../../electron/harness/server';
 import { HARNESS_CONTENT_SECURITY_POLICY } from '../../../electron/main/security';
@@ -13,15 +14,17 @@ writeFileSync(path.join(root, 'renderer', 'assets', 'a.js'), 'console.log(1)');
 writeFileSync(path.join(root, 'secret.txt'), 'top secret');
 
 let zoom = 100;
+const SETTINGS = { showOutline: true, zoom: 100, suggestions: true, corpusFolders: [] };
 const handlers: ApiHandlers = {
   getAppInfo: () => ({ name: 'w', version: '1', shell: 'web', platform: 'linux', userDataDir: root }),
-  getSettings: () => ({ showOutline: true, zoom }),
-  updateSettings: (p) => ((zoom = p.zoom ?? zoom), { showOutline: true, zoom }),
+  getSettings: () => ({ showOutline: true, zoom, suggestions: true, corpusFolders: [] }),
+  updateSettings: (p) => ((zoom = p.zoom ?? zoom), { showOutline: true, zoom, suggestions: true, corpusFolders: [] }),
   listRecentFiles: () => [],
   clearRecentFiles: () => null,
   setWindowState: () => null,
   confirmClose: () => null,
   takeStartupFiles: () => [],
+  ...suggestionStubs,
 };
 
 let h: Harness;
@@ -64,7 +67,7 @@ describe('web harness', () => {
   });
 
   it('binds the contract: valid calls run, invalid ones are refused', async () => {
-    expect(await (await call('updateSettings', [{ zoom: 130 }])).json()).toEqual({ ok: true, value: { showOutline: true, zoom: 130 } });
+    expect(await (await call('updateSettings', [{ zoom: 130 }])).json()).toEqual({ ok: true, value: { showOutline: true, zoom: 130, suggestions: true, corpusFolders: [] } });
     expect(await (await call('updateSettings', [{ zoom: 'x' }])).json()).toMatchObject({ ok: false, error: { code: 'invalid-call' } });
     expect(await (await call('eval', ['1+1'])).json()).toMatchObject({ ok: false, error: { code: 'invalid-call' } });
   });

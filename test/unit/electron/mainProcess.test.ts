@@ -14,7 +14,7 @@ describe('application menu', () => {
   const byLabel = (l: string) => all.find((e) => 'label' in e && e.label.startsWith(l));
 
   it('has the Chinese top-level menus', () => {
-    expect(model.map((m) => ('label' in m ? m.label : ''))).toEqual(['文件(&F)', '编辑(&E)', '格式(&O)', '视图(&V)', '帮助(&H)']);
+    expect(model.map((m) => ('label' in m ? m.label : ''))).toEqual(['文件(&F)', '编辑(&E)', '格式(&O)', '视图(&V)', '工具(&T)', '帮助(&H)']);
   });
 
   it("shows Word's shortcuts", () => {

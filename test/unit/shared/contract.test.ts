@@ -1,3 +1,4 @@
+import { suggestionStubs } from '../../support/suggestionStubs';
 import { describe, expect, it } from 'vitest';
 import {
   API_CALL_NAMES,
@@ -10,10 +11,11 @@ import {
   type ApiHandlers,
 } from '../../../shared/api/contract';
 
+const SETTINGS = { showOutline: true, zoom: 100, suggestions: true, corpusFolders: [] as string[] };
 const handlers: ApiHandlers = {
   getAppInfo: () => ({ name: 'wengao', version: '1', shell: 'web', platform: 'linux', userDataDir: '/tmp' }),
-  getSettings: () => ({ showOutline: true, zoom: 100 }),
-  updateSettings: (p) => ({ showOutline: p.showOutline ?? true, zoom: p.zoom ?? 100 }),
+  getSettings: () => SETTINGS,
+  updateSettings: (p) => ({ ...SETTINGS, showOutline: p.showOutline ?? true, zoom: p.zoom ?? 100 }),
   listRecentFiles: () => ['/a.docx'],
   clearRecentFiles: () => null,
   setWindowState: () => null,
@@ -21,6 +23,7 @@ const handlers: ApiHandlers = {
   takeStartupFiles: () => {
     throw new UserError('locked', '文件被占用');
   },
+  ...suggestionStubs,
 };
 
 describe('API contract', () => {
@@ -52,7 +55,7 @@ describe('API contract', () => {
   it('gives the renderer typed calls that throw ApiError with the code', async () => {
     const dispatch = createDispatcher(handlers);
     const api = createApiClient((name, args) => dispatch(name, args), () => () => {});
-    expect(await api.getSettings()).toEqual({ showOutline: true, zoom: 100 });
+    expect(await api.getSettings()).toEqual(SETTINGS);
     await expect(api.takeStartupFiles()).rejects.toMatchObject({ name: 'ApiError', code: 'locked' });
     await expect(api.takeStartupFiles()).rejects.toBeInstanceOf(ApiError);
   });

@@ -29,7 +29,8 @@ export function findPlaceholders(text: string): PlaceholderMatch[] {
   for (const m of text.matchAll(PLACEHOLDER)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (m[0][0] === '○' && (CHINESE_DIGITS.includes(text[start - 1] ?? '') || CHINESE_DIGITS.includes(text[end] ?? '') || text[end] === '年')) continue;
+    const isDigit = (ch: string | undefined) => ch !== undefined && CHINESE_DIGITS.includes(ch);
+    if (m[0][0] === '○' && (isDigit(text[start - 1]) || isDigit(text[end]) || text[end] === '年')) continue;
     out.push({ start, end });
   }
   return out;

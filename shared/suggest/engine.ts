@@ -293,19 +293,47 @@ export function suggest(sources: PhraseIndex[], q: SuggestQuery, feedback?: Feed
   const ctx = prepareContext(q);
   const none: SuggestResult = { context: '', suggestions: [], ghost: null };
   if (!ctx) return none;
-  // Back off to shorter contexts (more evidence, less specific) while nothing is likely right.
+  // Back off to shorter contexts (more evidence, less specific) while nothing is likely right;
+  // a shorter context is only tried when it occurs more often than the one that failed.
   let maxLength = ctx.codes.length;
-  let result = none;
+  let result: SuggestResult | null = null;
+  let occurrences = 0;
   for (let attempt = 0; attempt <= MAX_BACKOFF && maxLength >= MIN_CONTEXT; attempt++) {
-    const matches = sources.map((s) => longestMatch(s, ctx.codes, maxLength)).filter((m): m is Match => m !== null);
+    let matches: Match[] = [];
+    for (; maxLength >= MIN_CONTEXT; maxLength--) {
+      matches = sources.map((s) => longestMatch(s, ctx.codes, maxLength)).filter((m): m is Match => m !== null);
+      const best = Math.max(0, ...matches.map((m) => m.length));
+      matches = matches.filter((m) => m.length === best);
+      const occ = matches.reduce((n, m) => n + m.hi - m.lo, 0);
+      if (matches.length === 0 || occ > occurrences) {
+        occurrences = occ;
+        break;
+      }
+      maxLength = best;
+    }
     if (matches.length === 0) break;
-    const best = Math.max(...matches.map((m) => m.length));
-    const r = suggestAt(matches.filter((m) => m.length === best), ctx, q, feedback);
-    if (attempt === 0) result = r;
-    if (r.ghost || q.mode === 'list') return r;
-    maxLength = best - 1;
+    const r = suggestAt(matches, ctx, q, feedback);
+    if (q.mode === 'ghost') {
+      if (r.ghost) return r;
+      result ??= r;
+    } else {
+      // The list goes on with what shorter contexts add, until it has k entries.
+      result = result ? mergeLists(result, r, q.k ?? 5) : r;
+      if (result.suggestions.length >= (q.k ?? 5)) return result;
+    }
+    maxLength = matches[0]!.length - 1;
   }
-  return result;
+  return result ?? none;
+}
+
+function mergeLists(a: SuggestResult, b: SuggestResult, k: number): SuggestResult {
+  const out = [...a.suggestions];
+  for (const s of b.suggestions) {
+    const same = out.findIndex((x) => suggestionKey(x.text) === suggestionKey(s.text));
+    if (same >= 0) out[same] = { ...out[same]!, documents: Math.max(out[same]!.documents, s.documents) };
+    else if (!out.some((x) => x.text.startsWith(s.text)) && out.length < k) out.push(s);
+  }
+  return { ...a, suggestions: out, ghost: a.ghost ?? b.ghost };
 }
 
 /** How many times a ghost query may fall back to a shorter context. */

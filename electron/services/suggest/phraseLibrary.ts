@@ -6,6 +6,7 @@
  */
 import { promises as fs, type Dirent } from 'node:fs';
 import path from 'node:path';
+import { UserError } from '../../../shared/api/contract';
 import { emptyReport, type CleanReport } from '../../../shared/corpus/clean';
 import { PHRASEBOOK, PHRASEBOOK_VERSION, phrasebookDocuments } from '../../../shared/corpus/phrasebook';
 import { documentLines, prepareCorpus, type PreparedDocument, type SourceDocument } from '../../../shared/corpus/prepare';
@@ -184,12 +185,14 @@ export class PhraseLibrary {
       const sources: SourceDocument[] = [];
       for (let i = 0; i < toRead.length; i++) {
         const f = toRead[i]!;
-        this.setStatus({ progress: 0.7 * (i / Math.max(1, toRead.length)), phase: `正在读取 ${i + 1}/${toRead.length} 个文件` }, false);
+        this.setStatus({ progress: 0.7 * (i / Math.max(1, toRead.length)), phase: `正在读取 ${i + 1}/${toRead.length} 个文件` }, i === 0);
         try {
           const opened = await readDocumentFile(f.path);
           sources.push({ id: f.path, name: path.basename(f.path), lines: documentLines(opened.doc) });
         } catch (e) {
-          failed.push({ ...f, state: 'failed', message: e instanceof Error ? e.message : String(e) });
+          // UserError messages are already for the user; anything else is wrapped in one.
+          const message = e instanceof UserError ? e.message : `无法读取此文件（${e instanceof Error ? e.message : String(e)}）`;
+          failed.push({ ...f, state: 'failed', message });
         }
         if (superseded()) return this.status;
       }

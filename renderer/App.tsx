@@ -18,7 +18,7 @@ import { EditorCommands } from './editor/EditorCommands';
 import { EditorShell, EditorSurface, loadDocument, newDocumentModel } from './editor/Editor';
 import { FindReplacePanel } from './editor/find/FindReplacePanel';
 import { CorpusSettings } from './components/CorpusSettings';
-import { SuggestionStatus } from './components/SuggestionStatus';
+import { CorpusTools, SuggestionStatus } from './components/SuggestionStatus';
 import { cleanDocument } from './editor/cleanDocument';
 import { SuggestionList } from './editor/suggest/SuggestionList';
 import { SuggestionPlugin } from './editor/suggest/SuggestionPlugin';
@@ -142,7 +142,7 @@ export function App() {
       <SuggestionPlugin enabled={suggestions} />
       <div className="app">
         <Guard name="工具栏">
-          <Toolbar />
+          <Toolbar extra={<CorpusTools />} />
         </Guard>
         <div className="workspace">
           {showOutline && (

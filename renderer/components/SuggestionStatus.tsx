@@ -32,3 +32,25 @@ export function SuggestionStatus({ enabled, onToggle }: { enabled: boolean; onTo
     </>
   );
 }
+
+/** Toolbar buttons for the corpus: 素材库 (settings) and 清理素材 (on the open document). */
+export function CorpusTools() {
+  return (
+    <>
+      <span className="tool-sep" />
+      <button type="button" className="tool tool-text" data-testid="tool-corpus" title="素材库与输入提示" onMouseDown={(e) => e.preventDefault()} onClick={() => void runCommand('tools.corpus')}>
+        素材库
+      </button>
+      <button
+        type="button"
+        className="tool tool-text"
+        data-testid="tool-clean"
+        title="清理素材：删除推广信息、来源标注、网页标记、页码和乱码（可撤销）"
+        onMouseDown={(e) => e.preventDefault()}
+        onClick={() => void runCommand('tools.cleanDocument')}
+      >
+        清理素材
+      </button>
+    </>
+  );
+}

@@ -43,10 +43,11 @@ function $removeRanges(paragraph: ElementNode, ranges: Array<[number, number]>):
     for (const leaf of [...leaves].reverse()) {
       const from = Math.max(s, leaf.start);
       const to = Math.min(e, leaf.start + leaf.size);
-      if (from >= to || !$isTextNode(leaf.node)) continue;
+      if (from >= to) continue;
+      const whole = from === leaf.start && to === leaf.start + leaf.size;
       const node = leaf.node.getLatest();
-      if (from === leaf.start && to === leaf.start + leaf.size) node.remove();
-      else node.spliceText(from - leaf.start, to - from, '', false);
+      if (whole) node.remove();
+      else if ($isTextNode(node)) node.spliceText(from - leaf.start, to - from, '', false);
     }
   }
 }
@@ -58,14 +59,39 @@ export function cleanDocument(editor: LexicalEditor): CleanReport {
     () => {
       const paragraphs: ElementNode[] = [];
       $paragraphsOf($getRoot(), paragraphs);
-      const cleaned = cleanLines(paragraphs.map((p) => p.getTextContent()));
+      // A paragraph may hold several lines (soft line breaks): the rules work line by line.
+      const texts = paragraphs.map((p) => p.getTextContent());
+      const lines = texts.map((t) => t.split('\n'));
+      const cleaned = cleanLines(lines.flat());
       report = cleaned.report;
-      cleaned.actions.forEach((action, i) => {
-        const p = paragraphs[i]!;
-        if (action.kind === 'drop') {
+      let at = 0;
+      paragraphs.forEach((p, i) => {
+        const own = lines[i]!;
+        const actions = cleaned.actions.slice(at, at + own.length);
+        at += own.length;
+        if (actions.every((a) => a.kind === 'keep')) return;
+        if (actions.every((a) => a.kind === 'drop')) {
           if (p.getParent() === $getRoot()) p.remove();
           else p.clear();
-        } else if (action.kind === 'edit') $removeRanges(p, action.remove);
+          return;
+        }
+        const ranges: Array<[number, number]> = [];
+        let offset = 0;
+        actions.forEach((a, k) => {
+          const len = own[k]!.length;
+          // A dropped line goes with its line break (the one after it, or before it if last).
+          if (a.kind === 'drop') ranges.push(k < own.length - 1 ? [offset, offset + len + 1] : [Math.max(0, offset - 1), offset + len]);
+          else if (a.kind === 'edit') for (const [s, e] of a.remove) ranges.push([offset + s, offset + e]);
+          offset += len + 1;
+        });
+        ranges.sort((a, b) => a[0] - b[0]);
+        const merged: Array<[number, number]> = [];
+        for (const r of ranges) {
+          const last = merged[merged.length - 1];
+          if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+          else merged.push([...r]);
+        }
+        $removeRanges(p, merged);
       });
       const root = $getRoot();
       if (root.getChildrenSize() === 0) root.append($createParagraphNode());

@@ -288,6 +288,10 @@ export function registerSuggestions(editor: LexicalEditor): () => void {
     if (start) {
       view.hide();
       suggestionListStore.set(null);
+    } else {
+      // Lexical commits the composed text in its own compositionend handler, which may run
+      // before this one: look again once it has.
+      setTimeout(onEdit, 0);
     }
   };
   const compositionStart = () => onComposition(true);

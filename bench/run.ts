@@ -3,10 +3,16 @@
  * baseline measured in the same run. Numbers, never pass/fail.
  */
 import os from 'node:os';
+import { benchSuggestIndex } from './suggestIndex';
+import { benchSuggestQuality } from './suggestQuality';
+import { benchSuggestGhost } from './suggestGhost';
 import { benchTyping } from './typing';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   typing: benchTyping,
+  'suggest-index': benchSuggestIndex,
+  'suggest-quality': benchSuggestQuality,
+  'suggest-ghost': benchSuggestGhost,
 };
 
 async function main(): Promise<void> {

@@ -31,7 +31,7 @@ export const SHRINK_PER_CHAR = 0.1;
 /** A ghost needs at least this confidence. */
 export const GHOST_CONFIDENCE = 0.5;
 /** Contexts with more occurrences than this are weighed by occurrence, not per document. */
-const EXACT_WEIGHT_LIMIT = 4096;
+const EXACT_WEIGHT_LIMIT = 1024;
 
 const CLAUSE_END = new Set([...'，。；：！？,;:!?'].map((c) => c.charCodeAt(0)));
 const OPENERS = '“‘《（【(「『〈';
@@ -339,9 +339,36 @@ function mergeLists(a: SuggestResult, b: SuggestResult, k: number): SuggestResul
 /** How many times a ghost query may fall back to a shorter context. */
 const MAX_BACKOFF = 3;
 
+/** Share of a context's occurrences that go on with its most frequent next character. */
+function largestBranchShare(m: Match): number {
+  const { index } = m;
+  const { sa } = index;
+  let largest = 0;
+  for (let i = m.lo; i < m.hi; ) {
+    const c = charAt(index, sa[i]! + m.length);
+    let a = i + 1;
+    let b = m.hi;
+    // The last index with character c, by binary search (characters are sorted).
+    while (a < b) {
+      const mid = (a + b) >>> 1;
+      if (charAt(index, sa[mid]! + m.length) === c) a = mid + 1;
+      else b = mid;
+    }
+    largest = Math.max(largest, a - i);
+    i = a;
+  }
+  return largest / (m.hi - m.lo);
+}
+
+/** Below this share for the most frequent next character, no ghost can be likely right: skip the work. */
+const HOPELESS_BRANCH_SHARE = 0.15;
+
 function suggestAt(used: Match[], ctx: Context, q: SuggestQuery, feedback?: FeedbackLookup): SuggestResult {
   const k = q.k ?? 5;
   const best = used[0]!.length;
+  if (q.mode === 'ghost' && used.every((m) => m.hi - m.lo > 64 && largestBranchShare(m) < HOPELESS_BRANCH_SHARE)) {
+    return { context: '', suggestions: [], ghost: null };
+  }
   const votes = used.map((m) => new Votes(m));
   const total = votes.reduce((s, v) => s + v.total, 0) + SHRINK;
   const ghostOnly = q.mode === 'ghost';

@@ -4,8 +4,6 @@
  * offer the most frequent one. With `majority`, offer it only when more than half of the
  * occurrences agree.
  */
-import { SLOT } from '../shared/corpus/slots';
-
 const CLAUSE_END = '，。；：！？,;:!?\n\u0000';
 
 export class NaiveSuggester {
@@ -39,5 +37,3 @@ export class NaiveSuggester {
     return null;
   }
 }
-
-export { SLOT };

@@ -9,7 +9,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { phrasebookDocuments } from '../shared/corpus/phrasebook';
 import { prepareCorpus, type PreparedDocument } from '../shared/corpus/prepare';
-import { buildPhraseIndex, layoutText, type IndexInput, type PhraseIndex } from '../shared/suggest/phraseIndex';
+import { buildPhraseIndex, layoutText, stringOf, type IndexInput, type PhraseIndex } from '../shared/suggest/phraseIndex';
 import { suggest } from '../shared/suggest/engine';
 import { NaiveSuggester } from './naiveSuggest';
 import { SHARED } from './corpus';
@@ -84,7 +84,7 @@ export function leaveOneOut(docs: PreparedDocument[], spec: EngineSpec): EvalFig
     let onParagraph: ((typed: string[]) => void) | undefined;
     if (spec.naive) {
       const { text } = layoutText(inputs);
-      const naive = new NaiveSuggester(String.fromCharCode(...text.subarray(0, 0)) + decode(text), spec.naive === 'majority');
+      const naive = new NaiveSuggester(stringOf(text), spec.naive === 'majority');
       ghostAt = (before) => naive.ghost(before);
     } else {
       const corpus = buildPhraseIndex(inputs);
@@ -104,10 +104,4 @@ export function leaveOneOut(docs: PreparedDocument[], spec: EngineSpec): EvalFig
     total.right += f.right;
   }
   return total;
-}
-
-function decode(a: Uint16Array): string {
-  let s = '';
-  for (let i = 0; i < a.length; i += 8192) s += String.fromCharCode(...a.subarray(i, i + 8192));
-  return s;
 }

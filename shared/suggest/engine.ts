@@ -16,7 +16,7 @@
  *    collapse; a prefix of a better suggestion is dropped. A ghost is shown only when its
  *    confidence says it is more likely right than wrong.
  */
-import { SLOT, markSlots } from '../corpus/slots';
+import { markSlots } from '../corpus/slots';
 import { DOC_END, PARA, charAt, docOf, narrowRange, patternOf, type DocKind, type PhraseIndex } from './phraseIndex';
 
 export const MIN_CONTEXT = 2;
@@ -432,5 +432,3 @@ function suggestAt(used: Match[], ctx: Context, q: SuggestQuery, feedback?: Feed
   const context = String.fromCharCode(...ctx.codes.subarray(ctx.codes.length - best));
   return { context, suggestions: (ghostOnly ? likely : kept).map(toSuggestion), ghost };
 }
-
-export { SLOT };

@@ -116,6 +116,13 @@ export function narrowRange(index: PhraseIndex, lo: number, hi: number, offset: 
   return [start, a];
 }
 
+/** Code units back to a string (in chunks: a spread of millions of arguments would overflow the stack). */
+export function stringOf(a: Uint16Array): string {
+  let s = '';
+  for (let i = 0; i < a.length; i += 8192) s += String.fromCharCode(...a.subarray(i, i + 8192));
+  return s;
+}
+
 export function patternOf(s: string): Uint16Array {
   const out = new Uint16Array(s.length);
   for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);

@@ -43,7 +43,7 @@ export async function openCorpus(corpus: string[], opts: { cache: boolean; onPro
   });
   if (files.length > 0) {
     if (resolved.length > 1) throw new CliError('--corpus 给出索引文件时只能给一个。');
-    const service = await SuggestService.start({ dataDir: null, cacheFile: null, onStatus: opts.onProgress });
+    const service = await SuggestService.start({ recheck: false, dataDir: null, cacheFile: null, onStatus: opts.onProgress });
     const status = await service.loadIndex(files[0]!);
     if (status.state === 'error') {
       await service.close();
@@ -55,7 +55,7 @@ export async function openCorpus(corpus: string[], opts: { cache: boolean; onPro
   for (const c of resolved) folders.push(await checkFolder(c));
   const key = createHash('sha256').update(folders.join('\n')).digest('hex').slice(0, 16);
   const cacheFile = opts.cache ? path.join(cliCacheDir(), `index-${key}.bin`) : null;
-  const service = await SuggestService.start({ dataDir: null, cacheFile, onStatus: opts.onProgress });
+  const service = await SuggestService.start({ recheck: false, dataDir: null, cacheFile, onStatus: opts.onProgress });
   const status = await service.setFolders(folders);
   if (status.state === 'error') {
     await service.close();

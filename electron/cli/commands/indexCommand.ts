@@ -20,6 +20,7 @@ export function register(program: Command): void {
       const started = Date.now();
       let lastPhase = '';
       const service = await SuggestService.start({
+        recheck: false,
         dataDir: null,
         cacheFile: output,
         onStatus: (s) => {

@@ -12,7 +12,7 @@ import { PHRASEBOOK, PHRASEBOOK_VERSION, phrasebookDocuments } from '../../../sh
 import { documentLines, prepareCorpus, type PreparedDocument, type SourceDocument } from '../../../shared/corpus/prepare';
 import { markSlots } from '../../../shared/corpus/slots';
 import { suggest, type FeedbackCounts, type SuggestQuery, type SuggestResult } from '../../../shared/suggest/engine';
-import { DOC_END, PARA, buildPhraseIndex, type IndexInput, type PhraseIndex } from '../../../shared/suggest/phraseIndex';
+import { DOC_END, PARA, buildPhraseIndex, stringOf, type IndexInput, type PhraseIndex } from '../../../shared/suggest/phraseIndex';
 import { MAX_REPORTED_FAILURES, type CorpusStatus } from '../../../shared/suggest/status';
 import { formatOfPath, readDocumentFile } from '../documentFiles';
 import { INDEX_FORMAT_VERSION, cacheIsCurrent, readIndexFile, writeIndexFile, type CachedFile, type IndexHeader } from './indexCache';
@@ -89,18 +89,13 @@ function paragraphsOf(index: PhraseIndex, d: number): string[] {
   for (let i = from; i < to; i++) {
     const c = index.text[i]!;
     if (c === PARA || c === DOC_END) {
-      if (cur >= 0) out.push(decode(index.text.subarray(cur, i)));
+      if (cur >= 0) out.push(stringOf(index.text.subarray(cur, i)));
       cur = c === PARA ? i + 1 : -1;
     }
   }
   return out;
 }
 
-function decode(a: Uint16Array): string {
-  let s = '';
-  for (let i = 0; i < a.length; i += 8192) s += String.fromCharCode(...a.subarray(i, i + 8192));
-  return s;
-}
 
 export interface LibraryOptions {
   /** Where the index is cached (null: never cached). */
@@ -112,6 +107,8 @@ export class PhraseLibrary {
   private corpus: PhraseIndex;
   private current: PhraseIndex | null = null;
   private feedback = new Map<string, FeedbackCounts>();
+  /** What the index in memory was built from. */
+  private header: IndexHeader | null = null;
   private generation = 0;
   private lastReport = 0;
   status: CorpusStatus;
@@ -158,6 +155,16 @@ export class PhraseLibrary {
     try {
       const scan = await scanFolders(folders);
       if (superseded()) return this.status;
+      const same = (h: IndexHeader | null) =>
+        h !== null &&
+        h.folders.join('\0') === folders.join('\0') &&
+        h.files.length === scan.files.length &&
+        scan.files.every((f, i) => h.files[i]!.path === f.path && h.files[i]!.size === f.size && h.files[i]!.mtimeMs === f.mtimeMs);
+      if (!force && same(this.header)) {
+        // Nothing changed since the index in memory was built (a periodic check).
+        this.finish(this.header!, scan.missing, this.status.fromCache);
+        return this.status;
+      }
       const cached = force || !this.opts.cacheFile ? null : await readIndexFile(this.opts.cacheFile);
       const usable = cached && cacheIsCurrent(cached.header) ? cached : null;
       const before = new Map((usable?.header.files ?? []).map((f) => [f.path, f]));
@@ -244,6 +251,7 @@ export class PhraseLibrary {
   }
 
   private finish(header: IndexHeader, missing: string[], fromCache: boolean, truncated = false): void {
+    this.header = header;
     const corpusDocs = this.corpus.docs.filter((d) => d.kind === 'corpus').length;
     let characters = 0;
     for (let d = 0; d < this.corpus.docs.length; d++) {

@@ -15,6 +15,8 @@ import type { FromWorker, ToWorker, WorkerConfig } from './protocol';
 export const HISTORY_FILE = 'suggestion-history.json';
 export const INDEX_FILE = path.join('corpus', 'phrase-index.bin');
 const MAX_HISTORY = 2000;
+/** Files in the corpus folders are looked at again this often (only their size and time; unchanged: nothing is read). */
+export const RECHECK_INTERVAL_MS = 5 * 60_000;
 
 export interface SuggestServiceOptions {
   /** Where the index cache and the history live; null: nothing is kept (CLI without cache). */
@@ -24,6 +26,8 @@ export interface SuggestServiceOptions {
   /** The built worker (default: suggestWorker.cjs beside the running bundle). */
   workerPath?: string;
   onStatus?: (status: CorpusStatus) => void;
+  /** Look at the folders again every few minutes (default true; the CLI does not). */
+  recheck?: boolean;
 }
 
 interface HistoryEntry extends FeedbackCounts {
@@ -38,6 +42,7 @@ export class SuggestService {
   private folders: string[] = [];
   private history = new Map<string, HistoryEntry>();
   private historyWrite: Promise<void> = Promise.resolve();
+  private recheck: ReturnType<typeof setInterval> | null = null;
   status: CorpusStatus | null = null;
 
   private constructor(private readonly opts: SuggestServiceOptions) {}
@@ -110,6 +115,14 @@ export class SuggestService {
    */
   setFolders(folders: string[], force = false): Promise<CorpusStatus> {
     this.folders = [...folders];
+    if (this.recheck) clearInterval(this.recheck);
+    this.recheck = null;
+    if (folders.length > 0 && this.opts.recheck !== false) {
+      this.recheck = setInterval(() => {
+        if (this.status?.state !== 'indexing') this.post({ type: 'index', folders: this.folders, force: false });
+      }, RECHECK_INTERVAL_MS);
+      this.recheck.unref();
+    }
     const done = new Promise<CorpusStatus>((resolve) => this.indexedWaiters.push(resolve));
     this.post({ type: 'index', folders: this.folders, force });
     return done;
@@ -177,6 +190,7 @@ export class SuggestService {
   }
 
   async close(): Promise<void> {
+    if (this.recheck) clearInterval(this.recheck);
     await this.historyWrite;
     const w = this.worker;
     this.worker = null;

@@ -219,27 +219,29 @@ function expand(m: Match, votes: Votes, ctx: Context, minWeight: number, maxCand
     return { stack: node.stack, closed: node.closed };
   };
 
-  while (heap.length > 0 && budget-- > 0 && out.length < maxCandidates) {
-    let node = pop();
-    // Follow the branch while every occurrence continues with the same character.
+  /**
+   * Follows a branch while every occurrence goes on with the same character. Returns the node
+   * where they diverge, or null when the branch ended (a clause end: then it is a candidate) or
+   * cannot go on (unbalanced bracket, too long).
+   */
+  const follow = (start: Node): Node | null => {
+    let node = start;
     for (;;) {
       const off = m.length + node.len;
       const first = charAt(index, sa[node.lo]! + off);
-      const last = charAt(index, sa[node.hi - 1]! + off);
-      if (first !== last) break;
-      const ends = isLineEnd(first) || (CLAUSE_END.has(first) && node.stack.length === 0);
-      if (ends) {
+      if (first !== charAt(index, sa[node.hi - 1]! + off)) return node;
+      if (isLineEnd(first) || (CLAUSE_END.has(first) && node.stack.length === 0)) {
         if (node.len > 0 && node.stack.length === 0) out.push(textOf(node));
-        node = null as unknown as Node;
-        break;
+        return null;
       }
       const next = node.len + 1 <= MAX_CONTINUATION ? step(node, first) : null;
-      if (!next) {
-        node = null as unknown as Node;
-        break;
-      }
+      if (!next) return null;
       node = { ...node, len: node.len + 1, stack: next.stack, closed: next.closed };
     }
+  };
+
+  while (heap.length > 0 && budget-- > 0 && out.length < maxCandidates) {
+    const node = follow(pop());
     if (!node) continue;
     // The occurrences diverge here: one child per next character.
     const off = m.length + node.len;

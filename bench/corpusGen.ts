@@ -25,14 +25,15 @@ export function generateCorpus(chars: number, seed = 1): IndexInput[] {
     const paragraphs: string[] = [];
     for (let i = 0; i < count && total < chars; i++) {
       const src = paras[rand(paras.length)]!;
-      let out = '';
+      const out: string[] = [];
       for (const ch of src) {
-        if (ch >= '0' && ch <= '9') out += String(rand(10));
-        else if (rand(20) === 0 && /[\u4e00-\u9fa5]/.test(ch)) out += alphabet[rand(alphabet.length)]!;
-        else out += ch;
+        if (ch >= '0' && ch <= '9') out.push(String(rand(10)));
+        else if (rand(20) === 0 && /[\u4e00-\u9fa5]/.test(ch)) out.push(alphabet[rand(alphabet.length)]!);
+        else out.push(ch);
       }
-      paragraphs.push(out);
-      total += out.length + 1;
+      const para = out.join(''); // a flat string, as a file reader gives
+      paragraphs.push(para);
+      total += para.length + 1;
     }
     docs.push({ name: `生成-${docs.length + 1}.txt`, kind: 'corpus', paragraphs });
   }

@@ -31,7 +31,7 @@ export const SHRINK_PER_CHAR = 0.1;
 /** A ghost needs at least this confidence. */
 export const GHOST_CONFIDENCE = 0.5;
 /** Contexts with more occurrences than this are weighed by occurrence, not per document. */
-const EXACT_WEIGHT_LIMIT = 1024;
+const EXACT_WEIGHT_LIMIT = 512;
 
 const CLAUSE_END = new Set([...'，。；：！？,;:!?'].map((c) => c.charCodeAt(0)));
 const OPENERS = '“‘《（【(「『〈';
@@ -282,11 +282,13 @@ interface Scored {
   text: string;
   weight: number;
   confidence: number;
-  documents: number;
-  source: string;
-  sourceKind: DocKind;
+  /** Its suffix-array range in each source used. */
+  ranges: Array<[number, number]>;
   score: number;
 }
+
+/** Distinct documents are counted among at most this many occurrences. */
+const MAX_COUNTED_OCCURRENCES = 128;
 
 const KIND_PREFERENCE: Record<DocKind, number> = { corpus: 0, phrasebook: 1, current: 2 };
 
@@ -384,26 +386,11 @@ function suggestAt(used: Match[], ctx: Context, q: SuggestQuery, feedback?: Feed
   const byKey = new Map<string, Scored>();
   for (const text of texts) {
     let weight = 0;
-    let documents = 0;
-    let source = '';
-    let sourceKind: DocKind = 'corpus';
-    const seenDocs = new Set<string>();
+    const ranges: Array<[number, number]> = [];
     used.forEach((m, i) => {
-      const [lo, hi] = narrowRange(m.index, m.lo, m.hi, m.length, patternOf(text));
-      if (hi <= lo) return;
-      weight += votes[i]!.of(lo, hi);
-      for (let p = lo; p < Math.min(hi, lo + 256); p++) {
-        const d = docOf(m.index, m.index.sa[p]!);
-        const doc = m.index.docs[d]!;
-        const id = `${i}:${d}`;
-        if (seenDocs.has(id)) continue;
-        seenDocs.add(id);
-        documents++;
-        if (!source || KIND_PREFERENCE[doc.kind] < KIND_PREFERENCE[sourceKind]) {
-          source = doc.name;
-          sourceKind = doc.kind;
-        }
-      }
+      const range = narrowRange(m.index, m.lo, m.hi, m.length, patternOf(text));
+      ranges.push(range);
+      if (range[1] > range[0]) weight += votes[i]!.of(range[0], range[1]);
     });
     const fb = feedback?.(suggestionKey(text));
     const accepted = fb?.accepted ?? 0;
@@ -411,15 +398,34 @@ function suggestAt(used: Match[], ctx: Context, q: SuggestQuery, feedback?: Feed
     const len = [...text].length;
     const shrink = SHRINK * (1 + SHRINK_PER_CHAR * (len - 1));
     const confidence = (weight + 2 * accepted) / (total - SHRINK + shrink + 2 * accepted + 2 * dismissed);
-    const scored: Scored = { text, weight, confidence, documents, source, sourceKind, score: confidence * (len - 0.5) };
+    const scored: Scored = { text, weight, confidence, ranges, score: confidence * (len - 0.5) };
     const key = suggestionKey(text);
     const prev = byKey.get(key);
-    if (!prev) byKey.set(key, scored);
-    else {
-      const keep = prev.weight >= scored.weight ? prev : scored;
-      byKey.set(key, { ...keep, documents: Math.max(prev.documents, scored.documents) });
-    }
+    if (!prev || prev.weight < scored.weight) byKey.set(key, scored);
   }
+
+  /** Distinct documents and the preferred source of a kept suggestion (only these are counted). */
+  const sourcesOf = (s: Scored): Pick<Suggestion, 'documents' | 'source' | 'sourceKind'> => {
+    let documents = 0;
+    let source = '';
+    let sourceKind: DocKind = 'corpus';
+    used.forEach((m, i) => {
+      const [lo, hi] = s.ranges[i]!;
+      const seen = new Set<number>();
+      for (let p = lo; p < Math.min(hi, lo + MAX_COUNTED_OCCURRENCES); p++) {
+        const d = docOf(m.index, m.index.sa[p]!);
+        if (seen.has(d)) continue;
+        seen.add(d);
+        documents++;
+        const doc = m.index.docs[d]!;
+        if (!source || KIND_PREFERENCE[doc.kind] < KIND_PREFERENCE[sourceKind]) {
+          source = doc.name;
+          sourceKind = doc.kind;
+        }
+      }
+    });
+    return { documents, source, sourceKind };
+  };
 
   const ranked = [...byKey.values()].sort((a, b) => b.score - a.score || b.weight - a.weight);
   const kept: Scored[] = [];
@@ -428,9 +434,10 @@ function suggestAt(used: Match[], ctx: Context, q: SuggestQuery, feedback?: Feed
     kept.push(s);
     if (kept.length >= k) break;
   }
-  const toSuggestion = (s: Scored): Suggestion => ({ text: s.text, confidence: s.confidence, documents: s.documents, source: s.source, sourceKind: s.sourceKind });
+  const toSuggestion = (s: Scored): Suggestion => ({ text: s.text, confidence: s.confidence, ...sourcesOf(s) });
   const likely = kept.filter((s) => s.confidence >= GHOST_CONFIDENCE && [...s.text].length >= 2);
-  const ghost = likely.length > 0 ? toSuggestion(likely[0]!) : null;
+  const suggestions = (ghostOnly ? likely.slice(0, 1) : kept).map(toSuggestion);
+  const ghost = likely.length > 0 ? (ghostOnly ? suggestions[0]! : toSuggestion(likely[0]!)) : null;
   const context = String.fromCharCode(...ctx.codes.subarray(ctx.codes.length - best));
-  return { context, suggestions: (ghostOnly ? likely : kept).map(toSuggestion), ghost };
+  return { context, suggestions, ghost };
 }

@@ -254,8 +254,10 @@ export class PhraseLibrary {
     this.header = header;
     const corpusDocs = this.corpus.docs.filter((d) => d.kind === 'corpus').length;
     let characters = 0;
-    for (let d = 0; d < this.corpus.docs.length; d++) {
-      if (this.corpus.docs[d]!.kind === 'corpus') characters += this.corpus.docStarts[d + 1]! - this.corpus.docStarts[d]!;
+    const { text, docStarts, docs } = this.corpus;
+    for (let d = 0; d < docs.length; d++) {
+      if (docs[d]!.kind !== 'corpus') continue;
+      for (let i = docStarts[d]!; i < docStarts[d + 1]!; i++) if (text[i] !== PARA && text[i] !== DOC_END) characters++;
     }
     this.setStatus({
       state: 'ready',

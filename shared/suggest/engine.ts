@@ -109,15 +109,41 @@ interface Match {
   length: number;
 }
 
-/** The longest suffix of the context, at most `maxLength` long, found in the index. */
-function longestMatch(index: PhraseIndex, codes: Uint16Array, maxLength: number): Match | null {
-  const n = index.sa.length;
-  for (let len = Math.min(codes.length, maxLength); len >= MIN_CONTEXT; len--) {
-    const pat = codes.subarray(codes.length - len);
-    const [lo, hi] = narrowRange(index, 0, n, 0, pat);
-    if (hi > lo) return { index, lo, hi, length: len };
+/**
+ * The suffix-array ranges of the context's suffixes in one index, each searched once per query
+ * (on a large index every search costs cache misses).
+ */
+class ContextRanges {
+  private readonly memo = new Map<number, [number, number]>();
+  constructor(
+    readonly index: PhraseIndex,
+    readonly codes: Uint16Array,
+  ) {}
+
+  private at(len: number): [number, number] {
+    let r = this.memo.get(len);
+    if (!r) this.memo.set(len, (r = narrowRange(this.index, 0, this.index.sa.length, 0, this.codes.subarray(this.codes.length - len))));
+    return r;
   }
-  return null;
+
+  /** The longest suffix, at most `maxLength` long, that occurs (a binary search: a suffix of one that occurs occurs too). */
+  longest(maxLength: number): Match | null {
+    let lo = MIN_CONTEXT;
+    let hi = Math.min(this.codes.length, maxLength);
+    if (hi < lo) return null;
+    const found = (len: number) => {
+      const [a, b] = this.at(len);
+      return b > a;
+    };
+    if (!found(lo)) return null;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (found(mid)) lo = mid;
+      else hi = mid - 1;
+    }
+    const [a, b] = this.at(lo);
+    return { index: this.index, lo: a, hi: b, length: lo };
+  }
 }
 
 /** Votes per suffix-array position of a context range, as prefix sums. */
@@ -302,10 +328,11 @@ export function suggest(sources: PhraseIndex[], q: SuggestQuery, feedback?: Feed
   let maxLength = ctx.codes.length;
   let result: SuggestResult | null = null;
   let occurrences = 0;
+  const ranges = sources.map((s) => new ContextRanges(s, ctx.codes));
   for (let attempt = 0; attempt <= MAX_BACKOFF && maxLength >= MIN_CONTEXT; attempt++) {
     let matches: Match[] = [];
     for (; maxLength >= MIN_CONTEXT; maxLength--) {
-      matches = sources.map((s) => longestMatch(s, ctx.codes, maxLength)).filter((m): m is Match => m !== null);
+      matches = ranges.map((r) => r.longest(maxLength)).filter((m): m is Match => m !== null);
       const best = Math.max(0, ...matches.map((m) => m.length));
       matches = matches.filter((m) => m.length === best);
       const occ = matches.reduce((n, m) => n + m.hi - m.lo, 0);

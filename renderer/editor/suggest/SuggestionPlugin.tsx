@@ -94,7 +94,6 @@ export function registerSuggestions(editor: LexicalEditor): () => void {
   let ghost: Ghost | null = null;
   let dismissed: { base: string; text: string } | null = null;
   let composing = false;
-  let seq = 0;
   let inflight = false;
   let queued = false;
   let lastAsked = '';
@@ -133,29 +132,30 @@ export function registerSuggestions(editor: LexicalEditor): () => void {
     const id = caretId(caret);
     if (before.replace(/\s/g, '').length < 2 || id === lastAsked) return;
     lastAsked = id;
-    const mine = ++seq;
     inflight = true;
-    const settle = () => {
+    const settle = (show: () => boolean) => {
       inflight = false;
+      const current = show();
+      // Edits made while the worker answered: ask again for the caret as it is now.
       if (queued) {
         queued = false;
-        request();
-        return true;
+        if (!current) request();
       }
-      return false;
     };
     api.suggest({ before, mode: 'ghost' }).then(
-      (r) => {
-        if (settle() || mine !== seq) return;
-        const now = readCaret();
-        // The caret moved or an IME composition began while the worker answered: drop it.
-        if (!now || caretId(now) !== id || !now.atEnd || composing || editor.isComposing()) return;
-        const g = r.ghost;
-        if (!g || (dismissed && dismissed.base === now.before && dismissed.text === g.text)) return;
-        ghost = { blockKey: now.blockKey, base: now.before, text: g.text };
-        render();
-      },
-      () => void settle(),
+      (r) =>
+        settle(() => {
+          const now = readCaret();
+          // The caret moved or an IME composition began while the worker answered: drop it.
+          if (!now || caretId(now) !== id || !now.atEnd || composing || editor.isComposing()) return false;
+          const g = r.ghost;
+          if (g && !(dismissed && dismissed.base === now.before && dismissed.text === g.text)) {
+            ghost = { blockKey: now.blockKey, base: now.before, text: g.text };
+            render();
+          }
+          return true;
+        }),
+      () => settle(() => false),
     );
   };
 

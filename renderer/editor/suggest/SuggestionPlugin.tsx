@@ -121,6 +121,24 @@ export function registerSuggestions(editor: LexicalEditor): () => void {
     view.hide();
   };
 
+  /**
+   * Asks once the keystroke's frame has been painted: sending a request costs the page's main
+   * thread a few milliseconds (in a browser, a fetch), which must not delay the typed character.
+   */
+  let scheduled = false;
+  const requestAfterPaint = () => {
+    if (scheduled) return;
+    scheduled = true;
+    requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => {
+        scheduled = false;
+        request();
+      };
+      ch.port2.postMessage(null);
+    });
+  };
+
   const request = () => {
     if (inflight) {
       queued = true;
@@ -185,7 +203,7 @@ export function registerSuggestions(editor: LexicalEditor): () => void {
       }
     }
     clearGhost();
-    request();
+    requestAfterPaint();
   };
 
   const insert = (raw: string) => {

@@ -5,10 +5,11 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useEffect, useState } from 'react';
 import type { Settings } from '../shared/settings';
+import { describeReport } from '../shared/corpus/clean';
 import { APP_NAME, APP_NAME_EN } from '../shared/app';
 import { api } from './api';
 import { reportError, runCommand, useCommands, useKeyboardShortcuts } from './app/commands';
-import { DialogHost, ask } from './app/dialogs';
+import { DialogHost, ask, notify } from './app/dialogs';
 import { UNTITLED, markClean, session } from './app/session';
 import { Guard } from './components/Guard';
 import { OutlinePane } from './components/OutlinePane';
@@ -23,8 +24,6 @@ import { cleanDocument } from './editor/cleanDocument';
 import { SuggestionList } from './editor/suggest/SuggestionList';
 import { SuggestionPlugin } from './editor/suggest/SuggestionPlugin';
 import { followCorpusStatus } from './editor/suggest/suggestStore';
-import { describeReport } from '../shared/corpus/clean';
-import { notify } from './app/dialogs';
 
 /**
  * Asks what to do with unsaved changes before they would be lost.
@@ -139,7 +138,9 @@ export function App() {
     <EditorShell>
       <EditorCommands />
       <AppCommands settings={settings} updateSettings={updateSettings} replaceSettings={replaceSettings} />
-      <SuggestionPlugin enabled={suggestions} />
+      <Guard name="输入提示">
+        <SuggestionPlugin enabled={suggestions} />
+      </Guard>
       <div className="app">
         <Guard name="工具栏">
           <Toolbar extra={<CorpusTools />} />

@@ -370,25 +370,24 @@ function mergeLists(a: SuggestResult, b: SuggestResult, k: number): SuggestResul
 /** How many times a ghost query may fall back to a shorter context. */
 const MAX_BACKOFF = 3;
 
-/** Share of a context's occurrences that go on with its most frequent next character. */
-function largestBranchShare(m: Match): number {
-  const { index } = m;
-  const { sa } = index;
-  let largest = 0;
-  for (let i = m.lo; i < m.hi; ) {
-    const c = charAt(index, sa[i]! + m.length);
-    let a = i + 1;
-    let b = m.hi;
-    // The last index with character c, by binary search (characters are sorted).
-    while (a < b) {
-      const mid = (a + b) >>> 1;
-      if (charAt(index, sa[mid]! + m.length) === c) a = mid + 1;
-      else b = mid;
-    }
-    largest = Math.max(largest, a - i);
-    i = a;
+/**
+ * Whether some next character could hold `share` of a context's occurrences. The characters
+ * are sorted over the range, so such a branch is a block covering that share of it: among
+ * evenly spaced samples it shows at two neighbours. Sampling costs a few memory reads where
+ * enumerating the branches of a wide context (thousands at 50M characters) costs thousands.
+ */
+function mayHaveBranchOf(m: Match, share: number): boolean {
+  const size = m.hi - m.lo;
+  const samples = Math.ceil(2 / share) + 1;
+  if (size <= samples * 4) return true;
+  let prev = -2;
+  for (let k = 0; k < samples; k++) {
+    const i = m.lo + Math.floor((k * (size - 1)) / (samples - 1));
+    const c = charAt(m.index, m.index.sa[i]! + m.length);
+    if (c === prev) return true;
+    prev = c;
   }
-  return largest / (m.hi - m.lo);
+  return false;
 }
 
 /** Below this share for the most frequent next character, no ghost can be likely right: skip the work. */
@@ -397,7 +396,7 @@ const HOPELESS_BRANCH_SHARE = 0.15;
 function suggestAt(used: Match[], ctx: Context, q: SuggestQuery, feedback?: FeedbackLookup): SuggestResult {
   const k = q.k ?? 5;
   const best = used[0]!.length;
-  if (q.mode === 'ghost' && used.every((m) => m.hi - m.lo > 64 && largestBranchShare(m) < HOPELESS_BRANCH_SHARE)) {
+  if (q.mode === 'ghost' && used.every((m) => !mayHaveBranchOf(m, HOPELESS_BRANCH_SHARE))) {
     return { context: '', suggestions: [], ghost: null };
   }
   const votes = used.map((m) => new Votes(m));

@@ -5,12 +5,18 @@
 import os from 'node:os';
 import { benchOpen } from './open';
 import { benchExport } from './export';
+import { benchSuggestIndex } from './suggestIndex';
+import { benchSuggestQuality } from './suggestQuality';
+import { benchSuggestGhost } from './suggestGhost';
 import { benchTyping } from './typing';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   typing: benchTyping,
   open: benchOpen,
   export: benchExport,
+  'suggest-index': benchSuggestIndex,
+  'suggest-quality': benchSuggestQuality,
+  'suggest-ghost': benchSuggestGhost,
 };
 
 async function main(): Promise<void> {

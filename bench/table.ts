@@ -26,8 +26,7 @@ export function ratio(a: number, b: number): string {
   return Number.isFinite(a / b) ? `${(a / b).toFixed(2)}×` : '—';
 }
 
-export function printTable(title: string, rows: Row[]): void {
-  const head: Row = { figure: 'figure', ours: 'Wengao', baseline: 'baseline', ratio: 'ratio', goal: 'goal' };
+export function printTable(title: string, rows: Row[], head: Row = { figure: 'figure', ours: 'Wengao', baseline: 'baseline', ratio: 'ratio', goal: 'goal' }): void {
   const cols: (keyof Row)[] = ['figure', 'ours', 'baseline', 'ratio', 'goal'];
   const width = (s: string) => [...s].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
   const widths = cols.map((c) => Math.max(...[head, ...rows].map((r) => width(r[c] ?? ''))));

@@ -5,11 +5,12 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useEffect, useState } from 'react';
 import type { Settings } from '../shared/settings';
+import { describeReport } from '../shared/corpus/clean';
 import { APP_NAME, APP_NAME_EN } from '../shared/app';
 import { api } from './api';
 import { reportError, runCommand, useCommands, useKeyboardShortcuts } from './app/commands';
 import { confirmDiscardChanges } from './app/confirmDiscard';
-import { DialogHost, ask } from './app/dialogs';
+import { DialogHost, ask, notify } from './app/dialogs';
 import { Guard } from './components/Guard';
 import { OutlinePane } from './components/OutlinePane';
 import { StatusBar } from './components/StatusBar';
@@ -23,10 +24,16 @@ import { FileCommands } from './files/FileCommands';
 import { FileStatus } from './files/FileStatus';
 import { discardCurrentBackup } from './files/fileActions';
 import { SettingsFeature } from './settings/SettingsDialog';
+import { CorpusSettings } from './components/CorpusSettings';
+import { CorpusTools, SuggestionStatus } from './components/SuggestionStatus';
+import { cleanDocument } from './editor/cleanDocument';
+import { SuggestionList } from './editor/suggest/SuggestionList';
+import { SuggestionPlugin } from './editor/suggest/SuggestionPlugin';
+import { followCorpusStatus } from './editor/suggest/suggestStore';
 
 export { confirmDiscardChanges } from './app/confirmDiscard';
 
-function useSettings(): [Settings | null, (patch: Partial<Settings>) => void] {
+function useSettings(): [Settings | null, (patch: Partial<Settings>) => void, (s: Settings) => void] {
   const [settings, setSettings] = useState<Settings | null>(null);
   useEffect(() => {
     api.getSettings().then(setSettings, reportError);
@@ -35,10 +42,10 @@ function useSettings(): [Settings | null, (patch: Partial<Settings>) => void] {
     setSettings((s) => (s ? { ...s, ...patch } : s));
     api.updateSettings(patch).then(setSettings, reportError);
   };
-  return [settings, update];
+  return [settings, update, setSettings];
 }
 
-function AppCommands({ settings, updateSettings }: { settings: Settings | null; updateSettings: (p: Partial<Settings>) => void }) {
+function AppCommands({ settings, updateSettings, replaceSettings }: { settings: Settings | null; updateSettings: (p: Partial<Settings>) => void; replaceSettings: (s: Settings) => void }) {
   const [editor] = useLexicalComposerContext();
   const zoom = settings?.zoom ?? 100;
   useCommands(
@@ -48,6 +55,19 @@ function AppCommands({ settings, updateSettings }: { settings: Settings | null; 
       'view.zoomIn': () => updateSettings({ zoom: Math.min(300, zoom + 10) }),
       'view.zoomOut': () => updateSettings({ zoom: Math.max(50, zoom - 10) }),
       'view.zoomReset': () => updateSettings({ zoom: 100 }),
+      'view.suggestions': () => updateSettings({ suggestions: !(settings?.suggestions ?? true) }),
+      'tools.corpus': async () => {
+        const initial = settings ?? (await api.getSettings());
+        await ask({
+          title: '素材库与输入提示',
+          message: <CorpusSettings initial={initial} onChange={replaceSettings} />,
+          buttons: [{ id: 'close', label: '关闭', primary: true }],
+        });
+      },
+      'tools.cleanDocument': () => {
+        const summary = describeReport(cleanDocument(editor));
+        notify(summary ? `已清理：${summary}。可用 Ctrl+Z 撤销。` : '没有发现需要清理的内容（推广信息、来源标注、网页标记、页码、乱码）。');
+      },
       'help.about': async () => {
         const info = await api.getAppInfo();
         await ask({
@@ -90,18 +110,23 @@ function AppCommands({ settings, updateSettings }: { settings: Settings | null; 
 }
 
 export function App() {
-  const [settings, updateSettings] = useSettings();
+  const [settings, updateSettings, replaceSettings] = useSettings();
   useKeyboardShortcuts();
+  useEffect(followCorpusStatus, []);
+  const suggestions = settings?.suggestions ?? true;
   const zoom = (settings?.zoom ?? 100) / 100;
   const showOutline = settings?.showOutline ?? true;
   return (
     <EditorShell>
       <EditorCommands />
-      <AppCommands settings={settings} updateSettings={updateSettings} />
+      <AppCommands settings={settings} updateSettings={updateSettings} replaceSettings={replaceSettings} />
       <FileCommands />
+      <Guard name="输入提示">
+        <SuggestionPlugin enabled={suggestions} />
+      </Guard>
       <div className="app">
         <Guard name="工具栏">
-          <Toolbar />
+          <Toolbar extra={<CorpusTools />} />
         </Guard>
         <div className="workspace">
           {showOutline && (
@@ -121,7 +146,11 @@ export function App() {
         <Guard name="状态栏">
           <StatusBar>
             <FileStatus />
+            <SuggestionStatus enabled={suggestions} onToggle={() => updateSettings({ suggestions: !suggestions })} />
           </StatusBar>
+        </Guard>
+        <Guard name="输入提示列表">
+          <SuggestionList />
         </Guard>
       </div>
       <Guard name="导出">

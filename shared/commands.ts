@@ -13,6 +13,7 @@ export const APP_COMMANDS = [
   'edit.redo',
   'edit.find',
   'edit.replace',
+  'edit.suggestions',
   'format.bold',
   'format.italic',
   'format.underline',
@@ -32,6 +33,9 @@ export const APP_COMMANDS = [
   'view.zoomOut',
   'view.zoomReset',
   'tools.options',
+  'view.suggestions',
+  'tools.corpus',
+  'tools.cleanDocument',
   'help.about',
 ] as const;
 
@@ -57,6 +61,7 @@ export const SHORTCUTS: Partial<Record<AppCommand, Shortcut[]>> = {
   'edit.redo': [{ key: 'Y', ctrl: true }, { key: 'Z', ctrl: true, shift: true }],
   'edit.find': [{ key: 'F', ctrl: true }],
   'edit.replace': [{ key: 'H', ctrl: true }],
+  'edit.suggestions': [{ key: '/', alt: true }],
   'format.bold': [{ key: 'B', ctrl: true }],
   'format.italic': [{ key: 'I', ctrl: true }],
   'format.underline': [{ key: 'U', ctrl: true }],
@@ -115,6 +120,7 @@ function keyMatches(e: KeyLike, s: Shortcut): boolean {
     if (/^[0-9]$/.test(want) && e.code === `Digit${want}`) return true;
     if (want === '=' && e.code === 'Equal') return true;
     if (want === '-' && e.code === 'Minus') return true;
+    if (want === '/' && e.code === 'Slash') return true;
   }
   return false;
 }

@@ -63,6 +63,9 @@ export const ExportSettingsSchema = z
   })
   .strict();
 
+/** How many corpus folders a user may add (the settings UI adds and removes them one by one). */
+export const MAX_CORPUS_FOLDERS = 50;
+
 /**
  * User settings, stored as JSON in the user-data folder. Every field has a default so a
  * settings file written by an older (or newer) version still parses: unknown keys are dropped,
@@ -75,6 +78,10 @@ export const SettingsSchema = z.object({
   zoom: z.number().int().min(50).max(300).catch(100),
   /** Export (Word, PDF, text): see shared/export and ../shared/docs/gbt9704.md. */
   export: ExportSettingsStored,
+  /** Phrase suggestions (ghost text) while typing. */
+  suggestions: z.boolean().catch(true),
+  /** Folders of the user's own reports that suggestions draw on (absolute paths). */
+  corpusFolders: z.array(z.string().min(1).max(32767)).max(MAX_CORPUS_FOLDERS).catch([]),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -85,6 +92,7 @@ export const SettingsPatchSchema = z
     showOutline: z.boolean(),
     zoom: z.number().int().min(50).max(300),
     export: ExportSettingsSchema,
+    suggestions: z.boolean(),
   })
   .partial()
   .strict();
@@ -94,6 +102,10 @@ export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 export function parseSettings(raw: unknown): Settings {
   const obj = raw && typeof raw === 'object' ? raw : {};
   return SettingsSchema.parse(obj);
+}
+
+export function defaultSettings(): Settings {
+  return parseSettings({});
 }
 
 export const MAX_RECENT_FILES = 10;

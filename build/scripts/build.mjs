@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Builds everything the app, the CLI and the web harness run from, into build/app/:
-//   main.cjs (Electron main), preload.cjs, harness.cjs, cli.cjs, renderer/ (Vite).
+//   main.cjs (Electron main), preload.cjs, harness.cjs, cli.cjs, suggestWorker.cjs, renderer/ (Vite).
 // Runs on `npm install` (prepare), so `npx wengao` works right after install.
 // --quiet: only errors, on stderr (keeps `npm run web` stdout to the one URL line).
 import { build as esbuild } from 'esbuild';
@@ -32,6 +32,8 @@ const targets = {
   preload: () =>
     esbuild({ ...node, entryPoints: [path.join(root, 'electron/preload/preload.ts')], outfile: path.join(out, 'preload.cjs'), external: ['electron'], target: 'chrome130', platform: 'browser', sourcemap: false }),
   harness: () => esbuild({ ...node, entryPoints: [path.join(root, 'electron/harness/main.ts')], outfile: path.join(out, 'harness.cjs') }),
+  // The suggestion worker (worker_threads): started by main, the harness and the CLI alike.
+  suggestWorker: () => esbuild({ ...node, entryPoints: [path.join(root, 'electron/services/suggest/worker.ts')], outfile: path.join(out, 'suggestWorker.cjs') }),
   cli: async () => {
     const outfile = path.join(out, 'cli.cjs');
     await esbuild({ ...node, entryPoints: [path.join(root, 'electron/cli/main.ts')], outfile, banner: { js: '#!/usr/bin/env node' } });

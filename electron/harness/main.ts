@@ -1,6 +1,6 @@
 /**
- * `npm run web -- --port N [--user-data DIR]`: starts the web harness and prints its URL
- * (http://127.0.0.1:N/?token=…) as the only line on stdout.
+ * `npm run web -- --port N [--user-data DIR] [--corpus DIR]…`: starts the web harness and prints
+ * its URL (http://127.0.0.1:N/?token=…) as the only line on stdout.
  */
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
@@ -10,13 +10,16 @@ import { UserError, type ApiHandlers } from '../../shared/api/contract';
 import { createServiceHandlers } from '../services/handlers';
 import { SettingsStore } from '../services/settingsStore';
 import { wordWriter } from '../services/wordWriter';
-import { startHarness } from './server';
+import { checkFolder } from '../services/suggest/corpusFolders';
+import { SuggestService } from '../services/suggest/suggestService';
+import { startHarness, type Harness } from './server';
 
-const HELP = `用法: npm run web -- [--port N] [--user-data DIR] [--open FILE]
+const HELP = `用法: npm run web -- [--port N] [--user-data DIR] [--open FILE] [--corpus DIR]…
 
   --port N          监听 127.0.0.1 的端口（默认随机）
   --user-data DIR   设置与备份所在文件夹（默认新建临时文件夹）
   --open FILE       启动后打开这个文件（.docx、.txt 或 .wgd）
+  --corpus DIR      用作素材库的文件夹（可重复；替换设置中的素材文件夹）
   -h, --help        显示本帮助`;
 
 async function main(): Promise<void> {
@@ -25,6 +28,7 @@ async function main(): Promise<void> {
       port: { type: 'string' },
       'user-data': { type: 'string' },
       open: { type: 'string' },
+      corpus: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -39,6 +43,14 @@ async function main(): Promise<void> {
     ? path.resolve(values['user-data'])
     : await fs.mkdtemp(path.join(os.tmpdir(), 'wengao-web-'));
   const store = await SettingsStore.open(userData);
+  if (values.corpus) {
+    const folders: string[] = [];
+    for (const f of values.corpus) folders.push(await checkFolder(path.resolve(f)));
+    await store.updateSettings({ corpusFolders: folders });
+  }
+  let harness: Harness | null = null;
+  const suggestions = await SuggestService.start({ dataDir: userData, onStatus: (status) => harness?.emit('corpusStatus', status) });
+  void suggestions.setFolders(store.getSettings().corpusFolders);
   const version = (JSON.parse(await fs.readFile(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
   const startupFiles: string[] = values.open ? [path.resolve(values.open)] : [];
   const noDialogs = () => {
@@ -46,7 +58,7 @@ async function main(): Promise<void> {
   };
 
   const handlers: ApiHandlers = {
-    ...createServiceHandlers({ store, writeDocx: wordWriter(() => store.getSettings().export) }),
+    ...createServiceHandlers({ store, suggestions, writeDocx: wordWriter(() => store.getSettings().export) }),
     getAppInfo: () => ({ name: 'wengao', version, shell: 'web', platform: process.platform, userDataDir: userData, documentsDir: os.homedir() }),
     setWindowState: () => null,
     confirmClose: () => null,
@@ -58,12 +70,15 @@ async function main(): Promise<void> {
       throw new UserError('unsupported', '网页版不能直接写入 PDF 文件：请在打印对话框中选择“另存为 PDF”。');
     },
     chooseExportPath: () => null,
+    // A browser has no native folder picker: the renderer asks for a path instead.
+    chooseFolders: () => null,
   };
-  const harness = await startHarness({ port, rendererRoot: path.join(__dirname, 'renderer'), handlers });
-  process.stdout.write(`${harness.url}\n`);
+  const started = await startHarness({ port, rendererRoot: path.join(__dirname, 'renderer'), handlers });
+  harness = started;
+  process.stdout.write(`${started.url}\n`);
 
   const stop = () => {
-    void harness.close().then(() => process.exit(0));
+    void Promise.all([started.close(), suggestions.close()]).then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -13,6 +13,7 @@ import { EXPORT_EXTENSIONS, checkExportTarget } from '../services/exportFiles';
 import { createServiceHandlers, type ShellCall } from '../services/handlers';
 import { SettingsStore } from '../services/settingsStore';
 import { wordWriter } from '../services/wordWriter';
+import { SuggestService } from '../services/suggest/suggestService';
 import { CloseGuard } from './closeGuard';
 import { bindApi } from './ipc';
 import { OPEN_DIALOG_FILTERS, documentPathsFromArgv, saveDialogFilters, visibleBounds } from './launchArgs';
@@ -25,6 +26,7 @@ const appRoot = __dirname; // build/app: main.cjs, preload.cjs, renderer/
 const pendingFiles: string[] = documentPathsFromArgv(process.argv, process.cwd());
 let mainWindow: BrowserWindow | null = null;
 let store: SettingsStore;
+let suggestions: SuggestService | null = null;
 const closeGuard = new CloseGuard();
 
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
@@ -84,6 +86,7 @@ function refreshMenu(): void {
   const model = buildMenuModel({
     recentFiles: store.recentFiles(),
     showOutline: store.getSettings().showOutline,
+    suggestions: store.getSettings().suggestions,
     platform: process.platform,
   });
   Menu.setApplicationMenu(
@@ -150,6 +153,11 @@ function shellHandlers(): Pick<ApiHandlers, ShellCall> {
       const ext = EXPORT_EXTENSIONS[format];
       return r.filePath.toLowerCase().endsWith(ext) ? r.filePath : r.filePath + ext;
     },
+    chooseFolders: async () => {
+      const options = { title: '选择素材文件夹', properties: ['openDirectory', 'multiSelections'] as Array<'openDirectory' | 'multiSelections'> };
+      const r = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      return r.canceled ? [] : r.filePaths;
+    },
   };
 }
 
@@ -157,7 +165,10 @@ async function start(): Promise<void> {
   store = await SettingsStore.open(app.getPath('userData'));
   hardenSessions();
   registerAppProtocol(protocol, path.join(appRoot, 'renderer'));
-  const services = createServiceHandlers({ store, writeDocx: wordWriter(() => store.getSettings().export), onRecentFilesChanged: refreshMenu });
+  // The suggestion worker indexes the corpus folders off the main thread.
+  suggestions = await SuggestService.start({ dataDir: app.getPath('userData'), onStatus: (status) => send('corpusStatus', status) });
+  void suggestions.setFolders(store.getSettings().corpusFolders);
+  const services = createServiceHandlers({ store, suggestions, writeDocx: wordWriter(() => store.getSettings().export), onRecentFilesChanged: refreshMenu });
   const handlers: ApiHandlers = {
     ...services,
     ...shellHandlers(),
@@ -204,7 +215,7 @@ function createWindow(): void {
   });
   win.on('closed', () => {
     mainWindow = null;
-    void store.flush().finally(() => app.quit());
+    void Promise.all([store.flush(), suggestions?.close()]).finally(() => app.quit());
   });
   void win.loadURL(APP_ENTRY_URL);
 }

@@ -19,6 +19,8 @@ export type MenuEntry =
 export interface MenuContext {
   recentFiles: string[];
   showOutline: boolean;
+  /** Phrase suggestions on (checked in 视图). */
+  suggestions?: boolean;
   platform: NodeJS.Platform;
 }
 
@@ -71,6 +73,8 @@ export function buildMenuModel(ctx: MenuContext): MenuEntry[] {
         sep,
         cmd('查找(&F)…', 'edit.find'),
         cmd('替换(&H)…', 'edit.replace'),
+        sep,
+        cmd('输入提示列表', 'edit.suggestions'),
       ],
     },
     {
@@ -111,6 +115,7 @@ export function buildMenuModel(ctx: MenuContext): MenuEntry[] {
       label: '视图(&V)',
       items: [
         cmd('文档结构（大纲）', 'view.outline', { checked: ctx.showOutline }),
+        cmd('输入提示', 'view.suggestions', { checked: ctx.suggestions ?? true }),
         sep,
         cmd('放大', 'view.zoomIn'),
         cmd('缩小', 'view.zoomOut'),
@@ -122,7 +127,7 @@ export function buildMenuModel(ctx: MenuContext): MenuEntry[] {
     {
       kind: 'submenu',
       label: '工具(&T)',
-      items: [cmd('选项(&O)…', 'tools.options')],
+      items: [cmd('素材库与输入提示(&M)…', 'tools.corpus'), cmd('清理素材(&C)', 'tools.cleanDocument'), sep, cmd('选项(&O)…', 'tools.options')],
     },
     {
       kind: 'submenu',

@@ -9,6 +9,8 @@ import { BackupStore } from './backups';
 import { readDocumentFile, saveDocumentFile, statDocumentFile, type DocxWriter } from './documentFiles';
 import { exportDocumentFile } from './exportFiles';
 import type { SettingsStore } from './settingsStore';
+import { addCorpusFolders, removeCorpusFolder } from './suggest/corpusFolders';
+import { emptyStatus, type SuggestService } from './suggest/suggestService';
 
 export type ShellCall =
   | 'getAppInfo'
@@ -18,18 +20,21 @@ export type ShellCall =
   | 'chooseOpenPath'
   | 'chooseSavePath'
   | 'exportPdf'
-  | 'chooseExportPath';
+  | 'chooseExportPath'
+  | 'chooseFolders';
 export type ServiceHandlers = Omit<ApiHandlers, ShellCall>;
 
 export interface ServiceContext {
   store: SettingsStore;
+  suggestions: SuggestService;
   /** The Word writer for saving .docx; null until one is plugged in (see electron/services/wordWriter.ts). */
   writeDocx?: DocxWriter | null;
   /** Called after the recent-files list changed (Electron rebuilds its menu). */
   onRecentFilesChanged?: () => void;
 }
 
-export function createServiceHandlers({ store, writeDocx = null, onRecentFilesChanged = () => {} }: ServiceContext): ServiceHandlers {
+export function createServiceHandlers({ store, suggestions, writeDocx = null, onRecentFilesChanged = () => {} }: ServiceContext): ServiceHandlers {
+  const reindex = (folders: string[]) => void suggestions.setFolders(folders);
   const backups = new BackupStore(path.join(store.dir, 'backups'));
   const remember = async (file: string) => {
     await store.addRecentFile(file).catch(() => {});
@@ -38,6 +43,30 @@ export function createServiceHandlers({ store, writeDocx = null, onRecentFilesCh
   return {
     getSettings: () => store.getSettings(),
     updateSettings: (patch) => store.updateSettings(patch),
+    suggest: (query) => suggestions.suggest(query),
+    setSuggestionDocument: ({ paragraphs }) => {
+      suggestions.setDocument(paragraphs);
+      return null;
+    },
+    recordSuggestion: async ({ text, accepted }) => {
+      await suggestions.recordFeedback(text, accepted);
+      return null;
+    },
+    getCorpusStatus: () => suggestions.status ?? emptyStatus(),
+    addCorpusFolders: async (folders) => {
+      const s = await addCorpusFolders(store, folders);
+      reindex(s.corpusFolders);
+      return s;
+    },
+    removeCorpusFolder: async (folder) => {
+      const s = await removeCorpusFolder(store, folder);
+      reindex(s.corpusFolders);
+      return s;
+    },
+    rebuildCorpusIndex: () => {
+      void suggestions.setFolders(store.getSettings().corpusFolders, true);
+      return null;
+    },
     listRecentFiles: () => store.recentFiles(),
     clearRecentFiles: async () => {
       await store.clearRecentFiles();

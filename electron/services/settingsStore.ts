@@ -66,7 +66,8 @@ export class SettingsStore {
     return structuredClone(this.settings);
   }
 
-  async updateSettings(patch: SettingsPatch): Promise<Settings> {
+  /** Applies a patch (the renderer's patches are validated SettingsPatch; services may set any field). */
+  async updateSettings(patch: SettingsPatch | Partial<Settings>): Promise<Settings> {
     this.settings = parseSettings({ ...this.settings, ...patch });
     await this.persist(this.settingsFile, this.settings);
     return this.getSettings();

@@ -175,6 +175,53 @@ const ExportRequest = z
 export type ExportRequest = z.infer<typeof ExportRequest>;
 const ExportResult = z.object({ path: z.string(), bytes: z.number() });
 
+const SuggestQuerySchema = z
+  .object({
+    /** The paragraph's text before the caret (its last characters are enough). */
+    before: z.string().max(256),
+    mode: z.enum(['ghost', 'list']),
+    k: z.number().int().min(1).max(10).optional(),
+  })
+  .strict();
+
+const SuggestionSchema = z.object({
+  /** The continuation only; placeholders as SLOT (U+E000). */
+  text: z.string(),
+  confidence: z.number(),
+  documents: z.number().int(),
+  source: z.string(),
+  sourceKind: z.enum(['corpus', 'phrasebook', 'current']),
+});
+export type SuggestionData = z.infer<typeof SuggestionSchema>;
+
+const SuggestResultSchema = z.object({
+  context: z.string(),
+  suggestions: z.array(SuggestionSchema),
+  ghost: SuggestionSchema.nullable(),
+});
+
+/** The open document's paragraphs for the current-document boost (at most 2 million characters). */
+const SuggestionDocumentSchema = z
+  .object({ paragraphs: z.array(z.string().max(200_000)).max(50_000) })
+  .strict()
+  .refine((d) => d.paragraphs.reduce((n, p) => n + p.length, 0) <= 2_000_000, '文档过大');
+
+const CorpusStatusSchema = z.object({
+  state: z.enum(['indexing', 'ready', 'error']),
+  progress: z.number(),
+  phase: z.string(),
+  folders: z.array(z.string()),
+  missingFolders: z.array(z.string()),
+  documents: z.number().int(),
+  characters: z.number().int(),
+  duplicates: z.number().int(),
+  failed: z.array(z.object({ path: z.string(), message: z.string() })),
+  phrases: z.number().int(),
+  builtAt: z.number().nullable(),
+  fromCache: z.boolean(),
+  message: z.string().optional(),
+});
+
 export const apiCalls = {
   getAppInfo: call(z.tuple([]), AppInfo),
   getSettings: call(z.tuple([]), SettingsSchema),
@@ -208,6 +255,20 @@ export const apiCalls = {
   exportPdf: call(z.tuple([z.object({ path: FilePath }).strict()]), ExportResult),
   /** The native "save as" dialog for an export; null when cancelled or where no native dialog exists (web). */
   chooseExportPath: call(z.tuple([z.object({ defaultPath: FilePath, format: z.enum(['docx', 'txt', 'pdf']) }).strict()]), FilePath.nullable()),
+  /** Phrase suggestions for the text before the caret (answered by the suggestion worker). */
+  suggest: call(z.tuple([SuggestQuerySchema]), SuggestResultSchema),
+  /** The open document, for the current-document boost (sent when typing pauses). */
+  setSuggestionDocument: call(z.tuple([SuggestionDocumentSchema]), z.null()),
+  /** The user accepted (Tab) or dismissed (Esc) a suggestion. */
+  recordSuggestion: call(z.tuple([z.object({ text: z.string().min(1).max(400), accepted: z.boolean() }).strict()]), z.null()),
+  getCorpusStatus: call(z.tuple([]), CorpusStatusSchema),
+  /** Adds corpus folders (each must exist); reindexes in the background. */
+  addCorpusFolders: call(z.tuple([z.array(FilePath).min(1).max(50)]), SettingsSchema),
+  removeCorpusFolder: call(z.tuple([FilePath]), SettingsSchema),
+  /** Rebuilds the phrase index from scratch (ignoring the cache). */
+  rebuildCorpusIndex: call(z.tuple([]), z.null()),
+  /** A native folder picker; null where the shell has none (web harness: the renderer asks for a path). */
+  chooseFolders: call(z.tuple([]), z.array(FilePath).nullable()),
 } as const;
 
 // The zod-free list of names in ./names.ts must be exactly the contract's keys.
@@ -228,6 +289,8 @@ export const apiEvents = {
   openFile: z.object({ path: FilePath }),
   /** The user asked to close the window while the document has unsaved changes. */
   closeRequested: z.object({}),
+  /** Progress and results of indexing the corpus. */
+  corpusStatus: CorpusStatusSchema,
 } as const;
 
 type apiEventsForCheck = typeof apiEvents;

@@ -26,10 +26,18 @@ export const API_CALL_NAMES = [
   'exportDocument',
   'exportPdf',
   'chooseExportPath',
+  'suggest',
+  'setSuggestionDocument',
+  'recordSuggestion',
+  'getCorpusStatus',
+  'addCorpusFolders',
+  'removeCorpusFolder',
+  'rebuildCorpusIndex',
+  'chooseFolders',
 ] as const;
 export type ApiCallName = (typeof API_CALL_NAMES)[number];
 
-export const API_EVENT_NAMES = ['command', 'openFile', 'closeRequested'] as const;
+export const API_EVENT_NAMES = ['command', 'openFile', 'closeRequested', 'corpusStatus'] as const;
 export type ApiEventName = (typeof API_EVENT_NAMES)[number];
 
 export const IPC_CHANNEL_PREFIX = 'wengao:';

@@ -1,8 +1,11 @@
 import type { Command } from 'commander';
 import { register as convert } from './convert';
 import { register as exportCommand } from './export';
+import { register as registerClean } from './cleanCommand';
+import { register as registerIndex } from './indexCommand';
+import { register as registerSuggest } from './suggestCommand';
 
 /** Every subcommand registers itself on the program. */
 export type RegisterCommand = (program: Command) => void;
 
-export const COMMANDS: RegisterCommand[] = [convert, exportCommand];
+export const COMMANDS: RegisterCommand[] = [convert, exportCommand, registerIndex, registerSuggest, registerClean];

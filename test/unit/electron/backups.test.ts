@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, writeFileSync, copyFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { idleSuggestions } from '../../support/idleSuggestions';
 import type { WgDocument } from '../../../shared/model/document';
 import { BackupStore } from '../../../electron/services/backups';
 import { createServiceHandlers } from '../../../electron/services/handlers';
@@ -51,7 +52,7 @@ describe('file handlers', () => {
     const userData = tmp();
     const store = await SettingsStore.open(userData);
     let changes = 0;
-    const h = createServiceHandlers({ store, onRecentFilesChanged: () => changes++ });
+    const h = createServiceHandlers({ store, suggestions: idleSuggestions(), onRecentFilesChanged: () => changes++ });
     const work = tmp();
     const file = path.join(work, '通知.txt');
     copyFileSync(fixturePath('txt', 'txt_utf8_zh_long.txt'), file);

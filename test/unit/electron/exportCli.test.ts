@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { idleSuggestions } from '../../support/idleSuggestions';
 import { runCli } from '../../../electron/cli/program';
 import { createServiceHandlers } from '../../../electron/services/handlers';
 import { SettingsStore } from '../../../electron/services/settingsStore';
@@ -124,7 +125,7 @@ describe('exportDocument service (the app\'s export)', () => {
     const dir = tmp();
     const store = await SettingsStore.open(path.join(dir, 'user'));
     await store.updateSettings({ export: { ...DEFAULT_EXPORT_SETTINGS, fonts: { ...DEFAULT_EXPORT_SETTINGS.fonts, body: '仿宋' }, author: '综合科', template: 'gbt9704' } });
-    const h = createServiceHandlers({ store });
+    const h = createServiceHandlers({ store, suggestions: idleSuggestions() });
     const doc = { meta: {}, blocks: [paragraph('关于做好年度工作的通知'), paragraph('一、总体要求'), paragraph('正文内容。')] };
     const out = path.join(dir, '通知.docx');
     expect(await h.exportDocument(doc, { path: out, format: 'docx' })).toEqual({ path: out, bytes: readFileSync(out).length });

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiHandlers } from '../../../shared/api/contract';
-import type { Settings } from '../../../shared/settings';
+import { defaultSettings } from '../../../shared/settings';
 import { startHarness, type Harness } from '../../../electron/harness/server';
 import { HARNESS_CONTENT_SECURITY_POLICY } from '../../../electron/main/security';
 import { stubHandlers } from '../../support/stubHandlers';
@@ -17,8 +17,8 @@ writeFileSync(path.join(root, 'secret.txt'), 'top secret');
 let zoom = 100;
 const handlers: ApiHandlers = stubHandlers({
   getAppInfo: () => ({ name: 'w', version: '1', shell: 'web', platform: 'linux', userDataDir: root, documentsDir: root }),
-  getSettings: () => ({ showOutline: true, zoom } as Settings),
-  updateSettings: (p) => ((zoom = p.zoom ?? zoom), { showOutline: true, zoom } as Settings),
+  getSettings: () => ({ ...defaultSettings(), zoom }),
+  updateSettings: (p) => ((zoom = p.zoom ?? zoom), { ...defaultSettings(), zoom }),
   listRecentFiles: () => [],
   clearRecentFiles: () => null,
   setWindowState: () => null,
@@ -66,7 +66,7 @@ describe('web harness', () => {
   });
 
   it('binds the contract: valid calls run, invalid ones are refused', async () => {
-    expect(await (await call('updateSettings', [{ zoom: 130 }])).json()).toEqual({ ok: true, value: { showOutline: true, zoom: 130 } });
+    expect(await (await call('updateSettings', [{ zoom: 130 }])).json()).toEqual({ ok: true, value: { ...defaultSettings(), zoom: 130 } });
     expect(await (await call('updateSettings', [{ zoom: 'x' }])).json()).toMatchObject({ ok: false, error: { code: 'invalid-call' } });
     expect(await (await call('eval', ['1+1'])).json()).toMatchObject({ ok: false, error: { code: 'invalid-call' } });
   });

@@ -1,5 +1,5 @@
-import type { Settings } from '../../../shared/settings';
 import { describe, expect, it, vi } from 'vitest';
+import { defaultSettings } from '../../../shared/settings';
 import type { ApiHandlers } from '../../../shared/api/contract';
 import { API_CALL_NAMES, IPC_CHANNEL_PREFIX } from '../../../shared/api/names';
 import { bindApi, type IpcInvokeEventLike, type IpcMainLike } from '../../../electron/main/ipc';
@@ -24,8 +24,8 @@ const appFrame = { url: 'app://wengao/index.html', parent: null };
 function handlers(spy = vi.fn()) {
   return stubHandlers({
     getAppInfo: () => ({ name: 'w', version: '1', shell: 'electron' as const, platform: 'linux', userDataDir: '/u', documentsDir: '/u' }),
-    getSettings: () => ({ showOutline: true, zoom: 100 } as Settings),
-    updateSettings: (p) => (spy(p), { showOutline: true, zoom: p.zoom ?? 100 } as Settings),
+    getSettings: () => defaultSettings(),
+    updateSettings: (p) => (spy(p), { ...defaultSettings(), zoom: p.zoom ?? 100 }),
     listRecentFiles: () => [],
     clearRecentFiles: () => null,
     setWindowState: () => null,
@@ -47,7 +47,7 @@ describe('IPC binding', () => {
     const spy = vi.fn();
     const { ipc, invoke } = fakeIpcMain();
     bindApi(ipc, handlers(spy));
-    expect(await invoke('updateSettings', appFrame, { zoom: 120 })).toEqual({ ok: true, value: { showOutline: true, zoom: 120 } });
+    expect(await invoke('updateSettings', appFrame, { zoom: 120 })).toEqual({ ok: true, value: { ...defaultSettings(), zoom: 120 } });
     expect(spy).toHaveBeenCalledWith({ zoom: 120 });
   });
 

@@ -1,4 +1,4 @@
-import type { Settings } from '../../../shared/settings';
+import { defaultSettings } from '../../../shared/settings';
 import { describe, expect, it } from 'vitest';
 import {
   API_CALL_NAMES,
@@ -14,8 +14,8 @@ import { stubHandlers } from '../../support/stubHandlers';
 
 const handlers: ApiHandlers = stubHandlers({
   getAppInfo: () => ({ name: 'wengao', version: '1', shell: 'web', platform: 'linux', userDataDir: '/tmp', documentsDir: '/tmp' }),
-  getSettings: () => ({ showOutline: true, zoom: 100 } as Settings),
-  updateSettings: (p) => ({ showOutline: p.showOutline ?? true, zoom: p.zoom ?? 100 }) as Settings,
+  getSettings: () => defaultSettings(),
+  updateSettings: (p) => ({ ...defaultSettings(), showOutline: p.showOutline ?? true, zoom: p.zoom ?? 100 }),
   listRecentFiles: () => ['/a.docx'],
   clearRecentFiles: () => null,
   setWindowState: () => null,
@@ -54,7 +54,7 @@ describe('API contract', () => {
   it('gives the renderer typed calls that throw ApiError with the code', async () => {
     const dispatch = createDispatcher(handlers);
     const api = createApiClient((name, args) => dispatch(name, args), () => () => {});
-    expect(await api.getSettings()).toEqual({ showOutline: true, zoom: 100 });
+    expect(await api.getSettings()).toEqual(defaultSettings());
     await expect(api.takeStartupFiles()).rejects.toMatchObject({ name: 'ApiError', code: 'locked' });
     await expect(api.takeStartupFiles()).rejects.toBeInstanceOf(ApiError);
   });

@@ -1,0 +1,33 @@
+/**
+ * `wengao clean FILE [-o OUT] [--json]`: the 清理素材 rules on one document — advertising lines,
+ * source attributions, paywall markup, page numbers, mojibake removed — printed as plain text.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { cleanLines, describeReport } from '../../../shared/corpus/clean';
+import { documentLines } from '../../../shared/corpus/prepare';
+import { writeFileAtomic } from '../../services/atomicWrite';
+import { readDocumentFile } from '../../services/documentFiles';
+
+export function register(program: Command): void {
+  program
+    .command('clean')
+    .description('清理素材：删除推广信息、来源标注、网页标记、页码和乱码，输出纯文本')
+    .argument('<file>', '.txt / .docx / .wgd 文件')
+    .option('-o, --output <file>', '写入文件（UTF-8 文本）而不是标准输出')
+    .option('--json', '以 JSON 输出清理结果和统计')
+    .action(async (file: string, opts: { output?: string; json?: boolean }) => {
+      const opened = await readDocumentFile(path.resolve(file));
+      const { lines, report } = cleanLines(documentLines(opened.doc));
+      const text = `${lines.join('\n')}\n`;
+      if (opts.json) {
+        process.stdout.write(`${JSON.stringify({ file: opened.path, text, removed: report })}\n`);
+        return;
+      }
+      if (opts.output) await writeFileAtomic(path.resolve(opts.output), text);
+      else process.stdout.write(text);
+      const summary = describeReport(report);
+      process.stderr.write(summary ? `已清理：${summary}。\n` : '没有发现需要清理的内容。\n');
+    });
+}

@@ -1,0 +1,135 @@
+/**
+ * The phrase index: the cleaned corpus as one Uint16Array of code units and its suffix array.
+ * Every paragraph starts with PARA ("\n"), every document ends with DOC_END (U+0000), so a
+ * context never matches across a paragraph and a continuation stops at a paragraph's end; the
+ * start of each document is kept to tell which document an occurrence comes from.
+ */
+import { suffixArray } from './sais';
+
+export const PARA = 0x0a;
+export const DOC_END = 0x00;
+
+export type DocKind = 'corpus' | 'phrasebook' | 'current';
+
+export interface IndexedDoc {
+  /** What the user sees as the source: a file name, 提法库·category or 当前文档. */
+  name: string;
+  kind: DocKind;
+}
+
+export interface IndexInput {
+  name: string;
+  kind: DocKind;
+  paragraphs: string[];
+}
+
+export interface PhraseIndex {
+  text: Uint16Array;
+  sa: Int32Array;
+  /** Start offset of each document in `text`, plus text.length at the end. */
+  docStarts: Int32Array;
+  docs: IndexedDoc[];
+}
+
+/** Lays the documents out as one text (paragraph and document markers included). */
+export function layoutText(docs: IndexInput[]): { text: Uint16Array; docStarts: Int32Array } {
+  let n = 0;
+  for (const d of docs) {
+    for (const p of d.paragraphs) n += p.length + 1;
+    n += 1;
+  }
+  const text = new Uint16Array(n);
+  const docStarts = new Int32Array(docs.length + 1);
+  let at = 0;
+  docs.forEach((d, i) => {
+    docStarts[i] = at;
+    for (const p of d.paragraphs) {
+      text[at++] = PARA;
+      for (let k = 0; k < p.length; k++) {
+        const c = p.charCodeAt(k);
+        // A stray NUL or newline inside a paragraph would fake a boundary.
+        text[at++] = c === PARA || c === DOC_END || c === 0x0d ? 0x20 : c;
+      }
+    }
+    text[at++] = DOC_END;
+  });
+  docStarts[docs.length] = at;
+  return { text, docStarts };
+}
+
+export function buildPhraseIndex(docs: IndexInput[]): PhraseIndex {
+  const { text, docStarts } = layoutText(docs);
+  return { text, sa: suffixArray(text), docStarts, docs: docs.map((d) => ({ name: d.name, kind: d.kind })) };
+}
+
+/** The document an offset of the text belongs to. */
+export function docOf(index: PhraseIndex, pos: number): number {
+  const s = index.docStarts;
+  let lo = 0;
+  let hi = s.length - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >>> 1;
+    if (s[mid]! <= pos) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Code unit at `pos`, or -1 past the end. */
+export function charAt(index: PhraseIndex, pos: number): number {
+  return pos < index.text.length ? index.text[pos]! : -1;
+}
+
+/**
+ * The suffix-array range [lo, hi) of suffixes that continue, at `offset` characters after their
+ * start, with `pattern`, searched within [lo, hi) whose suffixes already agree on the first
+ * `offset` characters. With offset 0 and the whole array this is the range of a pattern.
+ */
+export function narrowRange(index: PhraseIndex, lo: number, hi: number, offset: number, pattern: ArrayLike<number>): [number, number] {
+  const { sa, text } = index;
+  const n = text.length;
+  const m = pattern.length;
+  // compare suffix (from offset) with pattern: <0, 0 (pattern is a prefix), >0
+  const cmp = (i: number): number => {
+    const p = sa[i]! + offset;
+    for (let k = 0; k < m; k++) {
+      const c = p + k < n ? text[p + k]! : -1;
+      const d = c - pattern[k]!;
+      if (d !== 0) return d;
+    }
+    return 0;
+  };
+  let a = lo;
+  let b = hi;
+  while (a < b) {
+    const mid = (a + b) >>> 1;
+    if (cmp(mid) < 0) a = mid + 1;
+    else b = mid;
+  }
+  const start = a;
+  b = hi;
+  while (a < b) {
+    const mid = (a + b) >>> 1;
+    if (cmp(mid) <= 0) a = mid + 1;
+    else b = mid;
+  }
+  return [start, a];
+}
+
+/** Code units back to a string (in chunks: a spread of millions of arguments would overflow the stack). */
+export function stringOf(a: Uint16Array): string {
+  let s = '';
+  for (let i = 0; i < a.length; i += 8192) s += String.fromCharCode(...a.subarray(i, i + 8192));
+  return s;
+}
+
+export function patternOf(s: string): Uint16Array {
+  const out = new Uint16Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
+
+/** Bytes the index occupies in memory (text, suffix array, document table). */
+export function indexBytes(index: PhraseIndex): number {
+  return index.text.byteLength + index.sa.byteLength + index.docStarts.byteLength;
+}

@@ -1,0 +1,186 @@
+/**
+ * Phrase suggestions in the real renderer, against the web harness with ../shared/corpus as the
+ * user's corpus folder.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { editor, launchChromium, openApp, paragraphs, startWebHarness, type RunningHarness } from '../support/browser';
+
+const CORPUS = path.resolve(__dirname, '../../../shared/corpus');
+/** Answers come from the worker; on a busy machine allow them a few seconds. */
+const WAIT = { timeout: 5000 };
+let harness: RunningHarness;
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  harness = await startWebHarness(['--corpus', CORPUS]);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await harness?.stop();
+});
+
+beforeEach(async () => {
+  await page?.close();
+  ({ page, errors } = await openApp(browser, harness.url));
+  // The corpus is indexed in the background: wait until it is ready.
+  await expect.poll(() => corpusReady(page), { timeout: 30_000 }).toBe(true);
+  await editor(page).click();
+});
+
+async function corpusReady(p: Page): Promise<boolean> {
+  return p.evaluate(async () => {
+    const token = new URLSearchParams(location.search).get('token')!;
+    const r = await fetch('./api/getCorpusStatus', { method: 'POST', headers: { 'content-type': 'application/json', 'x-wengao-token': token }, body: '[]' });
+    const s = (await r.json()).value;
+    return s.state === 'ready' && s.documents === 13;
+  });
+}
+
+/** The ghost as drawn (the paragraph's data-ghost attribute), or null. */
+const ghost = (p: Page) => p.evaluate(() => document.querySelector('[data-testid=editor] [data-ghost]')?.getAttribute('data-ghost') ?? null);
+
+async function compose(cdp: CDPSession, text: string): Promise<void> {
+  await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+}
+
+describe('phrase suggestions', () => {
+  it('shows a ghost after 一体推进, inserts it with Tab and undoes it as one step', async () => {
+    await page.keyboard.insertText('坚定不移执纪反腐，一体推进');
+    await expect.poll(() => ghost(page), WAIT).toBe('不敢腐、不能腐、不想腐');
+    expect(await page.locator('[data-testid=suggestion-ghost]').textContent()).toBe('不敢腐、不能腐、不想腐');
+    // The ghost is not document text.
+    expect(await paragraphs(page)).toEqual(['坚定不移执纪反腐，一体推进']);
+    await page.keyboard.press('Tab');
+    await expect.poll(() => paragraphs(page)).toEqual(['坚定不移执纪反腐，一体推进不敢腐、不能腐、不想腐']);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => paragraphs(page)).toEqual(['坚定不移执纪反腐，一体推进']);
+    expect(errors).toEqual([]);
+  });
+
+  it('accepts with →, dismisses with Esc, and keeps the ghost while typing through it', async () => {
+    await page.keyboard.insertText('坚定不移执纪反腐，一体推进');
+    await expect.poll(() => ghost(page), WAIT).toBe('不敢腐、不能腐、不想腐');
+    await page.keyboard.insertText('不敢');
+    await expect.poll(() => ghost(page), WAIT).toBe('腐、不能腐、不想腐');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => paragraphs(page)).toEqual(['坚定不移执纪反腐，一体推进不敢腐、不能腐、不想腐']);
+
+    await page.keyboard.press('Enter');
+    await page.keyboard.insertText('以习近平');
+    await expect.poll(() => ghost(page), WAIT).toBe('新时代中国特色社会主义思想为指导');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => ghost(page), WAIT).toBeNull();
+    await page.keyboard.press('Tab'); // no ghost: Tab does not insert it
+    expect((await paragraphs(page))[1]).not.toContain('新时代');
+  });
+
+  it('shows nothing while an IME composition is open, and the ghost once it is committed', async () => {
+    await page.keyboard.insertText('坚定不移执纪反腐，');
+    const cdp = await page.context().newCDPSession(page);
+    for (const step of ['y', 'yi', 'yiti', 'yiti tui', 'yiti tuijin']) {
+      await compose(cdp, step);
+      await page.waitForTimeout(150);
+      expect(await ghost(page), step).toBeNull();
+    }
+    await cdp.send('Input.insertText', { text: '一体推进' });
+    await expect.poll(() => ghost(page), WAIT).toBe('不敢腐、不能腐、不想腐');
+    // A new composition hides the ghost at once; committing its next characters types through it.
+    await compose(cdp, 'bu');
+    await page.waitForTimeout(150);
+    expect(await ghost(page)).toBeNull();
+    await cdp.send('Input.insertText', { text: '不敢' });
+    await expect.poll(() => ghost(page), WAIT).toBe('腐、不能腐、不想腐');
+    expect(await paragraphs(page)).toEqual(['坚定不移执纪反腐，一体推进不敢']);
+    await cdp.detach();
+  });
+
+  it('lists alternatives with their source on Alt+/, and Enter inserts the chosen one', async () => {
+    await page.keyboard.insertText('要引导党员干部增强');
+    await page.keyboard.press('Alt+/');
+    const list = page.locator('[data-testid=suggestion-list]');
+    await expect.poll(() => page.locator('[data-testid=suggestion-item]').count(), WAIT).toBeGreaterThan(1);
+    const items = await page.locator('[data-testid=suggestion-item]').allInnerTexts();
+    expect(items.length).toBeGreaterThan(1);
+    expect(items.length).toBeLessThanOrEqual(5);
+    expect(items[0]).toContain('“四个意识”、坚定“四个自信”、做到“两个维护”');
+    for (const item of items) expect(item).toMatch(/\d+ 篇 · \S+/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => paragraphs(page)).toEqual(['要引导党员干部增强“四个意识”、坚定“四个自信”、做到“两个维护”']);
+    expect(await list.count()).toBe(0);
+  });
+
+  it('selects the slot of an accepted suggestion so the user types over it', async () => {
+    await page.keyboard.insertText('尊敬的');
+    await page.keyboard.press('Alt+/');
+    await expect.poll(() => page.locator('[data-testid=suggestion-item]').count(), WAIT).toBeGreaterThan(1);
+    const items = await page.locator('[data-testid=suggestion-item]').allInnerTexts();
+    const at = items.findIndex((t) => t.startsWith('××部长'));
+    expect(at).toBeGreaterThanOrEqual(0);
+    for (let i = 0; i < at; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => paragraphs(page)).toEqual(['尊敬的××部长']);
+    expect(await page.evaluate(() => window.getSelection()?.toString())).toBe('××');
+    await page.keyboard.insertText('王');
+    await expect.poll(() => paragraphs(page)).toEqual(['尊敬的王部长']);
+  });
+
+  it('turns suggestions off and on from the status bar', async () => {
+    const toggle = page.locator('[data-testid=status-suggestions]');
+    expect(await toggle.innerText()).toBe('输入提示：开');
+    await toggle.click();
+    await expect.poll(() => toggle.innerText()).toBe('输入提示：关');
+    await editor(page).click();
+    await page.keyboard.insertText('坚定不移执纪反腐，一体推进');
+    await page.waitForTimeout(400);
+    expect(await ghost(page)).toBeNull();
+    await toggle.click();
+    await expect.poll(() => toggle.innerText()).toBe('输入提示：开');
+  });
+
+  it('manages corpus folders in 素材库 and shows the index status', async () => {
+    await page.locator('[data-testid=tool-corpus]').click();
+    const dialog = page.locator('[data-testid=corpus-settings]');
+    await expect.poll(() => dialog.locator('[data-testid=corpus-folders] li').allInnerTexts()).toEqual([expect.stringContaining(CORPUS)]);
+    await expect.poll(() => dialog.locator('[data-testid=corpus-status]').innerText()).toContain('已索引 13 篇文档');
+    const extra = mkdtempSync(path.join(os.tmpdir(), 'wengao-e2e-corpus-'));
+    writeFileSync(path.join(extra, '新材料.txt'), '持续深化“一老一小”民生实事，办好群众家门口的事。\n');
+    await dialog.locator('[data-testid=corpus-add]').click();
+    await dialog.locator('[data-testid=corpus-path]').fill(path.join(extra, '不存在'));
+    await dialog.locator('[data-testid=corpus-add-confirm]').click();
+    await expect.poll(() => page.locator('[data-testid=notice]').last().innerText()).toContain('找不到文件夹');
+    await dialog.locator('[data-testid=corpus-path]').fill(extra);
+    await dialog.locator('[data-testid=corpus-add-confirm]').click();
+    await expect.poll(() => dialog.locator('[data-testid=corpus-folders] li').count()).toBe(2);
+    await expect.poll(() => dialog.locator('[data-testid=corpus-status]').innerText(), { timeout: 20_000 }).toContain('已索引 14 篇文档');
+    await dialog.locator('[data-testid=corpus-remove]').last().click();
+    await expect.poll(() => dialog.locator('[data-testid=corpus-folders] li').count()).toBe(1);
+    await expect.poll(() => dialog.locator('[data-testid=corpus-status]').innerText(), { timeout: 20_000 }).toContain('已索引 13 篇文档');
+    await page.locator('[data-testid=dialog-close]').click();
+  });
+
+  it('cleans the open document with 清理素材', async () => {
+    // textContent: off-screen blocks (content-visibility: auto) have no innerText.
+    const documentText = () => page.$$eval('[data-testid=editor] > *', (els) => els.map((e) => e.textContent).join('\n'));
+    const text = readFileSync(path.join(CORPUS, 'seeds', '004_9342abefdd77c34e.txt'), 'utf8');
+    await page.evaluate((t) => {
+      const dt = new DataTransfer();
+      dt.setData('text/plain', t);
+      document.querySelector('[data-testid=editor]')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    }, text);
+    await expect.poll(documentText).toContain('哒哒');
+    await page.locator('[data-testid=tool-clean]').click();
+    await expect.poll(documentText).not.toMatch(/哒哒|公众号|##paid/);
+    expect(await documentText()).toContain('同时设立3个党员示范岗');
+    await expect.poll(() => page.locator('[data-testid=notice]').last().innerText()).toContain('推广信息 4 处');
+    expect(errors.filter((e) => /Content Security Policy/i.test(e))).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,133 @@
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PhraseLibrary, scanFolders } from '../../../electron/services/suggest/phraseLibrary';
+import { SuggestService } from '../../../electron/services/suggest/suggestService';
+import { checkFolder } from '../../../electron/services/suggest/corpusFolders';
+import { readDocumentFile } from '../../../electron/services/documentFiles';
+import type { CorpusStatus } from '../../../shared/suggest/status';
+import { CORPUS } from './corpusText';
+
+const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'wengao-corpus-'));
+
+/** A user folder made of copies of the shared seeds (with a subfolder), in a temp dir. */
+function userFolder(): string {
+  const dir = tmp();
+  mkdirSync(path.join(dir, '2023', '党建'), { recursive: true });
+  for (const f of readdirSync(path.join(CORPUS, 'seeds'))) copyFileSync(path.join(CORPUS, 'seeds', f), path.join(dir, '2023', '党建', f));
+  return dir;
+}
+
+describe('phrase library (indexing in the worker)', () => {
+  it('indexes a folder recursively, caches the index and reuses it while no file changed', async () => {
+    const folder = userFolder();
+    const cacheFile = path.join(tmp(), 'corpus', 'phrase-index.bin');
+    const statuses: CorpusStatus[] = [];
+    const lib = new PhraseLibrary({ cacheFile, onStatus: (s) => statuses.push(s) });
+    const first = await lib.rebuild([folder]);
+    expect(first).toMatchObject({ state: 'ready', documents: 5, duplicates: 0, failed: [], fromCache: false });
+    expect(statuses.some((s) => s.state === 'indexing' && s.phase.startsWith('正在读取'))).toBe(true);
+    expect(statSync(cacheFile).size).toBeGreaterThan(first.characters * 6);
+    expect(lib.suggest({ before: '一体推进', mode: 'ghost' }).ghost?.text).toBe('不敢腐、不能腐、不想腐');
+
+    const again = await new PhraseLibrary({ cacheFile }).rebuild([folder]);
+    expect(again).toMatchObject({ state: 'ready', documents: 5, fromCache: true, characters: first.characters });
+
+    // A changed file (size and time) is read again; a copy of a report is indexed once.
+    const target = path.join(folder, '2023', '党建', '000_40f08a2d6707e5f7.txt');
+    writeFileSync(target, `${readFileSync(target, 'utf8')}\n新增一段：持续深化“一老一小”民生实事。\n`);
+    utimesSync(target, new Date(), new Date(Date.now() + 5000));
+    copyFileSync(path.join(folder, '2023', '党建', '003_cc503eda10b51707.txt'), path.join(folder, '副本.txt'));
+    const lib3 = new PhraseLibrary({ cacheFile });
+    const third = await lib3.rebuild([folder]);
+    expect(third).toMatchObject({ documents: 5, duplicates: 1, fromCache: false });
+    expect(lib3.suggest({ before: '持续深化“一老', mode: 'list' }).suggestions[0]?.text).toBe('一小”民生实事');
+  });
+
+  it('reports missing folders, unreadable files and files it cannot open, and keeps going', async () => {
+    const folder = userFolder();
+    writeFileSync(path.join(folder, '坏文件.wgd'), '{not json');
+    writeFileSync(path.join(folder, '~$临时.docx'), 'lock file');
+    writeFileSync(path.join(folder, 'notes.md'), 'ignored');
+    const locked = path.join(folder, '锁定.txt');
+    writeFileSync(locked, '锁定的文件');
+    chmodSync(locked, 0o000);
+    const lib = new PhraseLibrary({ cacheFile: null });
+    const s = await lib.rebuild([folder, path.join(folder, '不存在')]);
+    const root = process.getuid?.() === 0; // root reads a file whatever its permissions
+    expect(s.state).toBe('ready');
+    expect(s.documents).toBe(root ? 6 : 5);
+    expect(s.missingFolders).toEqual([path.join(folder, '不存在')]);
+    const failed = s.failed.map((f) => path.basename(f.path)).sort();
+    expect(failed).toContain('坏文件.wgd');
+    if (!root) expect(failed).toContain('锁定.txt');
+    for (const f of s.failed) expect(f.message).toMatch(/[\u4e00-\u9fa5]/);
+    expect((await scanFolders([folder])).files.map((f) => path.basename(f.path))).not.toContain('~$临时.docx');
+  });
+
+  it('reads .docx corpus files through readDocumentFile once it can', async (ctx) => {
+    const docx = path.resolve(CORPUS, '..', 'fixtures', 'docx');
+    const sample = readdirSync(docx).find((f) => f.endsWith('.docx'));
+    const probe = sample ? await readDocumentFile(path.join(docx, sample)).then(() => true, () => false) : false;
+    if (!probe) ctx.skip('readDocumentFile cannot read .docx yet (issue #3)');
+    const folder = tmp();
+    copyFileSync(path.join(docx, sample!), path.join(folder, sample!));
+    const s = await new PhraseLibrary({ cacheFile: null }).rebuild([folder]);
+    expect(s.failed).toEqual([]);
+  });
+
+  it('starts over from a damaged cache file', async () => {
+    const folder = userFolder();
+    const cacheFile = path.join(tmp(), 'phrase-index.bin');
+    await new PhraseLibrary({ cacheFile }).rebuild([folder]);
+    const bytes = readFileSync(cacheFile);
+    writeFileSync(cacheFile, bytes.subarray(0, bytes.length >> 1));
+    const s = await new PhraseLibrary({ cacheFile }).rebuild([folder]);
+    expect(s).toMatchObject({ state: 'ready', documents: 5, fromCache: false });
+  });
+
+  it('checks folders before adding them, with Chinese messages', async () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'a.txt'), 'x');
+    await expect(checkFolder('相对/路径')).rejects.toMatchObject({ code: 'not-absolute' });
+    await expect(checkFolder(path.join(dir, 'missing'))).rejects.toMatchObject({ code: 'folder-not-found', message: expect.stringContaining('找不到文件夹') });
+    await expect(checkFolder(path.join(dir, 'a.txt'))).rejects.toMatchObject({ code: 'not-a-folder' });
+    expect(await checkFolder(dir)).toBe(dir);
+  });
+});
+
+describe('suggestion service (a real worker thread)', () => {
+  const services: SuggestService[] = [];
+  afterAll(async () => {
+    for (const s of services) await s.close();
+  });
+
+  it('indexes off the main thread, answers queries and keeps the user’s history', async () => {
+    const dataDir = tmp();
+    const statuses: CorpusStatus[] = [];
+    const service = await SuggestService.start({ dataDir, onStatus: (s) => statuses.push(s) });
+    services.push(service);
+    // The phrasebook answers before any folder is indexed.
+    expect((await service.suggest({ before: '全面从严', mode: 'list' })).suggestions[0]?.text).toBe('治党');
+    const status = await service.setFolders([CORPUS]);
+    expect(status).toMatchObject({ state: 'ready', documents: 13 });
+    expect(statuses.some((s) => s.state === 'indexing')).toBe(true);
+    expect((await service.suggest({ before: '一体推进', mode: 'ghost' })).ghost?.text).toBe('不敢腐、不能腐、不想腐');
+
+    await service.recordFeedback('不敢腐、不能腐、不想腐', false);
+    await service.recordFeedback('不敢腐、不能腐、不想腐', false);
+    expect((await service.suggest({ before: '一体推进', mode: 'ghost' })).ghost).toBeNull();
+    expect(JSON.parse(readFileSync(path.join(dataDir, 'suggestion-history.json'), 'utf8'))['不敢腐、不能腐、不想腐']).toMatchObject({ dismissed: 2 });
+
+    // A restart reads the cache and the history back.
+    await service.close();
+    const again = await SuggestService.start({ dataDir });
+    services.push(again);
+    expect(await again.setFolders([CORPUS])).toMatchObject({ documents: 13, fromCache: true });
+    expect((await again.suggest({ before: '一体推进', mode: 'ghost' })).ghost).toBeNull();
+
+    again.setDocument(['二是聚焦“一老一小”民生实事，', '三是聚焦“一老一小”民生实事。', '四是聚焦“一老一小”民生实事。']);
+    expect((await again.suggest({ before: '五是聚焦“一', mode: 'ghost' })).ghost?.text).toBe('老一小”民生实事');
+  });
+});

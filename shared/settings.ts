@@ -10,6 +10,8 @@ export const SettingsSchema = z.object({
   showOutline: z.boolean().catch(true),
   /** Editor zoom in percent. */
   zoom: z.number().int().min(50).max(300).catch(100),
+  /** Renumber 一、/（一）/1./（1） headings when sections are moved, inserted or deleted. */
+  autoRenumber: z.boolean().catch(true),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -19,6 +21,7 @@ export const SettingsPatchSchema = z
   .object({
     showOutline: z.boolean(),
     zoom: z.number().int().min(50).max(300),
+    autoRenumber: z.boolean(),
   })
   .partial()
   .strict();

@@ -15,8 +15,8 @@ writeFileSync(path.join(root, 'secret.txt'), 'top secret');
 let zoom = 100;
 const handlers: ApiHandlers = {
   getAppInfo: () => ({ name: 'w', version: '1', shell: 'web', platform: 'linux', userDataDir: root }),
-  getSettings: () => ({ showOutline: true, zoom }),
-  updateSettings: (p) => ((zoom = p.zoom ?? zoom), { showOutline: true, zoom }),
+  getSettings: () => ({ showOutline: true, zoom, autoRenumber: true }),
+  updateSettings: (p) => ((zoom = p.zoom ?? zoom), { showOutline: true, zoom, autoRenumber: true }),
   listRecentFiles: () => [],
   clearRecentFiles: () => null,
   setWindowState: () => null,
@@ -64,7 +64,7 @@ describe('web harness', () => {
   });
 
   it('binds the contract: valid calls run, invalid ones are refused', async () => {
-    expect(await (await call('updateSettings', [{ zoom: 130 }])).json()).toEqual({ ok: true, value: { showOutline: true, zoom: 130 } });
+    expect(await (await call('updateSettings', [{ zoom: 130 }])).json()).toEqual({ ok: true, value: { showOutline: true, zoom: 130, autoRenumber: true } });
     expect(await (await call('updateSettings', [{ zoom: 'x' }])).json()).toMatchObject({ ok: false, error: { code: 'invalid-call' } });
     expect(await (await call('eval', ['1+1'])).json()).toMatchObject({ ok: false, error: { code: 'invalid-call' } });
   });

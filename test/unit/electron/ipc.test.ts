@@ -22,8 +22,8 @@ const appFrame = { url: 'app://wengao/index.html', parent: null };
 function handlers(spy = vi.fn()) {
   return {
     getAppInfo: () => ({ name: 'w', version: '1', shell: 'electron' as const, platform: 'linux', userDataDir: '/u' }),
-    getSettings: () => ({ showOutline: true, zoom: 100 }),
-    updateSettings: (p) => (spy(p), { showOutline: true, zoom: p.zoom ?? 100 }),
+    getSettings: () => ({ showOutline: true, zoom: 100, autoRenumber: true }),
+    updateSettings: (p) => (spy(p), { showOutline: true, zoom: p.zoom ?? 100, autoRenumber: true }),
     listRecentFiles: () => [],
     clearRecentFiles: () => null,
     setWindowState: () => null,
@@ -45,7 +45,7 @@ describe('IPC binding', () => {
     const spy = vi.fn();
     const { ipc, invoke } = fakeIpcMain();
     bindApi(ipc, handlers(spy));
-    expect(await invoke('updateSettings', appFrame, { zoom: 120 })).toEqual({ ok: true, value: { showOutline: true, zoom: 120 } });
+    expect(await invoke('updateSettings', appFrame, { zoom: 120 })).toEqual({ ok: true, value: { showOutline: true, zoom: 120, autoRenumber: true } });
     expect(spy).toHaveBeenCalledWith({ zoom: 120 });
   });
 

@@ -78,7 +78,7 @@ describe('SettingsStore', () => {
     const dir = tmp();
     writeFileSync(path.join(dir, 'settings.json'), '{"zoom": 1');
     const s = await SettingsStore.open(dir);
-    expect(s.getSettings()).toEqual({ showOutline: true, zoom: 100 });
+    expect(s.getSettings()).toEqual({ showOutline: true, zoom: 100, autoRenumber: true });
     expect(readdirSync(dir).some((n) => n.startsWith('settings.json.corrupt-'))).toBe(true);
   });
 });

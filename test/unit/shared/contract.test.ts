@@ -12,8 +12,8 @@ import {
 
 const handlers: ApiHandlers = {
   getAppInfo: () => ({ name: 'wengao', version: '1', shell: 'web', platform: 'linux', userDataDir: '/tmp' }),
-  getSettings: () => ({ showOutline: true, zoom: 100 }),
-  updateSettings: (p) => ({ showOutline: p.showOutline ?? true, zoom: p.zoom ?? 100 }),
+  getSettings: () => ({ showOutline: true, zoom: 100, autoRenumber: true }),
+  updateSettings: (p) => ({ showOutline: p.showOutline ?? true, zoom: p.zoom ?? 100, autoRenumber: p.autoRenumber ?? true }),
   listRecentFiles: () => ['/a.docx'],
   clearRecentFiles: () => null,
   setWindowState: () => null,
@@ -52,7 +52,7 @@ describe('API contract', () => {
   it('gives the renderer typed calls that throw ApiError with the code', async () => {
     const dispatch = createDispatcher(handlers);
     const api = createApiClient((name, args) => dispatch(name, args), () => () => {});
-    expect(await api.getSettings()).toEqual({ showOutline: true, zoom: 100 });
+    expect(await api.getSettings()).toEqual({ showOutline: true, zoom: 100, autoRenumber: true });
     await expect(api.takeStartupFiles()).rejects.toMatchObject({ name: 'ApiError', code: 'locked' });
     await expect(api.takeStartupFiles()).rejects.toBeInstanceOf(ApiError);
   });

@@ -1,0 +1,106 @@
+/**
+ * Structural edits on sections, planned on the outline (block indices), carried out by the
+ * editor: moving a section (heading, body and subsections) before, after or into another, and
+ * promoting or demoting a heading together with its subheadings, as Word's navigation pane does.
+ */
+import type { HeadingLevel } from './levels';
+import { subtreeOf, type Outline } from './outline';
+
+export type DropPosition = 'before' | 'after' | 'inside';
+
+export interface LevelChange {
+  entry: number;
+  level: HeadingLevel;
+}
+
+export interface MovePlan {
+  /** The blocks to move: [start, end). */
+  start: number;
+  end: number;
+  /** The block to insert before (in the current numbering), or blockCount for the end. */
+  insertAt: number;
+  /** New levels of the moved headings, when the move changes their depth. */
+  changes: LevelChange[];
+}
+
+export type Planned<T> = { ok: true; plan: T } | { ok: false; reason: string };
+
+const fail = (reason: string): { ok: false; reason: string } => ({ ok: false, reason });
+
+function shiftChanges(outline: Outline, id: number, delta: number): Planned<LevelChange[]> {
+  const subtree = subtreeOf(outline, id);
+  const changes: LevelChange[] = [];
+  for (const e of subtree) {
+    const level = e.level + delta;
+    if (level < 1) return fail('一级标题不能再升级。');
+    if (level > 4) return fail(e.id === id ? '四级标题不能再降级。' : '下级标题已到四级，不能再降级。');
+    if (delta !== 0) changes.push({ entry: e.id, level: level as HeadingLevel });
+  }
+  return { ok: true, plan: changes };
+}
+
+/** Promote (delta −1) or demote (+1) a heading and every heading in its section. */
+export function planShift(outline: Outline, id: number, delta: -1 | 1): Planned<LevelChange[]> {
+  const e = outline.entries[id];
+  if (!e || e.level === 0) return fail('标题（文档名称）没有层级。');
+  return shiftChanges(outline, id, delta);
+}
+
+/**
+ * Move section `id` before or after section `target` (taking its level) or inside it (as its
+ * last subsection, one level deeper). A title only accepts sections inside it (after its last
+ * section) or after it (as its first section).
+ */
+export function planMove(outline: Outline, id: number, target: number, position: DropPosition): Planned<MovePlan> | null {
+  const src = outline.entries[id];
+  const tgt = outline.entries[target];
+  if (!src || !tgt) return fail('找不到要移动的章节。');
+  if (src.level === 0) return fail('标题（文档名称）不能移动。');
+  if (tgt.block >= src.block && tgt.block < src.end) return fail('不能把章节移到它自己里面。');
+  let insertAt: number;
+  let level: number;
+  if (tgt.level === 0) {
+    if (position === 'before') return fail('不能移到标题之前。');
+    level = 1;
+    const first = tgt.children.find((c) => c !== id);
+    insertAt = position === 'after' && first !== undefined ? outline.entries[first]!.block : tgt.contentEnd;
+    if (position === 'inside') {
+      const last = tgt.children[tgt.children.length - 1];
+      insertAt = last !== undefined ? outline.entries[last]!.end : tgt.contentEnd;
+    }
+  } else if (position === 'inside') {
+    level = tgt.level + 1;
+    insertAt = tgt.end;
+  } else {
+    level = tgt.level;
+    insertAt = position === 'before' ? tgt.block : tgt.end;
+  }
+  const changes = shiftChanges(outline, id, level - src.level);
+  if (!changes.ok) return changes;
+  if ((insertAt === src.block || insertAt === src.end) && changes.plan.length === 0) return null;
+  return { ok: true, plan: { start: src.block, end: src.end, insertAt, changes: changes.plan } };
+}
+
+/** Move a section above its previous or below its next sibling (Alt+Shift+↑/↓). */
+export function planMoveBy(outline: Outline, id: number, direction: -1 | 1): Planned<MovePlan> {
+  const e = outline.entries[id];
+  if (!e || e.level === 0) return fail('标题（文档名称）不能移动。');
+  const siblings = e.parent >= 0 ? outline.entries[e.parent]!.children : outline.roots;
+  const i = siblings.indexOf(id);
+  const other = siblings[i + direction];
+  if (other === undefined || outline.entries[other]!.level === 0) return fail(direction < 0 ? '已经是第一节。' : '已经是最后一节。');
+  const o = outline.entries[other]!;
+  return { ok: true, plan: { start: e.block, end: e.end, insertAt: direction < 0 ? o.block : o.end, changes: [] } };
+}
+
+/** The block order after a move: old block indices in their new order. */
+export function orderAfterMove(blockCount: number, plan: MovePlan): number[] {
+  const moved: number[] = [];
+  for (let i = plan.start; i < plan.end; i++) moved.push(i);
+  const out: number[] = [];
+  for (let i = 0; i <= blockCount; i++) {
+    if (i === plan.insertAt) out.push(...moved);
+    if (i < blockCount && (i < plan.start || i >= plan.end)) out.push(i);
+  }
+  return out;
+}

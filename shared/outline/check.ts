@@ -11,7 +11,7 @@
 import type { HeadingLevel } from './levels';
 import { LEVEL_OF_KIND, correctedStyle, formatNumber } from './numbering';
 import type { Outline, OutlineEntry } from './outline';
-import { documentStyles, numberFor, type DocumentStyles, numberingSequences, renumberSequence, restyleEdit, type NumberSequence, type TextEdit } from './renumber';
+import { documentStyles, numberFor, numberingSequences, renumberSequence, type DocumentStyles, type NumberSequence, type TextEdit } from './renumber';
 
 export type ProblemKind =
   | 'start'
@@ -82,11 +82,15 @@ function numberFlaws(e: OutlineEntry, problems: Problem[]): void {
   }
 }
 
-function sequenceProblems(outline: Outline, seq: NumberSequence, styles: DocumentStyles, fix: Fix, problems: Problem[]): void {
+function sequenceProblems(outline: Outline, seq: NumberSequence, styles: DocumentStyles, skip: ReadonlySet<number>, fix: Fix, problems: Problem[]): void {
   let prev = 0;
   seq.members.forEach((id, i) => {
     const e = outline.entries[id]!;
     const value = e.heading!.numbering!.value;
+    if (skip.has(id)) {
+      prev = i + 1; // reported (and fixed) as a style mismatch with the right number
+      return;
+    }
     const base = { entry: id, block: e.block, severity: 'error' as const, fixLabel: '重新编号', fix };
     const name = (v: number) => q(numberFor(e, seq.level, v, styles));
     if (i === 0 && value !== 1) {
@@ -106,21 +110,27 @@ function sequenceProblems(outline: Outline, seq: NumberSequence, styles: Documen
 export function checkOutline(outline: Outline): Problem[] {
   const problems: Problem[] = [];
   const styles = documentStyles(outline);
+  const sequences = numberingSequences(outline);
+  const expectedValue = new Map<number, number>();
+  for (const seq of sequences) seq.members.forEach((id, i) => expectedValue.set(id, i + 1));
+  const mismatched = new Set<number>();
+
   for (const e of outline.entries) {
     if (e.level === 0) continue;
     numberFlaws(e, problems);
     const h = e.heading!;
     const tok = h.numbering;
     if (!h.inferred && tok && LEVEL_OF_KIND[tok.kind] !== e.level) {
-      const edit = restyleEdit(e, e.level as HeadingLevel, styles);
+      mismatched.add(e.id);
+      const want = formatNumber(styles[e.level as HeadingLevel], expectedValue.get(e.id) ?? tok.value);
       problems.push({
         entry: e.id,
         block: e.block,
         severity: 'error',
         kind: 'style-mismatch',
-        message: `${LEVEL_NAMES[e.level]}的编号应为${q(formatNumber(styles[e.level as HeadingLevel], tok.value))}式，这里是${q(tok.text)}`,
-        fixLabel: '改用本级编号',
-        fix: edit ? { kind: 'edits', edits: [edit] } : null,
+        message: `${LEVEL_NAMES[e.level]}应使用${q(want)}式编号，这里是${q(tok.text)}`,
+        fixLabel: `改为${q(want)}`,
+        fix: { kind: 'edits', edits: [{ block: e.block, start: tok.start, end: tok.end, text: want }] },
       });
     }
     if (e.headBlocks > 1) {
@@ -149,34 +159,33 @@ export function checkOutline(outline: Outline): Problem[] {
     }
   }
 
-  // Level jumps: a group of headings more than one level below its parent.
+  // Level jumps: headings more than one level below their parent heading (一、 straight to
+  // （1））, once per group. Under the title or at the top, short documents may start lower.
   const groups = new Map<string, number[]>();
   for (const e of outline.entries) {
-    if (e.level === 0) continue;
-    const parentLevel = e.parent >= 0 ? outline.entries[e.parent]!.level : 0;
-    if (e.level <= parentLevel + 1) continue;
+    const parent = e.parent >= 0 ? outline.entries[e.parent]! : null;
+    if (!parent || parent.level === 0 || e.level <= parent.level + 1) continue;
     const key = `${e.parent}/${e.level}`;
     groups.set(key, [...(groups.get(key) ?? []), e.id]);
   }
   for (const members of groups.values()) {
     const first = outline.entries[members[0]!]!;
-    const parent = first.parent >= 0 ? outline.entries[first.parent]! : null;
-    const parentLevel = parent?.level ?? 0;
-    const want = parentLevel + 1;
+    const parent = outline.entries[first.parent]!;
+    const want = (parent.level + 1) as HeadingLevel;
     problems.push({
       entry: first.id,
       block: first.block,
       severity: 'warning',
       kind: 'level-jump',
-      message: `层级跳跃：${parent ? describe(parent) : '文档'}下直接用了${LEVEL_NAMES[first.level]}${first.number ? q(first.number) : ''}，缺少${LEVEL_NAMES[want]}${first.number ? q(formatNumber(styles[want as HeadingLevel], 1)) : ''}`,
+      message: `层级跳跃：${describe(parent)}下直接用了${LEVEL_NAMES[first.level]}${first.number ? q(first.number) : ''}，缺少${LEVEL_NAMES[want]}${first.number ? q(formatNumber(styles[want], 1)) : ''}`,
       fixLabel: `提升为${LEVEL_NAMES[want]}`,
       fix: { kind: 'shift', entries: members, delta: want - first.level },
     });
   }
 
-  for (const seq of numberingSequences(outline)) {
+  for (const seq of sequences) {
     const edits = renumberSequence(outline, seq, styles);
-    if (edits.length > 0) sequenceProblems(outline, seq, styles, { kind: 'edits', edits }, problems);
+    if (edits.length > 0) sequenceProblems(outline, seq, styles, mismatched, { kind: 'edits', edits }, problems);
   }
   problems.sort((a, b) => a.block - b.block || a.kind.localeCompare(b.kind));
   return problems;

@@ -3,8 +3,11 @@
  * editor: moving a section (heading, body and subsections) before, after or into another, and
  * promoting or demoting a heading together with its subheadings, as Word's navigation pane does.
  */
+import { isHeadingRole, type ParagraphRole } from '../model/document';
+import { describeParagraph, type BlockInfo } from './blocks';
 import type { HeadingLevel } from './levels';
-import { subtreeOf, type Outline } from './outline';
+import { buildOutline, subtreeOf, type Outline } from './outline';
+import { continuousChainsOf, documentStyles, numberingSequences, renumberAfterEdit, restyleEdit, snapshotSequences, type TextEdit } from './renumber';
 
 export type DropPosition = 'before' | 'after' | 'inside';
 
@@ -103,4 +106,72 @@ export function orderAfterMove(blockCount: number, plan: MovePlan): number[] {
     if (i < blockCount && (i < plan.start || i >= plan.end)) out.push(i);
   }
   return out;
+}
+
+export interface SectionEdit {
+  /** Old block indices in their new order (the identity when nothing moves). */
+  order: number[];
+  /** New heading roles, by new block index, for headings styled by role that change level. */
+  roles: Array<{ block: number; role: ParagraphRole }>;
+  /** Number rewrites, by new block index, against each block's current text. */
+  edits: TextEdit[];
+}
+
+/**
+ * What a structural edit does to the text: the blocks' new order, the heading roles and numbers
+ * that follow the new levels ("（三）" moved to level 1 becomes "三、"), and — with
+ * `autoRenumber` — the renumbering of every sequence the edit changed, all to be applied as one
+ * undoable step. `textOf` gives the current text of a block (only asked for headings that change
+ * level); `ids` name blocks stably (editor node keys).
+ */
+export function planSectionEdit(
+  infos: readonly BlockInfo[],
+  ids: readonly string[],
+  textOf: (block: number) => string,
+  order: readonly number[],
+  changes: readonly LevelChange[],
+  autoRenumber: boolean,
+): SectionEdit {
+  const before = buildOutline(infos);
+  const beforeSeqs = numberingSequences(before, ids);
+  const snapshot = snapshotSequences(before, ids, beforeSeqs);
+  const styles = documentStyles(before);
+  const newIndex = new Map(order.map((old, i) => [old, i]));
+
+  const restyled = new Map<number, TextEdit>(); // by old block
+  const roles: SectionEdit['roles'] = [];
+  const changed = new Map<number, BlockInfo>(); // by old block
+  for (const { entry, level } of changes) {
+    const e = before.entries[entry]!;
+    const info = infos[e.block]!;
+    let text = textOf(e.block);
+    const edit = restyleEdit(e, level, styles);
+    if (edit) {
+      restyled.set(e.block, edit);
+      text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
+    }
+    let role = info.role;
+    if (isHeadingRole(role)) {
+      role = `heading${level}`;
+      roles.push({ block: newIndex.get(e.block)!, role });
+    }
+    changed.set(e.block, describeParagraph(text, role, info.align));
+  }
+
+  const newInfos = order.map((old) => changed.get(old) ?? infos[old]!);
+  const newIds = order.map((old) => ids[old]!);
+  const after = buildOutline(newInfos);
+  const renumbered = autoRenumber ? renumberAfterEdit(snapshot, after, newIds, numberingSequences(after, newIds, continuousChainsOf(beforeSeqs))) : [];
+
+  // One edit per block, against its current text: a restyled number may be renumbered too.
+  const edits = new Map<number, TextEdit>();
+  for (const [old, edit] of restyled) {
+    const block = newIndex.get(old)!;
+    edits.set(block, { ...edit, block });
+  }
+  for (const r of renumbered) {
+    const prior = edits.get(r.block);
+    edits.set(r.block, prior ? { ...prior, text: r.text } : r);
+  }
+  return { order: [...order], roles, edits: [...edits.values()].sort((a, b) => a.block - b.block) };
 }

@@ -17,6 +17,7 @@ import { Toolbar } from './components/Toolbar';
 import { EditorCommands } from './editor/EditorCommands';
 import { EditorShell, EditorSurface, loadDocument, newDocumentModel } from './editor/Editor';
 import { FindReplacePanel } from './editor/find/FindReplacePanel';
+import { OutlinePlugin } from './editor/outline/OutlinePlugin';
 
 /**
  * Asks what to do with unsaved changes before they would be lost.
@@ -112,10 +113,14 @@ export function App() {
   useKeyboardShortcuts();
   const zoom = (settings?.zoom ?? 100) / 100;
   const showOutline = settings?.showOutline ?? true;
+  const autoRenumber = settings?.autoRenumber ?? true;
   return (
     <EditorShell>
       <EditorCommands />
       <AppCommands settings={settings} updateSettings={updateSettings} />
+      <Guard name="大纲">
+        <OutlinePlugin autoRenumber={autoRenumber} />
+      </Guard>
       <div className="app">
         <Guard name="工具栏">
           <Toolbar />
@@ -123,7 +128,7 @@ export function App() {
         <div className="workspace">
           {showOutline && (
             <Guard name="文档结构">
-              <OutlinePane />
+              <OutlinePane autoRenumber={autoRenumber} onAutoRenumberChange={(on) => updateSettings({ autoRenumber: on })} />
             </Guard>
           )}
           <main className="page-scroller">

@@ -19,9 +19,9 @@ import { $exportDocument, $importDocument } from './documentModel';
 import { WgParagraphNode } from './nodes/WgParagraphNode';
 import { SelectionInfoPlugin } from './plugins/SelectionInfoPlugin';
 import { WordCountPlugin } from './plugins/WordCountPlugin';
+import { LOAD_TAG } from './tags';
 
-/** Updates with this tag replace the whole document: not an edit, not undoable. */
-export const LOAD_TAG = 'wengao-load';
+export { LOAD_TAG } from './tags';
 
 const theme: EditorThemeClasses = {
   paragraph: 'wg-p',
@@ -45,10 +45,14 @@ export function newDocumentModel(): WgDocument {
   return { meta: {}, blocks: [paragraph('', { align: 'justify', indent: { firstLineChars: 2 } })] };
 }
 
-/** Replaces the editor's content; clears undo history (loading is not an edit). */
+/**
+ * Replaces the editor's content; clears undo history (loading is not an edit). History is
+ * cleared first, so the loaded state becomes the history's current entry and the first edit
+ * after loading can be undone back to it (cleared after, the first edit had nothing to go back to).
+ */
 export function loadDocument(editor: LexicalEditor, doc: WgDocument): void {
-  editor.update(() => $importDocument(doc), { tag: LOAD_TAG, discrete: true });
   editor.dispatchCommand(CLEAR_HISTORY_COMMAND, undefined);
+  editor.update(() => $importDocument(doc), { tag: LOAD_TAG, discrete: true });
 }
 
 export function readDocument(editor: LexicalEditor, meta: WgDocument['meta'] = {}): WgDocument {

@@ -134,15 +134,20 @@ export function describeBlock(block: Block): BlockInfo {
   return describeParagraph(blockText(block), block.role ?? null, block.align ?? null);
 }
 
+/** A line this short may carry the title of a bare number above it (outline.ts). */
+export const MAX_CONTINUATION_LINE = 20;
+
 /**
  * True when two descriptions of the same block lead to the same outline structure: the editor
  * rebuilds the outline only when this is false for some block (typing in body text leaves the
- * structure alone and only changes `words`).
+ * structure alone and only changes `words`). The text of a short title-like line matters only
+ * where the outline shows it (a title line, a title below a bare number): `titleText` says so.
  */
-export function sameStructure(a: BlockInfo, b: BlockInfo): boolean {
+export function sameStructure(a: BlockInfo, b: BlockInfo, titleText = true): boolean {
   if (a === b) return true;
   if (a.kind !== b.kind || a.role !== b.role || a.align !== b.align || a.blank !== b.blank || a.titleLike !== b.titleLike) return false;
-  if (a.short !== b.short || a.docNumber !== b.docNumber || a.date !== b.date || a.closing !== b.closing) return false;
+  if (titleText ? a.short !== b.short : a.short.length > MAX_CONTINUATION_LINE !== b.short.length > MAX_CONTINUATION_LINE) return false;
+  if (a.docNumber !== b.docNumber || a.date !== b.date || a.closing !== b.closing) return false;
   if (a.attachment !== b.attachment || a.notes !== b.notes || a.lead !== b.lead) return false;
   if ((a.number?.kind ?? null) !== (b.number?.kind ?? null) || (a.number?.value ?? 0) !== (b.number?.value ?? 0)) return false;
   return sameHeading(a.heading, b.heading) && sameHeading(a.longHeading, b.longHeading);

@@ -13,7 +13,7 @@
  * - A section ends before the document's closing (署名, 成文日期, 附件说明, "汇报完毕…").
  */
 import type { WgDocument } from '../model/document';
-import { describeBlock, type BlockInfo } from './blocks';
+import { MAX_CONTINUATION_LINE, describeBlock, type BlockInfo } from './blocks';
 import type { HeadingInfo, HeadingLevel } from './levels';
 
 export type OutlineLevel = 0 | HeadingLevel;
@@ -63,7 +63,6 @@ export interface Outline {
 }
 
 const MAX_TITLE_LINES = 3;
-const MAX_CONTINUATION_LINE = 20;
 const MAX_JOINED_TITLE = 40;
 
 function nextNonBlank(infos: readonly BlockInfo[], from: number, end = infos.length): number {
@@ -150,27 +149,33 @@ const isNoteNumber = (b: BlockInfo) => b.number !== null && (b.number.kind === '
  */
 function decideHeadings(infos: readonly BlockInfo[], titleAt: ReadonlyMap<number, number>): Array<HeadingInfo | null> {
   const n = infos.length;
-  const out: Array<HeadingInfo | null> = new Array(n).fill(null);
+  const out: Array<HeadingInfo | null> = new Array<HeadingInfo | null>(n).fill(null);
   interface Run {
+    kind: string;
     level: number;
     last: number;
     members: number[];
   }
-  const runs = new Map<string, Run>();
-  const closeRun = (kind: string) => {
-    const run = runs.get(kind);
-    if (!run) return;
-    runs.delete(kind);
-    const short = run.members.filter((i) => infos[i]!.heading).length;
+  // Open runs, one per kind of number (a handful at most).
+  let runs: Run[] = [];
+  const decide = (run: Run) => {
+    let short = 0;
+    for (const i of run.members) if (infos[i]!.heading) short++;
     const asHeadings = short * 2 >= run.members.length;
     for (const i of run.members) out[i] = asHeadings ? (infos[i]!.heading ?? infos[i]!.longHeading) : null;
+  };
+  /** Closes the runs deeper than `level` (all runs for level 0). */
+  const closeBelow = (level: number) => {
+    if (!runs.some((r) => r.level > level)) return;
+    for (const r of runs) if (r.level > level) decide(r);
+    runs = runs.filter((r) => r.level <= level);
   };
   let inNotes = false;
   for (let i = 0; i < n; i++) {
     const b = infos[i]!;
     const titleLines = titleAt.get(i);
     if (titleLines) {
-      for (const kind of [...runs.keys()]) closeRun(kind);
+      closeBelow(0);
       i += titleLines - 1;
       inNotes = false;
       continue;
@@ -183,23 +188,26 @@ function decideHeadings(infos: readonly BlockInfo[], titleAt: ReadonlyMap<number
     inNotes = false;
     if (b.heading && !b.heading.inferred) {
       out[i] = b.heading;
-      for (const [kind, run] of runs) if (run.level > b.heading.level) closeRun(kind);
+      closeBelow(b.heading.level);
       continue;
     }
     const h = b.heading ?? b.longHeading;
     const num = h?.numbering;
     if (!h || !num) continue;
-    for (const [kind, run] of runs) if (run.level > h.level) closeRun(kind);
-    const run = runs.get(num.kind);
+    closeBelow(h.level);
+    const run = runs.find((r) => r.kind === num.kind);
     if (run && num.value === run.last + 1) {
       run.members.push(i);
       run.last = num.value;
     } else {
-      closeRun(num.kind);
-      runs.set(num.kind, { level: h.level, last: num.value, members: [i] });
+      if (run) {
+        decide(run);
+        runs = runs.filter((r) => r !== run);
+      }
+      runs.push({ kind: num.kind, level: h.level, last: num.value, members: [i] });
     }
   }
-  for (const kind of [...runs.keys()]) closeRun(kind);
+  closeBelow(0);
   for (let i = 0; i < n; i++) {
     const h = out[i];
     if (h && h.number === '' && h.title === '') out[i] = null; // an empty paragraph styled as a heading
@@ -214,8 +222,8 @@ export function buildOutline(infos: readonly BlockInfo[]): Outline {
   const titles = findTitles(infos);
   const titleAt = new Map(titles.map(([s, c]) => [s, c]));
 
-  const add = (e: Omit<OutlineEntry, 'id' | 'parent' | 'children' | 'end' | 'contentEnd' | 'words'>) => {
-    entries.push({ ...e, id: entries.length, parent: -1, children: [], end: n, contentEnd: n, words: 0 });
+  const add = (level: OutlineLevel, block: number, headBlocks: number, number: string, title: string, heading: HeadingInfo | null) => {
+    entries.push({ id: entries.length, level, block, headBlocks, number, title, heading, parent: -1, children: [], end: n, contentEnd: n, words: 0 });
   };
 
   const headings = decideHeadings(infos, titleAt);
@@ -225,7 +233,7 @@ export function buildOutline(infos: readonly BlockInfo[]): Outline {
       let title = '';
       for (let k = i; k < i + titleLines; k++) title += infos[k]!.short;
       for (let k = i + 1; k < i + titleLines; k++) continuation[k] = 1;
-      add({ level: 0, block: i, headBlocks: titleLines, number: '', title, heading: null });
+      add(0, i, titleLines, '', title, null);
       i += titleLines - 1;
       continue;
     }
@@ -245,7 +253,7 @@ export function buildOutline(infos: readonly BlockInfo[]): Outline {
       }
       headBlocks = k - i;
     }
-    add({ level: h.level, block: i, headBlocks, number: h.number, title, heading: h });
+    add(h.level, i, headBlocks, h.number, title, h);
     i += headBlocks - 1;
   }
 
@@ -266,28 +274,28 @@ export function buildOutline(infos: readonly BlockInfo[]): Outline {
 
   // Sections: up to the next entry of the same or a higher level; headings stop before the
   // closing matter of their title's span.
-  const bounds = [...new Set([0, ...entries.filter((e) => e.level === 0).map((e) => e.block), n])].sort((a, b) => a - b);
-  const contentEnds: number[] = [];
-  for (let s = 0; s + 1 < bounds.length; s++) {
-    const [start, end] = [bounds[s]!, bounds[s + 1]!];
-    const lastHead = entries.reduce((m, e) => (e.block >= start && e.block < end ? Math.max(m, e.block + e.headBlocks) : m), start);
-    contentEnds.push(Math.max(lastHead, closingStart(infos, start, end)));
-  }
-  let span = 0;
-  for (let i = 0; i < entries.length; i++) {
+  const bounds = [0];
+  for (const e of entries) if (e.level === 0 && e.block > 0) bounds.push(e.block);
+  bounds.push(n);
+  const spanOf = new Int32Array(entries.length);
+  const lastHead = bounds.slice(0, -1);
+  for (let i = 0, span = 0; i < entries.length; i++) {
     const e = entries[i]!;
     while (span + 2 < bounds.length && bounds[span + 1]! <= e.block) span++;
-    let end = n;
-    for (let j = i + 1; j < entries.length; j++) {
-      if (entries[j]!.level <= e.level) {
-        end = entries[j]!.block;
-        break;
-      }
-    }
-    if (e.level > 0) end = Math.min(end, contentEnds[span]!);
-    e.end = end;
-    e.contentEnd = e.level > 0 ? end : Math.min(end, contentEnds[span]!);
+    spanOf[i] = span;
+    lastHead[span] = Math.max(lastHead[span]!, e.block + e.headBlocks);
   }
+  const contentEnds = lastHead.map((head, s) => Math.max(head, closingStart(infos, bounds[s]!, bounds[s + 1]!)));
+  const open: OutlineEntry[] = [];
+  const close = (e: OutlineEntry, end: number) => {
+    e.end = e.level > 0 ? Math.min(end, contentEnds[spanOf[e.id]!]!) : end;
+    e.contentEnd = e.level > 0 ? e.end : Math.min(end, contentEnds[spanOf[e.id]!]!);
+  };
+  for (const e of entries) {
+    while (open.length > 0 && open[open.length - 1]!.level >= e.level) close(open.pop()!, e.block);
+    open.push(e);
+  }
+  for (const e of open) close(e, n);
 
   // Innermost entry per block, and section counts.
   const entryOfBlock = new Int32Array(n).fill(-1);

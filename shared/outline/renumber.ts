@@ -174,9 +174,17 @@ export function snapshotSequences(outline: Outline, ids: readonly string[], sequ
 /**
  * After a structural edit (a section moved, a heading inserted, deleted or changed level): the
  * edits that renumber each sequence whose members changed, if it was in order before (a
- * sequence the user left out of order is theirs to fix), or that is new and out of order.
+ * sequence the user left out of order is theirs to fix). A sequence the edit created is
+ * renumbered only with `renumberNew` (a section moved or demoted under a new parent), not when
+ * typed or pasted text brings its own numbering.
  */
-export function renumberAfterEdit(before: ReadonlyMap<string, SequenceSnapshot>, outline: Outline, ids: readonly string[], sequences: readonly NumberSequence[]): TextEdit[] {
+export function renumberAfterEdit(
+  before: ReadonlyMap<string, SequenceSnapshot>,
+  outline: Outline,
+  ids: readonly string[],
+  sequences: readonly NumberSequence[],
+  renumberNew = true,
+): TextEdit[] {
   const styles = documentStyles(outline);
   const edits: TextEdit[] = [];
   for (const seq of sequences) {
@@ -185,6 +193,8 @@ export function renumberAfterEdit(before: ReadonlyMap<string, SequenceSnapshot>,
     if (prev) {
       if (!prev.sequential) continue;
       if (prev.members.length === members.length && prev.members.every((k, i) => k === members[i])) continue;
+    } else if (!renumberNew) {
+      continue;
     }
     edits.push(...renumberSequence(outline, seq, styles));
   }

@@ -42,11 +42,26 @@ function shiftChanges(outline: Outline, id: number, delta: number): Planned<Leve
   return { ok: true, plan: changes };
 }
 
-/** Promote (delta −1) or demote (+1) a heading and every heading in its section. */
-export function planShift(outline: Outline, id: number, delta: -1 | 1): Planned<LevelChange[]> {
-  const e = outline.entries[id];
-  if (!e || e.level === 0) return fail('标题（文档名称）没有层级。');
-  return shiftChanges(outline, id, delta);
+/**
+ * Promote (negative delta) or demote headings by `delta` levels, each with every heading in its
+ * section (Word's navigation pane does the same). −1/+1 for the buttons and Tab; more to mend a
+ * level jump.
+ */
+export function planShift(outline: Outline, ids: number | readonly number[], delta: number): Planned<LevelChange[]> {
+  const changes: LevelChange[] = [];
+  const seen = new Set<number>();
+  for (const id of typeof ids === 'number' ? [ids] : ids) {
+    const e = outline.entries[id];
+    if (!e || e.level === 0) return fail('标题（文档名称）没有层级。');
+    if (seen.has(id)) continue;
+    const planned = shiftChanges(outline, id, delta);
+    if (!planned.ok) return planned;
+    for (const c of planned.plan) {
+      seen.add(c.entry);
+      changes.push(c);
+    }
+  }
+  return { ok: true, plan: changes };
 }
 
 /**

@@ -3,7 +3,7 @@
  * changes as one undo step, renumbering after typed headings, IME compositions, checker fixes.
  */
 import path from 'node:path';
-import { $createTextNode, $getNodeByKey, $getRoot, $setCompositionKey, CLEAR_HISTORY_COMMAND, UNDO_COMMAND, type LexicalEditor } from 'lexical';
+import { $createTextNode, $getRoot, $setCompositionKey, CLEAR_HISTORY_COMMAND, UNDO_COMMAND, type LexicalEditor, type TextNode } from 'lexical';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readDocumentFile } from '../../../electron/services/documentFiles';
 import { paragraph, paragraphText, type WgDocument } from '../../../shared/model/document';
@@ -11,7 +11,7 @@ import { $importDocument } from '../../../renderer/editor/documentModel';
 import { LOAD_TAG } from '../../../renderer/editor/tags';
 import { OutlineEngine } from '../../../renderer/editor/outline/engine';
 import { outlineViewStore, sectionCounts } from '../../../renderer/editor/outline/outlineStore';
-import { $createWgParagraphNode } from '../../../renderer/editor/nodes/WgParagraphNode';
+import { $createWgParagraphNode, type WgParagraphNode } from '../../../renderer/editor/nodes/WgParagraphNode';
 import { headlessEditor, read } from './editorHarness';
 
 const CORPUS = path.resolve(__dirname, '../../../../shared/corpus');
@@ -176,7 +176,7 @@ describe('outline engine', () => {
     const view = outlineViewStore.get();
     editor.update(
       () => {
-        const p = $getRoot().getChildAtIndex(2)!; // 一、抓牢…
+        const p = $getRoot().getChildAtIndex<WgParagraphNode>(2)!; // 一、抓牢…
         const t = p.getFirstChild()!;
         $setCompositionKey(t.getKey());
         p.selectEnd().insertText('zhong');
@@ -188,9 +188,8 @@ describe('outline engine', () => {
     expect(outlineViewStore.get()).toBe(view);
     editor.update(
       () => {
-        const t = $getRoot().getChildAtIndex(2)!.getFirstChild()!;
-        const text = t.getTextContent();
-        ($getNodeByKey(t.getKey()) as ReturnType<typeof $createTextNode>).setTextContent(text.replace(/zhong$/, '重'));
+        const t = $getRoot().getChildAtIndex<WgParagraphNode>(2)!.getFirstChild<TextNode>()!;
+        t.setTextContent(t.getTextContent().replace(/zhong$/, '重'));
         $setCompositionKey(null);
       },
       { discrete: true },

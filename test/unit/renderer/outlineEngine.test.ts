@@ -3,12 +3,11 @@
  * changes as one undo step, renumbering after typed headings, IME compositions, checker fixes.
  */
 import path from 'node:path';
-import { $createTextNode, $getRoot, $setCompositionKey, CLEAR_HISTORY_COMMAND, UNDO_COMMAND, type LexicalEditor, type TextNode } from 'lexical';
+import { $createTextNode, $getRoot, $setCompositionKey, UNDO_COMMAND, type LexicalEditor, type TextNode } from 'lexical';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readDocumentFile } from '../../../electron/services/documentFiles';
 import { paragraph, paragraphText, type WgDocument } from '../../../shared/model/document';
-import { $importDocument } from '../../../renderer/editor/documentModel';
-import { LOAD_TAG } from '../../../renderer/editor/tags';
+import { loadDocument } from '../../../renderer/editor/load';
 import { OutlineEngine } from '../../../renderer/editor/outline/engine';
 import { outlineViewStore, sectionCounts } from '../../../renderer/editor/outline/outlineStore';
 import { $createWgParagraphNode, type WgParagraphNode } from '../../../renderer/editor/nodes/WgParagraphNode';
@@ -34,12 +33,6 @@ afterEach(() => {
 });
 
 const tick = () => new Promise((r) => setTimeout(r, 5));
-
-/** Opens a document as the app does (Editor.loadDocument): not an edit, history cleared. */
-function loadDocument(ed: LexicalEditor, doc: WgDocument) {
-  ed.dispatchCommand(CLEAR_HISTORY_COMMAND, undefined);
-  ed.update(() => $importDocument(doc), { tag: LOAD_TAG, discrete: true });
-}
 
 async function open(rel: string): Promise<WgDocument> {
   const { doc } = await readDocumentFile(path.join(CORPUS, rel));

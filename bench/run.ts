@@ -3,10 +3,12 @@
  * baseline measured in the same run. Numbers, never pass/fail.
  */
 import os from 'node:os';
+import { benchOutline } from './outline';
 import { benchTyping } from './typing';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   typing: benchTyping,
+  outline: benchOutline,
 };
 
 async function main(): Promise<void> {

@@ -14,7 +14,7 @@ import type { DropPosition } from '../../shared/outline/sections';
 import { notify } from '../app/dialogs';
 import { useStore } from '../app/store';
 import { outlineEngineStore } from '../editor/outline/OutlinePlugin';
-import { activeSectionStore, formatCount, outlineViewStore, sectionCounts, type OutlineItem } from '../editor/outline/outlineStore';
+import { activeSectionStore, formatCount, outlineViewStore, sectionCounts, typedTitles, type OutlineItem } from '../editor/outline/outlineStore';
 
 const DRAG_TYPE = 'application/x-wengao-section';
 
@@ -40,6 +40,10 @@ function dropPosition(row: HTMLElement, clientY: number): DropPosition {
   const r = row.getBoundingClientRect();
   const y = (clientY - r.top) / Math.max(1, r.height);
   return y < 0.3 ? 'before' : y > 0.7 ? 'after' : 'inside';
+}
+
+function tooltipOf(item: OutlineItem): string {
+  return item.kind === 'suggestion' ? `可设为${LEVEL_NAMES[item.level]}` : `${LEVEL_NAMES[item.level]}：${item.number}${item.title}`;
 }
 
 const POSITION_LABEL: Record<DropPosition, string> = { before: '移到此节之前', after: '移到此节之后', inside: '移入此节（作为下级）' };
@@ -86,6 +90,23 @@ export function OutlinePane({ autoRenumber, onAutoRenumberChange }: { autoRenumb
         }
       }),
     [],
+  );
+
+  // A title being typed in the document: straight into its row.
+  useEffect(
+    () =>
+      typedTitles.subscribe((changed) => {
+        for (const key of changed) {
+          const row = rowOf(key);
+          const item = byKey.get(key);
+          const span = row?.querySelector('.outline-title');
+          const title = typedTitles.get(key);
+          if (!row || !span || !item || title === undefined) continue;
+          span.textContent = title || '（无标题）';
+          row.title = tooltipOf(item);
+        }
+      }),
+    [rowOf, byKey],
   );
 
   // The caret's section: highlighted (or its nearest shown ancestor) and kept in view, without a render.
@@ -304,7 +325,7 @@ export function OutlinePane({ autoRenumber, onAutoRenumberChange }: { autoRenumb
                 data-outline-key={item.key}
                 data-kind={item.kind}
                 data-level={item.level}
-                title={item.kind === 'suggestion' ? `可设为${LEVEL_NAMES[item.level]}` : `${LEVEL_NAMES[item.level]}：${item.number}${item.title}`}
+                title={tooltipOf(item)}
                 onFocus={() => setFocusKey(item.key)}
                 onClick={() => engine?.goTo(item.key)}
               >

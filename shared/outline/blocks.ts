@@ -150,20 +150,36 @@ export function sameStructure(a: BlockInfo, b: BlockInfo, titleText = true): boo
   if (a.docNumber !== b.docNumber || a.date !== b.date || a.closing !== b.closing) return false;
   if (a.attachment !== b.attachment || a.notes !== b.notes || a.lead !== b.lead) return false;
   if ((a.number?.kind ?? null) !== (b.number?.kind ?? null) || (a.number?.value ?? 0) !== (b.number?.value ?? 0)) return false;
-  return sameHeading(a.heading, b.heading) && sameHeading(a.longHeading, b.longHeading);
+  // A long numbered line is a heading only in a run of headings; its title shows only then (the
+  // editor compares it with the entry it shows).
+  return sameHeading(a.heading, b.heading, true) && sameHeading(a.longHeading, b.longHeading, false);
 }
 
-function sameHeading(ha: HeadingInfo | null, hb: HeadingInfo | null): boolean {
+function sameHeading(ha: HeadingInfo | null, hb: HeadingInfo | null, title: boolean): boolean {
   if (!ha || !hb) return ha === hb;
   return (
     ha.level === hb.level &&
     ha.number === hb.number &&
-    ha.title === hb.title &&
-    ha.headingEnd === hb.headingEnd &&
+    (!title || (ha.title === hb.title && ha.headingEnd === hb.headingEnd)) &&
     ha.runIn === hb.runIn &&
     ha.runInMark === hb.runInMark &&
     ha.inferred === hb.inferred &&
     (ha.numbering?.start ?? -1) === (hb.numbering?.start ?? -1) &&
     (ha.numbering?.titleStart ?? -1) === (hb.numbering?.titleStart ?? -1)
   );
+}
+
+/**
+ * True when `b` differs from `a` only in the text the outline shows for it — a heading's title
+ * (typing in a heading) or a title line's text — so the outline's structure, numbers and
+ * sections stay as they are and only that entry's title changes.
+ */
+export function onlyTitleTextChanged(a: BlockInfo, b: BlockInfo): boolean {
+  const ha = a.heading;
+  const hb = b.heading;
+  if (ha && hb) {
+    if (ha.title === '' || hb.title === '') return false; // a bare number takes its title from other lines
+    return sameStructure(a, { ...b, heading: { ...hb, title: ha.title, headingEnd: ha.headingEnd } }, true);
+  }
+  return !ha && !hb && a.titleLike && b.titleLike && sameStructure(a, { ...b, short: a.short }, true);
 }

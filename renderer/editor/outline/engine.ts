@@ -27,7 +27,7 @@ import {
   type UpdateListener,
 } from 'lexical';
 import { $isTableNode } from '@lexical/table';
-import { describeParagraph, describeTable, sameStructure, type BlockInfo } from '../../../shared/outline/blocks';
+import { describeParagraph, describeTable, onlyTitleTextChanged, sameStructure, type BlockInfo } from '../../../shared/outline/blocks';
 import { checkOutline, type Problem, type ProblemKind } from '../../../shared/outline/check';
 import { buildOutline, type Outline } from '../../../shared/outline/outline';
 import { continuousChainsOf, numberingSequences, renumberAfterEdit, renumberAll, snapshotSequences, type SequenceSnapshot, type TextEdit } from '../../../shared/outline/renumber';
@@ -37,7 +37,7 @@ import { LOAD_TAG } from '../tags';
 import { $isWgParagraphNode } from '../nodes/WgParagraphNode';
 import { perFrame } from '../status';
 import { $blockOf, $joinFollowing, $reorderBlocks, $replaceText, $splitRunIn } from './nodeEdits';
-import { activeSectionStore, outlineViewStore, sectionCounts, type OutlineItem, type ProblemView } from './outlineStore';
+import { activeSectionStore, outlineViewStore, sectionCounts, typedTitles, type OutlineItem, type ProblemView } from './outlineStore';
 
 /** Updates made by the outline itself: never renumbered again by the listener. */
 export const OUTLINE_TAG = 'wengao-outline';
@@ -45,12 +45,28 @@ export const OUTLINE_TAG = 'wengao-outline';
 /** Problems are checked when the structure has been still this long (they are not urgent). */
 const CHECK_DELAY_MS = 250;
 
-/** Timing hook for `npm run bench -- outline`: set `window.__wengaoOutlinePerf = { updates: [] }`. */
+/**
+ * Timing hook for `npm run bench -- outline`, off unless the page sets
+ * `window.__wengaoOutlinePerf = { updates: [], frames: [], lexical: [] }`: time spent in the
+ * update listener and in frame callbacks, the time from a keydown (`keyAt`, set by the bench)
+ * to this listener, and a full re-outline on demand.
+ */
 interface OutlinePerf {
   updates: number[];
+  frames: number[];
+  lexical: number[];
+  keyAt?: number;
   reoutline?: () => number;
 }
 const perfHook = () => (globalThis as { __wengaoOutlinePerf?: OutlinePerf }).__wengaoOutlinePerf;
+
+function timed(fn: () => void): void {
+  const perf = perfHook();
+  if (!perf) return fn();
+  const t0 = performance.now();
+  fn();
+  perf.frames.push(performance.now() - t0);
+}
 
 type UpdatePayload = Parameters<UpdateListener>[0];
 
@@ -85,9 +101,17 @@ export class OutlineEngine {
   private changedCounts = new Set<number>();
   private countsReset = true;
   private checkTimer: ReturnType<typeof setTimeout> | null = null;
-  private readonly publishView = perFrame(() => this.buildView());
-  private readonly publishCounts = perFrame(() => this.flushCounts());
-  private readonly publishActive = perFrame(() => this.updateActive());
+  private readonly publishView = perFrame(() => timed(() => this.buildView()));
+  private readonly publishCounts = perFrame(() => timed(() => this.flushCounts()));
+  private readonly publishActive = perFrame(() => timed(() => this.updateActive()));
+  private readonly publishTitles = perFrame(() =>
+    timed(() => {
+      typedTitles.update(this.pendingTitles);
+      this.pendingTitles = new Map();
+    }),
+  );
+  private pendingTitles = new Map<string, string>();
+  private viewItems = new Map<string, OutlineItem>();
 
   constructor(readonly editor: LexicalEditor) {}
 
@@ -99,6 +123,7 @@ export class OutlineEngine {
       this.publishView.cancel();
       this.publishCounts.cancel();
       this.publishActive.cancel();
+      this.publishTitles.cancel();
       if (this.checkTimer) clearTimeout(this.checkTimer);
     };
   }
@@ -108,7 +133,11 @@ export class OutlineEngine {
   private onUpdate({ editorState, dirtyElements, dirtyLeaves, tags }: UpdatePayload): void {
     const perf = perfHook();
     const t0 = perf ? performance.now() : 0;
-    if (perf && !perf.reoutline) perf.reoutline = () => this.timeFull();
+    if (perf) {
+      perf.reoutline ??= () => this.timeFull();
+      if (perf.keyAt !== undefined) perf.lexical.push(t0 - perf.keyAt);
+      perf.keyAt = undefined;
+    }
     if (tags.has(LOAD_TAG)) {
       this.full(editorState, true);
       return;
@@ -160,6 +189,7 @@ export class OutlineEngine {
   private process(state: EditorState, tags: Set<string>): void {
     let structural = false;
     const deltas: Array<[NodeKey, number]> = [];
+    const titles: NodeKey[] = [];
     state.read(() => {
       const dirty = new Set<NodeKey>();
       if (this.pendingRoot) {
@@ -188,15 +218,62 @@ export class OutlineEngine {
         const info = describeNode(node);
         const prev = this.infos.get(k);
         this.infos.set(k, info);
-        if (!prev || !sameStructure(prev, info, this.titleText.has(k))) structural = true;
-        else if (prev.words !== info.words) deltas.push([k, info.words - prev.words]);
+        if (!prev) structural = true;
+        else if (!sameStructure(prev, info, this.titleText.has(k))) {
+          // Typing in a heading changes only its title: no rebuild, no re-render of the tree.
+          if (this.showsTitleOf(k) && onlyTitleTextChanged(prev, info)) titles.push(k);
+          else structural = true;
+        } else if (info.longHeading && this.showsTitleOf(k) && this.outline.entries[this.titleEntryOf(k)]!.title !== info.longHeading.title) {
+          titles.push(k); // a long numbered line shown as a heading (its run are headings)
+        }
+        if (prev && prev.words !== info.words) deltas.push([k, info.words - prev.words]);
       }
     });
     this.pendingLeaves.clear();
     this.pendingElements.clear();
     this.pendingRoot = false;
-    if (structural) this.rebuild(tags);
-    else if (deltas.length > 0) this.applyDeltas(deltas);
+    if (structural) return this.rebuild(tags);
+    if (titles.length > 0) this.applyTitles(titles);
+    if (deltas.length > 0) this.applyDeltas(deltas);
+  }
+
+  /** The entry whose title this block shows: a heading's own block, or a line of a title. */
+  private titleEntryOf(key: NodeKey): number {
+    const i = this.index.get(key);
+    if (i === undefined) return -1;
+    const id = this.outline.entryOfBlock[i]!;
+    const e = id >= 0 ? this.outline.entries[id]! : null;
+    if (!e) return -1;
+    if (e.level === 0) return i < e.block + e.headBlocks ? id : -1;
+    return e.block === i && e.headBlocks === 1 ? id : -1;
+  }
+
+  private showsTitleOf(key: NodeKey): boolean {
+    return this.titleEntryOf(key) >= 0;
+  }
+
+  private applyTitles(keys: readonly NodeKey[]): void {
+    for (const k of keys) {
+      const id = this.titleEntryOf(k);
+      const e = this.outline.entries[id]!;
+      if (e.level === 0) {
+        let title = '';
+        for (let b = e.block; b < e.block + e.headBlocks; b++) title += this.infos.get(this.keys[b]!)!.short;
+        e.title = title;
+      } else {
+        const info = this.infos.get(k)!;
+        const h = (info.heading ?? info.longHeading)!;
+        e.heading = h;
+        e.title = h.title;
+      }
+      const entryKey = this.keyOfEntry(id);
+      // The tree keeps its items; the changed title is written into its row directly.
+      const item = this.viewItems.get(entryKey);
+      if (item) item.title = e.title;
+      this.pendingTitles.set(entryKey, e.title);
+    }
+    this.publishTitles.schedule();
+    this.scheduleCheck();
   }
 
   /** Counts change by what was typed: the block's section and the sections around it. */
@@ -310,6 +387,8 @@ export class OutlineEngine {
     }
     pushSuggestionsBefore(Infinity);
     outlineViewStore.set({ items, problemCount: problems.length });
+    // The items the tree shows (the store keeps the old ones when nothing visible changed).
+    this.viewItems = new Map(outlineViewStore.get().items.map((i) => [i.key, i]));
   }
 
   private flushCounts(): void {

@@ -66,38 +66,45 @@ export const outlineViewStore = createStore<OutlineView>(EMPTY_VIEW, sameView);
 /** The key of the innermost heading whose section holds the caret (null: none). */
 export const activeSectionStore = createStore<string | null>(null);
 
-/** 字数 of each section by heading key; listeners get the keys whose count changed. */
-export class SectionCounts {
-  private counts = new Map<string, number>();
-  private listeners = new Set<(changed: Iterable<string>) => void>();
+/**
+ * Values by heading key that change on every keystroke (section 字数, a title being typed):
+ * subscribers get the keys that changed and write them into the DOM themselves.
+ */
+export class KeyedValues<T> {
+  private values = new Map<string, T>();
+  private listeners = new Set<(changed: readonly string[]) => void>();
 
-  get(key: string): number | undefined {
-    return this.counts.get(key);
+  get(key: string): T | undefined {
+    return this.values.get(key);
   }
 
-  /** Replaces all counts (after a structural change). */
-  reset(next: Map<string, number>): void {
-    this.counts = next;
-    this.emit(next.keys());
+  /** Replaces all values (after a structural change). */
+  reset(next: Map<string, T>): void {
+    this.values = next;
+    this.emit([...next.keys()]);
   }
 
-  update(changed: Map<string, number>): void {
-    for (const [k, v] of changed) this.counts.set(k, v);
-    this.emit(changed.keys());
+  update(changed: Map<string, T>): void {
+    for (const [k, v] of changed) this.values.set(k, v);
+    this.emit([...changed.keys()]);
   }
 
-  subscribe(listener: (changed: Iterable<string>) => void): () => void {
+  subscribe(listener: (changed: readonly string[]) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
-  private emit(keys: Iterable<string>): void {
-    const list = [...keys];
-    for (const l of this.listeners) l(list);
+  private emit(keys: readonly string[]): void {
+    for (const l of this.listeners) l(keys);
   }
 }
 
-export const sectionCounts = new SectionCounts();
+/** 字数 of each section, by heading key. */
+export const sectionCounts = new KeyedValues<number>();
+
+/** Titles that changed while the user typed in a heading, by heading key (no tree re-render). */
+export const typedTitles = new KeyedValues<string>();
+
 
 /** Formats a count for the sidebar: 1234 → "1234", 12345 → "1.2万". */
 export function formatCount(n: number): string {

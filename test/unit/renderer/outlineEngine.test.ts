@@ -9,7 +9,7 @@ import { readDocumentFile } from '../../../electron/services/documentFiles';
 import { paragraph, paragraphText, type WgDocument } from '../../../shared/model/document';
 import { loadDocument } from '../../../renderer/editor/load';
 import { OutlineEngine } from '../../../renderer/editor/outline/engine';
-import { outlineViewStore, sectionCounts } from '../../../renderer/editor/outline/outlineStore';
+import { outlineViewStore, sectionCounts, typedTitles } from '../../../renderer/editor/outline/outlineStore';
 import { $createWgParagraphNode, type WgParagraphNode } from '../../../renderer/editor/nodes/WgParagraphNode';
 import { headlessEditor, read } from './editorHarness';
 
@@ -95,6 +95,46 @@ describe('outline engine', () => {
     await tick();
     expect(outlineViewStore.get()).toBe(view); // same object: no re-render
     expect([sectionCounts.get(section), sectionCounts.get(title)]).toEqual([before[0]! + 6, before[1]! + 6]);
+  });
+
+  it('updates a title being typed without rebuilding the tree', async () => {
+    await open('seeds/004_9342abefdd77c34e.txt');
+    const view = outlineViewStore.get();
+    const key = keyOf('三、存在不足');
+    typeAtEnd(13, '和差距'); // 三、存在不足 (line 14)
+    typeAtEnd(0, '（2023年）'); // the title line
+    await tick();
+    expect(outlineViewStore.get()).toBe(view);
+    expect(typedTitles.get(key)).toBe('存在不足和差距');
+    expect(typedTitles.get(keyOf('党组书记'))).toBe('党组书记抓党建工作报告（2023年）');
+    expect(headings()[8]).toBe('  三、存在不足和差距'); // the items the tree renders from next time
+    // Body text run into the heading is more than a title change: the checker gets a look.
+    typeAtEnd(13, '。我们要加强学习。');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(outlineViewStore.get()).not.toBe(view);
+    expect(outlineViewStore.get().items.find((i) => i.key === key)!.problems.map((p) => p.kind)).toEqual(['run-in-level1']);
+  });
+
+  it('does not rebuild while typing in a long numbered line that is no heading', async () => {
+    const long = (n: number) => `${n}.对落实有关重大政策措施成效明显、创造典型经验做法且受到国务院督查表扬的市（地、州、盟）、县（市、区、旗），在下一年度国务院组织的有关实地督查中实行“免督查”。`;
+    loadDocument(editor, { meta: {}, blocks: ['一、总体要求', '（一）指导思想', long(1), long(2), long(3), '（二）基本原则', '二、工作任务'].map((t) => paragraph(t)) });
+    await tick();
+    expect(headings()).toEqual(['一、总体要求', '  （一）指导思想', '  （二）基本原则', '二、工作任务']);
+    const view = outlineViewStore.get();
+    const changed: string[][] = [];
+    const offCounts = sectionCounts.subscribe((keys) => changed.push([...keys]));
+    editor.update(
+      () => {
+        const first = $getRoot().getChildAtIndex<WgParagraphNode>(3)!.getFirstChild<TextNode>()!;
+        first.setTextContent(first.getTextContent().replace('对落实', '对认真落实'));
+      },
+      { discrete: true },
+    );
+    await tick();
+    offCounts();
+    expect(outlineViewStore.get()).toBe(view);
+    // Only the counts of （一） and 一、 changed: no rebuild (which resets every count).
+    expect(changed).toEqual([[keyOf('（一）指导思想'), keyOf('一、总体要求')]]);
   });
 
   it('moves a section and renumbers as one undo step', async () => {

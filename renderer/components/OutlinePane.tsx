@@ -42,6 +42,12 @@ function dropPosition(row: HTMLElement, clientY: number): DropPosition {
   return y < 0.3 ? 'before' : y > 0.7 ? 'after' : 'inside';
 }
 
+function ancestorsOf(byKey: ReadonlyMap<string, OutlineItem>, key: string): string[] {
+  const out: string[] = [];
+  for (let k = byKey.get(key)?.parentKey ?? null; k; k = byKey.get(k)?.parentKey ?? null) out.push(k);
+  return out;
+}
+
 function tooltipOf(item: OutlineItem): string {
   return item.kind === 'suggestion' ? `可设为${LEVEL_NAMES[item.level]}` : `${LEVEL_NAMES[item.level]}：${item.number}${item.title}`;
 }
@@ -257,21 +263,7 @@ export function OutlinePane({ autoRenumber, onAutoRenumberChange }: { autoRenumb
   return (
     <aside className="outline-pane" data-testid="outline" aria-label="文档结构">
       <div className="pane-title outline-header">
-        <span>文档结构</span>
-        {view.problemCount > 0 && firstProblem && (
-          <button
-            type="button"
-            className="outline-problem-count"
-            data-testid="outline-problem-count"
-            title="编号问题：点击查看第一处"
-            onClick={() => {
-              engine?.goTo(firstProblem.key, false);
-              setProblemsOpen(firstProblem.key);
-            }}
-          >
-            {view.problemCount} 处编号问题
-          </button>
-        )}
+        <span className="outline-heading">文档结构</span>
         <span className="status-spacer" />
         <label className="outline-auto" title="移动、插入或删除章节后，自动重排 一、（一）1.（1） 编号">
           <input type="checkbox" data-testid="outline-autorenumber" checked={autoRenumber} onChange={(e) => onAutoRenumberChange(e.target.checked)} />
@@ -284,6 +276,21 @@ export function OutlinePane({ autoRenumber, onAutoRenumberChange }: { autoRenumb
           ⊞
         </button>
       </div>
+      {view.problemCount > 0 && firstProblem && (
+        <button
+          type="button"
+          className="outline-problem-count"
+          data-testid="outline-problem-count"
+          title="查看第一处编号问题"
+          onClick={() => {
+            engine?.goTo(firstProblem.key, false);
+            setProblemsOpen(firstProblem.key);
+            setCollapsed((s) => new Set([...s].filter((k) => !ancestorsOf(byKey, firstProblem.key).includes(k))));
+          }}
+        >
+          {view.problemCount} 处编号问题
+        </button>
+      )}
       <div
         className="outline-body"
         ref={bodyRef}

@@ -166,7 +166,9 @@ export function checkOutline(outline: Outline): Problem[] {
     const parent = e.parent >= 0 ? outline.entries[e.parent]! : null;
     if (!parent || parent.level === 0 || e.level <= parent.level + 1) continue;
     const key = `${e.parent}/${e.level}`;
-    groups.set(key, [...(groups.get(key) ?? []), e.id]);
+    const group = groups.get(key);
+    if (group) group.push(e.id);
+    else groups.set(key, [e.id]);
   }
   for (const members of groups.values()) {
     const first = outline.entries[members[0]!]!;

@@ -130,7 +130,7 @@ export class OutlineEngine {
 
   // ---------------------------------------------------------------- keeping up with edits
 
-  private onUpdate({ editorState, dirtyElements, dirtyLeaves, tags }: UpdatePayload): void {
+  private onUpdate({ editorState, prevEditorState, dirtyElements, dirtyLeaves, tags }: UpdatePayload): void {
     const perf = perfHook();
     const t0 = perf ? performance.now() : 0;
     if (perf) {
@@ -142,13 +142,13 @@ export class OutlineEngine {
       this.full(editorState, true);
       return;
     }
-    // Undo, redo and setEditorState swap the whole state and report no dirty blocks: re-read all.
+    // Undo, redo and setEditorState swap the whole state and report no dirty nodes: the nodes
+    // that differ between the two states are the dirty ones (states share unchanged nodes).
     const swapped = tags.has(HISTORIC_TAG) || (dirtyLeaves.size === 0 && dirtyElements.size === 1 && dirtyElements.has('root'));
-    if (swapped && !this.editor.isComposing()) {
-      this.full(editorState, false, tags);
-      this.publishActive.schedule();
-      if (perf) perf.updates.push(performance.now() - t0);
-      return;
+    if (swapped) {
+      const before = prevEditorState._nodeMap;
+      for (const [k, node] of editorState._nodeMap) if (before.get(k) !== node) this.pendingLeaves.add(k);
+      this.pendingRoot = true;
     }
     for (const k of dirtyLeaves) this.pendingLeaves.add(k);
     for (const [k, intentional] of dirtyElements) {

@@ -17,6 +17,7 @@ import { describeParagraph } from '../shared/outline/blocks';
 import { checkOutline } from '../shared/outline/check';
 import { buildOutline } from '../shared/outline/outline';
 import { generateDocumentText } from './corpus';
+import { caretToMiddle, pasteDocument } from './typing';
 import { fmtMs, median, percentile, printTable, ratio, type Row } from './table';
 
 const DOC_CHARS = 200_000;
@@ -26,44 +27,6 @@ interface PerfSample {
   outline: number;
   frames: number;
   lexical: number;
-}
-
-async function pasteDocument(page: Page, text: string): Promise<void> {
-  await page.locator('[data-testid=editor]').click();
-  await page.evaluate((t) => {
-    const dt = new DataTransfer();
-    dt.setData('text/plain', t);
-    document.querySelector('[data-testid=editor]')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-  }, text);
-  await page.waitForFunction((n) => (document.querySelector('[data-testid=editor]')?.textContent?.length ?? 0) >= n, text.length * 0.95, { timeout: 120_000 });
-  await page.waitForSelector('[data-testid=outline-item]');
-}
-
-/** Puts the caret at the end of the paragraph nearest the middle matching `pattern`. */
-async function caretToMiddle(page: Page, pattern: string): Promise<string> {
-  const text = await page.evaluate((src) => {
-    const re = new RegExp(src);
-    const ps = [...document.querySelectorAll<HTMLElement>('[data-testid=editor] > p')];
-    const mid = Math.floor(ps.length / 2);
-    let p = ps[mid]!;
-    for (let d = 0; d < ps.length; d++) {
-      const c = ps[mid + d] ?? ps[mid - d];
-      if (c && re.test(c.textContent ?? '')) {
-        p = c;
-        break;
-      }
-    }
-    p.scrollIntoView({ block: 'center' });
-    const range = document.createRange();
-    range.selectNodeContents(p);
-    range.collapse(false);
-    const sel = window.getSelection()!;
-    sel.removeAllRanges();
-    sel.addRange(range);
-    return p.textContent ?? '';
-  }, pattern);
-  await page.waitForTimeout(300);
-  return text;
 }
 
 /** Types KEYS keys; with `erase`, every other key is Backspace (a heading's title stays a heading's). */
@@ -158,6 +121,7 @@ export async function benchOutline(): Promise<void> {
     await page.goto(harness.url);
     await page.waitForSelector('[data-testid=editor]');
     await pasteDocument(page, text);
+    await page.waitForSelector('[data-testid=outline-item]');
     const headings = await page.locator('[data-testid=outline-item]').count();
 
     await caretToMiddle(page, '^.{60,}$'); // a long body paragraph

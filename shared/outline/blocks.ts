@@ -59,8 +59,12 @@ const ATTACHMENT_LIST = /^附件\s*[0-9０-９]*\s*[：:]/;
 const NOTES = /^(?:注|说明|备注)\s*[0-9０-９]*\s*[：:]/;
 const LEAD_EXCLUDED = /^(?:[一二三四五六七八九十]+是|首先|其次|再次|最后|第[一二三四五六七八九十]+|同时|此外|另外|但|而|我|今年|去年|目前|近年|一年来|为|在|对|经|根据|按照)/;
 
-/** Leading and trailing spaces, and soft line breaks inside a title, do not count. */
+/**
+ * Leading and trailing spaces, and soft line breaks inside a title, do not count. Long text
+ * (never a title, a date or a document number) is only trimmed at the start, without a copy.
+ */
 function squeeze(text: string): string {
+  if (text.length > 2 * MAX_HEADING_TITLE) return text.replace(/^[\s\u3000]+/, '');
   return text.replace(/[\n\t]/g, '').replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
 }
 

@@ -39,6 +39,15 @@ export interface HeadingInfo {
 export const MAX_HEADING_TITLE = 40;
 
 const LEADING_SPACE = /^[\s\u3000]+/;
+/** Some text other than spaces (tested without copying long strings, as trim() would). */
+const HAS_TEXT = /[^\s\u3000]/;
+
+/** The last character that is not a space ('' for none), without scanning the whole text. */
+function lastChar(text: string): string {
+  let i = text.length - 1;
+  while (i >= 0 && !HAS_TEXT.test(text[i]!)) i--;
+  return i >= 0 ? text[i]! : '';
+}
 
 /** Splits heading text after its number into title and run-in body: up to the first 。 or ：. */
 export function splitRunIn(afterNumber: string): { title: string; titleEnd: number; runIn: boolean } {
@@ -46,7 +55,7 @@ export function splitRunIn(afterNumber: string): { title: string; titleEnd: numb
   if (!m) return { title: afterNumber.trim(), titleEnd: afterNumber.length, runIn: false };
   const end = m.index + 1;
   const rest = afterNumber.slice(end);
-  return { title: afterNumber.slice(0, m.index).trim(), titleEnd: end, runIn: rest.trim().length > 0 };
+  return { title: afterNumber.slice(0, m.index).trim(), titleEnd: end, runIn: HAS_TEXT.test(rest) };
 }
 
 /** Regulation articles (第一条) have no titles: the sidebar shows the start of the article. */
@@ -54,7 +63,7 @@ function articleHeading(text: string, n: NumberToken): HeadingInfo {
   const body = text.slice(n.titleStart);
   const clause = /^[^，。：；,;:]*/.exec(body)![0];
   const title = clause.length > MAX_HEADING_TITLE ? `${clause.slice(0, MAX_HEADING_TITLE)}…` : clause;
-  return { level: 3, number: n.text, title: title.trim(), headingEnd: n.titleStart, runIn: body.trim().length > 0, inferred: true, numbering: n, runInMark: '' };
+  return { level: 3, number: n.text, title: title.trim(), headingEnd: n.titleStart, runIn: HAS_TEXT.test(body), inferred: true, numbering: n, runInMark: '' };
 }
 
 export interface HeadingOptions {
@@ -69,14 +78,14 @@ function inferHeading(text: string, maxTitle: number): HeadingInfo | null {
   const after = text.slice(n.titleStart);
   const { title, titleEnd, runIn } = splitRunIn(after);
   const base = { level: LEVEL_OF_KIND[n.kind], number: n.text, inferred: true, numbering: n };
-  if (after.trim() === '') {
+  if (!HAS_TEXT.test(after)) {
     // A bare number ("（三）") whose title may sit on the next line (tables flattened to text).
     return { ...base, title: '', headingEnd: n.titleStart, runIn: false, runInMark: '' };
   }
   if (title === '' || title.length > maxTitle) return null;
   // A list item, not a heading: "1.加强领导；" "（2）资金保障，"
   if (/[；;]/.test(title)) return null;
-  if (!runIn && /[，,、；;]$/.test(after.trim())) return null;
+  if (!runIn && /^[，,、；;]$/.test(lastChar(after))) return null;
   return { ...base, title, headingEnd: n.titleStart + titleEnd, runIn, runInMark: runIn ? after[titleEnd - 1]! : '' };
 }
 

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { editor, imeType, launchChromium, openApp, startWebHarness, type RunningHarness } from '../support/browser';
+import { editor, imeType, launchChromium, openApp, pasteText, startWebHarness, type RunningHarness } from '../support/browser';
 
 const CORPUS = path.resolve(__dirname, '../../../shared/corpus/seeds');
 
@@ -31,16 +31,10 @@ beforeEach(async () => {
   await editor(page).click();
 });
 
-const seed = (name: string) => readFileSync(path.join(CORPUS, name), 'utf8').replace(/\s+$/, '');
+/** expect.poll with room for a busy machine (the default second is short when tests share 2 cores). */
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 10_000 });
 
-/** Pastes plain text as a user would (Ctrl+V): one paragraph per line. */
-async function paste(p: Page, text: string): Promise<void> {
-  await p.evaluate((t) => {
-    const dt = new DataTransfer();
-    dt.setData('text/plain', t);
-    document.querySelector('[data-testid=editor]')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-  }, text);
-}
+const seed = (name: string) => readFileSync(path.join(CORPUS, name), 'utf8').replace(/\s+$/, '');
 
 /** The document's paragraphs (textContent: blocks off screen have no innerText). */
 const texts = (p: Page) => p.$$eval('[data-testid=editor] > *', (els) => els.map((e) => e.textContent ?? ''));
@@ -52,8 +46,8 @@ const entries = (p: Page) =>
 const item = (p: Page, text: string) => p.locator('[data-testid=outline-item]', { hasText: text });
 
 async function openSeed(name: string): Promise<string[]> {
-  await paste(page, seed(name));
-  await expect.poll(() => page.locator('[data-testid=outline-item], [data-testid=outline-suggestion]').count()).toBeGreaterThan(0);
+  await pasteText(page, seed(name));
+  await poll(() => page.locator('[data-testid=outline-item], [data-testid=outline-suggestion]').count()).toBeGreaterThan(0);
   return texts(page);
 }
 
@@ -77,33 +71,33 @@ describe('outline sidebar', () => {
     // Type in the body of 三、: its count follows.
     await page.locator('[data-testid=editor] > *').nth(14).click();
     await page.keyboard.insertText('我们将认真整改');
-    await expect.poll(() => count.innerText()).toBe('206');
+    await poll(() => count.innerText()).toBe('206');
     // A new heading typed at the end appears in the tree.
     await page.keyboard.press('Control+End');
     await page.keyboard.press('Enter');
     await page.keyboard.insertText('五、加强学习');
-    await expect.poll(() => entries(page)).toContain('  五、加强学习');
+    await poll(() => entries(page)).toContain('  五、加强学习');
     expect(errors).toEqual([]);
   });
 
   it('goes to a heading on click, with the caret at its start, and highlights the caret’s section', async () => {
     await openSeed('004_9342abefdd77c34e.txt');
     await item(page, '（四）支部建大建优建强').click();
-    await expect.poll(() => page.locator('[data-testid=status-position]').innerText()).toBe('第 12 段，第 1 字');
+    await poll(() => page.locator('[data-testid=status-position]').innerText()).toBe('第 12 段，第 1 字');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('editor');
     const box = await page.locator('[data-testid=editor] > *').nth(11).boundingBox();
     expect(box!.y).toBeGreaterThanOrEqual(0);
     expect(box!.y).toBeLessThan(900);
-    await expect.poll(() => page.locator('.outline-item.active').innerText()).toContain('（四）支部建大建优建强');
+    await poll(() => page.locator('.outline-item.active').innerText()).toContain('（四）支部建大建优建强');
     // Moving the caret into another section moves the highlight.
     await page.keyboard.press('Control+End');
-    await expect.poll(() => page.locator('.outline-item.active').innerText()).toContain('四、下一步措施');
+    await poll(() => page.locator('.outline-item.active').innerText()).toContain('四、下一步措施');
   });
 
   it('moves a section by dragging, renumbers, and undoes both in one step', async () => {
     const original = await openSeed('002_182f94ccda9023a4.txt');
     await item(page, '（四）注重整治实效').dragTo(item(page, '（一）把稳思想之舵'), { targetPosition: { x: 40, y: 2 } });
-    await expect.poll(() => entries(page)).toEqual([
+    await poll(() => entries(page)).toEqual([
       '一、认真履职尽责，严格落实第一责任人责任',
       '  （一）注重整治实效，在“改”上下真功',
       '  （二）把稳思想之舵，在“带”上用真心',
@@ -121,10 +115,10 @@ describe('outline sidebar', () => {
     expect(moved[4]).toBe(`（二）${original[3]!.slice('（一）'.length)}`);
     // One undo step restores order and numbers.
     await page.keyboard.press('Control+z');
-    await expect.poll(() => texts(page)).toEqual(original);
-    await expect.poll(() => entries(page)).toContain('  （一）把稳思想之舵，在“带”上用真心');
+    await poll(() => texts(page)).toEqual(original);
+    await poll(() => entries(page)).toContain('  （一）把稳思想之舵，在“带”上用真心');
     await page.keyboard.press('Control+y');
-    await expect.poll(() => texts(page)).toEqual(moved);
+    await poll(() => texts(page)).toEqual(moved);
   });
 
   it('drags a section into another as its last subsection, and an outer one after', async () => {
@@ -132,68 +126,68 @@ describe('outline sidebar', () => {
     const target = item(page, '二、主要工作情况');
     const h = (await target.boundingBox())!.height;
     await item(page, '三、存在不足').dragTo(target, { targetPosition: { x: 60, y: h / 2 } });
-    await expect.poll(() => entries(page)).toContain('    （六）存在不足');
+    await poll(() => entries(page)).toContain('    （六）存在不足');
     expect(await entries(page)).toContain('  三、下一步措施');
     await item(page, '（二）服务用心用情用力').dragTo(item(page, '三、下一步措施'), { targetPosition: { x: 60, y: h - 2 } });
-    await expect.poll(() => entries(page)).toContain('  四、服务用心用情用力，方法出新创新革新');
+    await poll(() => entries(page)).toContain('  四、服务用心用情用力，方法出新创新革新');
   });
 
   it('promotes and demotes with Tab / Shift+Tab in the sidebar and from the toolbar', async () => {
     const original = await openSeed('002_182f94ccda9023a4.txt');
     await item(page, '三、敢于刀刃向内').focus();
     await page.keyboard.press('Tab');
-    await expect.poll(() => entries(page)).toContain('  （一）敢于刀刃向内，务实抓好整改提升');
+    await poll(() => entries(page)).toContain('  （一）敢于刀刃向内，务实抓好整改提升');
     expect(await entries(page)).toContain('    1.持续深化理论武装，坚定政治方向');
     // The focus stays on the section in the tree.
     expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('敢于刀刃向内');
     await page.keyboard.press('Shift+Tab');
-    await expect.poll(() => texts(page)).toEqual(original);
+    await poll(() => texts(page)).toEqual(original);
     // Toolbar, with the caret in a heading.
     await item(page, '（二）夯实基层基础').click();
     await page.locator('[data-testid=tool-promote]').click();
-    await expect.poll(() => entries(page)).toContain('二、夯实基层基础，在“质”上提档次');
+    await poll(() => entries(page)).toContain('二、夯实基层基础，在“质”上提档次');
     expect(await entries(page)).toContain('  （一）锻造清正之风，在“严”上动真格');
     // Demoting takes the subheadings along (as Word does): the two it adopted go one level down.
     await page.locator('[data-testid=tool-demote]').click();
-    await expect.poll(() => entries(page)).toContain('    1.锻造清正之风，在“严”上动真格');
+    await poll(() => entries(page)).toContain('    1.锻造清正之风，在“严”上动真格');
     expect(await entries(page)).toContain('  （二）夯实基层基础，在“质”上提档次');
     await page.keyboard.press('Control+z');
     await page.keyboard.press('Control+z');
-    await expect.poll(() => texts(page)).toEqual(original);
+    await poll(() => texts(page)).toEqual(original);
     // Alt+Shift+↑ moves the section above its previous sibling.
     await page.keyboard.press('Alt+Shift+ArrowUp');
-    await expect.poll(() => entries(page).then((e) => e[1])).toBe('  （一）夯实基层基础，在“质”上提档次');
+    await poll(() => entries(page).then((e) => e[1])).toBe('  （一）夯实基层基础，在“质”上提档次');
   });
 
   it('marks numbering problems and fixes them on click', async () => {
-    await paste(page, ['一、总体要求', '(一)指导思想', '（三）基本原则', '二、工作任务'].join('\n'));
-    await expect.poll(() => page.locator('[data-testid=outline-problem-count]').innerText()).toBe('2 处编号问题');
+    await pasteText(page, ['一、总体要求', '(一)指导思想', '（三）基本原则', '二、工作任务'].join('\n'));
+    await poll(() => page.locator('[data-testid=outline-problem-count]').innerText()).toBe('2 处编号问题');
     await item(page, '(一)指导思想').locator('[data-testid=outline-problem]').click();
-    await expect.poll(() => page.locator('[data-testid=outline-problems]').innerText()).toContain('“(一)”用了半角括号，应为“（一）”');
+    await poll(() => page.locator('[data-testid=outline-problems]').innerText()).toContain('“(一)”用了半角括号，应为“（一）”');
     await page.locator('[data-testid=outline-fix]').click();
-    await expect.poll(() => texts(page)).toEqual(['一、总体要求', '（一）指导思想', '（三）基本原则', '二、工作任务']);
+    await poll(() => texts(page)).toEqual(['一、总体要求', '（一）指导思想', '（三）基本原则', '二、工作任务']);
     await item(page, '（三）基本原则').locator('[data-testid=outline-problem]').click();
     await page.locator('[data-testid=outline-fix]').click();
-    await expect.poll(() => texts(page)).toEqual(['一、总体要求', '（一）指导思想', '（二）基本原则', '二、工作任务']);
-    await expect.poll(() => page.locator('[data-testid=outline-problem-count]').count()).toBe(0);
+    await poll(() => texts(page)).toEqual(['一、总体要求', '（一）指导思想', '（二）基本原则', '二、工作任务']);
+    await poll(() => page.locator('[data-testid=outline-problem-count]').count()).toBe(0);
   });
 
   it('renumbers when a heading is typed in, and not once auto-renumbering is off', async () => {
-    await paste(page, ['一、总体要求', '正文。', '二、工作任务', '正文。'].join('\n'));
-    await expect.poll(() => entries(page)).toHaveLength(2);
+    await pasteText(page, ['一、总体要求', '正文。', '二、工作任务', '正文。'].join('\n'));
+    await poll(() => entries(page)).toHaveLength(2);
     // A new 二、 after the first section's body: the old 二、 becomes 三、.
     await page.locator('[data-testid=editor] > *').nth(1).click();
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
     await page.keyboard.insertText('二、保障措施');
-    await expect.poll(() => texts(page)).toEqual(['一、总体要求', '正文。', '二、保障措施', '三、工作任务', '正文。']);
+    await poll(() => texts(page)).toEqual(['一、总体要求', '正文。', '二、保障措施', '三、工作任务', '正文。']);
     // Undo takes back the new heading and the renumbering together.
     await page.keyboard.press('Control+z');
-    await expect.poll(() => texts(page)).toEqual(['一、总体要求', '正文。', '', '二、工作任务', '正文。']);
+    await poll(() => texts(page)).toEqual(['一、总体要求', '正文。', '', '二、工作任务', '正文。']);
     await page.locator('[data-testid=outline-autorenumber]').uncheck();
     await page.keyboard.insertText('二、保障措施');
-    await expect.poll(() => entries(page)).toEqual(['一、总体要求', '二、保障措施', '二、工作任务']);
-    await expect.poll(() => page.locator('[data-testid=outline-problem-count]').innerText()).toBe('1 处编号问题');
+    await poll(() => entries(page)).toEqual(['一、总体要求', '二、保障措施', '二、工作任务']);
+    await poll(() => page.locator('[data-testid=outline-problem-count]').innerText()).toBe('1 处编号问题');
     // The setting is saved.
     await page.reload();
     await page.waitForSelector('[data-testid=outline-autorenumber]');
@@ -203,32 +197,32 @@ describe('outline sidebar', () => {
   it('offers unnumbered leads as headings, and makes one a heading on request', async () => {
     await openSeed('003_cc503eda10b51707.txt');
     const suggestions = page.locator('[data-testid=outline-suggestion]');
-    await expect.poll(() => suggestions.count()).toBe(3);
+    await poll(() => suggestions.count()).toBe(3);
     expect(await page.locator('[data-testid=editor] > *').nth(2).getAttribute('data-role')).toBeNull();
     await suggestions.first().locator('[data-testid=outline-accept]').click();
-    await expect.poll(() => page.locator('[data-testid=editor] > *').nth(2).getAttribute('data-role')).toBe('heading1');
-    await expect.poll(() => entries(page)).toEqual(['深植“根须”，牢固夯实党在农村的执政根基']);
+    await poll(() => page.locator('[data-testid=editor] > *').nth(2).getAttribute('data-role')).toBe('heading1');
+    await poll(() => entries(page)).toEqual(['深植“根须”，牢固夯实党在农村的执政根基']);
   });
 
   it('waits for an IME composition to be committed before updating a heading', async () => {
-    await paste(page, ['一、总体要求', '正文。'].join('\n'));
+    await pasteText(page, ['一、总体要求', '正文。'].join('\n'));
     await item(page, '一、总体要求').click();
     await page.keyboard.press('End');
     await imeType(page, ['h', 'he', 'he x', 'he xi'], '和细则');
-    await expect.poll(() => entries(page)).toEqual(['一、总体要求和细则']);
+    await poll(() => entries(page)).toEqual(['一、总体要求和细则']);
     expect(errors).toEqual([]);
   });
 
   it('collapses and expands sections, and walks the tree with the keyboard', async () => {
     await openSeed('004_9342abefdd77c34e.txt');
     await item(page, '二、主要工作情况').locator('[data-testid=outline-twisty]').click();
-    await expect.poll(() => page.locator('[data-testid=outline-item]').count()).toBe(5);
+    await poll(() => page.locator('[data-testid=outline-item]').count()).toBe(5);
     await item(page, '二、主要工作情况').focus();
     await page.keyboard.press('ArrowRight');
-    await expect.poll(() => page.locator('[data-testid=outline-item]').count()).toBe(10);
+    await poll(() => page.locator('[data-testid=outline-item]').count()).toBe(10);
     await page.keyboard.press('ArrowDown');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('（一）学习入脑入心入行');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('[data-testid=status-position]').innerText()).toBe('第 9 段，第 1 字');
+    await poll(() => page.locator('[data-testid=status-position]').innerText()).toBe('第 9 段，第 1 字');
   });
 });

@@ -88,7 +88,7 @@ export function describeParagraph(text: string, role: ParagraphRole | null, alig
   const plain = role === null || role === 'body';
   const date = role === 'date' || DATE.test(t);
   const docNumber = DOC_NUMBER.test(t);
-  const closing = role === 'signature' ? 'signature' : CLOSING_NOTE.test(t) ? 'note' : CLOSING_FORMULA.test(t) ? 'formula' : '';
+  const closing = role === 'signature' ? 'signature' : heading ? '' : CLOSING_NOTE.test(t) ? 'note' : CLOSING_FORMULA.test(t) ? 'formula' : '';
   const attachment = !plain ? '' : ATTACHMENT_LABEL.test(t) ? 'label' : ATTACHMENT_LIST.test(t) ? 'list' : '';
   const titleLike =
     !heading && (role === null || role === 'title') && t.length >= 2 && t.length <= MAX_HEADING_TITLE && !TERMINAL.test(t) && !date && !docNumber && !closing && !attachment;

@@ -59,15 +59,14 @@ export interface Outline {
   entryOfBlock: Int32Array;
   /** Blocks that are part of a heading but not its first block (title lines, detached titles). */
   continuation: Uint8Array;
-  blockCount: number;
 }
 
 const MAX_TITLE_LINES = 3;
 const MAX_JOINED_TITLE = 40;
 
-function nextNonBlank(infos: readonly BlockInfo[], from: number, end = infos.length): number {
+function nextNonBlank(infos: readonly BlockInfo[], from: number): number {
   let i = from;
-  while (i < end && infos[i]!.blank) i++;
+  while (i < infos.length && infos[i]!.blank) i++;
   return i;
 }
 
@@ -323,7 +322,7 @@ export function buildOutline(infos: readonly BlockInfo[]): Outline {
   }
   suggestions.sort((a, b) => a.block - b.block);
 
-  return { entries, roots, suggestions, entryOfBlock, continuation, blockCount: n };
+  return { entries, roots, suggestions, entryOfBlock, continuation };
 }
 
 /** The entries of a section's subtree (the entry and all entries nested in it), in document order. */
@@ -335,13 +334,6 @@ export function subtreeOf(outline: Outline, id: number): OutlineEntry[] {
     if (d.block >= e.end) break;
     out.push(d);
   }
-  return out;
-}
-
-/** The entry and its ancestors, innermost first. */
-export function ancestorsOf(outline: Outline, id: number): number[] {
-  const out: number[] = [];
-  for (let i = id; i >= 0; i = outline.entries[i]!.parent) out.push(i);
   return out;
 }
 

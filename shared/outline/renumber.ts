@@ -123,7 +123,7 @@ export function continuousChainsOf(sequences: readonly NumberSequence[]): Set<st
   return new Set(sequences.filter((s) => s.continuous).map((s) => s.id.slice(2)));
 }
 
-export function isSequential(outline: Outline, seq: NumberSequence): boolean {
+function isSequential(outline: Outline, seq: NumberSequence): boolean {
   return seq.members.every((id, i) => valueOf(outline, id) === i + 1);
 }
 

@@ -190,6 +190,7 @@ export class OutlineEngine {
     let structural = false;
     const deltas: Array<[NodeKey, number]> = [];
     const titles: NodeKey[] = [];
+    const justNumbered = new Set<NodeKey>();
     state.read(() => {
       const dirty = new Set<NodeKey>();
       if (this.pendingRoot) {
@@ -227,12 +228,13 @@ export class OutlineEngine {
           titles.push(k); // a long numbered line shown as a heading (its run are headings)
         }
         if (prev && prev.words !== info.words) deltas.push([k, info.words - prev.words]);
+        if (prev && !prev.blank && !prev.number && info.number) justNumbered.add(k);
       }
     });
     this.pendingLeaves.clear();
     this.pendingElements.clear();
     this.pendingRoot = false;
-    if (structural) return this.rebuild(tags);
+    if (structural) return this.rebuild(tags, justNumbered);
     if (titles.length > 0) this.applyTitles(titles);
     if (deltas.length > 0) this.applyDeltas(deltas);
   }
@@ -290,7 +292,8 @@ export class OutlineEngine {
     this.publishCounts.schedule();
   }
 
-  private rebuild(tags: Set<string>): void {
+  /** `justNumbered`: blocks of text that this edit put a number in front of. */
+  private rebuild(tags: Set<string>, justNumbered: ReadonlySet<NodeKey> = new Set()): void {
     const keys = this.keys;
     this.outline = buildOutline(keys.map((k) => this.infos.get(k)!));
     const { entries, continuation } = this.outline;
@@ -302,12 +305,25 @@ export class OutlineEngine {
     this.countsReset = true;
 
     const userEdit = !tags.has(LOAD_TAG) && !tags.has(HISTORIC_TAG) && !tags.has(OUTLINE_TAG);
+    // A number still being typed is no heading yet: "1." on its way to "1.加强领导", or "3." typed
+    // before existing text on its way to "3.5万元…". Its sequence waits, to be compared later with
+    // what it was before.
+    const waiting = new Map<string, SequenceSnapshot>();
     if (this.autoRenumber && userEdit) {
-      const edits = renumberAfterEdit(this.snapshot, this.outline, keys, numberingSequences(this.outline, keys, this.chains), false);
+      const typing = (m: number) => entries[m]!.title === '' || justNumbered.has(keys[entries[m]!.block]!);
+      const sequences = numberingSequences(this.outline, keys, this.chains);
+      const ready = sequences.filter((seq) => {
+        if (!seq.members.some(typing)) return true;
+        const prev = this.snapshot.get(seq.id);
+        if (prev) waiting.set(seq.id, prev);
+        return false;
+      });
+      const edits = renumberAfterEdit(this.snapshot, this.outline, keys, ready, false);
       if (edits.length > 0) this.renumberAfterTyping(edits);
     }
     const sequences = numberingSequences(this.outline, keys);
     this.snapshot = snapshotSequences(this.outline, keys, sequences);
+    for (const [id, prev] of waiting) this.snapshot.set(id, prev);
     this.chains = continuousChainsOf(sequences);
 
     this.publishView.schedule();

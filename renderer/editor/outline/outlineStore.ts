@@ -70,7 +70,7 @@ export const activeSectionStore = createStore<string | null>(null);
  * Values by heading key that change on every keystroke (section 字数, a title being typed):
  * subscribers get the keys that changed and write them into the DOM themselves.
  */
-export class KeyedValues<T> {
+class KeyedValues<T> {
   private values = new Map<string, T>();
   private listeners = new Set<(changed: readonly string[]) => void>();
 

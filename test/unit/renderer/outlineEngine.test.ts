@@ -3,7 +3,7 @@
  * changes as one undo step, renumbering after typed headings, IME compositions, checker fixes.
  */
 import path from 'node:path';
-import { $createTextNode, $getRoot, $setCompositionKey, UNDO_COMMAND, type LexicalEditor, type TextNode } from 'lexical';
+import { $createTextNode, $getRoot, $getSelection, $isRangeSelection, $setCompositionKey, UNDO_COMMAND, type LexicalEditor, type TextNode } from 'lexical';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readDocumentFile } from '../../../electron/services/documentFiles';
 import { paragraph, paragraphText, type WgDocument } from '../../../shared/model/document';
@@ -54,6 +54,19 @@ const keyOf = (prefix: string) => outlineViewStore.get().items.find((i) => `${i.
 async function undo() {
   editor.dispatchCommand(UNDO_COMMAND, undefined);
   await tick();
+}
+
+/** Types at the caret in a paragraph (its end unless the caret is already in it). */
+function typeAt(blockIndex: number, text: string) {
+  editor.update(
+    () => {
+      const p = $getRoot().getChildAtIndex<WgParagraphNode>(blockIndex)!;
+      const sel = $getSelection();
+      const inside = $isRangeSelection(sel) && sel.anchor.getNode().getTopLevelElement()?.is(p);
+      (inside ? sel : p.selectEnd()).insertText(text);
+    },
+    { discrete: true },
+  );
 }
 
 /** Types into a paragraph as a user would: an update without tags. */
@@ -181,6 +194,33 @@ describe('outline engine', () => {
     expect(texts().filter((t) => /^[一二三四]、/.test(t)).map((t) => t.slice(0, 4))).toEqual(['一、抓牢', '二、新增', '三、深耕', '四、守好']);
     await undo();
     expect(texts()).toEqual(original);
+  });
+
+  it('waits for a typed number to become a heading before renumbering around it', async () => {
+    loadDocument(editor, { meta: {}, blocks: ['一、总体要求', '正文。', '1.坚持公益性', '2.坚持属地化'].map((t) => paragraph(t)) });
+    await tick();
+    // "3.5万元…" typed at the start of the body paragraph above 1. and 2., key by key: "3." must
+    // not be renumbered to "1." on the way.
+    editor.update(() => $getRoot().getChildAtIndex(1)!.selectStart(), { discrete: true });
+    for (const ch of '3.5万元用于补助，') {
+      typeAt(1, ch);
+      await tick();
+    }
+    expect(texts()).toEqual(['一、总体要求', '3.5万元用于补助，正文。', '1.坚持公益性', '2.坚持属地化']);
+    // A heading typed in the middle: renumbered once it has a title.
+    editor.update(
+      () => {
+        const p = $createWgParagraphNode();
+        $getRoot().getChildAtIndex(0)!.insertAfter(p);
+        p.select();
+      },
+      { discrete: true },
+    );
+    for (const ch of '1.加强领导') {
+      typeAt(1, ch);
+      await tick();
+    }
+    expect(texts()).toEqual(['一、总体要求', '1.加强领导', '3.5万元用于补助，正文。', '2.坚持公益性', '3.坚持属地化']);
   });
 
   it('renumbers after a heading is deleted, and not when auto-renumbering is off', async () => {

@@ -79,6 +79,17 @@ describe('numbering checker', () => {
     expect(check(['一、总体要求', '（一）指导思想。以习近平新时代中国特色社会主义思想为指导。'])).toEqual([]);
   });
 
+  it('does not take a bare （二） for closing matter or the title after it for a document title', () => {
+    const outline = buildOutline(['一、医疗质量', '（一）功能定位', '正文。', '（二）', '合理用药', '1.门诊人次数', '2.下转人次'].map((t) => describeParagraph(t, null)));
+    expect(outline.entries.map((e) => [e.level, e.number + e.title])).toEqual([
+      [1, '一、医疗质量'],
+      [2, '（一）功能定位'],
+      [2, '（二）合理用药'],
+      [3, '1.门诊人次数'],
+      [3, '2.下转人次'],
+    ]);
+  });
+
   it('flags a number whose title is on the next line, and a number without a title', () => {
     const ps = check(['一、医疗质量', '（一）功能定位', '（二）', '质量安全', '（三）', '本段是正文，不是标题。']);
     expect(brief(ps)).toEqual([

@@ -111,13 +111,25 @@ export class OutlineEngine {
     }),
   );
   private pendingTitles = new Map<string, string>();
+  private broken = false;
   private viewItems = new Map<string, OutlineItem>();
 
   constructor(readonly editor: LexicalEditor) {}
 
   register(): () => void {
     this.full(this.editor.getEditorState(), true);
-    const off = this.editor.registerUpdateListener((p) => this.onUpdate(p));
+    const off = this.editor.registerUpdateListener((p) => {
+      // A bug in the outline must never break editing: log it and start afresh next time.
+      try {
+        if (this.broken) {
+          this.broken = false;
+          this.full(p.editorState, false, new Set([OUTLINE_TAG]));
+        } else this.onUpdate(p);
+      } catch (e) {
+        this.broken = true;
+        console.error('[文档结构]', e);
+      }
+    });
     return () => {
       off();
       this.publishView.cancel();

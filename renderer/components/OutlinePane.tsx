@@ -6,7 +6,9 @@
  *
  * Performance: the tree re-renders only when the heading list changes (outlineViewStore); the
  * section counts and the caret's section change on every keystroke and are written to the DOM
- * here directly, never through React state.
+ * here directly, never through React state. Only the rows in view are in the DOM (rows have one
+ * fixed height): hundreds of rows in the page made every keystroke's layout and paint three
+ * times as long.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { LEVEL_NAMES } from '../../shared/outline/check';
@@ -17,6 +19,9 @@ import { outlineEngineStore } from '../editor/outline/OutlinePlugin';
 import { activeSectionStore, formatCount, outlineViewStore, sectionCounts, typedTitles, type OutlineItem } from '../editor/outline/outlineStore';
 
 const DRAG_TYPE = 'application/x-wengao-section';
+/** Every row's height in px (styles.css .outline-item) and how many rows are kept beyond the view. */
+const ROW_HEIGHT = 26;
+const OVERSCAN = 12;
 
 function report(reason: string | null | undefined): void {
   if (reason) notify(reason, 'info');
@@ -61,6 +66,8 @@ export function OutlinePane({ autoRenumber, onAutoRenumberChange }: { autoRenumb
   const [focusKey, setFocusKey] = useState<string | null>(null);
   const [problemsOpen, setProblemsOpen] = useState<string | null>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
+  const [viewport, setViewportState] = useState({ top: 0, height: 800 });
+  const setViewport = useCallback((v: { top: number; height: number }) => setViewportState((old) => (old.top === v.top && old.height === v.height ? old : v)), []);
   const countEls = useRef(new Map<string, HTMLElement>());
   const dragKey = useRef<string | null>(null);
   const dropRow = useRef<HTMLElement | null>(null);
@@ -69,6 +76,29 @@ export function OutlinePane({ autoRenumber, onAutoRenumberChange }: { autoRenumb
   const byKey = useMemo(() => new Map(items.map((i) => [i.key, i])), [items]);
   const visible = useMemo(() => visibleItems(items, collapsed), [items, collapsed]);
   const rowOf = useCallback((key: string) => bodyRef.current?.querySelector<HTMLElement>(`[data-outline-key="${CSS.escape(key)}"]`) ?? null, []);
+  const indexOf = useMemo(() => new Map(visible.map((v, i) => [v.key, i])), [visible]);
+
+  // The rows in view (and a few more); the rest exist only as the list's height.
+  const first = Math.max(0, Math.floor(viewport.top / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(visible.length, Math.ceil((viewport.top + viewport.height) / ROW_HEIGHT) + OVERSCAN);
+  useLayoutEffect(() => {
+    const body = bodyRef.current;
+    if (!body) return;
+    const measure = () => setViewport({ top: body.scrollTop, height: body.clientHeight });
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(body);
+    return () => ro.disconnect();
+  }, [setViewport]);
+  /** Scrolls the tree so that the row at `index` is in view (its row is then rendered). */
+  const ensureVisible = useCallback((index: number) => {
+    const body = bodyRef.current;
+    if (!body || index < 0) return;
+    const top = index * ROW_HEIGHT;
+    if (top < body.scrollTop) body.scrollTop = top;
+    else if (top + ROW_HEIGHT > body.scrollTop + body.clientHeight) body.scrollTop = top + ROW_HEIGHT - body.clientHeight;
+    setViewport({ top: body.scrollTop, height: body.clientHeight });
+  }, [setViewport]);
 
   // Section counts: straight into the DOM.
   const countRef = useCallback(
@@ -120,8 +150,10 @@ export function OutlinePane({ autoRenumber, onAutoRenumberChange }: { autoRenumb
     const body = bodyRef.current;
     if (!body) return;
     let key = activeSectionStore.get();
-    let row: HTMLElement | null = null;
-    while (key && !(row = rowOf(key))) key = byKey.get(key)?.parentKey ?? null;
+    while (key && !indexOf.has(key)) key = byKey.get(key)?.parentKey ?? null; // inside a collapsed section
+    const index = key ? indexOf.get(key)! : -1;
+    if (index >= 0 && (index < first || index >= last || !rowOf(key!))) return ensureVisible(index); // rendered next
+    const row = key ? rowOf(key) : null;
     const prev = body.querySelector<HTMLElement>('.outline-item.active');
     if (prev === row) return;
     prev?.classList.remove('active');
@@ -129,9 +161,9 @@ export function OutlinePane({ autoRenumber, onAutoRenumberChange }: { autoRenumb
     if (row) {
       row.classList.add('active');
       row.setAttribute('aria-current', 'location');
-      row.scrollIntoView({ block: 'nearest' });
+      ensureVisible(index);
     }
-  }, [byKey, rowOf]);
+  }, [byKey, indexOf, rowOf, ensureVisible, first, last]);
   useEffect(() => activeSectionStore.subscribe(showActive), [showActive]);
   useLayoutEffect(() => showActive());
 
@@ -144,7 +176,8 @@ export function OutlinePane({ autoRenumber, onAutoRenumberChange }: { autoRenumb
     const active = document.activeElement;
     if (active && active !== document.body && !body.contains(active)) return;
     const row = rowOf(focusKey);
-    if (row && active !== row) row.focus();
+    if (!row) return ensureVisible(indexOf.get(focusKey) ?? -1);
+    if (active !== row) row.focus();
   });
 
   const toggle = (key: string) =>
@@ -158,6 +191,7 @@ export function OutlinePane({ autoRenumber, onAutoRenumberChange }: { autoRenumb
   const focusRow = (key: string | undefined) => {
     if (!key) return;
     setFocusKey(key);
+    ensureVisible(indexOf.get(key) ?? -1);
     rowOf(key)?.focus();
   };
 
@@ -259,6 +293,7 @@ export function OutlinePane({ autoRenumber, onAutoRenumberChange }: { autoRenumb
   };
 
   const firstProblem = items.find((i) => i.problems.length > 0);
+  const openItem = problemsOpen && indexOf.has(problemsOpen) ? byKey.get(problemsOpen)!.problems.length > 0 ? byKey.get(problemsOpen)! : null : null;
 
   return (
     <aside className="outline-pane" data-testid="outline" aria-label="文档结构">
@@ -296,6 +331,7 @@ export function OutlinePane({ autoRenumber, onAutoRenumberChange }: { autoRenumb
         ref={bodyRef}
         role="tree"
         aria-label="文档结构"
+        onScroll={(e) => setViewport({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })}
         onKeyDown={onKeyDown}
         onFocus={() => (paneFocused.current = true)}
         onBlur={(e) => {
@@ -314,12 +350,14 @@ export function OutlinePane({ autoRenumber, onAutoRenumberChange }: { autoRenumb
         }}
       >
         {visible.length === 0 && <p className="pane-empty">文档中的 一、（一）1.（1） 标题将显示在这里。</p>}
-        {visible.map((item, i) => {
+        <div className="outline-rows" style={{ height: visible.length * ROW_HEIGHT }}>
+        {visible.slice(first, last).map((item, j) => {
+          const i = first + j;
           const isCollapsed = collapsed.has(item.key);
-          const tabbable = focusKey ? item.key === focusKey : i === 0;
+          const tabbable = focusKey && indexOf.has(focusKey) ? item.key === focusKey : i === 0;
           return (
-            <div key={item.key} className="outline-row-wrap">
               <div
+                key={item.key}
                 role="treeitem"
                 aria-level={item.depth + 1}
                 aria-expanded={item.hasChildren ? !isCollapsed : undefined}
@@ -327,7 +365,7 @@ export function OutlinePane({ autoRenumber, onAutoRenumberChange }: { autoRenumb
                 tabIndex={tabbable ? 0 : -1}
                 draggable={item.kind === 'heading'}
                 className={`outline-item kind-${item.kind} level-${item.level}`}
-                style={{ paddingLeft: 6 + item.depth * 14 }}
+                style={{ top: i * ROW_HEIGHT, paddingLeft: 6 + item.depth * 14 }}
                 data-testid={item.kind === 'suggestion' ? 'outline-suggestion' : 'outline-item'}
                 data-outline-key={item.key}
                 data-kind={item.kind}
@@ -401,31 +439,32 @@ export function OutlinePane({ autoRenumber, onAutoRenumberChange }: { autoRenumb
                   </button>
                 )}
               </div>
-              {problemsOpen === item.key && item.problems.length > 0 && (
-                <div className="outline-problems" role="dialog" aria-label="编号问题" data-testid="outline-problems">
-                  {item.problems.map((p) => (
-                    <div key={p.kind} className={`outline-problem-line ${p.severity}`}>
-                      <span>{p.message}</span>
-                      {p.fixLabel && (
-                        <button
-                          type="button"
-                          className="outline-mini primary"
-                          data-testid="outline-fix"
-                          onClick={() => {
-                            setProblemsOpen(null);
-                            report(engine?.fix(item.key, p.kind));
-                          }}
-                        >
-                          {p.fixLabel}
-                        </button>
-                      )}
-                    </div>
-                  ))}
-                </div>
-              )}
-            </div>
           );
         })}
+        {openItem && (
+          <div className="outline-problems" role="dialog" aria-label="编号问题" data-testid="outline-problems" style={{ top: ((indexOf.get(openItem.key) ?? 0) + 1) * ROW_HEIGHT }}>
+            {openItem.problems.map((p) => (
+              <div key={p.kind} className={`outline-problem-line ${p.severity}`}>
+                <span>{p.message}</span>
+                {p.fixLabel && (
+                  <button
+                    type="button"
+                    className="outline-mini primary"
+                    data-testid="outline-fix"
+                    onClick={() => {
+                      setProblemsOpen(null);
+                      report(engine?.fix(openItem.key, p.kind));
+                    }}
+                  >
+                    {p.fixLabel}
+                  </button>
+                )}
+              </div>
+            ))}
+          </div>
+        )}
+        </div>
+
       </div>
     </aside>
   );

@@ -74,6 +74,7 @@ describe('outline sidebar', () => {
     await poll(() => count.innerText()).toBe('206');
     // A new heading typed at the end appears in the tree.
     await page.keyboard.press('Control+End');
+    await poll(() => page.locator('[data-testid=status-position]').innerText()).toMatch(/^第 28 段/);
     await page.keyboard.press('Enter');
     await page.keyboard.insertText('五、加强学习');
     await poll(() => entries(page)).toContain('  五、加强学习');

@@ -28,7 +28,7 @@ import {
 } from 'lexical';
 import { $isTableNode } from '@lexical/table';
 import { describeParagraph, describeTable, onlyTitleTextChanged, sameStructure, type BlockInfo } from '../../../shared/outline/blocks';
-import { checkOutline, type Problem, type ProblemKind } from '../../../shared/outline/check';
+import { checkOutline, type ProblemKind } from '../../../shared/outline/check';
 import { buildOutline, type Outline } from '../../../shared/outline/outline';
 import { continuousChainsOf, numberingSequences, renumberAfterEdit, renumberAll, snapshotSequences, type SequenceSnapshot, type TextEdit } from '../../../shared/outline/renumber';
 import { orderAfterMove, planMove, planMoveBy, planSectionEdit, planShift, type DropPosition, type LevelChange, type Planned } from '../../../shared/outline/sections';
@@ -92,8 +92,9 @@ export class OutlineEngine {
   private counts: number[] = [];
   private snapshot: Map<string, SequenceSnapshot> = new Map();
   private chains = new Set<string>();
-  private problems: Problem[] = [];
-  private problemsFor: Outline | null = null;
+  /** The last check's problems by heading key: kept until the next check (no flicker meanwhile). */
+  private problems = new Map<string, ProblemView[]>();
+  private problemCount = 0;
   private dismissed = new Set<NodeKey>();
   private pendingLeaves = new Set<NodeKey>();
   private pendingElements = new Set<NodeKey>();
@@ -355,8 +356,16 @@ export class OutlineEngine {
     this.checkTimer = setTimeout(() => {
       this.checkTimer = null;
       if (this.editor.isComposing()) return this.scheduleCheck();
-      this.problems = checkOutline(this.outline);
-      this.problemsFor = this.outline;
+      const problems = new Map<string, ProblemView[]>();
+      const found = checkOutline(this.outline);
+      for (const p of found) {
+        const key = this.keyOfEntry(p.entry);
+        const list = problems.get(key) ?? [];
+        list.push({ kind: p.kind, severity: p.severity, message: p.message, fixLabel: p.fixLabel });
+        problems.set(key, list);
+      }
+      this.problems = problems;
+      this.problemCount = found.length;
       this.publishView.schedule();
     }, CHECK_DELAY_MS);
   }
@@ -369,13 +378,6 @@ export class OutlineEngine {
 
   private buildView(): void {
     const { entries, suggestions } = this.outline;
-    const problems = this.problemsFor === this.outline ? this.problems : [];
-    const byEntry = new Map<number, ProblemView[]>();
-    for (const p of problems) {
-      const list = byEntry.get(p.entry) ?? [];
-      list.push({ kind: p.kind, severity: p.severity, message: p.message, fixLabel: p.fixLabel });
-      byEntry.set(p.entry, list);
-    }
     const depth = new Int32Array(entries.length);
     const items: OutlineItem[] = [];
     const withSuggestions = new Set<number>();
@@ -410,11 +412,11 @@ export class OutlineEngine {
         title: e.title,
         parentKey: e.parent >= 0 ? this.keyOfEntry(e.parent) : null,
         hasChildren: e.children.length > 0 || withSuggestions.has(e.id),
-        problems: byEntry.get(e.id) ?? [],
+        problems: this.problems.get(this.keyOfEntry(e.id)) ?? [],
       });
     }
     pushSuggestionsBefore(Infinity);
-    outlineViewStore.set({ items, problemCount: problems.length });
+    outlineViewStore.set({ items, problemCount: this.problemCount });
     // The items the tree shows (the store keeps the old ones when nothing visible changed).
     this.viewItems = new Map(outlineViewStore.get().items.map((i) => [i.key, i]));
   }

@@ -32,7 +32,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const tick = () => new Promise((r) => setTimeout(r, 5));
+const tick = () => new Promise((r) => setTimeout(r, 15));
 
 async function open(rel: string): Promise<WgDocument> {
   const { doc } = await readDocumentFile(path.join(CORPUS, rel));

@@ -66,6 +66,7 @@ export function OutlinePane({ autoRenumber, onAutoRenumberChange }: { autoRenumb
   const [focusKey, setFocusKey] = useState<string | null>(null);
   const [problemsOpen, setProblemsOpen] = useState<string | null>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
+  const rowsRef = useRef<HTMLDivElement>(null);
   const [viewport, setViewportState] = useState({ top: 0, height: 800 });
   const setViewport = useCallback((v: { top: number; height: number }) => setViewportState((old) => (old.top === v.top && old.height === v.height ? old : v)), []);
   const countEls = useRef(new Map<string, HTMLElement>());
@@ -94,7 +95,9 @@ export function OutlinePane({ autoRenumber, onAutoRenumberChange }: { autoRenumb
   const ensureVisible = useCallback((index: number) => {
     const body = bodyRef.current;
     if (!body || index < 0) return;
-    const top = index * ROW_HEIGHT;
+    const rows = rowsRef.current;
+    const offset = rows ? rows.getBoundingClientRect().top - body.getBoundingClientRect().top + body.scrollTop : 0;
+    const top = offset + index * ROW_HEIGHT;
     if (top < body.scrollTop) body.scrollTop = top;
     else if (top + ROW_HEIGHT > body.scrollTop + body.clientHeight) body.scrollTop = top + ROW_HEIGHT - body.clientHeight;
     setViewport({ top: body.scrollTop, height: body.clientHeight });
@@ -145,27 +148,28 @@ export function OutlinePane({ autoRenumber, onAutoRenumberChange }: { autoRenumb
     [rowOf, byKey],
   );
 
-  // The caret's section: highlighted (or its nearest shown ancestor) and kept in view, without a render.
-  const showActive = useCallback(() => {
-    const body = bodyRef.current;
-    if (!body) return;
-    let key = activeSectionStore.get();
-    while (key && !indexOf.has(key)) key = byKey.get(key)?.parentKey ?? null; // inside a collapsed section
-    const index = key ? indexOf.get(key)! : -1;
-    if (index >= 0 && (index < first || index >= last || !rowOf(key!))) return ensureVisible(index); // rendered next
-    const row = key ? rowOf(key) : null;
-    const prev = body.querySelector<HTMLElement>('.outline-item.active');
-    if (prev === row) return;
-    prev?.classList.remove('active');
-    prev?.removeAttribute('aria-current');
-    if (row) {
-      row.classList.add('active');
-      row.setAttribute('aria-current', 'location');
-      ensureVisible(index);
-    }
-  }, [byKey, indexOf, rowOf, ensureVisible, first, last]);
-  useEffect(() => activeSectionStore.subscribe(showActive), [showActive]);
-  useLayoutEffect(() => showActive());
+  // The caret's section: highlighted (or its nearest shown ancestor) without a render; when it
+  // changes, the tree scrolls to it (not when the user scrolls the tree elsewhere).
+  const markActive = useCallback(
+    (scroll: boolean) => {
+      const body = bodyRef.current;
+      if (!body) return;
+      let key = activeSectionStore.get();
+      while (key && !indexOf.has(key)) key = byKey.get(key)?.parentKey ?? null; // inside a collapsed section
+      const row = key ? rowOf(key) : null;
+      const prev = body.querySelector<HTMLElement>('.outline-item.active');
+      if (prev !== row) {
+        prev?.classList.remove('active');
+        prev?.removeAttribute('aria-current');
+        row?.classList.add('active');
+        row?.setAttribute('aria-current', 'location');
+      }
+      if (scroll && key) ensureVisible(indexOf.get(key)!); // an unrendered row is rendered, then marked
+    },
+    [byKey, indexOf, rowOf, ensureVisible],
+  );
+  useEffect(() => activeSectionStore.subscribe(() => markActive(true)), [markActive]);
+  useLayoutEffect(() => markActive(false));
 
   // Keep the keyboard focus on the same section across re-renders: a moved row loses the focus
   // (its DOM node is moved), which must not throw the user out of the tree after Alt+Shift+↑.
@@ -311,19 +315,23 @@ export function OutlinePane({ autoRenumber, onAutoRenumberChange }: { autoRenumb
           ⊞
         </button>
       </div>
-      {view.problemCount > 0 && firstProblem && (
+      {items.length > 0 && (
+        // Always there while the document has headings, so that the tree below never shifts.
         <button
           type="button"
-          className="outline-problem-count"
+          className={view.problemCount > 0 ? 'outline-problem-count' : 'outline-problem-count none'}
           data-testid="outline-problem-count"
-          title="查看第一处编号问题"
+          title={firstProblem ? '查看第一处编号问题' : '标题编号连续、格式正确'}
+          disabled={!firstProblem}
           onClick={() => {
+            if (!firstProblem) return;
             engine?.goTo(firstProblem.key, false);
             setProblemsOpen(firstProblem.key);
             setCollapsed((s) => new Set([...s].filter((k) => !ancestorsOf(byKey, firstProblem.key).includes(k))));
+            ensureVisible(indexOf.get(firstProblem.key) ?? -1);
           }}
         >
-          {view.problemCount} 处编号问题
+          {view.problemCount > 0 ? `${view.problemCount} 处编号问题` : '编号无问题'}
         </button>
       )}
       <div
@@ -350,7 +358,7 @@ export function OutlinePane({ autoRenumber, onAutoRenumberChange }: { autoRenumb
         }}
       >
         {visible.length === 0 && <p className="pane-empty">文档中的 一、（一）1.（1） 标题将显示在这里。</p>}
-        <div className="outline-rows" style={{ height: visible.length * ROW_HEIGHT }}>
+        <div className="outline-rows" ref={rowsRef} style={{ height: visible.length * ROW_HEIGHT }}>
         {visible.slice(first, last).map((item, j) => {
           const i = first + j;
           const isCollapsed = collapsed.has(item.key);

@@ -170,7 +170,7 @@ describe('outline sidebar', () => {
     await item(page, '（三）基本原则').locator('[data-testid=outline-problem]').click();
     await page.locator('[data-testid=outline-fix]').click();
     await poll(() => texts(page)).toEqual(['一、总体要求', '（一）指导思想', '（二）基本原则', '二、工作任务']);
-    await poll(() => page.locator('[data-testid=outline-problem-count]').count()).toBe(0);
+    await poll(() => page.locator('[data-testid=outline-problem-count]').innerText()).toBe('编号无问题');
   });
 
   it('renumbers when a heading is typed in, and not once auto-renumbering is off', async () => {
@@ -212,6 +212,30 @@ describe('outline sidebar', () => {
     await imeType(page, ['h', 'he', 'he x', 'he xi'], '和细则');
     await poll(() => entries(page)).toEqual(['一、总体要求和细则']);
     expect(errors).toEqual([]);
+  });
+
+  it('keeps a long outline light: rows in view only, following the caret, scrolled freely', async () => {
+    await pasteText(page, readFileSync(path.join(CORPUS, '../gov/gov-009.txt'), 'utf8').replace(/\s+$/, ''));
+    await poll(() => page.locator('[data-testid=outline-item]').count()).toBeGreaterThan(20);
+    const rendered = await page.locator('[data-testid=outline-item]').count();
+    expect(rendered).toBeLessThan(90); // the outline has 96 entries
+    // The caret at the end of the document: the tree shows and highlights the last section.
+    await page.keyboard.press('Control+End');
+    const active = page.locator('.outline-item.active');
+    await poll(() => active.innerText()).toContain('55.医务人员满意度▲');
+    const body = await page.locator('.outline-body').boundingBox();
+    const row = await active.boundingBox();
+    expect(row!.y).toBeGreaterThanOrEqual(body!.y);
+    expect(row!.y + row!.height).toBeLessThanOrEqual(body!.y + body!.height + 1);
+    // Scrolling the tree to its top stays there (the caret has not moved).
+    await page.locator('.outline-body').evaluate((el) => (el.scrollTop = 0));
+    await poll(() => page.locator('[data-testid=outline-item]').first().innerText()).toContain('国务院办公厅关于加强三级公立医院绩效考核工作的意见');
+    await page.waitForTimeout(300);
+    expect(await page.locator('.outline-body').evaluate((el) => el.scrollTop)).toBe(0);
+    // Keyboard walking renders what it reaches.
+    await page.locator('[data-testid=outline-item]').first().focus();
+    await page.keyboard.press('End');
+    await poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('55.医务人员满意度▲');
   });
 
   it('collapses and expands sections, and walks the tree with the keyboard', async () => {

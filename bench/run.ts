@@ -8,6 +8,7 @@ import { benchExport } from './export';
 import { benchSuggestIndex } from './suggestIndex';
 import { benchSuggestQuality } from './suggestQuality';
 import { benchSuggestGhost } from './suggestGhost';
+import { benchOutline } from './outline';
 import { benchTyping } from './typing';
 
 const BENCHES: Record<string, () => Promise<void>> = {
@@ -17,6 +18,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   'suggest-index': benchSuggestIndex,
   'suggest-quality': benchSuggestQuality,
   'suggest-ghost': benchSuggestGhost,
+  outline: benchOutline,
 };
 
 async function main(): Promise<void> {

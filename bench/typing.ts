@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { build } from 'vite';
 import { chromium, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, startWebHarness } from '../test/support/browser';
+import { CHROMIUM, CHROMIUM_ARGS, pasteText, startWebHarness } from '../test/support/browser';
 import { generateDocumentText } from './corpus';
 import { fmtMs, median, percentile, printTable, ratio } from './table';
 
@@ -52,22 +52,26 @@ function serveStatic(dir: string): Promise<{ url: string; close(): void }> {
 }
 
 /** Pastes the document as a user would (Ctrl+V of plain text). */
-async function pasteDocument(page: Page, text: string): Promise<void> {
+export async function pasteDocument(page: Page, text: string): Promise<void> {
   await page.locator('[data-testid=editor]').click();
-  await page.evaluate((t) => {
-    const dt = new DataTransfer();
-    dt.setData('text/plain', t);
-    const target = document.querySelector('[data-testid=editor]')!;
-    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-  }, text);
+  await pasteText(page, text);
   await page.waitForFunction((n) => (document.querySelector('[data-testid=editor]')?.textContent?.length ?? 0) >= n, text.length * 0.95, { timeout: 120_000 });
 }
 
-/** Puts the caret at the end of the middle paragraph. */
-async function caretToMiddle(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const ps = document.querySelectorAll('[data-testid=editor] > p');
-    const p = ps[Math.floor(ps.length / 2)]!;
+/** Puts the caret at the end of the paragraph nearest the middle (that matches `pattern`, if given). */
+export async function caretToMiddle(page: Page, pattern = ''): Promise<void> {
+  await page.evaluate((src) => {
+    const re = new RegExp(src);
+    const ps = [...document.querySelectorAll<HTMLElement>('[data-testid=editor] > p')];
+    const mid = Math.floor(ps.length / 2);
+    let p = ps[mid]!;
+    for (let d = 0; d < ps.length; d++) {
+      const c = ps[mid + d] ?? ps[mid - d];
+      if (c && re.test(c.textContent ?? '')) {
+        p = c;
+        break;
+      }
+    }
     p.scrollIntoView({ block: 'center' });
     const range = document.createRange();
     range.selectNodeContents(p);
@@ -75,7 +79,7 @@ async function caretToMiddle(page: Page): Promise<void> {
     const sel = window.getSelection()!;
     sel.removeAllRanges();
     sel.addRange(range);
-  });
+  }, pattern);
   await page.waitForTimeout(200);
 }
 

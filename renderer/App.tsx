@@ -30,6 +30,7 @@ import { cleanDocument } from './editor/cleanDocument';
 import { SuggestionList } from './editor/suggest/SuggestionList';
 import { SuggestionPlugin } from './editor/suggest/SuggestionPlugin';
 import { followCorpusStatus } from './editor/suggest/suggestStore';
+import { OutlinePlugin } from './editor/outline/OutlinePlugin';
 
 export { confirmDiscardChanges } from './app/confirmDiscard';
 
@@ -116,6 +117,7 @@ export function App() {
   const suggestions = settings?.suggestions ?? true;
   const zoom = (settings?.zoom ?? 100) / 100;
   const showOutline = settings?.showOutline ?? true;
+  const autoRenumber = settings?.autoRenumber ?? true;
   return (
     <EditorShell>
       <EditorCommands />
@@ -124,6 +126,9 @@ export function App() {
       <Guard name="输入提示">
         <SuggestionPlugin enabled={suggestions} />
       </Guard>
+      <Guard name="大纲">
+        <OutlinePlugin autoRenumber={autoRenumber} />
+      </Guard>
       <div className="app">
         <Guard name="工具栏">
           <Toolbar extra={<CorpusTools />} />
@@ -131,7 +136,7 @@ export function App() {
         <div className="workspace">
           {showOutline && (
             <Guard name="文档结构">
-              <OutlinePane />
+              <OutlinePane autoRenumber={autoRenumber} onAutoRenumberChange={(on) => updateSettings({ autoRenumber: on })} />
             </Guard>
           )}
           <main className="page-scroller">

@@ -28,6 +28,11 @@ export const APP_COMMANDS = [
   'format.align.right',
   'format.align.justify',
   'format.firstLineIndent',
+  'outline.promote',
+  'outline.demote',
+  'outline.moveUp',
+  'outline.moveDown',
+  'outline.renumber',
   'view.outline',
   'view.zoomIn',
   'view.zoomOut',
@@ -74,6 +79,11 @@ export const SHORTCUTS: Partial<Record<AppCommand, Shortcut[]>> = {
   'format.align.center': [{ key: 'E', ctrl: true }],
   'format.align.right': [{ key: 'R', ctrl: true }],
   'format.align.justify': [{ key: 'J', ctrl: true }],
+  // Word's outline shortcuts: promote, demote, move the heading's section up or down.
+  'outline.promote': [{ key: 'Left', alt: true, shift: true }],
+  'outline.demote': [{ key: 'Right', alt: true, shift: true }],
+  'outline.moveUp': [{ key: 'Up', alt: true, shift: true }],
+  'outline.moveDown': [{ key: 'Down', alt: true, shift: true }],
   'view.zoomIn': [{ key: '=', ctrl: true }],
   'view.zoomOut': [{ key: '-', ctrl: true }],
   'view.zoomReset': [{ key: '0', ctrl: true }],
@@ -89,13 +99,15 @@ export function acceleratorOf(s: Shortcut): string {
   return parts.join('+');
 }
 
-/** Human label as Word shows it, e.g. "Ctrl+Shift+S". */
+const ARROWS: Record<string, string> = { Left: '←', Right: '→', Up: '↑', Down: '↓' };
+
+/** Human label as Word shows it, e.g. "Ctrl+Shift+S", "Alt+Shift+←". */
 export function shortcutLabel(s: Shortcut): string {
   const parts: string[] = [];
   if (s.ctrl) parts.push('Ctrl');
   if (s.alt) parts.push('Alt');
   if (s.shift) parts.push('Shift');
-  parts.push(s.key);
+  parts.push(ARROWS[s.key] ?? s.key);
   return parts.join('+');
 }
 
@@ -114,6 +126,7 @@ function keyMatches(e: KeyLike, s: Shortcut): boolean {
   if (Boolean(s.ctrl) !== ctrl || Boolean(s.shift) !== e.shiftKey || Boolean(s.alt) !== e.altKey) return false;
   const want = s.key.toUpperCase();
   if (e.key.toUpperCase() === want) return true;
+  if (e.key.toUpperCase() === `ARROW${want}`) return true; // "Left" ↔ "ArrowLeft"
   // With Alt or Shift held the produced character may differ ("!" for Shift+1 on some layouts).
   if (e.code) {
     if (/^[A-Z]$/.test(want) && e.code === `Key${want}`) return true;

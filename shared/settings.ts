@@ -82,6 +82,8 @@ export const SettingsSchema = z.object({
   suggestions: z.boolean().catch(true),
   /** Folders of the user's own reports that suggestions draw on (absolute paths). */
   corpusFolders: z.array(z.string().min(1).max(32767)).max(MAX_CORPUS_FOLDERS).catch([]),
+  /** Renumber 一、/（一）/1./（1） headings when sections are moved, inserted or deleted. */
+  autoRenumber: z.boolean().catch(true),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -93,6 +95,7 @@ export const SettingsPatchSchema = z
     zoom: z.number().int().min(50).max(300),
     export: ExportSettingsSchema,
     suggestions: z.boolean(),
+    autoRenumber: z.boolean(),
   })
   .partial()
   .strict();

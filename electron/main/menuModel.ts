@@ -108,6 +108,19 @@ export function buildMenuModel(ctx: MenuContext): MenuEntry[] {
           ],
         },
         cmd('首行缩进 2 字符', 'format.firstLineIndent'),
+        sep,
+        {
+          kind: 'submenu',
+          label: '大纲(&L)',
+          items: [
+            cmd('标题升级', 'outline.promote'),
+            cmd('标题降级', 'outline.demote'),
+            cmd('本节上移', 'outline.moveUp'),
+            cmd('本节下移', 'outline.moveDown'),
+            sep,
+            cmd('重新编号', 'outline.renumber'),
+          ],
+        },
       ],
     },
     {

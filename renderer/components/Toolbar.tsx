@@ -75,6 +75,16 @@ export function Toolbar({ extra }: { extra?: ReactNode }) {
           </option>
         ))}
       </select>
+      <ToolButton label="标题升级（连同下级标题）" cmd="outline.promote" testId="tool-promote">
+        <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
+          <path d="M2 8 L7 3.5 V6.5 H14 V9.5 H7 V12.5 Z" fill="currentColor" />
+        </svg>
+      </ToolButton>
+      <ToolButton label="标题降级（连同下级标题）" cmd="outline.demote" testId="tool-demote">
+        <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
+          <path d="M14 8 L9 3.5 V6.5 H2 V9.5 H9 V12.5 Z" fill="currentColor" />
+        </svg>
+      </ToolButton>
       <span className="tool-sep" />
       <ToolButton label="加粗" cmd="format.bold" active={sel.bold} testId="tool-bold">
         <b>B</b>

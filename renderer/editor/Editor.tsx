@@ -10,18 +10,18 @@ import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
-import { CLEAR_HISTORY_COMMAND, ParagraphNode, type EditorThemeClasses, type LexicalEditor } from 'lexical';
+import { ParagraphNode, type EditorThemeClasses } from 'lexical';
 import { useEffect, type ReactNode } from 'react';
 import type { WgDocument } from '../../shared/model/document';
 import { paragraph } from '../../shared/model/document';
 import { markDirty } from '../app/session';
-import { $exportDocument, $importDocument } from './documentModel';
+import { $importDocument } from './documentModel';
 import { WgParagraphNode } from './nodes/WgParagraphNode';
 import { SelectionInfoPlugin } from './plugins/SelectionInfoPlugin';
 import { WordCountPlugin } from './plugins/WordCountPlugin';
+import { LOAD_TAG } from './tags';
 
-/** Updates with this tag replace the whole document: not an edit, not undoable. */
-export const LOAD_TAG = 'wengao-load';
+export { LOAD_TAG } from './tags';
 
 const theme: EditorThemeClasses = {
   paragraph: 'wg-p',
@@ -45,15 +45,7 @@ export function newDocumentModel(): WgDocument {
   return { meta: {}, blocks: [paragraph('', { align: 'justify', indent: { firstLineChars: 2 } })] };
 }
 
-/** Replaces the editor's content; clears undo history (loading is not an edit). */
-export function loadDocument(editor: LexicalEditor, doc: WgDocument): void {
-  editor.update(() => $importDocument(doc), { tag: LOAD_TAG, discrete: true });
-  editor.dispatchCommand(CLEAR_HISTORY_COMMAND, undefined);
-}
-
-export function readDocument(editor: LexicalEditor, meta: WgDocument['meta'] = {}): WgDocument {
-  return editor.getEditorState().read(() => $exportDocument(meta));
-}
+export { loadDocument, readDocument } from './load';
 
 function DirtyTrackingPlugin() {
   const [editor] = useLexicalComposerContext();

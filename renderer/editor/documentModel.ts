@@ -41,7 +41,7 @@ function alignToFormat(align: Alignment | undefined): ElementFormatType {
   return align ?? '';
 }
 
-function formatToAlign(format: ElementFormatType): Alignment | undefined {
+export function formatToAlign(format: ElementFormatType): Alignment | undefined {
   switch (format) {
     case 'left':
     case 'start':

@@ -98,6 +98,15 @@ export async function imeType(page: Page, steps: string[], commit: string): Prom
   await cdp.detach();
 }
 
+/** Pastes plain text into the editor as Ctrl+V does (one paragraph per line). */
+export async function pasteText(page: Page, text: string): Promise<void> {
+  await page.evaluate((t) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', t);
+    document.querySelector('[data-testid=editor]')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, text);
+}
+
 export async function wordCount(page: Page): Promise<number> {
   const text = await page.locator('[data-testid=status-wordcount]').innerText();
   return Number(/(\d+)/.exec(text)![1]);

@@ -4,8 +4,10 @@ import { register as exportCommand } from './export';
 import { register as registerClean } from './cleanCommand';
 import { register as registerIndex } from './indexCommand';
 import { register as registerSuggest } from './suggestCommand';
+import { register as registerCheck } from './check';
+import { register as registerOutline } from './outline';
 
 /** Every subcommand registers itself on the program. */
 export type RegisterCommand = (program: Command) => void;
 
-export const COMMANDS: RegisterCommand[] = [convert, exportCommand, registerIndex, registerSuggest, registerClean];
+export const COMMANDS: RegisterCommand[] = [convert, exportCommand, registerOutline, registerCheck, registerIndex, registerSuggest, registerClean];

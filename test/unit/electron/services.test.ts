@@ -78,7 +78,7 @@ describe('SettingsStore', () => {
     const dir = tmp();
     writeFileSync(path.join(dir, 'settings.json'), '{"zoom": 1');
     const s = await SettingsStore.open(dir);
-    expect(s.getSettings()).toMatchObject({ showOutline: true, zoom: 100, suggestions: true, corpusFolders: [], export: { template: 'gbt9704' } });
+    expect(s.getSettings()).toMatchObject({ showOutline: true, zoom: 100, autoRenumber: true, suggestions: true, corpusFolders: [], export: { template: 'gbt9704' } });
     expect(readdirSync(dir).some((n) => n.startsWith('settings.json.corrupt-'))).toBe(true);
   });
 });

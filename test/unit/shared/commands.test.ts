@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APP_COMMANDS, SHORTCUTS, acceleratorOf, commandForKey } from '../../../shared/commands';
+import { APP_COMMANDS, SHORTCUTS, acceleratorOf, commandForKey, shortcutLabel } from '../../../shared/commands';
 
 const key = (k: string, mods: Partial<{ ctrl: boolean; shift: boolean; alt: boolean; meta: boolean }> = {}, code?: string) => ({
   key: k,
@@ -28,6 +28,16 @@ describe('Word shortcuts', () => {
   it('uses the physical key when Alt changes the character (Ctrl+Alt+1 → 一级标题)', () => {
     expect(commandForKey(key('¡', { ctrl: true, alt: true }, 'Digit1'))).toBe('format.role.heading1');
     expect(commandForKey(key('N', { ctrl: true, shift: true }, 'KeyN'))).toBe('format.role.body');
+  });
+
+  it("maps Word's outline shortcuts, Alt+Shift+arrows", () => {
+    expect(commandForKey(key('ArrowLeft', { alt: true, shift: true }))).toBe('outline.promote');
+    expect(commandForKey(key('ArrowRight', { alt: true, shift: true }))).toBe('outline.demote');
+    expect(commandForKey(key('ArrowUp', { alt: true, shift: true }))).toBe('outline.moveUp');
+    expect(commandForKey(key('ArrowDown', { alt: true, shift: true }))).toBe('outline.moveDown');
+    expect(commandForKey(key('ArrowLeft', { shift: true }))).toBeNull();
+    expect(shortcutLabel(SHORTCUTS['outline.promote']![0]!)).toBe('Alt+Shift+←');
+    expect(acceleratorOf(SHORTCUTS['outline.moveDown']![0]!)).toBe('Alt+Shift+Down');
   });
 
   it('treats Cmd like Ctrl and does not fire on plain keys', () => {

@@ -5,10 +5,12 @@ const exportDefaults = { ...DEFAULT_EXPORT_SETTINGS, fonts: { ...DEFAULT_EXPORT_
 
 describe('settings', () => {
   it('falls back to defaults field by field for missing, invalid or foreign values', () => {
-    expect(parseSettings(undefined)).toEqual({ showOutline: true, zoom: 100, export: exportDefaults, suggestions: true, corpusFolders: [] });
-    expect(parseSettings({ zoom: 'x', showOutline: false, other: 1 })).toMatchObject({ showOutline: false, zoom: 100, export: exportDefaults, suggestions: true, corpusFolders: [] });
+    expect(parseSettings(undefined)).toEqual({ showOutline: true, zoom: 100, autoRenumber: true, export: exportDefaults, suggestions: true, corpusFolders: [] });
+    expect(parseSettings({ zoom: 'x', showOutline: false, other: 1 })).toMatchObject({ showOutline: false, zoom: 100, autoRenumber: true, export: exportDefaults, suggestions: true, corpusFolders: [] });
     expect(parseSettings({ suggestions: 'yes', corpusFolders: '/a' })).toMatchObject({ suggestions: true, corpusFolders: [] });
     expect(parseSettings({ suggestions: false, corpusFolders: ['/材料'] })).toMatchObject({ suggestions: false, corpusFolders: ['/材料'] });
+    expect(parseSettings({ autoRenumber: false })).toMatchObject({ autoRenumber: false });
+    expect(parseSettings({ autoRenumber: 'no' })).toMatchObject({ autoRenumber: true });
     expect(parseSettings({ zoom: 130 })).toMatchObject({ zoom: 130 });
   });
 });

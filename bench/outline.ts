@@ -1,0 +1,146 @@
+/**
+ * Outline cost in a 200,000-character document, in the app (web harness, Chromium), against
+ * what Lexical itself spends on the same keystroke:
+ * - a keystroke in body text (the common case: only section counts change);
+ * - a keystroke in a heading's title (the outline is rebuilt from the cached block records);
+ * - the outline's frame work (counts, tree, caret section) per keystroke;
+ * - a full re-outline (every block re-read) against Lexical reading the whole document's text;
+ * - the same full outline in Node from the shared code (describe, build, check).
+ *
+ * "Lexical" is the time from the keydown to the outline's update listener: Chromium's editing,
+ * Lexical's update and reconciliation, and the plugins registered before the outline (history,
+ * word count, selection info), which are light.
+ */
+import { chromium, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, startWebHarness } from '../test/support/browser';
+import { describeParagraph } from '../shared/outline/blocks';
+import { checkOutline } from '../shared/outline/check';
+import { buildOutline } from '../shared/outline/outline';
+import { generateDocumentText } from './corpus';
+import { caretToMiddle, pasteDocument } from './typing';
+import { fmtMs, median, percentile, printTable, ratio, type Row } from './table';
+
+const DOC_CHARS = 200_000;
+const KEYS = Number(process.env.BENCH_KEYS ?? 200);
+
+interface PerfSample {
+  outline: number;
+  frames: number;
+  lexical: number;
+}
+
+/** Types KEYS keys; with `erase`, every other key is Backspace (a heading's title stays a heading's). */
+async function measureKeys(page: Page, erase = false): Promise<PerfSample[]> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __wengaoOutlinePerf: { updates: number[]; frames: number[]; lexical: number[]; keyAt?: number } };
+    w.__wengaoOutlinePerf = { updates: [], frames: [], lexical: [] };
+    document.addEventListener('keydown', (e) => (w.__wengaoOutlinePerf.keyAt = e.timeStamp), true);
+  });
+  const samples: PerfSample[] = [];
+  const letters = 'abcdefghij';
+  for (let i = 0; i < KEYS; i++) {
+    await page.keyboard.press(erase && i % 2 === 1 ? 'Backspace' : letters[i % letters.length]!);
+    // Two frames: the keystroke's frame and the outline's publishing.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await page.waitForTimeout(30);
+    samples.push(
+      await page.evaluate(() => {
+        const p = (window as unknown as { __wengaoOutlinePerf: { updates: number[]; frames: number[]; lexical: number[] } }).__wengaoOutlinePerf;
+        // (no helper functions in here: the bundler would wrap them in a helper the page lacks)
+        const s = { outline: p.updates.reduce((a, b) => a + b, 0), frames: p.frames.reduce((a, b) => a + b, 0), lexical: p.lexical[0] ?? NaN };
+        p.updates = [];
+        p.frames = [];
+        p.lexical = [];
+        return s;
+      }),
+    );
+  }
+  return samples.slice(10); // the first keys warm the JIT
+}
+
+async function measureFull(page: Page): Promise<{ outline: number[]; lexical: number[] }> {
+  return page.evaluate(() => {
+    const p = (window as unknown as { __wengaoOutlinePerf: { reoutline?: () => number } }).__wengaoOutlinePerf;
+    interface Ed {
+      getEditorState(): { read<T>(fn: () => T): T; _nodeMap: Map<string, { getChildren(): Array<{ getTextContent(): string }> }> };
+    }
+    const editor = (document.querySelector('[data-testid=editor]') as unknown as { __lexicalEditor: Ed }).__lexicalEditor;
+    const outline: number[] = [];
+    const lexical: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      outline.push(p.reoutline!());
+      // Lexical reading every block's text (the root caches its own, so ask each block).
+      const t0 = performance.now();
+      const state = editor.getEditorState();
+      state.read(() => {
+        let n = 0;
+        for (const block of state._nodeMap.get('root')!.getChildren()) n += block.getTextContent().length;
+        return n;
+      });
+      lexical.push(performance.now() - t0);
+    }
+    return { outline: outline.slice(2), lexical: lexical.slice(2) };
+  });
+}
+
+function nodeFullOutline(text: string): { describe: number[]; build: number[]; check: number[]; entries: number } {
+  const lines = text.split('\n');
+  const out = { describe: [] as number[], build: [] as number[], check: [] as number[], entries: 0 };
+  for (let i = 0; i < 12; i++) {
+    let t = performance.now();
+    const infos = lines.map((l) => describeParagraph(l, null));
+    out.describe.push(performance.now() - t);
+    t = performance.now();
+    const outline = buildOutline(infos);
+    out.build.push(performance.now() - t);
+    out.entries = outline.entries.length;
+    t = performance.now();
+    checkOutline(outline);
+    out.check.push(performance.now() - t);
+  }
+  return { describe: out.describe.slice(2), build: out.build.slice(2), check: out.check.slice(2), entries: out.entries };
+}
+
+function rows(label: string, samples: PerfSample[]): Row[] {
+  const ours = samples.map((s) => s.outline);
+  const lex = samples.map((s) => s.lexical).filter(Number.isFinite);
+  const frames = samples.map((s) => s.frames);
+  return [
+    { figure: `${label}: outline update, median`, ours: fmtMs(median(ours)), baseline: fmtMs(median(lex)), ratio: ratio(median(ours), median(lex)), goal: '≤ 0.1× Lexical' },
+    { figure: `${label}: outline update, p95`, ours: fmtMs(percentile(ours, 95)), baseline: fmtMs(percentile(lex, 95)), ratio: ratio(percentile(ours, 95), percentile(lex, 95)) },
+    { figure: `${label}: outline frame work, median`, ours: fmtMs(median(frames)), baseline: fmtMs(median(lex)), ratio: ratio(median(frames), median(lex)) },
+    { figure: `${label}: outline frame work, p95`, ours: fmtMs(percentile(frames, 95)), baseline: fmtMs(percentile(lex, 95)), ratio: ratio(percentile(frames, 95), percentile(lex, 95)) },
+  ];
+}
+
+export async function benchOutline(): Promise<void> {
+  const text = generateDocumentText(DOC_CHARS);
+  const harness = await startWebHarness();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, '--disable-frame-rate-limit', '--disable-gpu-vsync'] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(harness.url);
+    await page.waitForSelector('[data-testid=editor]');
+    await pasteDocument(page, text);
+    await page.waitForSelector('[data-testid=outline-item]');
+
+    await caretToMiddle(page, '^.{60,}$'); // a long body paragraph
+    const body = await measureKeys(page);
+    await caretToMiddle(page, '^[一二三四五六七八九十]+、.{2,20}$'); // a 一、 heading on its own line
+    const heading = await measureKeys(page, true);
+    const full = await measureFull(page);
+    const node = nodeFullOutline(text);
+
+    printTable(`Outline, ${text.length.toLocaleString()}-character document (${text.split('\n').length} paragraphs, ${node.entries} outline entries, ${body.length} keys each); baseline: Lexical on the same keystroke`, [
+      ...rows('body keystroke', body),
+      ...rows('heading keystroke', heading),
+      { figure: 'full re-outline in the app, median', ours: fmtMs(median(full.outline)), baseline: fmtMs(median(full.lexical)), ratio: ratio(median(full.outline), median(full.lexical)), goal: 'baseline: reading every block' },
+      { figure: 'full outline in Node: describe blocks', ours: fmtMs(median(node.describe)) },
+      { figure: 'full outline in Node: build outline', ours: fmtMs(median(node.build)) },
+      { figure: 'full outline in Node: check numbering', ours: fmtMs(median(node.check)) },
+    ]);
+  } finally {
+    await browser.close();
+    await harness.stop();
+  }
+}

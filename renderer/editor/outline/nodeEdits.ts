@@ -1,0 +1,159 @@
+/**
+ * The edits the outline makes to the document, on Lexical nodes (call inside editor.update):
+ * rewriting a heading's number in place, reordering top-level blocks, splitting a run-in heading
+ * from its body, joining a bare number with its title line. Offsets are in the paragraph's
+ * getTextContent() (line breaks count one character).
+ */
+import {
+  $getRoot,
+  $getSelection,
+  $isElementNode,
+  $isRangeSelection,
+  $isRootNode,
+  $isTextNode,
+  type ElementNode,
+  type LexicalNode,
+  type NodeKey,
+  type TextNode,
+} from 'lexical';
+import { ROLE_LAYOUT } from '../../../shared/model/paragraphStyles';
+import { $createWgParagraphNode, type WgParagraphNode } from '../nodes/WgParagraphNode';
+
+/** The top-level block holding a node (table cells are not blocks: their table is). */
+export function $blockOf(node: LexicalNode): LexicalNode | null {
+  let n: LexicalNode | null = node;
+  while (n) {
+    const parent: ElementNode | null = n.getParent();
+    if (parent === null) return null;
+    if ($isRootNode(parent)) return n;
+    n = parent;
+  }
+  return null;
+}
+
+interface Piece {
+  node: TextNode;
+  start: number;
+  end: number;
+}
+
+/** The paragraph's text nodes with their offsets in its text content. */
+function $pieces(p: ElementNode): Piece[] {
+  const out: Piece[] = [];
+  let offset = 0;
+  const walk = (el: ElementNode) => {
+    for (const child of el.getChildren()) {
+      if ($isTextNode(child)) {
+        const len = child.getTextContentSize();
+        out.push({ node: child, start: offset, end: offset + len });
+        offset += len;
+      } else if ($isElementNode(child) && child.isInline()) {
+        walk(child);
+      } else {
+        offset += child.getTextContentSize();
+      }
+    }
+  };
+  walk(p);
+  return out;
+}
+
+/**
+ * Replaces [start, end) of a paragraph's text, keeping the formatting of the text it replaces
+ * and the caret where it was relative to the text around it.
+ */
+export function $replaceText(p: ElementNode, start: number, end: number, text: string): void {
+  const all = $pieces(p);
+  const pieces = start === end ? all.filter((x) => x.start <= start && x.end >= start).slice(0, 1) : all.filter((x) => x.end > start && x.start < end);
+  if (pieces.length === 0) return;
+  const selection = $getSelection();
+  const points = $isRangeSelection(selection) ? [selection.anchor, selection.focus] : [];
+  // Where the caret was, as [piece index, offset in the paragraph].
+  const caret = points.map((pt) => {
+    const i = pieces.findIndex((x) => x.node.getKey() === pt.key);
+    return i < 0 ? null : pieces[i]!.start + pt.offset;
+  });
+  const first = pieces[0]!;
+  const firstText = first.node.getTextContent();
+  const a = Math.max(0, start - first.start);
+  const lastPiece = pieces[pieces.length - 1]!;
+  if (pieces.length === 1) {
+    first.node.setTextContent(firstText.slice(0, a) + text + firstText.slice(end - first.start));
+  } else {
+    first.node.setTextContent(firstText.slice(0, a) + text);
+    for (const x of pieces.slice(1, -1)) x.node.remove();
+    const lastText = lastPiece.node.getTextContent();
+    const rest = lastText.slice(end - lastPiece.start);
+    if (rest === '') lastPiece.node.remove();
+    else lastPiece.node.setTextContent(rest);
+  }
+  // Put the caret back: after the replaced text it shifts with it, inside it goes to its end.
+  const delta = text.length - (end - start);
+  points.forEach((pt, i) => {
+    const at = caret[i];
+    if (at === null || at === undefined) return;
+    const moved = at >= end ? at + delta : at > start ? start + text.length : at;
+    if (pieces.length === 1 || moved <= first.start + a + text.length) {
+      pt.set(first.node.getKey(), Math.max(0, moved - first.start), 'text');
+    } else if (lastPiece.node.isAttached()) {
+      pt.set(lastPiece.node.getKey(), Math.max(0, moved - (first.start + a + text.length)), 'text');
+    }
+  });
+}
+
+/**
+ * Puts the root's children in the given order of keys, moving only the blocks that are out of
+ * place (a moved section), so everything else keeps its DOM and its place in the undo history.
+ */
+export function $reorderBlocks(order: readonly NodeKey[], nodeOf: (key: NodeKey) => LexicalNode | null): void {
+  const root = $getRoot();
+  let cursor: LexicalNode | null = root.getFirstChild();
+  for (const key of order) {
+    const node = nodeOf(key);
+    if (!node) continue;
+    if (cursor && cursor.is(node)) {
+      cursor = cursor.getNextSibling();
+    } else if (cursor) {
+      cursor.insertBefore(node);
+    } else {
+      root.append(node);
+    }
+  }
+}
+
+/**
+ * Splits a run-in heading: the heading keeps [0, titleEnd), the text from bodyStart on becomes a
+ * new body paragraph after it; what lies between (the 。) is dropped.
+ */
+export function $splitRunIn(p: WgParagraphNode, titleEnd: number, bodyStart: number): WgParagraphNode {
+  const body = $createWgParagraphNode();
+  const layout = ROLE_LAYOUT.body;
+  body.setFormat(layout.align);
+  body.setFirstLineChars(layout.indent.firstLineChars ?? 0);
+  body.setLeftChars(p.getLeftChars());
+  body.setRightChars(p.getRightChars());
+  p.insertAfter(body);
+  // Split the text node bodyStart falls in, then move it and everything after it.
+  const at = $pieces(p).find((x) => x.end > bodyStart);
+  if (at) {
+    let node: LexicalNode = at.start < bodyStart ? at.node.splitText(bodyStart - at.start)[1]! : at.node;
+    while (node.getParent() && !node.getParent()!.is(p)) node = node.getParent()!;
+    for (let n: LexicalNode | null = node; n; ) {
+      const next: LexicalNode | null = n.getNextSibling();
+      body.append(n);
+      n = next;
+    }
+  }
+  $replaceText(p, titleEnd, p.getTextContentSize(), '');
+  return body;
+}
+
+/** Appends the text of the next `count` paragraphs to `p` and removes them (a bare number's title lines). */
+export function $joinFollowing(p: ElementNode, count: number): void {
+  for (let i = 0; i < count; i++) {
+    const next = p.getNextSibling();
+    if (!next || !$isElementNode(next)) return;
+    for (const child of next.getChildren()) p.append(child);
+    next.remove();
+  }
+}

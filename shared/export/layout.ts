@@ -10,7 +10,8 @@
  * line before 附件说明 and 署名.
  */
 import { paragraphText, type Alignment, type Block, type Paragraph, type ParagraphRole, type Run, type Table } from '../model/document';
-import { headingOf, type HeadingLevel } from '../outline/levels';
+import { headingOf, type HeadingInfo, type HeadingLevel } from '../outline/levels';
+import { outlineOfDocument } from '../outline/outline';
 import { normalizeDate, isDateLine } from './dates';
 import { CHARS_PER_LINE, PT, displayWidth } from './gbt9704';
 import { breakTitle } from './titleBreaks';
@@ -222,9 +223,23 @@ export function signatureDateIndents(signature: string, date: string): { signatu
   return { signature: d + 4 - s, date: 2 };
 }
 
+/**
+ * The headings of a document as the outline sidebar sees them (document-wide rules: notes after
+ * 注：, attachment lists, numbered runs decided together), so the exported headings are exactly
+ * the sidebar's.
+ */
+function headingsByBlock(blocks: Block[]): Map<number, HeadingInfo> {
+  const map = new Map<number, HeadingInfo>();
+  for (const e of outlineOfDocument({ meta: {}, blocks }).outline.entries) {
+    if (e.level > 0 && e.heading) map.set(e.block, e.heading);
+  }
+  return map;
+}
+
 /** Lays a document out for the given template. */
 export function layoutDocument(blocks: Block[], options: LayoutOptions): DocumentLayout {
   const roles = inferRoles(blocks);
+  const headings = headingsByBlock(blocks);
   const gbt = options.template === 'gbt9704';
   const out: LaidBlock[] = [];
   const titleLines: string[] = [];
@@ -241,7 +256,7 @@ export function layoutDocument(blocks: Block[], options: LayoutOptions): Documen
     const userAlign = b.align;
     const ind = b.indent ?? {};
     let p: LaidParagraph;
-    const heading = role === 'title' || role === 'docNumber' || role === 'salutation' || role === 'signature' || role === 'date' || role === 'attachment' || role === 'empty' ? null : headingOf(b);
+    const heading = role === 'title' || role === 'docNumber' || role === 'salutation' || role === 'signature' || role === 'date' || role === 'attachment' || role === 'empty' ? null : (headings.get(i) ?? null);
 
     if (role === 'title') {
       titleLines.push(t.trim());

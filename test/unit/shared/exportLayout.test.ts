@@ -11,6 +11,7 @@ import { inferRoles, layoutDocument, signatureDateIndents } from '../../../share
 import { documentToPlainText } from '../../../shared/export/plainText';
 import { breakTitle } from '../../../shared/export/titleBreaks';
 import { displayWidth } from '../../../shared/export/gbt9704';
+import { outlineOfDocument } from '../../../shared/outline/outline';
 
 const CORPUS = path.resolve(__dirname, '../../../../shared/corpus');
 const lines = (f: string) => readFileSync(path.join(CORPUS, f), 'utf8').split(/\r?\n/);
@@ -101,5 +102,27 @@ describe('plain-text export', () => {
     };
     expect(documentToPlainText(doc, { crlf: true })).toBe('标题\r\n\u3000\u3000正文。\r\n第一行\r\n第二行\r\n甲\t乙\r\n');
     expect(documentToPlainText(doc, { crlf: false })).toBe('标题\n\u3000\u3000正文。\n第一行\n第二行\n甲\t乙\n');
+  });
+});
+
+describe('export headings are the outline sidebar\'s headings', () => {
+  const files = [
+    ...['000_40f08a2d6707e5f7', '001_012a46138ac0ca6d', '002_182f94ccda9023a4', '003_cc503eda10b51707', '004_9342abefdd77c34e'].map((f) => `seeds/${f}.txt`),
+    ...[8, 9, 10, 11, 12, 13, 14, 15].map((n) => `gov/gov-0${String(n).padStart(2, '0')}.txt`),
+  ];
+  it.each(files)('%s: the same blocks at the same levels', (f) => {
+    const blocks = blocksOf(lines(f));
+    const laid = layoutDocument(blocks, { template: 'gbt9704', heading3Bold: true, normalizeDates: false });
+    const exported = laid.blocks.flatMap((b, i) => (b.type === 'paragraph' && b.level ? [`${i}:${b.level}`] : []));
+    const sidebar = outlineOfDocument({ meta: {}, blocks }).outline.entries.flatMap((e) => (e.level > 0 && e.heading ? [`${e.block}:${e.level}`] : []));
+    expect(exported).toEqual(sidebar);
+  });
+
+  it('does not export numbered notes after 注： as headings', () => {
+    const blocks = blocksOf(['关于做好年度工作的通知', '一、总体要求', '正文。', '注：', '1.本表由各单位填报', '2.报送截止时间为月底']);
+    const laid = layoutDocument(blocks, { template: 'gbt9704', heading3Bold: true, normalizeDates: false });
+    const levels = laid.blocks.map((b) => (b.type === 'paragraph' ? b.level : null));
+    expect(levels.slice(4)).toEqual([null, null]);
+    expect(levels[1]).toBe(1);
   });
 });

@@ -52,6 +52,28 @@ async function openSeed(name: string): Promise<string[]> {
 }
 
 describe('outline sidebar', () => {
+  it('shows headings recognised by their numbering in their 公文 fonts, as the export sets them', async () => {
+    for (const [i, l] of ['关于做好年度工作的通知', '一、总体要求', '（一）工作目标。到2025年全面完成。', '正文内容。'].entries()) {
+      if (i > 0) await page.keyboard.press('Enter');
+      await page.keyboard.insertText(l);
+    }
+    const p = (i: number) => page.locator('[data-testid=editor] > p').nth(i);
+    await poll(() => p(1).getAttribute('data-level')).toBe('1');
+    expect(await p(1).evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(/SimHei|黑体/);
+    await poll(() => p(0).getAttribute('data-level')).toBe('0');
+    expect(await p(0).evaluate((el) => getComputedStyle(el).textAlign)).toBe('center');
+    // A run-in heading keeps the body font (only its heading part is 楷体 in Word), body text has no level.
+    expect(await p(2).getAttribute('data-level')).toBeNull();
+    expect(await p(3).getAttribute('data-level')).toBeNull();
+    // Turning the line into body text by its style removes the heading look.
+    await p(1).click();
+    await page.keyboard.press('Control+Shift+N');
+    await poll(() => p(1).getAttribute('data-level')).toBeNull();
+    // Editing no longer makes it a heading: undo does.
+    await page.keyboard.press('Control+z');
+    await poll(() => p(1).getAttribute('data-level')).toBe('1');
+  });
+
   it('shows the structure of a report with each section’s 字数, live as the user types', async () => {
     await openSeed('004_9342abefdd77c34e.txt');
     expect(await entries(page)).toEqual([

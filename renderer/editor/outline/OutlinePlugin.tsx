@@ -10,6 +10,7 @@ import { useCommands } from '../../app/commands';
 import { notify } from '../../app/dialogs';
 import { createStore } from '../../app/store';
 import { OutlineEngine } from './engine';
+import { registerHeadingStyles } from './headingStyles';
 
 export const outlineEngineStore = createStore<OutlineEngine | null>(null);
 
@@ -40,8 +41,10 @@ export function OutlinePlugin({ autoRenumber }: { autoRenumber: boolean }) {
     const engine = new OutlineEngine(editor);
     engine.autoRenumber = auto.current;
     const off = engine.register();
+    const offStyles = registerHeadingStyles(editor);
     outlineEngineStore.set(engine);
     return () => {
+      offStyles();
       off();
       if (outlineEngineStore.get() === engine) outlineEngineStore.set(null);
     };

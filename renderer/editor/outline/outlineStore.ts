@@ -25,6 +25,8 @@ export interface OutlineItem {
   depth: number;
   number: string;
   title: string;
+  /** Body text follows the heading in the same paragraph ("（一）标题。正文…"). */
+  runIn: boolean;
   parentKey: string | null;
   hasChildren: boolean;
   problems: ProblemView[];
@@ -53,6 +55,7 @@ export function sameView(a: OutlineView, b: OutlineView): boolean {
       x.depth === y.depth &&
       x.number === y.number &&
       x.title === y.title &&
+      x.runIn === y.runIn &&
       x.parentKey === y.parentKey &&
       x.hasChildren === y.hasChildren &&
       sameProblems(x.problems, y.problems)

@@ -33,7 +33,8 @@ const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'wengao-e2e-files-'));
 async function start(args: string[] = [], userData?: string): Promise<{ page: Page; errors: string[]; harness: RunningHarness }> {
   const harness = await startWebHarness(args, userData);
   harnesses.push(harness);
-  const { page, errors } = await openApp(browser, harness.url);
+  // A test that reuses a user-data folder wants what is in it (backups included).
+  const { page, errors } = await openApp(browser, harness.url, { keepBackups: userData !== undefined });
   pages.push(page);
   return { page, errors, harness };
 }

@@ -66,7 +66,28 @@ export function launchChromium(env?: NodeJS.ProcessEnv): Promise<Browser> {
 }
 
 /** Opens the app and waits until the editor is ready; collects console errors and CSP violations. */
-export async function openApp(browser: Browser, url: string): Promise<{ page: Page; errors: string[] }> {
+/** Calls the harness's API from the test (the token is in the URL). */
+export async function callApi(url: string, name: string, args: unknown[] = []): Promise<unknown> {
+  const u = new URL(url);
+  const res = await fetch(new URL(`./api/${name}`, u), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-wengao-token': u.searchParams.get('token') ?? '' },
+    body: JSON.stringify(args),
+  });
+  const env = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+  if (!env.ok) throw new Error(`${name}: ${env.error?.message}`);
+  return env.value;
+}
+
+/**
+ * Opens the app and waits until the editor is ready; collects console errors and CSP violations.
+ * Unless `keepBackups`, first discards the backups an earlier page on the same backend left
+ * (a closed page is a "crash" to the app, which would offer to restore them).
+ */
+export async function openApp(browser: Browser, url: string, opts: { keepBackups?: boolean } = {}): Promise<{ page: Page; errors: string[] }> {
+  if (!opts.keepBackups) {
+    for (const b of (await callApi(url, 'listBackups')) as Array<{ id: string }>) await callApi(url, 'discardBackup', [b.id]);
+  }
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors: string[] = [];
   page.on('console', (m) => {

@@ -56,6 +56,8 @@ describe('editing in the real renderer', () => {
     await page.keyboard.insertText('增强“四个意识”');
     await page.keyboard.press('Home');
     await page.keyboard.press('Shift+End');
+    // As a user would: press Ctrl+B once the selection shows (Chromium reports it a task later).
+    await expect.poll(() => page.locator('[data-testid=status-position]').innerText()).toContain('已选 8 字');
     await page.keyboard.press('Control+b');
     await expect.poll(() => para(page, 0).locator('.wg-bold').count()).toBeGreaterThan(0);
     await expect.poll(() => page.locator('[data-testid=tool-bold]').getAttribute('aria-pressed')).toBe('true');

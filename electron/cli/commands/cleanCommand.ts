@@ -1,6 +1,8 @@
 /**
  * `wengao clean FILE [-o OUT] [--json]`: the 清理素材 rules on one document — advertising lines,
- * source attributions, paywall markup, page numbers, mojibake removed — printed as plain text.
+ * source attributions, paywall markup, page numbers, mojibake removed — printed as plain text or
+ * written to OUT; with --json, what was removed (and the text, unless written to OUT) as one JSON
+ * object.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -21,12 +23,13 @@ export function register(program: Command): void {
       const opened = await readDocumentFile(path.resolve(file));
       const { lines, report } = cleanLines(documentLines(opened.doc));
       const text = `${lines.join('\n')}\n`;
+      const output = opts.output ? path.resolve(opts.output) : undefined;
+      if (output) await writeFileAtomic(output, text);
       if (opts.json) {
-        process.stdout.write(`${JSON.stringify({ file: opened.path, text, removed: report })}\n`);
+        process.stdout.write(`${JSON.stringify({ file: opened.path, ...(output ? { output } : { text }), removed: report })}\n`);
         return;
       }
-      if (opts.output) await writeFileAtomic(path.resolve(opts.output), text);
-      else process.stdout.write(text);
+      if (!output) process.stdout.write(text);
       const summary = describeReport(report);
       process.stderr.write(summary ? `已清理：${summary}。\n` : '没有发现需要清理的内容。\n');
     });

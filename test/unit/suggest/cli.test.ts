@@ -51,6 +51,13 @@ describe('wengao index / suggest / clean', () => {
     const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'wengao-clean-')), '清理后.txt');
     expect(run(['clean', SEED_WITH_ADS, '-o', out]).status).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(r.stdout);
+    const json = run(['clean', SEED_WITH_ADS, '--json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ text: r.stdout, removed: expect.any(Object) });
+    const out2 = `${out}.2.txt`;
+    const written = JSON.parse(run(['clean', SEED_WITH_ADS, '-o', out2, '--json']).stdout);
+    expect(written).toMatchObject({ output: out2, removed: expect.any(Object) });
+    expect(written.text).toBeUndefined();
+    expect(readFileSync(out2, 'utf8')).toBe(r.stdout);
   });
 
   it('says what is wrong in one line, without a stack trace', () => {

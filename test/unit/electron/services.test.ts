@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync, chmodSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync, chmodSync, mkdirSync, promises as fsp } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { writeFileAtomic } from '../../../electron/services/atomicWrite';
 import { SettingsStore } from '../../../electron/services/settingsStore';
 import { mountSmallDisk } from '../../support/tmpfs';
@@ -29,6 +29,39 @@ describe('writeFileAtomic', () => {
     const dir = tmp();
     mkdirSync(path.join(dir, 'a.txt'));
     await expect(writeFileAtomic(path.join(dir, 'a.txt'), 'x')).rejects.toMatchObject({ code: 'is-directory' });
+  });
+
+  describe('a file another program holds (Windows refuses the rename with EBUSY)', () => {
+    afterEach(() => vi.restoreAllMocks());
+    const busy = () => Object.assign(new Error('resource busy or locked'), { code: 'EBUSY' });
+
+    it('retries until the other program lets go, then saves', async () => {
+      const dir = tmp();
+      const f = path.join(dir, '报告.docx');
+      writeFileSync(f, 'old');
+      const rename = fsp.rename.bind(fsp);
+      let refusals = 2;
+      const spy = vi.spyOn(fsp, 'rename').mockImplementation(async (from, to) => {
+        if (refusals-- > 0) throw busy();
+        return rename(from, to);
+      });
+      await writeFileAtomic(f, '新内容');
+      expect(spy).toHaveBeenCalledTimes(3);
+      expect(readFileSync(f, 'utf8')).toBe('新内容');
+      expect(readdirSync(dir)).toEqual(['报告.docx']);
+    });
+
+    it('gives up after a while, says the file is in use and keeps the old one', async () => {
+      const dir = tmp();
+      const f = path.join(dir, '报告.docx');
+      writeFileSync(f, 'old');
+      vi.spyOn(fsp, 'rename').mockRejectedValue(busy());
+      const started = Date.now();
+      await expect(writeFileAtomic(f, '新内容', { retryForMs: 300 })).rejects.toMatchObject({ code: 'locked', message: expect.stringContaining('正被其他程序占用') });
+      expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+      expect(readFileSync(f, 'utf8')).toBe('old');
+      expect(readdirSync(dir)).toEqual(['报告.docx']);
+    });
   });
 
   const disk = mountSmallDisk(64);

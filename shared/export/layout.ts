@@ -35,6 +35,8 @@ export type FontSlot = 'title' | 'heading1' | 'heading2' | 'body';
 export interface Segment {
   text: string;
   font: FontSlot;
+  /** The heading part of a heading paragraph (the rest of a run-in heading is body text). */
+  heading?: boolean;
   bold?: boolean;
   italic?: boolean;
   underline?: boolean;
@@ -158,25 +160,29 @@ export function inferRoles(blocks: Block[]): (LayoutRole | null)[] {
   return roles;
 }
 
-/** Splits runs at a character offset: before it they take `head`, after it `tail`. */
-function segmentsOf(runs: Run[], split: number, head: FontSlot, tail: FontSlot, headBold = false): Segment[] {
+/**
+ * Splits runs at a character offset: before it they take `head` (bold too with `headBold`),
+ * after it `tail`. With `isHeading` the pieces before the offset are marked as the heading part.
+ */
+function segmentsOf(runs: Run[], split: number, head: FontSlot, tail: FontSlot, headBold = false, isHeading = false): Segment[] {
   const out: Segment[] = [];
   let offset = 0;
-  const push = (r: Run, t: string, font: FontSlot, extraBold: boolean) => {
+  const push = (r: Run, t: string, inHead: boolean) => {
     if (t === '') return;
-    const s: Segment = { text: t, font };
-    if (r.bold || extraBold) s.bold = true;
+    const s: Segment = { text: t, font: inHead ? head : tail };
+    if (inHead && isHeading) s.heading = true;
+    if (r.bold || (inHead && headBold)) s.bold = true;
     if (r.italic) s.italic = true;
     if (r.underline) s.underline = true;
     out.push(s);
   };
   for (const r of runs) {
     const end = offset + r.text.length;
-    if (end <= split) push(r, r.text, head, headBold);
-    else if (offset >= split) push(r, r.text, tail, false);
+    if (end <= split) push(r, r.text, true);
+    else if (offset >= split) push(r, r.text, false);
     else {
-      push(r, r.text.slice(0, split - offset), head, headBold);
-      push(r, r.text.slice(split - offset), tail, false);
+      push(r, r.text.slice(0, split - offset), true);
+      push(r, r.text.slice(split - offset), false);
     }
     offset = end;
   }
@@ -263,13 +269,14 @@ export function layoutDocument(blocks: Block[], options: LayoutOptions): Documen
       const lines = gbt ? breakTitle(t, Math.floor((CHARS_PER_LINE * PT.body) / PT.title)) : [t];
       p = base('title', 'center', segmentsOf(withBreaks(b.runs, lines), Infinity, 'title', 'title'));
       p.keepNext = true;
-      // One blank line under the title, unless the document has one already.
+      // One blank line under the title, unless the document has one already; a 发文字号 printed
+      // under the title (as published on the web) takes that line below itself, above the 主送.
       const next = blocks[i + 1];
-      if (roles[i + 1] !== 'title' && next && !isEmpty(next)) p.spaceAfter = 1;
+      if (roles[i + 1] !== 'title' && roles[i + 1] !== 'docNumber' && next && !isEmpty(next)) p.spaceAfter = 1;
     } else if (heading) {
       const level = heading.level;
       const split = heading.runIn ? heading.headingEnd : Infinity;
-      p = base(`heading${level}`, 'justify', segmentsOf(b.runs, split, gbt ? HEADING_FONT[level] : level <= 2 ? 'heading1' : 'body', 'body', gbt && level === 3 && options.heading3Bold));
+      p = base(`heading${level}`, 'justify', segmentsOf(b.runs, split, gbt ? HEADING_FONT[level] : level <= 2 ? 'heading1' : 'body', 'body', gbt && level === 3 && options.heading3Bold, true));
       p.level = level;
       p.indent.firstLine = 2;
       p.keepNext = !heading.runIn;
@@ -301,7 +308,11 @@ export function layoutDocument(blocks: Block[], options: LayoutOptions): Documen
       if (first && !isEmpty(blocks[i - 1])) p.spaceBefore = 1;
     } else {
       p = base(role, 'justify', segmentsOf(b.runs, Infinity, 'body', 'body'));
-      if (role === 'docNumber') p.align = 'center';
+      if (role === 'docNumber') {
+        p.align = 'center';
+        const next = blocks[i + 1];
+        if (roles[i - 1] === 'title' && next && !isEmpty(next)) p.spaceAfter = 1;
+      }
       else if (role === 'salutation' || role === 'empty') p.align = 'justify';
       else p.indent.firstLine = 2;
     }
@@ -323,5 +334,23 @@ export function layoutDocument(blocks: Block[], options: LayoutOptions): Documen
     }
     out.push(p);
   });
+  keepClosingWithText(out);
   return { blocks: out, title: titleLines.join('') };
+}
+
+/**
+ * The 署名 and 成文日期 never stand alone on the last page: the last paragraph of text above them
+ * (and the 附件说明 and blank lines in between) keeps with them.
+ */
+function keepClosingWithText(out: LaidBlock[]): void {
+  const isRole = (b: LaidBlock | undefined, ...roles: LayoutRole[]) => b?.type === 'paragraph' && roles.includes(b.role);
+  let k = out.findIndex((b) => isRole(b, 'signature'));
+  if (k < 0) k = out.findIndex((b) => isRole(b, 'date'));
+  if (k <= 0) return;
+  for (k--; k >= 0; k--) {
+    const b = out[k]!;
+    if (b.type !== 'paragraph') return;
+    b.keepNext = true;
+    if (b.role !== 'empty' && b.role !== 'attachment') return;
+  }
 }

@@ -171,7 +171,8 @@ function plainTemplate(): Template {
       `Heading${level}`,
       `heading ${level}`,
       { outlineLevel: level - 1, spacing: { before: 240, after: 120, line: 360, lineRule: LineRuleType.AUTO }, keepNext: true },
-      { font: font(level <= 2 ? 'heading1' : 'body'), size: size(`heading${level}`), bold: true, color: 'auto' },
+      // Not bold by style: the document's own bold runs decide, so a saved file reopens as it was.
+      { font: font(level <= 2 ? 'heading1' : 'body'), size: size(`heading${level}`), bold: false, color: 'auto' },
     );
   return {
     size,
@@ -179,7 +180,7 @@ function plainTemplate(): Template {
     charTwips: (role) => size(role) * 10,
     spacing: (p) => ({ line: 360, lineRule: LineRuleType.AUTO, before: p.level ? 240 : 0, after: p.level ? 120 : p.role === 'title' ? 240 : 0 }),
     styles: [
-      paragraphStyle('Title', 'Title', { alignment: AlignmentType.CENTER, spacing: { after: 240 }, keepNext: true }, { font: font('body'), size: size('title'), bold: true, color: 'auto' }),
+      paragraphStyle('Title', 'Title', { alignment: AlignmentType.CENTER, spacing: { after: 240 }, keepNext: true }, { font: font('body'), size: size('title'), bold: false, color: 'auto' }),
       heading(1),
       heading(2),
       heading(3),
@@ -196,13 +197,18 @@ function plainTemplate(): Template {
   };
 }
 
+/**
+ * The runs of a paragraph. In a heading (`styled`), the body part of a run-in heading takes the
+ * body size and says "not bold" (三级标题 may be bold by style); the heading part follows its style.
+ */
 function runsOf(segments: Segment[], tpl: Template, sizeHalfPts: number, styled: boolean): ParagraphChild[] {
   const out: ParagraphChild[] = [];
   for (const s of segments) {
+    const bodyPart = styled && !s.heading;
     const props = {
       font: tpl.font(s.font),
-      size: sizeHalfPts,
-      ...(s.bold ? { bold: true } : styled ? { bold: false } : {}),
+      size: bodyPart ? tpl.size('body') : sizeHalfPts,
+      ...(s.bold ? { bold: true } : bodyPart ? { bold: false } : {}),
       ...(s.italic ? { italics: true } : {}),
       ...(s.underline ? { underline: { type: UnderlineType.SINGLE } } : {}),
     };
@@ -238,7 +244,6 @@ function paragraphOf(p: LaidParagraph, tpl: Template): Paragraph {
   const id = p.role === 'empty' || p.role === 'body' ? undefined : DOCX_STYLES[p.role].id;
   // Only styles the template defines (通用 has no 公文 part styles).
   const style = id && tpl.styles.some((s) => s.id === id) ? id : undefined;
-  // Heading 3 is bold by style when the option is on: run-in body text must say "not bold".
   const styled = p.level !== null;
   return new Paragraph({
     ...(style ? { style } : {}),

@@ -35,6 +35,24 @@ describe('roles of a plain-text 公文', () => {
     expect(levels.filter((l) => l === 3)).toHaveLength(9);
   });
 
+  it('keeps the 署名 and 成文日期 with the text above them, and puts the blank line under a 发文字号 that follows the title', () => {
+    const ls = lines('gov/gov-012.txt');
+    const layout = layoutDocument(blocksOf(ls), { template: 'gbt9704', heading3Bold: true, normalizeDates: false });
+    const ps = layout.blocks.map((b) => (b.type === 'paragraph' ? b : null));
+    const sig = ps.findIndex((p) => p?.role === 'signature');
+    expect(ls[sig]).toBe('国务院办公厅');
+    // From the last paragraph of text down to the date, each keeps with the next.
+    let text = sig - 1;
+    while (ps[text]?.role === 'empty') text--;
+    expect(ps[text]?.role).toBe('body');
+    for (let k = text; k <= sig; k++) expect(ps[k]?.keepNext, ls[k]).toBe(true);
+    expect(ps[text - 1]?.keepNext).toBe(false);
+    const title = ps.map((p) => p?.role).lastIndexOf('title');
+    const number = ps.findIndex((p) => p?.role === 'docNumber');
+    expect(number).toBe(title + 1);
+    expect([ps[title]!.spaceAfter, ps[number]!.spaceAfter]).toEqual([0, 1]);
+  });
+
   it('leaves a report without title or closing alone, and takes "尊敬的…：" as the salutation', () => {
     const ls = lines('seeds/000_40f08a2d6707e5f7.txt');
     const roles = inferRoles(blocksOf(ls));

@@ -105,8 +105,9 @@ describe('writeDocx, 公文 template (GB/T 9704-2012)', async () => {
       expect(eastAsia(r.xml)).toBe('方正小标宋简体');
       expect(attr(r.xml, 'w:sz', 'w:val')).toBe('44');
     }
-    // One blank line under the title.
-    expect(attr(title.pPr, 'w:spacing', 'w:after')).toBe('579');
+    // The 发文字号 right under the title: the blank line goes below it, above the 主送.
+    expect(attr(title.pPr, 'w:spacing', 'w:after')).toBe('0');
+    expect(attr(byText(ps, '国办发').pPr, 'w:spacing', 'w:after')).toBe('579');
     expect(parts.core).toContain('<dc:title>国务院办公厅关于开展城镇小区配套幼儿园治理工作的通知</dc:title>');
     expect(parts.core).toContain('<dc:creator>市政府办公室</dc:creator>');
   });
@@ -242,6 +243,7 @@ describe('writeDocx, 通用 template', async () => {
       paragraph('年度工作总结'),
       paragraph(''),
       paragraph('一、主要工作', { role: 'heading1' }),
+      paragraph('（一）工作目标。到2025年，各项任务全面完成。'),
       paragraph('居中说明', { align: 'center' }),
       paragraph('缩进的正文', { indent: { firstLineChars: 2, leftChars: 1 } }),
       paragraph('附件：1.名单'),
@@ -260,6 +262,15 @@ describe('writeDocx, 通用 template', async () => {
     const h = byText(ps, '一、主要工作');
     expect(h.style).toBe('Heading1');
     expect(attr(style(parts.styles, 'Heading1')!, 'w:outlineLvl', 'w:val')).toBe('0');
+    // Bold only where the document is bold (a saved file reopens as it was).
+    expect(on(style(parts.styles, 'Heading1')!, 'w:b')).toBe(false);
+    // A run-in heading: the heading part in the heading's size, the rest body text (12 pt).
+    const runIn = byText(ps, '（一）工作目标');
+    expect(runIn.style).toBe('Heading2');
+    expect(runIn.runs.map((r) => [r.text, attr(r.xml, 'w:sz', 'w:val'), attr(r.xml, 'w:b', 'w:val')])).toEqual([
+      ['（一）工作目标。', '30', null],
+      ['到2025年，各项任务全面完成。', '24', 'false'],
+    ]);
     expect(attr(byText(ps, '居中说明').pPr, 'w:jc', 'w:val')).toBe('center');
     const indented = byText(ps, '缩进的正文');
     expect(attr(indented.pPr, 'w:ind', 'w:firstLineChars')).toBe('200');

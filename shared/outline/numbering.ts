@@ -176,8 +176,13 @@ export function correctedStyle(style: NumberStyle): NumberStyle {
 }
 
 const DIGITS = '[0-9０-９]{1,2}';
-// A list inside a sentence: "一、二季度", "一、二线城市", "一、二、三产业", "一、二等奖".
-const IN_SENTENCE_LIST = new RegExp(`^${CN_CHARS}+(?:[、季月年等类级批期个次号日届线档]|产业)`);
+// A list inside a sentence: "一、二季度", "一、二线城市", "一、二、三产业", "一、二等奖" — the next
+// numeral follows on ("一、一年来的主要工作" and "三、三个方面的问题" are headings).
+const IN_SENTENCE_LIST = new RegExp(`^(${CN_CHARS}+)(?:[、季月年等类级批期个次号日届线档]|产业)`);
+// After 第X章/节/条 a heading goes on after a space, or (章, 节) is a short line of its own:
+// "第一节课由校长主讲。" and "第三条经验是…" are sentences.
+const AFTER_CHAPTER = /^(?:$|[\s\u3000]|[^，。；！？,;!?]{1,15}$)/;
+const AFTER_ARTICLE = /^(?:$|[\s\u3000])/;
 const STRAY = /^[、，,.．:：;；]+/;
 const SPACES = /^[\s\u3000]+/;
 
@@ -248,7 +253,12 @@ export function parseNumber(text: string): NumberToken | null {
     if (!parsed || !Number.isFinite(parsed.value)) return null;
     const written = m[0];
     let rest = t.slice(written.length);
-    if (parsed.style.kind === 'cn-dun' && IN_SENTENCE_LIST.test(rest)) return null;
+    if (parsed.style.kind === 'cn-dun') {
+      const list = IN_SENTENCE_LIST.exec(rest);
+      if (list && parseChineseNumeral(list[1]!) === parsed.value + 1) return null;
+    }
+    if (parsed.style.kind === 'article' && !AFTER_ARTICLE.test(rest)) return null;
+    if ((parsed.style.kind === 'chapter' || parsed.style.kind === 'section') && !AFTER_CHAPTER.test(rest)) return null;
     const flaws = [...parsed.flaws];
     let stray = 0;
     if (parsed.style.kind === 'cn-paren' || parsed.style.kind === 'arabic-paren') {

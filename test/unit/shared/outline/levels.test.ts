@@ -62,9 +62,26 @@ describe('heading levels from numbering', () => {
       '2019年1月24日',
       '（此件公开发布）',
       '正文中提到（一）这样的编号',
+      '一、二、三产业协调发展',
+      '第一节课由校长主讲。',
+      '第三条经验是坚持党的领导，把方向、管大局。',
     ]) {
       expect(h(text), text).toBeNull();
     }
+  });
+
+  it('takes headings whose title starts with a numeral that does not follow on', () => {
+    for (const [text, level, title] of [
+      ['一、一年来的主要工作', 1, '一年来的主要工作'],
+      ['二、一季度重点工作完成情况', 1, '一季度重点工作完成情况'],
+      ['三、三个方面存在的问题', 1, '三个方面存在的问题'],
+      ['四、二〇二四年工作安排', 1, '二〇二四年工作安排'],
+      ['第一章总则', 1, '总则'],
+      ['第二节　组织实施', 2, '组织实施'],
+    ] as const) {
+      expect(h(text), text).toMatchObject({ level, title });
+    }
+    expect(h('第一条　为了规范管理，制定本办法。')).toMatchObject({ level: 3, number: '第一条', runIn: true });
   });
 
   it('does not take a numbered line longer than a heading for one, unless it runs in', () => {

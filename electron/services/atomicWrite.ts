@@ -53,7 +53,9 @@ export function fileErrorMessage(err: unknown, target: string): UserError {
   }
 }
 
-export async function writeFileAtomic(target: string, data: Uint8Array | string, opts: AtomicWriteOptions = {}): Promise<void> {
+export async function writeFileAtomic(file: string, data: Uint8Array | string, opts: AtomicWriteOptions = {}): Promise<void> {
+  // Through a symbolic link the file it points to is replaced, not the link.
+  const target = await fs.realpath(file).catch(() => file);
   const retryForMs = opts.retryForMs ?? 3000;
   const tmp = tempPathFor(target);
   let mode = opts.mode ?? 0o666;

@@ -118,7 +118,7 @@ function checkLength(doc: WgDocument, name: string): void {
   }
 }
 
-function readText(bytes: Uint8Array, name: string, encoding: TextEncoding | undefined): { doc: WgDocument; text: TextSource; notices: string[] } {
+function readText(bytes: Uint8Array, name: string, encoding: TextEncoding | undefined): { doc: WgDocument; text: TextSource; notices: string[]; losses: string[] } {
   const kind = sniffContainer(bytes);
   if (kind === 'zip' || kind === 'ole') {
     throw new UserError('not-text', `“${name}”不是文本文件：它实际上是${containerName(kind)}，只是扩展名为 .txt。如果它是 Word 文档，请把扩展名改回 .docx 后再打开。`);
@@ -129,12 +129,15 @@ function readText(bytes: Uint8Array, name: string, encoding: TextEncoding | unde
   const decoded = decodeText(bytes, encoding);
   const { doc, layout } = plainTextToDocument(decoded.text);
   const notices: string[] = [];
+  // Saving back would write "�" where those bytes were: saving over the file asks first.
+  const losses: string[] = [];
   if (decoded.invalidSequences > 0) {
     notices.push(
       `“${name}”中有 ${decoded.invalidSequences} 处内容不符合 ${ENCODING_LABELS[decoded.encoding]} 编码，已显示为“�”。如有乱码，请点击状态栏中的编码，选择“重新以…编码打开”。`,
     );
+    losses.push(`${decoded.invalidSequences} 处无法识别的字节（显示为“�”）`);
   }
-  return { doc, text: { encoding: decoded.encoding, bom: decoded.bom, ...layout }, notices };
+  return { doc, text: { encoding: decoded.encoding, bom: decoded.bom, ...layout }, notices, losses };
 }
 
 /**
@@ -149,16 +152,16 @@ export async function readDocumentFile(file: string, options: ReadOptions = {}):
   const { bytes, stamp } = await readWithStamp(file, cap);
 
   if (kind === 'txt') {
-    const { doc, text, notices } = readText(bytes, name, options.encoding);
+    const { doc, text, notices, losses } = readText(bytes, name, options.encoding);
     checkLength(doc, name);
-    return { path: file, name, format: 'txt', doc, notices, source: { path: file, format: 'txt', stamp, text, losses: [] } };
+    return { path: file, name, format: 'txt', doc, notices, source: { path: file, format: 'txt', stamp, text, losses } };
   }
   if (kind === 'wgd') {
     if (sniffContainer(bytes)) throw new UserError('corrupt', `“${name}”不是文稿文档（.wgd）：它实际上是${containerName(sniffContainer(bytes)!)}。`);
     const text = new TextDecoder('utf-8').decode(bytes);
-    const { doc, notices } = parseWgd(text, name);
+    const { doc, notices, losses } = parseWgd(text, name);
     checkLength(doc, name);
-    return { path: file, name, format: 'wgd', doc, notices, source: { path: file, format: 'wgd', stamp, losses: [] } };
+    return { path: file, name, format: 'wgd', doc, notices, source: { path: file, format: 'wgd', stamp, losses } };
   }
   // .docx, .docm, .dotx and .doc: the bytes decide (a .doc may really be a .docx, and vice versa).
   const result = readDocx(bytes, { name });

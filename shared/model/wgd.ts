@@ -6,8 +6,8 @@
  * fields are dropped, with a notice) rather than refused.
  */
 import { UserError } from '../api/contract';
-import type { WgDocument } from './document';
-import { DocumentSchema } from './schema';
+import type { Block, WgDocument } from './document';
+import { BlockSchema, DocumentSchema, ParagraphSchema } from './schema';
 
 export const WGD_FORMAT = 'wengao-document';
 export const WGD_VERSION = 1;
@@ -20,6 +20,8 @@ export function serializeWgd(doc: WgDocument): string {
 export interface ParsedWgd {
   doc: WgDocument;
   notices: string[];
+  /** What saving over the file would drop (content only a newer version understands). */
+  losses: string[];
 }
 
 const corrupt = (name: string, detail: string) => new UserError('corrupt', `“${name}”不是有效的文稿文档（.wgd）：${detail}。文件可能已损坏。`);
@@ -35,14 +37,40 @@ export function parseWgd(text: string, name: string): ParsedWgd {
   const { format, version, document } = json as { format?: unknown; version?: unknown; document?: unknown };
   if (format !== undefined && format !== WGD_FORMAT) throw corrupt(name, '文件格式标记不符');
   if (version !== undefined && (typeof version !== 'number' || !Number.isInteger(version) || version < 1)) throw corrupt(name, '版本号无效');
-  const notices: string[] = [];
+  if (typeof version === 'number' && version > WGD_VERSION) return readNewer(document, name, version);
   const parsed = DocumentSchema.safeParse(document);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw corrupt(name, `文档结构有误（${issue ? issue.path.join('.') : ''}）`);
   }
-  if (typeof version === 'number' && version > WGD_VERSION) {
-    notices.push(`此文件由更新版本的文稿保存（格式版本 ${version}），本版本不认识的内容未能显示；保存将按当前版本的格式写入。`);
+  return { doc: parsed.data, notices: [], losses: [] };
+}
+
+/**
+ * A file from a newer version: every block this version understands, a paragraph with a role
+ * or alignment it does not know as plain text, anything else left out, and said so.
+ */
+function readNewer(document: unknown, name: string, version: number): ParsedWgd {
+  const raw = (document && typeof document === 'object' ? document : {}) as { meta?: unknown; blocks?: unknown };
+  if (!Array.isArray(raw.blocks) || raw.blocks.length > 1_000_000) throw corrupt(name, '缺少文档内容');
+  const blocks: Block[] = [];
+  let skipped = 0;
+  for (const b of raw.blocks as unknown[]) {
+    const parsed = BlockSchema.safeParse(b);
+    if (parsed.success) {
+      blocks.push(parsed.data);
+      continue;
+    }
+    skipped++;
+    if (b && typeof b === 'object' && (b as { type?: unknown }).type === 'paragraph') {
+      const { role: _role, align: _align, ...rest } = b as Record<string, unknown>;
+      const plain = ParagraphSchema.safeParse(rest);
+      if (plain.success) blocks.push(plain.data);
+    }
   }
-  return { doc: parsed.data, notices };
+  const meta = DocumentSchema.shape.meta.safeParse(raw.meta);
+  const notices = [
+    `“${name}”由更新版本的文稿保存（格式版本 ${version}）。本版本不认识的内容${skipped > 0 ? `（${skipped} 个段落或表格）` : ''}未能显示或已按正文显示；保存到原文件前会先询问。`,
+  ];
+  return { doc: { meta: meta.success ? meta.data : {}, blocks }, notices, losses: [`更新版本的文稿写入的内容（格式版本 ${version}）`] };
 }

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DocumentSource, SaveAccept, SaveOutcome } from '../../../shared/api/contract';
-import { documentText, type WgDocument } from '../../../shared/model/document';
+import { documentText, paragraph, type WgDocument } from '../../../shared/model/document';
 import { readDocumentFile, saveDocumentFile, type DocxWriter } from '../../../electron/services/documentFiles';
 import { fixtureNames, fixturePath } from '../../support/fixtures';
 import { mountSmallDisk } from '../../support/tmpfs';
@@ -80,6 +80,20 @@ describe('opening files', () => {
     expect(opened.notices.join()).toMatch(/处内容不符合 UTF-8 编码.*重新以…编码打开/);
   });
 
+  it('asks before saving over a text file whose undecodable bytes would become “�”', async () => {
+    const dir = tmp();
+    const file = path.join(dir, '残缺.txt');
+    const iconv = (await import('iconv-lite')).default;
+    // GBK text with a stray lead byte in the middle and half a character at the end.
+    const original = Buffer.concat([iconv.encode('关于开展安全检查的通知\r\n坚持', 'gbk'), Buffer.from([0x81, 0x0d, 0x0a]), iconv.encode('问题导向。', 'gbk'), Buffer.from([0xb0])]);
+    writeFileSync(file, original);
+    const opened = await readDocumentFile(file);
+    expect(opened.source.losses).toEqual([expect.stringMatching(/^2 处无法识别的字节/)]);
+    expect(await saveUntil(file, opened.doc, opened.source)).toEqual({ status: 'loss', losses: opened.source.losses });
+    expect(readFileSync(file).equals(original)).toBe(true);
+    expect((await saveUntil(file, opened.doc, opened.source, { loss: true })).status).toBe('saved');
+  });
+
   it('opens .docx fixtures with their notices, and a template as a new document', async () => {
     const doc = await readDocumentFile(fixturePath('docx', 'zh_wps_autonum_hbbzsm_p1.docx'));
     expect(doc.format).toBe('docx');
@@ -103,12 +117,20 @@ describe('opening files', () => {
     expect(JSON.parse(readFileSync(a, 'utf8'))).toMatchObject({ format: 'wengao-document', version: 1 });
   });
 
-  it('reads a .wgd written by a newer version, with a notice', async () => {
+  it('reads a .wgd written by a newer version as far as it can, says so, and asks before saving over it', async () => {
     const file = path.join(tmp(), 'new.wgd');
-    writeFileSync(file, JSON.stringify({ format: 'wengao-document', version: 9, document: { meta: {}, blocks: [{ type: 'paragraph', runs: [{ text: '新版本' }], futureField: 1 }] } }));
+    const blocks = [
+      { type: 'paragraph', runs: [{ text: '新版本' }], futureField: 1 },
+      { type: 'image', src: 'data:image/png;base64,AAAA' },
+      { type: 'paragraph', role: 'subtitle', align: 'distributed', runs: [{ text: '不认识的样式', strike: true }] },
+    ];
+    writeFileSync(file, JSON.stringify({ format: 'wengao-document', version: 9, document: { meta: { title: '标题', color: 'red' }, blocks } }));
+    const original = readFileSync(file);
     const opened = await readDocumentFile(file);
-    expect(documentText(opened.doc)).toBe('新版本');
-    expect(opened.notices[0]).toMatch(/更新版本/);
+    expect(opened.doc).toEqual({ meta: { title: '标题' }, blocks: [paragraph('新版本'), paragraph('不认识的样式')] });
+    expect(opened.notices[0]).toMatch(/更新版本的文稿保存（格式版本 9）.*2 个段落或表格/);
+    expect(await saveUntil(file, opened.doc, opened.source)).toEqual({ status: 'loss', losses: ['更新版本的文稿写入的内容（格式版本 9）'] });
+    expect(readFileSync(file).equals(original)).toBe(true);
   });
 
   describe('bad input gets a clear Chinese message', () => {

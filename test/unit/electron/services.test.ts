@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync, chmodSync, mkdirSync, promises as fsp } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync, chmodSync, mkdirSync, symlinkSync, lstatSync, promises as fsp } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
@@ -18,6 +18,19 @@ describe('writeFileAtomic', () => {
     expect(readFileSync(f, 'utf8')).toBe('新内容');
     expect(statSync(f).mode & 0o777).toBe(0o640);
     expect(readdirSync(dir)).toEqual(['报告.txt']);
+  });
+
+  it('writes through a symbolic link to the file it points to, keeping the link', async () => {
+    const dir = tmp();
+    mkdirSync(path.join(dir, 'real'));
+    const real = path.join(dir, 'real', '报告.txt');
+    writeFileSync(real, '旧内容');
+    const link = path.join(dir, '桌面上的报告.txt');
+    symlinkSync(real, link);
+    await writeFileAtomic(link, '新内容');
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(real, 'utf8')).toBe('新内容');
+    expect(readdirSync(path.join(dir, 'real'))).toEqual(['报告.txt']);
   });
 
   it('says in Chinese when the folder does not exist', async () => {

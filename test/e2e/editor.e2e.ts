@@ -1,27 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { countWords } from '../../shared/text/wordCount';
-import { editor, imeType, launchChromium, openApp, paragraphs, startWebHarness, wordCount, type RunningHarness } from '../support/browser';
+import { editor, imeType, paragraphs, wordCount } from '../support/browser';
+import { useAppPage } from '../support/appPage';
 
-let harness: RunningHarness;
-let browser: Browser;
+const app = useAppPage();
 let page: Page;
 let errors: string[];
-
-beforeAll(async () => {
-  harness = await startWebHarness();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await harness?.stop();
-});
-
-beforeEach(async () => {
-  await page?.close();
-  ({ page, errors } = await openApp(browser, harness.url));
-  await editor(page).click();
+beforeEach(() => {
+  ({ page, errors } = app);
 });
 
 const para = (p: Page, i: number) => p.locator('[data-testid=editor] > p').nth(i);

@@ -4,31 +4,18 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { editor, imeType, launchChromium, openApp, pasteText, startWebHarness, type RunningHarness } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { editor, imeType, pasteText } from '../support/browser';
+import { useAppPage } from '../support/appPage';
 
 const CORPUS = path.resolve(__dirname, '../../../shared/corpus/seeds');
 
-let harness: RunningHarness;
-let browser: Browser;
+const app = useAppPage();
 let page: Page;
 let errors: string[];
-
-beforeAll(async () => {
-  harness = await startWebHarness();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await harness?.stop();
-});
-
-beforeEach(async () => {
-  await page?.close();
-  ({ page, errors } = await openApp(browser, harness.url));
-  await editor(page).click();
+beforeEach(() => {
+  ({ page, errors } = app);
 });
 
 /** expect.poll with room for a busy machine (the default second is short when tests share 2 cores). */

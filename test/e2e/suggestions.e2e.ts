@@ -5,34 +5,20 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, CDPSession, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { editor, launchChromium, openApp, paragraphs, startWebHarness, type RunningHarness } from '../support/browser';
+import type { CDPSession, Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { editor, paragraphs } from '../support/browser';
+import { useAppPage } from '../support/appPage';
 
 const CORPUS = path.resolve(__dirname, '../../../shared/corpus');
 /** Answers come from the worker; on a busy machine allow them a few seconds. */
 const WAIT = { timeout: 5000 };
-let harness: RunningHarness;
-let browser: Browser;
+// The corpus is indexed in the background: each page waits until it is ready.
+const app = useAppPage({ harnessArgs: ['--corpus', CORPUS], ready: (p) => expect.poll(() => corpusReady(p), { timeout: 30_000 }).toBe(true) });
 let page: Page;
 let errors: string[];
-
-beforeAll(async () => {
-  harness = await startWebHarness(['--corpus', CORPUS]);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await harness?.stop();
-});
-
-beforeEach(async () => {
-  await page?.close();
-  ({ page, errors } = await openApp(browser, harness.url));
-  // The corpus is indexed in the background: wait until it is ready.
-  await expect.poll(() => corpusReady(page), { timeout: 30_000 }).toBe(true);
-  await editor(page).click();
+beforeEach(() => {
+  ({ page, errors } = app);
 });
 
 async function corpusReady(p: Page): Promise<boolean> {

@@ -17,6 +17,7 @@ import { createStore, useStore } from '../app/store';
 import { FormDialog } from '../components/FormDialog';
 import { readDocument } from '../editor/Editor';
 import { printJob } from './PrintView';
+import { basename, dirname, isAbsolutePath, joinPath, withExtension } from '../files/paths';
 
 export type ExportChoice = 'docx-gbt9704' | 'docx-plain' | 'pdf' | 'txt';
 
@@ -36,25 +37,16 @@ interface DialogState {
 
 const dialogState = createStore<DialogState | null>(null);
 
-function separatorOf(p: string): string {
-  return p.includes('\\') && !p.includes('/') ? '\\' : '/';
-}
-
 /** The suggested target: next to the open file, else in 文档, named after the document. */
 export function defaultExportPath(docPath: string | null, name: string, documentsDir: string, ext: string): string {
+  if (docPath) return joinPath(dirname(docPath), withExtension(basename(docPath), `.${ext}`));
   const base = name.replace(/\.(docx|txt|wgd|pdf)$/i, '').replace(/[\\/:*?"<>|]/g, '_') || '文稿';
-  if (docPath) {
-    const sep = separatorOf(docPath);
-    const dir = docPath.slice(0, docPath.lastIndexOf(sep));
-    const stem = docPath.slice(docPath.lastIndexOf(sep) + 1).replace(/\.[^.]*$/, '');
-    return `${dir}${sep}${stem}.${ext}`;
-  }
-  const sep = separatorOf(documentsDir);
-  return `${documentsDir.replace(/[\\/]+$/, '')}${sep}${base}.${ext}`;
+  return joinPath(documentsDir, `${base}.${ext}`);
 }
 
-function withExtension(p: string, ext: string): string {
-  return /\.(docx|pdf|txt)$/i.test(p) ? p.replace(/\.(docx|pdf|txt)$/i, `.${ext}`) : `${p}.${ext}`;
+/** The target with the chosen format's extension: an export extension is replaced, any other kept ("报告.2024"). */
+function withExportExtension(p: string, ext: string): string {
+  return /\.(docx|pdf|txt)$/i.test(p) ? withExtension(p, `.${ext}`) : `${p}.${ext}`;
 }
 
 const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
@@ -99,17 +91,17 @@ function ExportDialog({ state, onClose }: { state: DialogState; onClose: () => v
 
   const pick = (c: ExportChoice) => {
     setChoice(c);
-    setTarget((t) => withExtension(t, EXTENSION[c]));
+    setTarget((t) => withExportExtension(t, EXTENSION[c]));
   };
 
   const browse = async () => {
-    const p = await api.chooseExportPath({ defaultPath: withExtension(target, ext), format: ext }).catch((e: unknown) => (reportError(e), null));
+    const p = await api.chooseExportPath({ defaultPath: withExportExtension(target, ext), format: ext }).catch((e: unknown) => (reportError(e), null));
     if (p) setTarget(p);
   };
 
   const submit = async () => {
-    const path = withExtension(target.trim(), ext);
-    if (needsPath && !/^([a-zA-Z]:[\\/]|\\\\|\/)/.test(path)) {
+    const path = withExportExtension(target.trim(), ext);
+    if (needsPath && !isAbsolutePath(path)) {
       notify('请填写完整的保存位置（例如 C:\\Users\\…\\文档\\报告.docx）。', 'warning');
       return;
     }

@@ -20,6 +20,7 @@ import { parseWgd, serializeWgd } from '../../shared/model/wgd';
 import { ENCODING_LABELS, decodeText, looksBinary, type TextEncoding } from '../../shared/text/decode';
 import { defaultTextLayout, documentToPlainText, plainTextLosses, plainTextToDocument } from '../../shared/text/plainText';
 import { fileErrorMessage, writeFileAtomic } from './atomicWrite';
+import { samePath } from './samePath';
 import { encodeText } from './textEncoding';
 
 export type { DocumentFormat };
@@ -191,12 +192,6 @@ export async function statDocumentFile(file: string): Promise<FileStamp | null> 
   }
 }
 
-function samePath(a: string | null | undefined, b: string): boolean {
-  if (!a) return false;
-  const ra = path.resolve(a);
-  const rb = path.resolve(b);
-  return process.platform === 'win32' || process.platform === 'darwin' ? ra.toLowerCase() === rb.toLowerCase() : ra === rb;
-}
 
 /** Word marks a document it has open with an owner file "~$name.docx" (first characters replaced for long names). */
 export async function wordOwnerFile(file: string): Promise<string | null> {

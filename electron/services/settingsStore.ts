@@ -8,6 +8,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { MAX_RECENT_FILES, parseSettings, type Settings, type SettingsPatch } from '../../shared/settings';
 import { writeFileAtomic } from './atomicWrite';
+import { samePath } from './samePath';
 
 const WindowBoundsSchema = z.object({
   x: z.number().int(),
@@ -78,14 +79,13 @@ export class SettingsStore {
   }
 
   async addRecentFile(file: string): Promise<string[]> {
-    const same = (a: string) => (process.platform === 'win32' ? a.toLowerCase() === file.toLowerCase() : a === file);
-    this.state.recentFiles = [file, ...this.state.recentFiles.filter((f) => !same(f))].slice(0, MAX_RECENT_FILES);
+    this.state.recentFiles = [file, ...this.state.recentFiles.filter((f) => !samePath(f, file))].slice(0, MAX_RECENT_FILES);
     await this.persist(this.stateFile, this.state);
     return this.recentFiles();
   }
 
   async removeRecentFile(file: string): Promise<string[]> {
-    this.state.recentFiles = this.state.recentFiles.filter((f) => f !== file);
+    this.state.recentFiles = this.state.recentFiles.filter((f) => !samePath(f, file));
     await this.persist(this.stateFile, this.state);
     return this.recentFiles();
   }

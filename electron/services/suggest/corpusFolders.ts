@@ -3,6 +3,7 @@ import { promises as fs, constants as fsConstants } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../../shared/api/contract';
 import { MAX_CORPUS_FOLDERS, type Settings } from '../../../shared/settings';
+import { samePath } from '../samePath';
 import type { SettingsStore } from '../settingsStore';
 
 export async function checkFolder(folder: string): Promise<string> {
@@ -23,14 +24,13 @@ export async function checkFolder(folder: string): Promise<string> {
   return resolved;
 }
 
-const same = (a: string, b: string) => (process.platform === 'win32' ? a.toLowerCase() === b.toLowerCase() : a === b);
 
 export async function addCorpusFolders(store: SettingsStore, folders: string[]): Promise<Settings> {
   const current = store.getSettings().corpusFolders;
   const next = [...current];
   for (const f of folders) {
     const resolved = await checkFolder(f);
-    if (!next.some((x) => same(x, resolved))) next.push(resolved);
+    if (!next.some((x) => samePath(x, resolved))) next.push(resolved);
   }
   if (next.length > MAX_CORPUS_FOLDERS) throw new UserError('too-many-folders', `素材文件夹最多 ${MAX_CORPUS_FOLDERS} 个。`);
   return store.updateSettings({ corpusFolders: next });
@@ -38,5 +38,5 @@ export async function addCorpusFolders(store: SettingsStore, folders: string[]):
 
 export async function removeCorpusFolder(store: SettingsStore, folder: string): Promise<Settings> {
   const current = store.getSettings().corpusFolders;
-  return store.updateSettings({ corpusFolders: current.filter((x) => !same(x, folder)) });
+  return store.updateSettings({ corpusFolders: current.filter((x) => !samePath(x, folder)) });
 }

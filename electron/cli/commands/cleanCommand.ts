@@ -10,6 +10,7 @@ import type { Command } from 'commander';
 import { cleanLines, describeReport } from '../../../shared/corpus/clean';
 import { documentLines } from '../../../shared/corpus/prepare';
 import { writeFileAtomic } from '../../services/atomicWrite';
+import { writeErr, writeOut } from './output';
 import { readDocumentFile } from '../../services/documentFiles';
 
 export function register(program: Command): void {
@@ -19,18 +20,18 @@ export function register(program: Command): void {
     .argument('<file>', '.txt / .docx / .wgd 文件')
     .option('-o, --output <file>', '写入文件（UTF-8 文本）而不是标准输出')
     .option('--json', '以 JSON 输出清理结果和统计')
-    .action(async (file: string, opts: { output?: string; json?: boolean }) => {
+    .action(async (file: string, opts: { output?: string; json?: boolean }, command: Command) => {
       const opened = await readDocumentFile(path.resolve(file));
       const { lines, report } = cleanLines(documentLines(opened.doc));
       const text = `${lines.join('\n')}\n`;
       const output = opts.output ? path.resolve(opts.output) : undefined;
       if (output) await writeFileAtomic(output, text);
       if (opts.json) {
-        process.stdout.write(`${JSON.stringify({ file: opened.path, ...(output ? { output } : { text }), removed: report })}\n`);
+        writeOut(command, `${JSON.stringify({ file: opened.path, ...(output ? { output } : { text }), removed: report })}\n`);
         return;
       }
-      if (!output) process.stdout.write(text);
+      if (!output) writeOut(command, text);
       const summary = describeReport(report);
-      process.stderr.write(summary ? `已清理：${summary}。\n` : '没有发现需要清理的内容。\n');
+      writeErr(command, summary ? `已清理：${summary}。\n` : '没有发现需要清理的内容。\n');
     });
 }

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import type { Command } from 'commander';
+import { writeErr, writeOut } from './output';
 import type { DocumentSource, SaveAccept } from '../../../shared/api/contract';
 import { TEXT_ENCODINGS, type TextEncoding } from '../../../shared/text/decode';
 import { readDocumentFile, saveDocumentFile, type DocxWriter } from '../../services/documentFiles';
@@ -78,11 +79,7 @@ export function register(program: Command): void {
     .option('--to-encoding <name>', '输出 .txt 的编码（默认与输入相同；输入不是 .txt 时为 UTF-8）')
     .option('--json', '以 JSON 输出结果')
     .action(async (input: string, opts: ConvertOptions, cmd: Command) => {
-      const out = cmd.configureOutput();
       // The CLI has no settings file: the default export settings (fonts, no author).
-      await convertFile(input, opts, wordWriter(() => DEFAULT_EXPORT_SETTINGS), {
-        stdout: (s) => (out.writeOut ?? ((t: string) => process.stdout.write(t)))(s),
-        stderr: (s) => (out.writeErr ?? ((t: string) => process.stderr.write(t)))(s),
-      });
+      await convertFile(input, opts, wordWriter(() => DEFAULT_EXPORT_SETTINGS), { stdout: (s) => writeOut(cmd, s), stderr: (s) => writeErr(cmd, s) });
     });
 }

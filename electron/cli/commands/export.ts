@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { Option, type Command } from 'commander';
+import { writeErr, writeOut } from './output';
 import type { WgDocument } from '../../../shared/model/document';
 import { EXPORT_FONT_SLOTS, isValidFontName, type ExportFonts } from '../../../shared/export/fonts';
 import { layoutDocument } from '../../../shared/export/layout';
@@ -94,9 +95,8 @@ export function register(program: Command): void {
       } else {
         bytes = await exportDocumentFile(opened.doc, out, format, options);
       }
-      const io = cmd.configureOutput();
-      for (const n of opened.notices) io.writeErr?.(`注意：${n}\n`);
+      for (const n of opened.notices) writeErr(cmd, `注意：${n}\n`);
       const result = { input: opened.path, output: out, format, ...(format === 'docx' ? { template: opts.template } : {}), ...(format === 'txt' ? { encoding: opts.encoding, lineEnding: opts.lf ? 'LF' : 'CRLF' } : {}), ...(engine ? { pdfEngine: engine } : {}), bytes };
-      io.writeOut?.(opts.json ? `${JSON.stringify(result)}\n` : `已导出：${out}（${bytes} 字节）\n`);
+      writeOut(cmd, opts.json ? `${JSON.stringify(result)}\n` : `已导出：${out}（${bytes} 字节）\n`);
     });
 }

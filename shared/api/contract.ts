@@ -200,11 +200,14 @@ const SuggestResultSchema = z.object({
   ghost: SuggestionSchema.nullable(),
 });
 
-/** The open document's paragraphs for the current-document boost (at most 2 million characters). */
+/** The open document is indexed for the current-document boost up to this many characters. */
+export const MAX_CURRENT_DOCUMENT_CHARS = 2_000_000;
+
+/** The open document's paragraphs for the current-document boost. */
 const SuggestionDocumentSchema = z
   .object({ paragraphs: z.array(z.string().max(200_000)).max(50_000) })
   .strict()
-  .refine((d) => d.paragraphs.reduce((n, p) => n + p.length, 0) <= 2_000_000, '文档过大');
+  .refine((d) => d.paragraphs.reduce((n, p) => n + p.length, 0) <= MAX_CURRENT_DOCUMENT_CHARS, '文档过大');
 
 const CorpusStatusSchema = z.object({
   state: z.enum(['indexing', 'ready', 'error']),

@@ -6,7 +6,7 @@
  */
 import { promises as fs, type Dirent } from 'node:fs';
 import path from 'node:path';
-import { UserError } from '../../../shared/api/contract';
+import { MAX_CURRENT_DOCUMENT_CHARS, UserError } from '../../../shared/api/contract';
 import { emptyReport, type CleanReport } from '../../../shared/corpus/clean';
 import { PHRASEBOOK, PHRASEBOOK_VERSION, phrasebookDocuments } from '../../../shared/corpus/phrasebook';
 import { documentLines, prepareCorpus, type PreparedDocument, type SourceDocument } from '../../../shared/corpus/prepare';
@@ -19,8 +19,6 @@ import { INDEX_FORMAT_VERSION, cacheIsCurrent, readIndexFile, writeIndexFile, ty
 
 /** A folder tree larger than this is cut off (with a message): indexing is meant for a user's reports. */
 export const MAX_CORPUS_FILES = 20000;
-/** The open document is indexed up to this many characters. */
-export const MAX_CURRENT_DOCUMENT_CHARS = 2_000_000;
 
 interface ScannedFile {
   path: string;

@@ -41,6 +41,8 @@ export class SuggestService {
   private indexedWaiters: Array<(s: CorpusStatus) => void> = [];
   private folders: string[] = [];
   private history = new Map<string, HistoryEntry>();
+  /** The open document's paragraphs as last sent, for a restarted worker. */
+  private document: string[] | null = null;
   private historyWrite: Promise<void> = Promise.resolve();
   private recheck: ReturnType<typeof setInterval> | null = null;
   status: CorpusStatus | null = null;
@@ -73,6 +75,8 @@ export class SuggestService {
     w.on('exit', (code) => fail(`退出码 ${code}`));
     this.worker = w;
     this.post({ type: 'feedback', entries: this.feedbackEntries() });
+    // A restarted worker gets the open document back (the renderer sends it only when it changes).
+    if (this.document) this.post({ type: 'document', paragraphs: this.document });
     return w;
   }
 
@@ -146,6 +150,7 @@ export class SuggestService {
 
   setDocument(paragraphs: string[]): void {
     this.post({ type: 'document', paragraphs });
+    this.document = paragraphs;
   }
 
   /** Remembers that the user accepted or dismissed a suggestion; it ranks higher or lower from then on. */

@@ -28,6 +28,7 @@ import {
   type LexicalNode,
 } from 'lexical';
 import { useEffect } from 'react';
+import { MAX_CURRENT_DOCUMENT_CHARS } from '../../../shared/api/contract';
 import { renderSlots } from '../../../shared/corpus/slots';
 import { api } from '../../api';
 import { registerCommands } from '../../app/commands';
@@ -40,7 +41,6 @@ import { suggestionListStore } from './suggestStore';
 const CONTEXT_CHARS = 64;
 /** The open document is sent for the current-document boost this long after typing stops. */
 const DOCUMENT_DELAY_MS = 1500;
-const MAX_DOCUMENT_CHARS = 2_000_000;
 
 interface Caret {
   /** Key of the paragraph (block) holding the caret. */
@@ -283,11 +283,13 @@ export function registerSuggestions(editor: LexicalEditor): () => void {
   };
 
   // ---------- the open document, for the current-document boost ----------
+  /** What the worker last received, joined. */
+  let sentDocument: string | null = null;
   const sendDocument = () => {
     const caret = readCaret();
     const paragraphs = editor.getEditorState().read(() => {
       const out: string[] = [];
-      let budget = MAX_DOCUMENT_CHARS;
+      let budget = MAX_CURRENT_DOCUMENT_CHARS;
       for (const child of $getRoot().getChildren()) {
         if (caret && child.getKey() === caret.topKey) continue; // not the paragraph being written
         for (const line of child.getTextContent().split('\n')) {
@@ -298,7 +300,14 @@ export function registerSuggestions(editor: LexicalEditor): () => void {
       }
       return out;
     });
-    void api.setSuggestionDocument({ paragraphs }).catch(() => {});
+    // Typing within one paragraph leaves the rest as it was: no need to send it (and have the
+    // worker rebuild its index) again.
+    const text = paragraphs.join('\n');
+    if (text === sentDocument) return;
+    sentDocument = text;
+    void api.setSuggestionDocument({ paragraphs }).catch(() => {
+      sentDocument = null;
+    });
   };
 
   const onComposition = (start: boolean) => {

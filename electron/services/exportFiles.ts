@@ -4,13 +4,13 @@
  * all export through here. Files are written atomically (the target is never left half-written).
  */
 import path from 'node:path';
-import iconv from 'iconv-lite';
 import { UserError } from '../../shared/api/contract';
 import type { WgDocument } from '../../shared/model/document';
 import { writeDocx } from '../../shared/docx/write/writeDocx';
-import { documentToPlainText } from '../../shared/export/plainText';
-import type { ExportSettings, ExportTemplate, TextEncodingName } from '../../shared/settings';
+import { defaultTextLayout, documentToPlainText } from '../../shared/text/plainText';
+import type { ExportSettings, ExportTemplate } from '../../shared/settings';
 import { writeFileAtomic } from './atomicWrite';
+import { encodeText } from './textEncoding';
 
 export type ExportFormat = 'docx' | 'txt' | 'pdf';
 
@@ -22,10 +22,6 @@ export function exportFormatOfPath(file: string): ExportFormat | null {
   return null;
 }
 
-/** Text in the chosen encoding. GB18030 encodes every Unicode character, so nothing is lost. */
-export function encodeText(text: string, encoding: TextEncodingName): Uint8Array {
-  return encoding === 'gb18030' ? new Uint8Array(iconv.encode(text, 'gb18030')) : new TextEncoder().encode(text);
-}
 
 export type ExportOptions = Pick<ExportSettings, 'fonts' | 'author' | 'heading3Bold' | 'normalizeDates' | 'textEncoding' | 'textCrlf'> & {
   template: ExportTemplate;
@@ -33,7 +29,8 @@ export type ExportOptions = Pick<ExportSettings, 'fonts' | 'author' | 'heading3B
 
 /** The bytes of an export (.docx or .txt). */
 export async function renderExport(doc: WgDocument, format: 'docx' | 'txt', options: ExportOptions): Promise<Uint8Array> {
-  if (format === 'txt') return encodeText(documentToPlainText(doc, { crlf: options.textCrlf }), options.textEncoding);
+  // UTF-8 and GB18030 encode every Unicode character: nothing is lost.
+  if (format === 'txt') return encodeText(documentToPlainText(doc, defaultTextLayout(options.textCrlf ? '\r\n' : '\n')), options.textEncoding, false).bytes;
   return writeDocx(doc, {
     template: options.template,
     fonts: options.fonts,

@@ -87,12 +87,16 @@ function lineOf(p: Paragraph, layout: TextLayout): string {
   return indentText(p.indent?.firstLineChars, layout) + paragraphText(p).replace(/\n/g, layout.lineEnding);
 }
 
-/** The document as plain text: paragraphs are lines, table rows are lines of tab-separated cells. */
+/**
+ * The document as plain text: paragraphs are lines, table rows are lines of tab-separated cells
+ * (a tab or line break inside a cell becomes a space, so rows and cells stay apart). Used for
+ * saving a .txt and for the plain-text export.
+ */
 export function documentToPlainText(doc: WgDocument, layout: TextLayout): string {
   const lines: string[] = [];
   for (const b of doc.blocks) {
     if (b.type === 'paragraph') lines.push(lineOf(b, layout));
-    else for (const row of b.rows) lines.push(row.cells.map((c) => c.paragraphs.map(paragraphText).join(' ')).join('\t'));
+    else for (const row of b.rows) lines.push(row.cells.map((c) => c.paragraphs.map(paragraphText).join(' ').replace(/[\t\n]/g, ' ')).join('\t'));
   }
   return lines.join(layout.lineEnding) + (layout.finalNewline && lines.length > 0 ? layout.lineEnding : '');
 }

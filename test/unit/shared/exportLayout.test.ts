@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { paragraph, type WgDocument } from '../../../shared/model/document';
 import { normalizeDate } from '../../../shared/export/dates';
 import { inferRoles, layoutDocument, signatureDateIndents } from '../../../shared/export/layout';
-import { documentToPlainText } from '../../../shared/export/plainText';
+import { defaultTextLayout, documentToPlainText } from '../../../shared/text/plainText';
 import { breakTitle } from '../../../shared/export/titleBreaks';
 import { displayWidth } from '../../../shared/export/gbt9704';
 import { outlineOfDocument } from '../../../shared/outline/outline';
@@ -118,8 +118,8 @@ describe('plain-text export', () => {
         { type: 'table', rows: [{ cells: [{ paragraphs: [paragraph('甲')] }, { paragraphs: [paragraph('乙')] }] }] },
       ],
     };
-    expect(documentToPlainText(doc, { crlf: true })).toBe('标题\r\n\u3000\u3000正文。\r\n第一行\r\n第二行\r\n甲\t乙\r\n');
-    expect(documentToPlainText(doc, { crlf: false })).toBe('标题\n\u3000\u3000正文。\n第一行\n第二行\n甲\t乙\n');
+    expect(documentToPlainText(doc, defaultTextLayout('\r\n'))).toBe('标题\r\n\u3000\u3000正文。\r\n第一行\r\n第二行\r\n甲\t乙\r\n');
+    expect(documentToPlainText(doc, defaultTextLayout('\n'))).toBe('标题\n\u3000\u3000正文。\n第一行\n第二行\n甲\t乙\n');
   });
 });
 

@@ -6,7 +6,6 @@
 
 /** The one character a placeholder becomes in the index (a private-use code point). */
 export const SLOT = '\uE000';
-export const SLOT_CODE = 0xe000;
 /** How a slot is written into the document when a suggestion is accepted (then selected). */
 export const SLOT_TEXT = '××';
 

@@ -9,7 +9,6 @@ export const PAGE = { width: 11906, height: 16838 } as const;
 export const MARGINS = { top: 2098, bottom: 1984, left: 1587, right: 1474 } as const;
 /** Exact line spacing that gives 22 lines a page (29 pt would give 21). */
 export const LINE_TWIPS = 579;
-export const LINES_PER_PAGE = 22;
 /**
  * 28 characters a line: 156 mm hold 27.6 三号 characters, so characters are set 98 % wide
  * (w:w; 28 × 313.6 twips ≤ 8845). Word templates often use a character grid (docGrid

@@ -29,8 +29,6 @@ export interface BlockInfo {
   titleLike: boolean;
   /** The text of a title-like block, for joining title lines; '' otherwise. */
   short: string;
-  /** 发文字号: "国发〔2019〕4号". */
-  docNumber: boolean;
   /** 成文日期: "2019年1月24日", "二〇〇四年一月十六日" (or the date role). */
   date: boolean;
   /**
@@ -103,7 +101,6 @@ export function describeParagraph(text: string, role: ParagraphRole | null, alig
     blank: t === '',
     titleLike,
     short: titleLike ? t : '',
-    docNumber,
     date,
     closing,
     attachment,
@@ -124,7 +121,6 @@ export function describeTable(text: string): BlockInfo {
     blank: false,
     titleLike: false,
     short: '',
-    docNumber: false,
     date: false,
     closing: '',
     attachment: '',
@@ -151,7 +147,7 @@ export function sameStructure(a: BlockInfo, b: BlockInfo, titleText = true): boo
   if (a === b) return true;
   if (a.kind !== b.kind || a.role !== b.role || a.align !== b.align || a.blank !== b.blank || a.titleLike !== b.titleLike) return false;
   if (titleText ? a.short !== b.short : a.short.length > MAX_CONTINUATION_LINE !== b.short.length > MAX_CONTINUATION_LINE) return false;
-  if (a.docNumber !== b.docNumber || a.date !== b.date || a.closing !== b.closing) return false;
+  if (a.date !== b.date || a.closing !== b.closing) return false;
   if (a.attachment !== b.attachment || a.notes !== b.notes || a.lead !== b.lead) return false;
   if ((a.number?.kind ?? null) !== (b.number?.kind ?? null) || (a.number?.value ?? 0) !== (b.number?.value ?? 0)) return false;
   // A long numbered line is a heading only in a run of headings; its title shows only then (the

@@ -18,7 +18,8 @@
 type Text = Uint16Array | Int32Array;
 
 /** The suffix array of `text` (code units, compared as unsigned numbers). */
-export function suffixArray(text: ArrayLike<number>, alphabetSize = 65536): Int32Array {
+export function suffixArray(text: ArrayLike<number>): Int32Array {
+  const alphabetSize = 65536;
   const n = text.length;
   const sa = new Int32Array(n);
   if (n <= 1) return sa;

@@ -70,10 +70,10 @@ function textOfPart(bytes: Uint8Array | undefined, part: string): { text: boolea
   return found;
 }
 
-function countElements(bytes: Uint8Array | undefined, element: string, part: string, keep: (attrs: Record<string, string>) => boolean = () => true): number {
+function countElements(bytes: Uint8Array | undefined, element: string, part: string): number {
   if (!bytes) return 0;
   let n = 0;
-  parseXml(bytes, { open: (name, a) => void (name === element && keep(a) && n++), close: () => {}, text: () => {} }, part);
+  parseXml(bytes, { open: (name) => void (name === element && n++), close: () => {}, text: () => {} }, part);
   return n;
 }
 

@@ -344,17 +344,17 @@ export async function writeDocx(doc: WgDocument, options: DocxOptions): Promise<
  */
 function titleOffGrid(bytes: Uint8Array): Uint8Array {
   const files = unzipSync(bytes);
-  const patch = (name: string, re: RegExp, insert: string) => {
+  /** Inserts before w:spacing wherever `re` matches; a required place that is missing is a bug. */
+  const patch = (name: string, re: RegExp, insert: string, required: boolean) => {
     const f = files[name];
     if (!f) throw new Error(`docx: ${name} missing`);
     let n = 0;
     const xml = strFromU8(f).replace(re, (m) => (n++, m.replace('<w:spacing', `${insert}<w:spacing`)));
-    if (n === 0) throw new Error(`docx: no place for ${insert} in ${name}`);
-    files[name] = strToU8(xml);
+    if (n === 0 && required) throw new Error(`docx: no place for ${insert} in ${name}`);
+    if (n > 0) files[name] = strToU8(xml);
   };
-  patch('word/styles.xml', /<w:style w:type="paragraph" w:styleId="Title">(?:(?!<\/w:style>).)*?<w:spacing/g, '<w:snapToGrid w:val="0"/>');
-  if (strFromU8(files['word/document.xml']!).includes('<w:pStyle w:val="Title"/>')) {
-    patch('word/document.xml', /<w:pPr><w:pStyle w:val="Title"\/>(?:(?!<\/w:pPr>).)*?<w:spacing/g, '<w:snapToGrid w:val="0"/>');
-  }
+  patch('word/styles.xml', /<w:style w:type="paragraph" w:styleId="Title">(?:(?!<\/w:style>).)*?<w:spacing/g, '<w:snapToGrid w:val="0"/>', true);
+  // Documents without a title have no title paragraph.
+  patch('word/document.xml', /<w:pPr><w:pStyle w:val="Title"\/>(?:(?!<\/w:pPr>).)*?<w:spacing/g, '<w:snapToGrid w:val="0"/>', false);
   return zipSync(files, { level: 6 });
 }

@@ -5,19 +5,13 @@
  * corpus) so that documents are not copies of each other and phrases recur as in a real
  * collection of a unit's reports. Deterministic for a given size.
  */
-import { prepareCorpus } from '../shared/corpus/prepare';
 import type { IndexInput } from '../shared/suggest/phraseIndex';
-import { corpusTexts } from './corpus';
+import { corpusDocuments, lcg } from './corpus';
 
 export function generateCorpus(chars: number, seed = 1): IndexInput[] {
-  const prepared = prepareCorpus(corpusTexts().map((d) => ({ id: d.name, name: d.name, lines: d.text.split(/\r?\n/) })));
-  const paras = prepared.documents.flatMap((d) => d.paragraphs).filter((p) => p.length >= 8);
+  const paras = corpusDocuments().flatMap((d) => d.paragraphs).filter((p) => p.length >= 8);
   const alphabet = [...new Set(paras.join(''))].filter((c) => /[\u4e00-\u9fa5]/.test(c));
-  let x = seed;
-  const rand = (n: number) => {
-    x = (Math.imul(x, 1103515245) + 12345) & 0x7fffffff;
-    return x % n;
-  };
+  const rand = lcg(seed);
   const docs: IndexInput[] = [];
   let total = 0;
   while (total < chars) {
@@ -42,13 +36,8 @@ export function generateCorpus(chars: number, seed = 1): IndexInput[] {
 
 /** Contexts as a user would type them: the 2–12 characters before a random point of a real paragraph. */
 export function sampleContexts(count: number, seed = 7): string[] {
-  const prepared = prepareCorpus(corpusTexts().map((d) => ({ id: d.name, name: d.name, lines: d.text.split(/\r?\n/) })));
-  const paras = prepared.documents.flatMap((d) => d.paragraphs).filter((p) => p.length >= 14);
-  let x = seed;
-  const rand = (n: number) => {
-    x = (Math.imul(x, 1103515245) + 12345) & 0x7fffffff;
-    return x % n;
-  };
+  const paras = corpusDocuments().flatMap((d) => d.paragraphs).filter((p) => p.length >= 14);
+  const rand = lcg(seed);
   const out: string[] = [];
   while (out.length < count) {
     const p = paras[rand(paras.length)]!;

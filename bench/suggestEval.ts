@@ -5,14 +5,11 @@
  * its length less one keystroke) or wrong (the user types on; the ghost stays while it still
  * matches, as in the editor, and a new one is asked for once it no longer does).
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
 import { phrasebookDocuments } from '../shared/corpus/phrasebook';
-import { prepareCorpus, type PreparedDocument } from '../shared/corpus/prepare';
+import type { PreparedDocument } from '../shared/corpus/prepare';
 import { buildPhraseIndex, layoutText, stringOf, type IndexInput, type PhraseIndex } from '../shared/suggest/phraseIndex';
 import { suggest } from '../shared/suggest/engine';
 import { NaiveSuggester } from './naiveSuggest';
-import { SHARED } from './corpus';
 
 export interface EvalFigures {
   chars: number;
@@ -54,18 +51,6 @@ export function replay(paragraphs: string[], ghostAt: (before: string, typedSoFa
     typed.push(p);
   }
   return f;
-}
-
-export function corpusDocuments(): PreparedDocument[] {
-  const sources = [];
-  for (const sub of ['seeds', 'gov']) {
-    const dir = path.join(SHARED, 'corpus', sub);
-    for (const f of readdirSync(dir).sort()) {
-      if (!f.endsWith('.txt')) continue;
-      sources.push({ id: `${sub}/${f}`, name: f, lines: readFileSync(path.join(dir, f), 'utf8').split(/\r?\n/) });
-    }
-  }
-  return prepareCorpus(sources).documents;
 }
 
 export interface EngineSpec {

@@ -4,7 +4,8 @@
  * of the issue (longest context, most frequent continuation; and the same shown only with a
  * clear majority), computed in the same run over the same documents.
  */
-import { corpusDocuments, leaveOneOut, type EngineSpec } from './suggestEval';
+import { corpusDocuments } from './corpus';
+import { leaveOneOut, type EngineSpec } from './suggestEval';
 import { printTable } from './table';
 
 export async function benchSuggestQuality(): Promise<void> {

@@ -30,8 +30,18 @@ function syncWindow(): void {
 session.subscribe(syncWindow);
 syncWindow();
 
-export function markDirty(): void {
+const editListeners = new Set<() => void>();
+
+/** The user changed the document (a load is not an edit): it is unsaved, and listeners hear of it. */
+export function recordEdit(): void {
   if (!session.get().dirty) session.set((s) => ({ ...s, dirty: true }));
+  for (const listener of editListeners) listener();
+}
+
+/** Calls `listener` after every edit (the edit counter, backups); returns the unsubscribe. */
+export function onEdit(listener: () => void): () => void {
+  editListeners.add(listener);
+  return () => editListeners.delete(listener);
 }
 
 export function markClean(): void {

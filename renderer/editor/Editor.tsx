@@ -14,7 +14,7 @@ import { ParagraphNode, type EditorThemeClasses } from 'lexical';
 import { useEffect, type ReactNode } from 'react';
 import type { WgDocument } from '../../shared/model/document';
 import { paragraph } from '../../shared/model/document';
-import { markDirty } from '../app/session';
+import { recordEdit } from '../app/session';
 import { $importDocument } from './documentModel';
 import { WgParagraphNode } from './nodes/WgParagraphNode';
 import { SelectionInfoPlugin } from './plugins/SelectionInfoPlugin';
@@ -53,7 +53,7 @@ function DirtyTrackingPlugin() {
     () =>
       editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, tags }) => {
         if (tags.has(LOAD_TAG)) return;
-        if (dirtyElements.size > 0 || dirtyLeaves.size > 0) markDirty();
+        if (dirtyElements.size > 0 || dirtyLeaves.size > 0) recordEdit();
       }),
     [editor],
   );

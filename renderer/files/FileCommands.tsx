@@ -8,8 +8,8 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { useEffect } from 'react';
 import { api, pathOfDroppedFile } from '../api';
 import { useCommands } from '../app/commands';
+import { onEdit } from '../app/session';
 import { notify } from '../app/dialogs';
-import { LOAD_TAG } from '../editor/Editor';
 import { checkOutsideChange, newDocument, offerBackups, openDocumentAt, saveDocument, scheduleBackup } from './fileActions';
 import { fileStore, noteEdit } from './fileState';
 import { chooseFileToOpen } from './pickPath';
@@ -39,8 +39,7 @@ export function FileCommands() {
   // Edits: counted (a save knows whether typing happened meanwhile) and backed up.
   useEffect(
     () =>
-      editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, tags }) => {
-        if (tags.has(LOAD_TAG) || (dirtyElements.size === 0 && dirtyLeaves.size === 0)) return;
+      onEdit(() => {
         noteEdit();
         scheduleBackup(editor);
       }),

@@ -103,19 +103,25 @@ export function OutlinePane({ autoRenumber, onAutoRenumberChange }: { autoRenumb
     setViewport({ top: body.scrollTop, height: body.clientHeight });
   }, [setViewport]);
 
-  // Section counts: straight into the DOM.
-  const countRef = useCallback(
-    (key: string) => (el: HTMLElement | null) => {
-      if (!el) {
-        countEls.current.delete(key);
-        return;
-      }
-      countEls.current.set(key, el);
-      const n = sectionCounts.get(key);
-      el.textContent = n === undefined ? '' : formatCount(n);
-    },
-    [],
-  );
+  // Section counts: straight into the DOM. One ref callback per section, so that a re-render
+  // does not detach and re-attach every row's count.
+  const countRefs = useRef(new Map<string, (el: HTMLElement | null) => void>());
+  const countRef = useCallback((key: string) => {
+    let ref = countRefs.current.get(key);
+    if (!ref) {
+      ref = (el: HTMLElement | null) => {
+        if (!el) {
+          countEls.current.delete(key);
+          return;
+        }
+        countEls.current.set(key, el);
+        const n = sectionCounts.get(key);
+        el.textContent = n === undefined ? '' : formatCount(n);
+      };
+      countRefs.current.set(key, ref);
+    }
+    return ref;
+  }, []);
   useEffect(
     () =>
       sectionCounts.subscribe((changed) => {

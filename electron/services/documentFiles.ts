@@ -158,7 +158,8 @@ export async function readDocumentFile(file: string, options: ReadOptions = {}):
     return { path: file, name, format: 'txt', doc, notices, source: { path: file, format: 'txt', stamp, text, losses } };
   }
   if (kind === 'wgd') {
-    if (sniffContainer(bytes)) throw new UserError('corrupt', `“${name}”不是文稿文档（.wgd）：它实际上是${containerName(sniffContainer(bytes)!)}。`);
+    const container = sniffContainer(bytes);
+    if (container) throw new UserError('corrupt', `“${name}”不是文稿文档（.wgd）：它实际上是${containerName(container)}。`);
     const text = new TextDecoder('utf-8').decode(bytes);
     const { doc, notices, losses } = parseWgd(text, name);
     checkLength(doc, name);

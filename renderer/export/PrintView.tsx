@@ -7,6 +7,7 @@
 import { Fragment, useEffect } from 'react';
 import type { ExportFonts } from '../../shared/export/fonts';
 import type { DocumentLayout, LaidBlock } from '../../shared/export/layout';
+import { paragraphText } from '../../shared/model/document';
 import { columnPercents, paragraphClass, paragraphStyle, printCss, segmentClass, tableColumns } from '../../shared/export/printView';
 import { createStore, useStore } from '../app/store';
 
@@ -64,7 +65,7 @@ function Block({ block }: { block: LaidBlock }) {
           <Cell key={j} colSpan={c.colSpan ?? 1} rowSpan={c.rowSpan ?? 1}>
             {c.paragraphs.map((p, k) => (
               <p key={k}>
-                <Lines text={p.runs.map((x) => x.text).join('')} />
+                <Lines text={paragraphText(p)} />
               </p>
             ))}
           </Cell>

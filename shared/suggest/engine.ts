@@ -418,14 +418,14 @@ function suggestAt(used: Match[], ctx: Context, q: SuggestQuery, feedback?: Feed
       ranges.push(range);
       if (range[1] > range[0]) weight += votes[i]!.of(range[0], range[1]);
     });
-    const fb = feedback?.(suggestionKey(text));
+    const key = suggestionKey(text);
+    const fb = feedback?.(key);
     const accepted = fb?.accepted ?? 0;
     const dismissed = fb?.dismissed ?? 0;
     const len = [...text].length;
     const shrink = SHRINK * (1 + SHRINK_PER_CHAR * (len - 1));
     const confidence = (weight + 2 * accepted) / (total - SHRINK + shrink + 2 * accepted + 2 * dismissed);
     const scored: Scored = { text, weight, confidence, ranges, score: confidence * (len - 0.5) };
-    const key = suggestionKey(text);
     const prev = byKey.get(key);
     if (!prev || prev.weight < scored.weight) byKey.set(key, scored);
   }

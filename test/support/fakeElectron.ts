@@ -72,6 +72,7 @@ export function createFakeElectron(opts: { userData: string; documents: string; 
     focused = false;
     destroyed = false;
     loadedUrl: string | null = null;
+    bounds = { x: 0, y: 0, width: 1280, height: 860 };
 
     constructor(options: Record<string, unknown>) {
       super();
@@ -126,7 +127,7 @@ export function createFakeElectron(opts: { userData: string; documents: string; 
       return this.destroyed;
     }
     getBounds() {
-      return { x: 0, y: 0, width: 1280, height: 860 };
+      return { ...this.bounds };
     }
     getNormalBounds() {
       return this.getBounds();

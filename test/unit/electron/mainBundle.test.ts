@@ -50,10 +50,9 @@ function tmp(prefix: string): string {
   return d;
 }
 
-/** Loads the bundle as a launch with `args` on its command line. */
-function launch(args: string[], singleInstanceLock = true): Launch {
+/** Loads the bundle as a launch with `args` on its command line (in a new user-data folder unless given). */
+function launch(args: string[], singleInstanceLock = true, userData = tmp('wengao-main-ud-')): Launch {
   requireBuilt();
-  const userData = tmp('wengao-main-ud-');
   const documents = tmp('wengao-main-docs-');
   const fake = createFakeElectron({ userData, documents, singleInstanceLock });
   loadMainBundle(bundle, fake, [process.execPath, appDir, ...args]);
@@ -97,6 +96,9 @@ function listener(wc: FakeWebContents, event: string): (...a: unknown[]) => void
   return l as (...a: unknown[]) => void;
 }
 
+/** The first launch's user-data folder, for the next launch to find what it remembered. */
+let firstUserData: string | null = null;
+
 afterAll(() => {
   for (const d of tmpDirs) rmSync(d, { recursive: true, force: true });
 });
@@ -112,6 +114,7 @@ describe('the main bundle, launched with a document on its command line', () => 
     launchFile = path.join(dir, '启动时打开.txt');
     writeFileSync(launchFile, '关于开展安全生产检查的通知\n一、检查范围\n', 'utf8');
     l = launch(['--no-sandbox', launchFile, 'not-a-document.exe']);
+    firstUserData = l.userData;
   });
 
   afterAll(async () => {
@@ -272,6 +275,20 @@ describe('the main bundle, launched with a document on its command line', () => 
     expect(existsSync(path.join(l.documents, '通知.docx'))).toBe(false);
   });
 
+  it('remembers where the window was moved, for the next start', async () => {
+    win.bounds = { x: 120, y: 80, width: 1100, height: 760 };
+    win.emit('move');
+    win.emit('resize');
+    const stateFile = path.join(l.userData, 'state.json');
+    await vi.waitFor(
+      () => {
+        const state = existsSync(stateFile) ? (JSON.parse(readFileSync(stateFile, 'utf8')) as { windowBounds?: unknown }) : {};
+        expect(state.windowBounds).toEqual({ x: 120, y: 80, width: 1100, height: 760, maximized: false });
+      },
+      { timeout: 20_000, interval: 50 },
+    );
+  });
+
   describe('session guards', () => {
     it('denies every permission request and check', () => {
       const granted: boolean[] = [];
@@ -411,10 +428,12 @@ describe('the main bundle, launched with a document on its command line', () => 
   });
 });
 
-describe('the main bundle, launched clean', () => {
-  it('a window without unsaved changes closes at once, without asking', async () => {
-    const l = launch([]);
+describe('the main bundle, started again', () => {
+  it('puts the window back where it was, and a window without unsaved changes closes at once, without asking', async () => {
+    if (!firstUserData) throw new Error('the first launch did not run');
+    const l = launch([], true, firstUserData);
     const win = await startApp(l);
+    expect(win.options).toMatchObject({ x: 120, y: 80, width: 1100, height: 760 });
     expect(await call(l.fake, 'takeStartupFiles')).toEqual([]);
     await call(l.fake, 'setWindowState', { documentName: '未命名文稿', dirty: false });
     expect(win.title).toBe('未命名文稿 - 文稿');

@@ -148,6 +148,17 @@ export default tseslint.config(
     },
   },
   layer(['renderer/**'], { ...RENDERER, syntax: [BRIDGE] }),
+  {
+    // Requests to the main side (the harness's HTTP API and its events) go through renderer/api.ts.
+    files: ['renderer/**'],
+    ignores: ['renderer/api.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['fetch', 'EventSource', 'XMLHttpRequest', 'WebSocket'].map((name) => ({ name, message: 'The renderer reaches the main side only through renderer/api.ts.' })),
+      ],
+    },
+  },
   layer(['renderer/api.ts'], RENDERER),
 
   // test/, bench/: Node programs that drive the services and the built app, never electron.

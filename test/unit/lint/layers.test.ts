@@ -109,12 +109,14 @@ describe('renderer/ reaches the main side only through the API', () => {
     ["export const send = () => window.wengao?.invoke('getSettings', []);", 'no-restricted-syntax'],
     ["export const drop = (f: File) => window.wengaoFiles?.pathForFile(f);", 'no-restricted-syntax'],
     ["export const io = () => import('node:fs');", 'no-restricted-syntax'],
+    ["export const save = () => fetch('./api/saveDocument', { method: 'POST' });", 'no-restricted-globals'],
+    ["export const events = () => new EventSource('./events');", 'no-restricted-globals'],
   ])('refuses %s', async (code, rule) => {
     expect(await rulesFired('renderer/components/X.tsx', `${code}\nexport const used = 1;\n`)).toContain(rule);
   });
 
   it('lets renderer/api.ts read the bridge, but not import electron', async () => {
-    expect(await rulesFired('renderer/api.ts', 'export const b = window.wengao;')).toEqual([]);
+    expect(await rulesFired('renderer/api.ts', "export const b = [window.wengao, () => fetch('./api/x'), () => new EventSource('./events')];")).toEqual([]);
     expect(await rulesFired('renderer/api.ts', "import { ipcRenderer } from 'electron';\nexport const i = ipcRenderer;")).toEqual(['no-restricted-imports']);
   });
 

@@ -6,7 +6,7 @@
  * to check. It mimics what the main process relies on, not all of Electron: a window's close()
  * emits 'close' (which may be prevented) and then 'closed', as Electron does.
  *
- * loadMainBundle() hands the bundle this module for `require('electron')`; nothing else changes.
+ * loadBundle() hands the bundle this module for `require('electron')`; nothing else changes.
  */
 import { EventEmitter } from 'node:events';
 import Module, { createRequire } from 'node:module';
@@ -38,9 +38,12 @@ export class FakeWebContents extends EventEmitter {
   readonly sent: Array<[string, unknown]> = [];
   loading = true;
   windowOpenHandler: ((details: { url: string }) => unknown) | null = null;
+  /** Delivers what main sends to the page's ipcRenderer (set by the fake). */
+  deliver: (channel: string, payload: unknown) => void = () => {};
 
   send(channel: string, payload: unknown): void {
     this.sent.push([channel, payload]);
+    this.deliver(channel, payload);
   }
   isLoading(): boolean {
     return this.loading;
@@ -79,6 +82,7 @@ export function createFakeElectron(opts: { userData: string; documents: string; 
       this.options = options;
       record('BrowserWindow', [options]);
       windows.push(this);
+      this.webContents.deliver = (channel, payload) => ipcRenderer.emit(channel, { sender: null }, payload);
       app.emit('web-contents-created', fakeEvent(), this.webContents);
     }
     static getAllWindows(): FakeBrowserWindow[] {
@@ -234,6 +238,26 @@ export function createFakeElectron(opts: { userData: string; documents: string; 
     getApplicationMenu: () => menu.application,
   };
 
+  // The renderer side, for the preload bundle: the page is the app's own top frame.
+  const exposed = new Map<string, unknown>();
+  const contextBridge = {
+    exposeInMainWorld(key: string, api: unknown): void {
+      record('contextBridge.exposeInMainWorld', [key]);
+      if (exposed.has(key)) throw new Error(`Cannot bind an API on top of an existing property on the window object: ${key}`);
+      exposed.set(key, api);
+    },
+  };
+  const pageFrame = { url: 'app://wengao/index.html', parent: null };
+  const ipcRenderer = Object.assign(new EventEmitter(), {
+    async invoke(channel: string, ...args: unknown[]): Promise<unknown> {
+      const handler = ipcHandlers.get(channel);
+      if (!handler) throw new Error(`Error invoking remote method '${channel}': Error: No handler registered for '${channel}'`);
+      // As over real IPC, arguments and results are copied (structured clone), never shared.
+      return structuredClone(await handler({ senderFrame: pageFrame }, ...structuredClone(args)));
+    },
+  });
+  const webUtils = { getPathForFile: (file: { path?: string }) => file.path ?? '' };
+
   const screen = { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }] };
   const shell = {
     openExternal: async (...args: unknown[]) => void record('shell.openExternal', args),
@@ -242,7 +266,7 @@ export function createFakeElectron(opts: { userData: string; documents: string; 
   };
   const webContents = { getAllWebContents: () => windows.map((w) => w.webContents) };
 
-  const module = { app, BrowserWindow: FakeBrowserWindow, ipcMain, protocol, session, dialog, Menu, screen, shell, webContents };
+  const module = { app, BrowserWindow: FakeBrowserWindow, ipcMain, protocol, session, dialog, Menu, screen, shell, webContents, contextBridge, ipcRenderer, webUtils };
 
   return {
     module,
@@ -253,6 +277,8 @@ export function createFakeElectron(opts: { userData: string; documents: string; 
     sessionGuards,
     dialogAnswers,
     menu,
+    /** What the preload exposed on the page's window (window.wengao, window.wengaoFiles). */
+    exposed,
     /** Fires app.whenReady(), as Electron does once it has initialised. */
     ready: () => resolveReady(),
   };
@@ -264,10 +290,11 @@ export type FakeWindow = FakeElectron['windows'][number];
 type LoadFn = (request: string, parent: unknown, isMain: boolean) => unknown;
 
 /**
- * Loads a fresh copy of the bundle at `file` with `fake` as its `electron` module and `argv` as
- * process.argv (read at load, as a launch's command line). The bundle itself is not changed.
+ * Loads a fresh copy of the bundle at `file` (main.cjs or preload.cjs) with `fake` as its
+ * `electron` module and `argv` as process.argv (read at load, as a launch's command line).
+ * The bundle itself is not changed.
  */
-export function loadMainBundle(file: string, fake: FakeElectron, argv: string[]): void {
+export function loadBundle(file: string, fake: FakeElectron, argv: string[] = process.argv): void {
   const mod = Module as unknown as { _load: LoadFn };
   const realLoad = mod._load;
   const realArgv = process.argv;

@@ -3,7 +3,8 @@
  * loaded in plain Node with a recording stand-in for `electron` (test/support/fakeElectron.ts).
  * Checks the wiring end to end: the sandboxed window, the app:// handler and its CSP, every call
  * of the API contract bound to ipcMain and validated, the session's guards, the menu, the close
- * handshake, the single-instance lock and a second launch with a file.
+ * handshake, the single-instance lock and a second launch with a file; and the built preload
+ * (build/app/preload.cjs) in the same stand-in, its window.wengao reaching main's handlers.
  * The pieces (security.ts, ipc.ts, closeGuard.ts) have their own tests; this one proves main.ts
  * puts them together. Needs `npm run build` (npm test builds first).
  */
@@ -14,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { IPC_CHANNEL_PREFIX, IPC_EVENT_PREFIX, apiCalls, type ApiCallName, type Envelope } from '../../../shared/api/contract';
 import { defaultSettings } from '../../../shared/settings';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/main/security';
-import { createFakeElectron, fakeEvent, loadMainBundle, type FakeElectron, type FakeWebContents, type FakeWindow } from '../../support/fakeElectron';
+import { createFakeElectron, fakeEvent, loadBundle, type FakeElectron, type FakeWebContents, type FakeWindow } from '../../support/fakeElectron';
 
 const root = path.resolve(__dirname, '../../..');
 const appDir = path.join(root, 'build', 'app');
@@ -55,7 +56,7 @@ function launch(args: string[], singleInstanceLock = true, userData = tmp('wenga
   requireBuilt();
   const documents = tmp('wengao-main-docs-');
   const fake = createFakeElectron({ userData, documents, singleInstanceLock });
-  loadMainBundle(bundle, fake, [process.execPath, appDir, ...args]);
+  loadBundle(bundle, fake, [process.execPath, appDir, ...args]);
   return { fake, userData, documents };
 }
 
@@ -287,6 +288,43 @@ describe('the main bundle, launched with a document on its command line', () => 
       },
       { timeout: 20_000, interval: 50 },
     );
+  });
+
+  describe('the preload bundle, in the same stand-in', () => {
+    type Bridge = Record<string, (...a: unknown[]) => Promise<Envelope<unknown>>> & {
+      on(event: string, listener: (payload: unknown) => void): () => void;
+    };
+    let bridge: Bridge;
+
+    beforeAll(() => {
+      loadBundle(path.join(appDir, 'preload.cjs'), l.fake);
+      bridge = l.fake.exposed.get('wengao') as Bridge;
+    });
+
+    it('exposes window.wengao with exactly the contract’s calls and `on`, and window.wengaoFiles', () => {
+      expect([...l.fake.exposed.keys()].sort()).toEqual(['wengao', 'wengaoFiles']);
+      expect(Object.keys(bridge).sort()).toEqual([...CALLS, 'on'].sort());
+      expect(Object.keys(l.fake.exposed.get('wengaoFiles') as object)).toEqual(['pathForFile']);
+    });
+
+    it('each call reaches its main-process handler over IPC and comes back as an envelope', async () => {
+      expect(await bridge.getAppInfo!()).toMatchObject({ ok: true, value: { shell: 'electron', userDataDir: l.userData } });
+      expect(await bridge.listRecentFiles!()).toMatchObject({ ok: true });
+      expect(await bridge.statDocument!(launchFile)).toMatchObject({ ok: true, value: { size: expect.any(Number) } });
+      expect(await bridge.updateSettings!({ zoom: 'huge' })).toMatchObject({ ok: false, error: { code: 'invalid-call' } });
+      expect(await bridge.openDocument!('relative.txt')).toMatchObject({ ok: false, error: { code: 'invalid-call' } });
+    });
+
+    it('delivers the events main sends, until unsubscribed; unknown events are refused', () => {
+      const got: unknown[] = [];
+      const off = bridge.on('openFile', (p) => got.push(p));
+      win.webContents.loading = false;
+      l.fake.module.app.emit('open-file', fakeEvent(), '/home/u/一.docx');
+      off();
+      l.fake.module.app.emit('open-file', fakeEvent(), '/home/u/二.docx');
+      expect(got).toEqual([{ path: '/home/u/一.docx' }]);
+      expect(() => bridge.on('runShell', () => {})).toThrow(/unknown event/);
+    });
   });
 
   describe('session guards', () => {

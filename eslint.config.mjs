@@ -62,6 +62,7 @@ const layerPaths = {
       ExportAllDeclaration: (n) => check(n.source),
       ImportExpression: (n) => check(n.source),
       'CallExpression[callee.name="require"]': (n) => check(n.arguments[0]),
+      TSExternalModuleReference: (n) => check(n.expression), // import x = require('…')
     };
   },
 };
@@ -69,7 +70,8 @@ const layerPaths = {
 const WENGAO_PLUGIN = { rules: { 'layer-paths': layerPaths } };
 
 /**
- * One layer's rules. no-restricted-imports covers `import`/`export … from` of packages;
+ * One layer's rules. no-restricted-imports covers `import`/`export … from` of packages (and TS's
+ * `import x = require()`);
  * no-restricted-syntax covers `require()` and `import()`, so a dynamic import cannot slip past.
  */
 function layer(files, { packages = [], dirs = [], allow = [], syntax = [] }) {
@@ -84,7 +86,8 @@ function layer(files, { packages = [], dirs = [], allow = [], syntax = [] }) {
     files,
     plugins: { wengao: WENGAO_PLUGIN },
     rules: {
-      'no-restricted-imports': ['error', { patterns: packages.map(({ regex, message }) => ({ regex, message })) }],
+      // typescript-eslint's version also sees `import x = require('…')`.
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: packages.map(({ regex, message }) => ({ regex, message })) }],
       'no-restricted-syntax': ['error', ...dynamic, ...syntax],
       'wengao/layer-paths': ['error', { forbid: dirs, allow }],
     },

@@ -30,16 +30,18 @@ async function rulesFired(file: string, code: string): Promise<Array<string | nu
 
 describe('shared/ is pure', () => {
   it.each([
-    ["import fs from 'node:fs';", 'no-restricted-imports'],
-    ["import path from 'path';", 'no-restricted-imports'],
-    ["import { readFile } from 'fs/promises';", 'no-restricted-imports'],
-    ["import { app } from 'electron';", 'no-restricted-imports'],
-    ["import type { App } from 'electron';", 'no-restricted-imports'],
+    ["import fs from 'node:fs';", '@typescript-eslint/no-restricted-imports'],
+    ["import path from 'path';", '@typescript-eslint/no-restricted-imports'],
+    ["import { readFile } from 'fs/promises';", '@typescript-eslint/no-restricted-imports'],
+    ["import { app } from 'electron';", '@typescript-eslint/no-restricted-imports'],
+    ["import type { App } from 'electron';", '@typescript-eslint/no-restricted-imports'],
     ["import { writeFileAtomic } from '../../electron/services/atomicWrite';", 'wengao/layer-paths'],
     ["import { api } from '../../renderer/api';", 'wengao/layer-paths'],
     ["export { api } from '../../renderer/api';", 'wengao/layer-paths'],
     ["export const lazy = () => import('../../electron/main/ipc');", 'wengao/layer-paths'],
     ["const fs = require('fs');", 'no-restricted-syntax'],
+    ["import fs = require('node:fs');", '@typescript-eslint/no-restricted-imports'],
+    ["import api = require('../../renderer/api');", 'wengao/layer-paths'],
     ["export const load = () => import('node:fs');", 'no-restricted-syntax'],
   ])('refuses %s', async (code, rule) => {
     expect(await rulesFired('shared/model/x.ts', `${code}\nexport const used = 1;\n`)).toContain(rule);
@@ -73,8 +75,8 @@ describe('shared/ is pure', () => {
 
 describe('electron/: only main and preload import electron', () => {
   it.each(['electron/services/x.ts', 'electron/services/suggest/x.ts', 'electron/cli/commands/x.ts', 'electron/harness/x.ts'])('%s may not', async (file) => {
-    expect(await rulesFired(file, "import { app } from 'electron';\nexport const a = app;")).toEqual(['no-restricted-imports']);
-    expect(await rulesFired(file, "import type { App } from 'electron';\nexport type A = App;")).toEqual(['no-restricted-imports']);
+    expect(await rulesFired(file, "import { app } from 'electron';\nexport const a = app;")).toEqual(['@typescript-eslint/no-restricted-imports']);
+    expect(await rulesFired(file, "import type { App } from 'electron';\nexport type A = App;")).toEqual(['@typescript-eslint/no-restricted-imports']);
     expect(await rulesFired(file, "export const e = require('electron');")).toContain('no-restricted-syntax');
     expect(await rulesFired(file, "export const e = () => import('electron/main');")).toEqual(['no-restricted-syntax']);
   });
@@ -83,6 +85,8 @@ describe('electron/: only main and preload import electron', () => {
     expect(await rulesFired('electron/services/x.ts', "import { bindApi } from '../main/ipc';\nexport const b = bindApi;")).toEqual(['wengao/layer-paths']);
     expect(await rulesFired('electron/cli/commands/x.ts', "export { CloseGuard } from '../../main/closeGuard';")).toEqual(['wengao/layer-paths']);
     expect(await rulesFired('electron/harness/x.ts', "export const p = require('../preload/preload');")).toContain('wengao/layer-paths');
+    expect(await rulesFired('electron/services/x.ts', "import ipc = require('../main/ipc');\nexport const b = ipc;")).toContain('wengao/layer-paths');
+    expect(await rulesFired('electron/services/x.ts', "import e = require('electron');\nexport const b = e;")).toContain('@typescript-eslint/no-restricted-imports');
     expect(await rulesFired('electron/harness/x.ts', "import { assetHeaders } from '../main/security';\nexport const a = assetHeaders;")).toEqual([]);
     // A folder merely named like a layer is not that layer.
     expect(await rulesFired('electron/services/suggest/x.ts', "import { m } from './main/x';\nexport const a = m;")).toEqual([]);
@@ -100,9 +104,9 @@ describe('electron/: only main and preload import electron', () => {
 
 describe('renderer/ reaches the main side only through the API', () => {
   it.each([
-    ["import fs from 'node:fs';", 'no-restricted-imports'],
-    ["import { EventEmitter } from 'events';", 'no-restricted-imports'],
-    ["import { ipcRenderer } from 'electron';", 'no-restricted-imports'],
+    ["import fs from 'node:fs';", '@typescript-eslint/no-restricted-imports'],
+    ["import { EventEmitter } from 'events';", '@typescript-eslint/no-restricted-imports'],
+    ["import { ipcRenderer } from 'electron';", '@typescript-eslint/no-restricted-imports'],
     ["import { readDocumentFile } from '../../electron/services/documentFiles';", 'wengao/layer-paths'],
     ["import { bindApi } from '../../electron/main/ipc';", 'wengao/layer-paths'],
     ["export * from '../../electron/services/handlers';", 'wengao/layer-paths'],
@@ -117,7 +121,7 @@ describe('renderer/ reaches the main side only through the API', () => {
 
   it('lets renderer/api.ts read the bridge, but not import electron', async () => {
     expect(await rulesFired('renderer/api.ts', "export const b = [window.wengao, () => fetch('./api/x'), () => new EventSource('./events')];")).toEqual([]);
-    expect(await rulesFired('renderer/api.ts', "import { ipcRenderer } from 'electron';\nexport const i = ipcRenderer;")).toEqual(['no-restricted-imports']);
+    expect(await rulesFired('renderer/api.ts', "import { ipcRenderer } from 'electron';\nexport const i = ipcRenderer;")).toEqual(['@typescript-eslint/no-restricted-imports']);
   });
 
   it('accepts the API, shared/ and the DOM', async () => {
@@ -155,7 +159,7 @@ describe('React hooks rules in renderer/', () => {
 
 describe('test/ and bench/ never import electron', () => {
   it.each(['test/unit/electron/x.test.ts', 'test/support/x.ts', 'bench/x.ts'])('%s', async (file) => {
-    expect(await rulesFired(file, "import { app } from 'electron';\nexport const a = app;")).toEqual(['no-restricted-imports']);
+    expect(await rulesFired(file, "import { app } from 'electron';\nexport const a = app;")).toEqual(['@typescript-eslint/no-restricted-imports']);
     expect(await rulesFired(file, "export const e = require('electron');")).toContain('no-restricted-syntax');
     // Node, the services and the shell's plain modules are fine in tests.
     const ok = "import fs from 'node:fs';\nimport { bindApi } from '../../electron/main/ipc';\nexport const x = [fs, bindApi];";

@@ -114,6 +114,9 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
       // Text cleaning and validation match control characters on purpose (/[\u0000-\u001f]/).
       'no-control-regex': 'off',
+      // Chinese text is full of U+3000 (全角空格) and other wide spaces: allowed inside strings,
+      // templates, regexes, comments and JSX text, still refused between tokens.
+      'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipRegExps: true, skipComments: true, skipJSXText: true }],
     },
   },
   // Plain JS build scripts and this config run in Node.

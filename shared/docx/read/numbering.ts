@@ -4,7 +4,7 @@
  * in chineseCounting. Counters belong to the abstract numbering, so lists that share it
  * continue each other; a w:num with startOverride restarts its levels the first time it is used.
  */
-import { bulletText, formatNumber } from './numberFormats';
+import { MAX_LABEL_CHARS, bulletText, formatNumber } from './numberFormats';
 import { applyParagraphProperty, applyRunProperty, type ParaProps, type RunProps } from './properties';
 import type { StyleSheet } from './styles';
 import { SKIP, int, onOff, parseXml } from './xml';
@@ -246,6 +246,7 @@ export class Numbering {
         return fmt === 'bullet' ? '' : formatNumber(value, fmt, lvl.customFormat);
       });
     }
+    if (text.length > MAX_LABEL_CHARS) text = Array.from(text).slice(0, MAX_LABEL_CHARS).join('');
     if (text !== '' && level.suffix !== 'nothing' && !/[、，．。：:）)】」』\s]$/.test(text)) text += level.suffix === 'tab' ? '\t' : ' ';
     return { text, run: level.run, para: level.para };
   }

@@ -2,7 +2,7 @@
  * Hostile .docx files, crafted in the test (never stored): the attacks of issue #13 that froze,
  * exhausted or fooled the reader. Each is a few KB.
  */
-import { deflateRawSync, constants as zlibConstants } from 'node:zlib';
+import { crc32 as zlibCrc32, deflateRawSync, constants as zlibConstants } from 'node:zlib';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { abstractNum, makeDocx, p } from './makeDocx';
 
@@ -84,6 +84,28 @@ export function zipBomb(megabytes: number, declaredBytes?: number): Uint8Array {
   parts.push(deflateRawSync(strToU8('--></w:body></w:document>')));
   const data = Buffer.concat(parts);
   return zipWithRawEntry(makeDocxEntries(), 'word/document.xml', data, declaredBytes ?? head.length + 100, 0);
+}
+
+/**
+ * A valid but slow document: word/document.xml holds `megabytes` MB of a comment after one
+ * paragraph, declared honestly (size and CRC-32), under the inflate cap: reading it costs seconds
+ * of inflating, checking and parsing. About 1 KB per MB.
+ */
+export function slowDocx(megabytes: number): Uint8Array {
+  const head = strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>慢</w:t></w:r></w:p><!--`);
+  const tail = strToU8('--></w:body></w:document>');
+  const filler = Buffer.alloc(1024 * 1024, 0x61);
+  const sync = { finishFlush: zlibConstants.Z_SYNC_FLUSH };
+  const parts: Uint8Array[] = [deflateRawSync(head, sync)];
+  const block = deflateRawSync(filler, sync);
+  let crc = zlibCrc32(head);
+  for (let i = 0; i < megabytes; i++) {
+    parts.push(block);
+    crc = zlibCrc32(filler, crc);
+  }
+  parts.push(deflateRawSync(tail));
+  crc = zlibCrc32(tail, crc);
+  return zipWithRawEntry(makeDocxEntries(), 'word/document.xml', Buffer.concat(parts), head.length + megabytes * filler.length + tail.length, crc);
 }
 
 function makeDocxEntries(): Zippable {

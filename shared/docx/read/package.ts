@@ -7,7 +7,7 @@
  */
 import { UserError } from '../../api/contract';
 import { parseXml } from './xml';
-import { corruptZip, inflateEntry, readZipDirectory, type InflateBudget, type ZipEntry } from './zip';
+import { checkLocalHeaders, corruptZip, inflateEntry, readZipDirectory, type InflateBudget, type ZipEntry } from './zip';
 
 export interface PackageLimits {
   /** Sum of the uncompressed sizes of the XML parts read. */
@@ -45,7 +45,9 @@ export class DocxPackage {
 
   static open(bytes: Uint8Array, limits: PackageLimits = DEFAULT_PACKAGE_LIMITS): DocxPackage {
     const entries = new Map<string, ZipEntry>();
-    for (const entry of readZipDirectory(bytes)) {
+    const directory = readZipDirectory(bytes);
+    checkLocalHeaders(bytes, directory);
+    for (const entry of directory) {
       const key = partKey(entry.name);
       if (key.endsWith('/')) continue;
       // OPC part names are unique: two members of one name would leave it to chance which is read.

@@ -165,6 +165,22 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
   return entries;
 }
 
+/**
+ * Checks that every entry's local header is where the directory says and carries the same name:
+ * a damaged name would otherwise make a part (numbering, styles) silently go missing.
+ */
+export function checkLocalHeaders(bytes: Uint8Array, entries: ZipEntry[]): void {
+  const r = new Reader(bytes);
+  for (const entry of entries) {
+    const at = entry.localOffset;
+    if (!r.fits(at, 30) || r.u32(at) !== SIG_LOCAL) throw corruptZip(`${entry.name} 的位置不对`);
+    const nameLength = r.u16(at + 26);
+    if (!r.fits(at + 30, nameLength)) throw corruptZip(`${entry.name} 不完整，文件可能被截断`);
+    const name = (r.u16(at + 6) & 0x800 ? utf8 : latin1).decode(bytes.subarray(at + 30, at + 30 + nameLength));
+    if (name !== entry.name) throw corruptZip(`${entry.name} 的名称前后不一致`);
+  }
+}
+
 /** Counts inflated bytes across the members of one package. */
 export interface InflateBudget {
   /** Bytes still allowed. */

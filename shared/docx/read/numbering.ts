@@ -35,6 +35,12 @@ interface Num {
   overrides: Map<number, { start?: number; level?: Level }>;
 }
 
+/**
+ * Level text kept from numbering.xml: labels are cut to MAX_LABEL_CHARS once their %1…%9 are
+ * filled in, so more than a few times that can never show.
+ */
+const MAX_LEVEL_TEXT = MAX_LABEL_CHARS * 8;
+
 function newLevel(): Level {
   return { start: 1, numFmt: 'decimal', lvlText: '', isLgl: false, suffix: 'tab', para: {}, run: {} };
 }
@@ -128,10 +134,11 @@ export class Numbering {
               break;
             case 'w:numFmt':
               level.numFmt = a['w:val'] ?? 'decimal';
-              if (a['w:format']) level.customFormat = a['w:format'];
+              if (a['w:format']) level.customFormat = a['w:format'].slice(0, MAX_LEVEL_TEXT);
               break;
             case 'w:lvlText':
-              level.lvlText = a['w:val'] ?? '';
+              // Every numbered paragraph formats this text: a huge one would cost its length each time.
+              level.lvlText = (a['w:val'] ?? '').slice(0, MAX_LEVEL_TEXT);
               break;
             case 'w:isLgl':
               level.isLgl = onOff(a['w:val']);

@@ -39,6 +39,15 @@ describe('numbering labels', () => {
     expect(lines(letterLabelBomb(1, 28, 'lowerLetter'))).toEqual(['bb.\t第1段']);
   });
 
+  it('formats a huge level text only as far as a label can show', () => {
+    // 1 MB of level text for each of 20,000 numbered paragraphs: 20 GB of formatting before.
+    const numbering = `<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、${'长'.repeat(1_000_000)}"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>`;
+    const body = p('段', '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>').repeat(20_000);
+    const got = lines(makeDocx({ body, numbering }));
+    expect(got).toHaveLength(20_000);
+    expect(got[1]).toBe(`二、${'长'.repeat(MAX_LABEL_CHARS - 2)}\t段`);
+  });
+
   it('counts generated labels against the document size limit', () => {
     // 20,000 paragraphs of 240 characters (4.8M, under the limit), each labelled with 31 letters
     // and a tab: with the labels, 5.44M characters.

@@ -20,6 +20,7 @@ import { WgParagraphNode } from './nodes/WgParagraphNode';
 import { SelectionInfoPlugin } from './plugins/SelectionInfoPlugin';
 import { WordCountPlugin } from './plugins/WordCountPlugin';
 import { LOAD_TAG } from './tags';
+import { registerWordKeys } from './wordKeys';
 
 export { LOAD_TAG } from './tags';
 
@@ -60,6 +61,13 @@ function DirtyTrackingPlugin() {
   return null;
 }
 
+/** Esc, Tab, Shift+Tab and Backspace as Word does them; no key leaves the focus on nothing. */
+function WordKeysPlugin() {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => registerWordKeys(editor), [editor]);
+  return null;
+}
+
 /** The composer and the always-on plugins; the app's layout goes inside as children. */
 export function EditorShell({ children }: { children?: ReactNode }) {
   const initialConfig: InitialConfigType = {
@@ -82,6 +90,7 @@ export function EditorShell({ children }: { children?: ReactNode }) {
       <HistoryPlugin />
       <TablePlugin hasCellMerge hasCellBackgroundColor={false} hasTabHandler />
       <DirtyTrackingPlugin />
+      <WordKeysPlugin />
       <WordCountPlugin />
       <SelectionInfoPlugin />
       {children}

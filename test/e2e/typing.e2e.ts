@@ -1,0 +1,135 @@
+/**
+ * Typing is never lost, in the real renderer in Chromium: Esc, Tab and Shift+Tab in the text keep
+ * the focus in the document (typed and IME text land in it), Tab indents or inserts a tab as Word
+ * does and moves between table cells, and shortcuts pressed right after a click act on the
+ * paragraph clicked, not on the one the caret was in before.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { paragraph } from '../../shared/model/document';
+import { serializeWgd } from '../../shared/model/wgd';
+import { imeType, launchChromium, openApp, paragraphs, startWebHarness } from '../support/browser';
+import { useAppPage } from '../support/appPage';
+
+const app = useAppPage();
+let page: Page;
+beforeEach(() => {
+  ({ page } = app);
+});
+
+const activeTestId = (p: Page) => p.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName ?? null);
+const para = (p: Page, i: number) => p.locator('[data-testid=editor] > p').nth(i);
+const indentOf = (p: Page, i: number) => para(p, i).evaluate((el) => [(el as HTMLElement).style.textIndent, (el as HTMLElement).style.paddingLeft]);
+
+/** Typing and an IME composition after the key both land in the document, at the caret. */
+async function typingLands(p: Page, before: string): Promise<void> {
+  expect(await activeTestId(p)).toBe('editor');
+  await p.keyboard.insertText('甲');
+  await imeType(p, ['y', 'yi'], '乙');
+  await expect.poll(() => paragraphs(p)).toEqual([`${before}甲乙`]);
+}
+
+describe('keys in the text never send typing nowhere', () => {
+  it('Esc with no suggestion showing does nothing: the focus stays, typing and IME input land', async () => {
+    await page.keyboard.insertText('坚持稳中求进');
+    await page.keyboard.press('Escape');
+    await typingLands(page, '坚持稳中求进');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    expect(await activeTestId(page)).toBe('editor');
+  });
+
+  it('Tab inside the text inserts a tab character and keeps the focus', async () => {
+    await page.keyboard.insertText('联系人');
+    await page.keyboard.press('Tab');
+    await typingLands(page, '联系人\t');
+  });
+
+  it('Shift+Tab inside the text changes nothing and keeps the focus', async () => {
+    await page.keyboard.insertText('联系人');
+    await page.keyboard.press('Shift+Tab');
+    await typingLands(page, '联系人');
+  });
+
+  it('Tab at the start of a paragraph indents it; Shift+Tab and Backspace undo it step by step', async () => {
+    await page.keyboard.insertText('工作要求');
+    await page.keyboard.press('Home');
+    const start = await indentOf(page, 0); // a new document's body paragraph: first line 2 characters
+    expect(start).toEqual(['2em', '']);
+    await page.keyboard.press('Tab');
+    await expect.poll(() => indentOf(page, 0)).toEqual(['2em', '2em']);
+    await page.keyboard.press('Tab');
+    await expect.poll(() => indentOf(page, 0)).toEqual(['2em', '4em']);
+    await page.keyboard.press('Shift+Tab');
+    await expect.poll(() => indentOf(page, 0)).toEqual(['2em', '2em']);
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => indentOf(page, 0)).toEqual(['2em', '']);
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => indentOf(page, 0)).toEqual(['', '']);
+    await page.keyboard.press('Shift+Tab');
+    expect(await activeTestId(page)).toBe('editor');
+    await page.keyboard.insertText('甲');
+    await imeType(page, ['y', 'yi'], '乙');
+    await expect.poll(() => paragraphs(page)).toEqual(['甲乙工作要求']);
+  });
+});
+
+describe('Tab in a table', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'wengao-e2e-typing-'));
+  let stop: (() => Promise<void>) | undefined;
+  afterAll(async () => {
+    await stop?.();
+  });
+
+  it('moves to the next cell and back, never out of the editor', async () => {
+    const file = path.join(dir, '表格.wgd');
+    writeFileSync(
+      file,
+      serializeWgd({
+        meta: {},
+        blocks: [
+          paragraph('统计如下：'),
+          { type: 'table', rows: [{ cells: [{ paragraphs: [paragraph('单位')] }, { paragraphs: [paragraph('人数')] }] }, { cells: [{ paragraphs: [paragraph('')] }, { paragraphs: [paragraph('')] }] }] },
+          paragraph(''),
+        ],
+      }),
+    );
+    const harness = await startWebHarness(['--open', file]);
+    const browser = await launchChromium();
+    stop = async () => {
+      await browser.close();
+      await harness.stop();
+    };
+    const { page: p } = await openApp(browser, harness.url);
+    const cells = p.locator('[data-testid=editor] td, [data-testid=editor] th');
+    await expect.poll(() => cells.count()).toBe(4);
+    await cells.nth(0).click();
+    await p.keyboard.press('End');
+    await p.keyboard.press('Tab');
+    await p.keyboard.press('Tab');
+    await p.keyboard.insertText('办公室');
+    await p.keyboard.press('Tab');
+    await imeType(p, ['s', 'san'], '3');
+    await p.keyboard.press('Shift+Tab');
+    await p.keyboard.insertText('（含借调）');
+    await expect.poll(() => cells.allInnerTexts()).toEqual(['单位', '人数', '办公室（含借调）', '3']);
+    expect(await activeTestId(p)).toBe('editor');
+  });
+});
+
+describe('the focus guard', () => {
+  it('takes the focus back when a handler blurs the editor during a key (Lexical’s old Esc)', async () => {
+    await page.keyboard.insertText('正文');
+    // A keydown handler that blurs the editor, as Lexical's default Esc did.
+    await page.evaluate(() => {
+      const root = document.querySelector<HTMLElement>('[data-testid=editor]')!;
+      root.addEventListener('keydown', (e) => e.key === 'F9' && root.blur(), { once: true });
+    });
+    await page.keyboard.press('F9');
+    await expect.poll(() => activeTestId(page)).toBe('editor');
+    await typingLands(page, '正文');
+  });
+});

@@ -78,6 +78,74 @@ describe('keys in the text never send typing nowhere', () => {
   });
 });
 
+interface Key {
+  key: string;
+  code: string;
+  ctrlKey?: boolean;
+  shiftKey?: boolean;
+  altKey?: boolean;
+}
+
+/**
+ * A click in paragraph `target` (selecting [from, to) of its text) and a key pressed in the same
+ * task, before the browser's selectionchange reaches Lexical: the events a click sends, the caret
+ * it moves, then the keydown (as a fast user's click-and-shortcut can arrive).
+ */
+async function clickThenKey(p: Page, target: number, from: number, to: number, key: Key): Promise<void> {
+  await p.evaluate(
+    ({ target, from, to, key }) => {
+      const root = document.querySelector<HTMLElement>('[data-testid=editor]')!;
+      const text = document.createTreeWalker(root.children[target]!, NodeFilter.SHOW_TEXT).nextNode()!;
+      const at = { bubbles: true, cancelable: true, composed: true };
+      text.parentElement!.dispatchEvent(new MouseEvent('mousedown', { ...at, detail: 1 }));
+      getSelection()!.setBaseAndExtent(text, from, text, to);
+      text.parentElement!.dispatchEvent(new MouseEvent('mouseup', { ...at, detail: 1 }));
+      text.parentElement!.dispatchEvent(new MouseEvent('click', { ...at, detail: 1 }));
+      root.dispatchEvent(new KeyboardEvent('keydown', { ...at, ...key }));
+    },
+    { target, from, to, key },
+  );
+}
+
+describe('shortcuts right after a click act on the paragraph clicked', () => {
+  const position = (p: Page) => p.locator('[data-testid=status-position]').innerText();
+  const look = (p: Page, i: number) =>
+    para(p, i).evaluate((el) => ({ role: (el as HTMLElement).dataset.role ?? null, align: (el as HTMLElement).style.textAlign, bold: el.querySelector('.wg-bold') !== null }));
+
+  /** Two paragraphs, the caret (as Lexical knows it) at the end of the first. */
+  async function twoParagraphs(p: Page): Promise<void> {
+    await p.keyboard.insertText('甲段的文字');
+    await p.keyboard.press('Enter');
+    await p.keyboard.insertText('乙段的文字');
+    await para(p, 0).click();
+    await p.keyboard.press('End');
+    await expect.poll(() => position(p)).toContain('第 1 段，第 6 字');
+  }
+
+  const cases: Array<[string, Key, { role: string | null; align: string; bold: boolean }]> = [
+    ['Ctrl+E 居中', { key: 'e', code: 'KeyE', ctrlKey: true }, { role: null, align: 'center', bold: false }],
+    ['Ctrl+Alt+1 一级标题', { key: '1', code: 'Digit1', ctrlKey: true, altKey: true }, { role: 'heading1', align: 'justify', bold: false }],
+    ['Ctrl+Shift+N 正文', { key: 'N', code: 'KeyN', ctrlKey: true, shiftKey: true }, { role: 'body', align: 'justify', bold: false }],
+    ['Ctrl+B 加粗', { key: 'b', code: 'KeyB', ctrlKey: true }, { role: null, align: 'justify', bold: true }],
+  ];
+  for (const [name, key, changed] of cases) {
+    it(name, async () => {
+      await twoParagraphs(page);
+      const before = await look(page, 0);
+      await clickThenKey(page, 1, 0, 2, key);
+      await expect.poll(() => look(page, 1)).toEqual(changed);
+      expect(await look(page, 0)).toEqual(before);
+      expect(await paragraphs(page)).toEqual(['甲段的文字', '乙段的文字']);
+    });
+  }
+
+  it('Enter (a key Lexical handles) splits the paragraph clicked', async () => {
+    await twoParagraphs(page);
+    await clickThenKey(page, 1, 2, 2, { key: 'Enter', code: 'Enter' });
+    await expect.poll(() => paragraphs(page)).toEqual(['甲段的文字', '乙段', '的文字']);
+  });
+});
+
 describe('Tab in a table', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'wengao-e2e-typing-'));
   let stop: (() => Promise<void>) | undefined;

@@ -48,8 +48,9 @@ function press(command: typeof KEY_TAB_COMMAND | typeof KEY_BACKSPACE_COMMAND | 
 /** Undoes one step and resolves once the restored state is committed. */
 function undo(): Promise<void> {
   return new Promise((resolve) => {
-    const off = editor.registerUpdateListener(({ tags }) => {
-      if (!tags.has(HISTORIC_TAG)) return;
+    // The swap to the restored state (an undo may first commit what is pending, also tagged).
+    const off = editor.registerUpdateListener(({ tags, dirtyElements }) => {
+      if (!tags.has(HISTORIC_TAG) || dirtyElements.size === 0) return;
       off();
       resolve();
     });

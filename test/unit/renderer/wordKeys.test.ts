@@ -3,7 +3,7 @@
  * in a headless editor: indents at a paragraph's start, a tab character elsewhere that the model,
  * the Word writer and .txt keep, and keys that are always the document's (never the browser's).
  */
-import { $getRoot, HISTORIC_TAG, KEY_BACKSPACE_COMMAND, KEY_ESCAPE_COMMAND, KEY_TAB_COMMAND, UNDO_COMMAND, type LexicalEditor, type TextNode } from 'lexical';
+import { $getRoot, KEY_BACKSPACE_COMMAND, KEY_ESCAPE_COMMAND, KEY_TAB_COMMAND, type LexicalEditor, type TextNode } from 'lexical';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { paragraph, paragraphText, type Paragraph } from '../../../shared/model/document';
 import { DEFAULT_EXPORT_FONTS } from '../../../shared/export/fonts';
@@ -12,7 +12,7 @@ import { defaultTextLayout, documentToPlainText } from '../../../shared/text/pla
 import { registerWordKeys } from '../../../renderer/editor/wordKeys';
 import type { WgParagraphNode } from '../../../renderer/editor/nodes/WgParagraphNode';
 import { readDocxParts } from '../../support/docxXml';
-import { headlessEditor, load, read } from './editorHarness';
+import { headlessEditor, load, read, undo } from './editorHarness';
 
 let editor: LexicalEditor;
 
@@ -43,19 +43,6 @@ function press(command: typeof KEY_TAB_COMMAND | typeof KEY_BACKSPACE_COMMAND | 
   let handled = false;
   editor.update(() => void (handled = editor.dispatchCommand(command as typeof KEY_TAB_COMMAND, e)), { discrete: true });
   return { handled, prevented: e.defaultPrevented };
-}
-
-/** Undoes one step and resolves once the restored state is committed. */
-function undo(): Promise<void> {
-  return new Promise((resolve) => {
-    // The swap to the restored state (an undo may first commit what is pending, also tagged).
-    const off = editor.registerUpdateListener(({ tags, dirtyElements }) => {
-      if (!tags.has(HISTORIC_TAG) || dirtyElements.size === 0) return;
-      off();
-      resolve();
-    });
-    editor.dispatchCommand(UNDO_COMMAND, undefined);
-  });
 }
 
 const blocks = () => read(editor).blocks as Paragraph[];
@@ -89,7 +76,7 @@ describe('Tab at the start of a paragraph indents it, as Word does', () => {
     press(KEY_TAB_COMMAND);
     press(KEY_TAB_COMMAND);
     expect(indents()).toEqual([[2, 4]]);
-    await undo();
+    await undo(editor);
     expect(indents()).toEqual([[2, 2]]);
     expect(blocks().map(paragraphText)).toEqual(['坚持稳中求进工作总基调。']);
   });

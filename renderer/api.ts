@@ -16,6 +16,12 @@ declare global {
   interface Window {
     wengao?: WengaoBridge;
     wengaoFiles?: { pathForFile(file: File): string };
+    /**
+     * In the web harness (a test tool): requests sent and answered, by call name, so that a test
+     * can wait until the work that could have changed the page is done before it checks that
+     * nothing appeared.
+     */
+    __wengaoRequests?: { sent: Record<string, number>; answered: Record<string, number> };
   }
 }
 
@@ -43,21 +49,32 @@ function httpApi(token: string): WengaoApi {
       for (const l of listeners.get(event) ?? []) l(payload);
     });
   };
+  const requests = (window.__wengaoRequests = { sent: {}, answered: {} });
+  const count = (book: Record<string, number>, name: string) => (book[name] = (book[name] ?? 0) + 1);
+  const send = async (name: string, args: unknown[]): Promise<Envelope<unknown>> => {
+    count(requests.sent, name);
+    try {
+      return await post(name, args);
+    } finally {
+      count(requests.answered, name);
+    }
+  };
+  const post = async (name: string, args: unknown[]): Promise<Envelope<unknown>> => {
+    let res: Response;
+    try {
+      res = await fetch(`./api/${name}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+        body: JSON.stringify(args),
+      });
+    } catch {
+      return { ok: false, error: { code: 'offline', message: '无法连接到文稿后台服务。' } };
+    }
+    if (!res.ok) return { ok: false, error: { code: `http-${res.status}`, message: `后台服务拒绝了请求（HTTP ${res.status}）。` } };
+    return (await res.json()) as Envelope<unknown>;
+  };
   return createApiClient(
-    async (name, args) => {
-      let res: Response;
-      try {
-        res = await fetch(`./api/${name}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
-          body: JSON.stringify(args),
-        });
-      } catch {
-        return { ok: false, error: { code: 'offline', message: '无法连接到文稿后台服务。' } };
-      }
-      if (!res.ok) return { ok: false, error: { code: `http-${res.status}`, message: `后台服务拒绝了请求（HTTP ${res.status}）。` } };
-      return (await res.json()) as Envelope<unknown>;
-    },
+    send,
     (event, listener) => {
       let set = listeners.get(event);
       if (!set) listeners.set(event, (set = new Set()));

@@ -1,6 +1,7 @@
 /**
  * Backups of unsaved edits in the user-data folder (backups/<id>.json), one per open document,
- * written atomically about a second after typing stops. A clean save or a discard deletes the
+ * written atomically about a second after typing stops (at least every 3 s while it goes on; the
+ * renderer schedules them). A clean save or a discard deletes the
  * document's backup; whatever is left at the next start was left by a crash or a kill, and the
  * app offers to restore it. Operations on one backup run in the order they were asked for, so a
  * discard never races an earlier write.

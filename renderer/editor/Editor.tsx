@@ -10,7 +10,7 @@ import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
-import { ParagraphNode, type EditorThemeClasses } from 'lexical';
+import { ParagraphNode, mergeRegister, type EditorThemeClasses } from 'lexical';
 import { useEffect, type ReactNode } from 'react';
 import type { WgDocument } from '../../shared/model/document';
 import { paragraph } from '../../shared/model/document';
@@ -20,6 +20,8 @@ import { WgParagraphNode } from './nodes/WgParagraphNode';
 import { SelectionInfoPlugin } from './plugins/SelectionInfoPlugin';
 import { WordCountPlugin } from './plugins/WordCountPlugin';
 import { LOAD_TAG } from './tags';
+import { registerSelectionSync } from './selectionSync';
+import { registerWordKeys } from './wordKeys';
 
 export { LOAD_TAG } from './tags';
 
@@ -60,6 +62,16 @@ function DirtyTrackingPlugin() {
   return null;
 }
 
+/**
+ * Esc, Tab, Shift+Tab and Backspace as Word does them; no key leaves the focus on nothing; keys
+ * act on the caret the user sees (see selectionSync.ts).
+ */
+function WordKeysPlugin() {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => mergeRegister(registerSelectionSync(editor), registerWordKeys(editor)), [editor]);
+  return null;
+}
+
 /** The composer and the always-on plugins; the app's layout goes inside as children. */
 export function EditorShell({ children }: { children?: ReactNode }) {
   const initialConfig: InitialConfigType = {
@@ -82,6 +94,7 @@ export function EditorShell({ children }: { children?: ReactNode }) {
       <HistoryPlugin />
       <TablePlugin hasCellMerge hasCellBackgroundColor={false} hasTabHandler />
       <DirtyTrackingPlugin />
+      <WordKeysPlugin />
       <WordCountPlugin />
       <SelectionInfoPlugin />
       {children}

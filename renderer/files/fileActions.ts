@@ -22,11 +22,19 @@ const FORMAT_NAMES: Record<DocumentFormat, string> = { wgd: '文稿文档（.wgd
 
 // ---------- backups ----------
 
+/** A backup is written this long after typing stops… */
 const BACKUP_DELAY_MS = 1000;
+/** …and at the latest this long after the first edit it does not hold yet, while typing goes on. */
+const BACKUP_MAX_WAIT_MS = 3000;
 let backupTimer: ReturnType<typeof setTimeout> | undefined;
+/** When the oldest edit not yet in a backup must be written by (0: none waiting). */
+let backupDeadline = 0;
 /** Backup writes and discards run one after another, in the order asked (HTTP may reorder requests). */
 let backupQueue: Promise<unknown> = Promise.resolve();
 let backupWarned = false;
+/** A write is on its way; edits meanwhile ask for one more write, of the latest text, after it. */
+let backupWriting = false;
+let backupAgain = false;
 
 function queueBackup(op: () => Promise<unknown>): Promise<void> {
   const next = backupQueue.then(op, op);
@@ -34,27 +42,48 @@ function queueBackup(op: () => Promise<unknown>): Promise<void> {
   return next.then(() => undefined);
 }
 
-/** Called on every edit: writes a backup about a second after typing stops. */
+/**
+ * Called on every edit: writes a backup about a second after typing stops, and at least every
+ * few seconds while it goes on (a crash in the middle of steady typing loses at most that).
+ */
 export function scheduleBackup(editor: LexicalEditor): void {
+  const now = Date.now();
+  if (backupDeadline === 0) backupDeadline = now + BACKUP_MAX_WAIT_MS;
   clearTimeout(backupTimer);
-  backupTimer = setTimeout(() => void writeBackupNow(editor), BACKUP_DELAY_MS);
+  backupTimer = setTimeout(() => {
+    backupTimer = undefined;
+    void writeBackupNow(editor);
+  }, Math.max(0, Math.min(BACKUP_DELAY_MS, backupDeadline - now)));
 }
 
 function cancelScheduledBackup(): void {
   clearTimeout(backupTimer);
   backupTimer = undefined;
+  backupDeadline = 0;
 }
 
 async function writeBackupNow(editor: LexicalEditor): Promise<void> {
-  if (editor.isComposing()) return scheduleBackup(editor);
+  // An open IME composition is not text yet: back up right after it is committed.
+  if (editor.isComposing()) return void (backupTimer = setTimeout(() => void writeBackupNow(editor), 100));
+  backupDeadline = 0;
+  if (backupWriting) {
+    backupAgain = true;
+    return;
+  }
   if (!session.get().dirty) return;
   const { backupId, source, meta } = fileStore.get();
   const doc = readDocument(editor, meta);
+  backupWriting = true;
   await queueBackup(() => api.writeBackup({ id: backupId, name: session.get().name, source, doc })).catch((e: unknown) => {
     if (backupWarned) return;
     backupWarned = true;
     notify(`无法写入自动备份（${e instanceof Error ? e.message : String(e)}）。请及时保存。`, 'warning');
   });
+  backupWriting = false;
+  if (backupAgain) {
+    backupAgain = false;
+    await writeBackupNow(editor);
+  }
 }
 
 function discardBackup(id: string): Promise<void> {

@@ -38,3 +38,11 @@ export const ROLE_LAYOUT: Record<ParagraphRole, RoleLayout> = {
   signature: { align: 'right', indent: { rightChars: 4 } },
   date: { align: 'right', indent: { rightChars: 2 } },
 };
+
+/**
+ * Word's "set left- and first-indent with tabs and backspaces": Tab at the start of a paragraph
+ * moves its indent by one default tab stop (two characters in Chinese Word), up to a limit that
+ * leaves room for text on the 28-character line.
+ */
+export const TAB_STOP_CHARS = 2;
+export const MAX_TAB_INDENT_CHARS = 24;

@@ -4,13 +4,14 @@
  * saving back byte for byte, the questions before a lossy save or over an outside change, and
  * restoring unsaved work after the backend is killed.
  */
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { editor, launchChromium, openApp, paragraphs, startWebHarness, type RunningHarness } from '../support/browser';
+import { documentText, type WgDocument } from '../../shared/model/document';
+import { answeredRequests, editor, launchChromium, openApp, paragraphs, settled, startWebHarness, type RunningHarness } from '../support/browser';
 import { fixturePath } from '../support/fixtures';
 
 let browser: Browser;
@@ -27,6 +28,13 @@ afterEach(async () => {
   for (const p of pages.splice(0)) await p.close().catch(() => {});
   for (const h of harnesses.splice(0)) await h.stop();
 });
+
+/** The text of each backup in a user-data folder. */
+function backupTexts(userData: string): string[] {
+  const dir = path.join(userData, 'backups');
+  const names = existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.json')) : [];
+  return names.map((n) => documentText((JSON.parse(readFileSync(path.join(dir, n), 'utf8')) as { doc: WgDocument }).doc));
+}
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'wengao-e2e-files-'));
 
@@ -225,8 +233,8 @@ describe('crash recovery', () => {
     await first.page.keyboard.insertText('一、总体要求');
     await first.page.keyboard.press('Enter');
     await first.page.keyboard.insertText('坚持稳中求进工作总基调。');
-    // The backup is written about a second after typing stops.
-    await first.page.waitForTimeout(2500);
+    // The backup is written about a second after typing stops: wait for it on disk.
+    await expect.poll(() => backupTexts(userData), { timeout: 20_000 }).toEqual(['一、总体要求\n坚持稳中求进工作总基调。']);
     await first.harness.stop('SIGKILL');
     await first.page.close();
 
@@ -243,7 +251,9 @@ describe('crash recovery', () => {
     await expect.poll(() => readdirSync(path.join(userData, 'backups'))).toEqual([]);
     await second.harness.stop('SIGKILL');
     const third = await start([], userData);
-    await third.page.waitForTimeout(1000);
+    // The start has asked for the backups and had its answer: no question follows.
+    await expect.poll(() => answeredRequests(third.page, 'listBackups')).toBeGreaterThan(0);
+    await settled(third.page);
     expect(await dialog(third.page).count()).toBe(0);
   });
 });

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { imeType, pasteText } from '../support/browser';
+import { imeType, pasteText, settled } from '../support/browser';
 import { useAppPage } from '../support/appPage';
 
 const CORPUS = path.resolve(__dirname, '../../../shared/corpus/seeds');
@@ -239,7 +239,7 @@ describe('outline sidebar', () => {
     // Scrolling the tree to its top stays there (the caret has not moved).
     await page.locator('.outline-body').evaluate((el) => (el.scrollTop = 0));
     await poll(() => page.locator('[data-testid=outline-item]').first().innerText()).toContain('国务院办公厅关于加强三级公立医院绩效考核工作的意见');
-    await page.waitForTimeout(300);
+    await settled(page); // the frames in which the tree could follow the caret again
     expect(await page.locator('.outline-body').evaluate((el) => el.scrollTop)).toBe(0);
     // Keyboard walking renders what it reaches.
     await page.locator('[data-testid=outline-item]').first().focus();

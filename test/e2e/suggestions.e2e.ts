@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { editor, paragraphs } from '../support/browser';
+import { answeredRequests, editor, paragraphs, settled } from '../support/browser';
 import { useAppPage } from '../support/appPage';
 
 const CORPUS = path.resolve(__dirname, '../../../shared/corpus');
@@ -70,17 +70,20 @@ describe('phrase suggestions', () => {
 
   it('shows nothing while an IME composition is open, and the ghost once it is committed', async () => {
     await page.keyboard.insertText('坚定不移执纪反腐，');
+    await settled(page);
+    const asked = await answeredRequests(page, 'suggest');
     const cdp = await page.context().newCDPSession(page);
     for (const step of ['y', 'yi', 'yiti', 'yiti tui', 'yiti tuijin']) {
       await compose(cdp, step);
-      await page.waitForTimeout(150);
+      await settled(page); // what a keystroke could start has run and been answered
       expect(await ghost(page), step).toBeNull();
     }
+    expect(await answeredRequests(page, 'suggest')).toBe(asked); // nothing was even asked
     await cdp.send('Input.insertText', { text: '一体推进' });
     await expect.poll(() => ghost(page), WAIT).toBe('不敢腐、不能腐、不想腐');
     // A new composition hides the ghost at once; committing its next characters types through it.
     await compose(cdp, 'bu');
-    await page.waitForTimeout(150);
+    await settled(page);
     expect(await ghost(page)).toBeNull();
     await cdp.send('Input.insertText', { text: '不敢' });
     await expect.poll(() => ghost(page), WAIT).toBe('腐、不能腐、不想腐');
@@ -124,9 +127,11 @@ describe('phrase suggestions', () => {
     await toggle.click();
     await expect.poll(() => toggle.innerText()).toBe('输入提示：关');
     await editor(page).click();
+    const asked = await answeredRequests(page, 'suggest');
     await page.keyboard.insertText('坚定不移执纪反腐，一体推进');
-    await page.waitForTimeout(400);
+    await settled(page);
     expect(await ghost(page)).toBeNull();
+    expect(await answeredRequests(page, 'suggest')).toBe(asked);
     await toggle.click();
     await expect.poll(() => toggle.innerText()).toBe('输入提示：开');
   });

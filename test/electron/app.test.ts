@@ -65,11 +65,14 @@ describe.skipIf(!exe)(`Electron shell${skipReason}`, () => {
   });
 
   it('denies navigation and new windows', async () => {
+    // Denied at once: window.open gives nothing back.
+    expect(await win.evaluate(() => window.open('https://example.com/') === null)).toBe(true);
+    // The navigation is asked for (the signal), then refused by the app's handler.
+    const asked = app.evaluate(({ BrowserWindow }) => new Promise<string>((resolve) => BrowserWindow.getAllWindows()[0]!.webContents.once('will-navigate', (_e, url) => resolve(url))));
     await win.evaluate(() => {
-      window.open('https://example.com/');
       location.href = 'https://example.com/';
     });
-    await win.waitForTimeout(500);
+    expect(await asked).toBe('https://example.com/');
     expect(app.windows()).toHaveLength(1);
     expect(win.url()).toBe('app://wengao/index.html');
   });

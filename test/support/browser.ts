@@ -132,3 +132,37 @@ export async function wordCount(page: Page): Promise<number> {
   const text = await page.locator('[data-testid=status-wordcount]').innerText();
   return Number(/(\d+)/.exec(text)![1]);
 }
+
+/** The web harness's count of requests by call name (renderer/api.ts). */
+interface Requests {
+  sent: Record<string, number>;
+  answered: Record<string, number>;
+}
+
+/**
+ * Waits until the page has painted a frame and run the task queued behind it (where the app
+ * starts work after a keystroke), every request it sent is answered, and once more a frame has
+ * been painted with the answers. Then whatever that work could have shown is on the page: the
+ * signal to wait for before checking that something did NOT appear.
+ */
+export async function settled(page: Page): Promise<void> {
+  const frameAndTask = () =>
+    new Promise<void>((resolve) =>
+      requestAnimationFrame(() => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => resolve();
+        ch.port2.postMessage(null);
+      }),
+    );
+  await page.evaluate(frameAndTask);
+  await page.waitForFunction(() => {
+    const r = (window as unknown as { __wengaoRequests?: Requests }).__wengaoRequests;
+    return r !== undefined && Object.keys(r.sent).every((k) => r.sent[k] === r.answered[k]);
+  });
+  await page.evaluate(frameAndTask);
+}
+
+/** How many requests of one API call the page has had answered. */
+export function answeredRequests(page: Page, name: string): Promise<number> {
+  return page.evaluate((n) => (window as unknown as { __wengaoRequests?: Requests }).__wengaoRequests?.answered[n] ?? 0, name);
+}

@@ -9,6 +9,7 @@ import { useEffect, useRef } from 'react';
 import { useCommands } from '../../app/commands';
 import { notify } from '../../app/dialogs';
 import { createStore } from '../../app/store';
+import { syncSelectionFromDom } from '../selectionSync';
 import { OutlineEngine } from './engine';
 import { registerHeadingStyles } from './headingStyles';
 
@@ -23,6 +24,7 @@ function focusedOutlineKey(): string | null {
 function onSection(act: (engine: OutlineEngine, key: string) => string | null): void {
   const engine = outlineEngineStore.get();
   if (!engine) return;
+  syncSelectionFromDom(engine.editor);
   const key = focusedOutlineKey() ?? engine.headingAtCaret();
   if (!key) {
     notify('请把光标放在标题中，或在“文档结构”中选中一节。', 'info');

@@ -1,6 +1,7 @@
 /**
  * The live outline of the editor's document. Keeps one BlockInfo per top-level block, keyed by
- * node key, and recomputes only the blocks an update touched (as WordCountPlugin does). Typing
+ * node key, and recomputes only the blocks the block index (../blockIndex.ts, shared with 字数)
+ * says an update changed, undo and redo included. Typing
  * in body text changes only section counts (a few additions, written to the DOM by the
  * sidebar); the outline is rebuilt from the cached records only when a block's structure
  * changed or blocks were added, removed or moved. Nothing runs while an IME composition is open.
@@ -24,7 +25,6 @@ import {
   type LexicalEditor,
   type LexicalNode,
   type NodeKey,
-  type UpdateListener,
 } from 'lexical';
 import { $isTableNode } from '@lexical/table';
 import { describeParagraph, describeTable, onlyTitleTextChanged, sameStructure, type BlockInfo } from '../../../shared/outline/blocks';
@@ -36,6 +36,7 @@ import { formatToAlign } from '../documentModel';
 import { LOAD_TAG } from '../tags';
 import { $isWgParagraphNode } from '../nodes/WgParagraphNode';
 import { perFrame } from '../status';
+import { blockIndexOf, type BlockChanges } from '../blockIndex';
 import { $blockOf, $joinFollowing, $reorderBlocks, $replaceText, $splitRunIn } from './nodeEdits';
 import { activeSectionStore, outlineViewStore, sectionCounts, typedTitles, type OutlineItem, type ProblemView } from './outlineStore';
 
@@ -68,8 +69,6 @@ function timed(fn: () => void): void {
   perf.frames.push(performance.now() - t0);
 }
 
-type UpdatePayload = Parameters<UpdateListener>[0];
-
 function describeNode(node: LexicalNode): BlockInfo {
   if ($isWgParagraphNode(node)) return describeParagraph(node.getTextContent(), node.getRole(), formatToAlign(node.getFormatType()) ?? null);
   if ($isTableNode(node)) return describeTable(node.getTextContent());
@@ -96,8 +95,8 @@ export class OutlineEngine {
   private problems = new Map<string, ProblemView[]>();
   private problemCount = 0;
   private dismissed = new Set<NodeKey>();
-  private pendingLeaves = new Set<NodeKey>();
-  private pendingElements = new Set<NodeKey>();
+  /** Top-level blocks changed since the outline last caught up (kept during an IME composition). */
+  private pendingBlocks = new Set<NodeKey>();
   private pendingRoot = false;
   private changedCounts = new Set<number>();
   private countsReset = true;
@@ -119,20 +118,24 @@ export class OutlineEngine {
 
   register(): () => void {
     this.full(this.editor.getEditorState(), true);
-    const off = this.editor.registerUpdateListener((p) => {
-      // A bug in the outline must never break editing: log it and start afresh next time.
+    // A bug in the outline must never break editing: log it and start afresh next time.
+    const guarded = (fn: () => void) => (p: { editorState: EditorState }) => {
       try {
         if (this.broken) {
           this.broken = false;
           this.full(p.editorState, false, new Set([OUTLINE_TAG]));
-        } else this.onUpdate(p);
+        } else fn();
       } catch (e) {
         this.broken = true;
         console.error('[文档结构]', e);
       }
-    });
+    };
+    const offBlocks = blockIndexOf(this.editor).subscribe((c) => guarded(() => this.onBlocks(c))(c));
+    // The caret's section follows every update, the selection-only ones too.
+    const offCaret = this.editor.registerUpdateListener(() => this.publishActive.schedule());
     return () => {
-      off();
+      offBlocks();
+      offCaret();
       this.publishView.cancel();
       this.publishCounts.cancel();
       this.publishActive.cancel();
@@ -143,7 +146,8 @@ export class OutlineEngine {
 
   // ---------------------------------------------------------------- keeping up with edits
 
-  private onUpdate({ editorState, prevEditorState, dirtyElements, dirtyLeaves, tags }: UpdatePayload): void {
+  /** The blocks an update changed, from the block index (undo and redo included). */
+  private onBlocks({ editorState, tags, changed, orderChanged }: BlockChanges): void {
     const perf = perfHook();
     const t0 = perf ? performance.now() : 0;
     if (perf) {
@@ -155,24 +159,12 @@ export class OutlineEngine {
       this.full(editorState, true);
       return;
     }
-    // Undo, redo and setEditorState swap the whole state and report no dirty nodes: the nodes
-    // that differ between the two states are the dirty ones (states share unchanged nodes).
-    const swapped = tags.has(HISTORIC_TAG) || (dirtyLeaves.size === 0 && dirtyElements.size === 1 && dirtyElements.has('root'));
-    if (swapped) {
-      const before = prevEditorState._nodeMap;
-      for (const [k, node] of editorState._nodeMap) if (before.get(k) !== node) this.pendingLeaves.add(k);
-      this.pendingRoot = true;
-    }
-    for (const k of dirtyLeaves) this.pendingLeaves.add(k);
-    for (const [k, intentional] of dirtyElements) {
-      if (k !== 'root') this.pendingElements.add(k);
-      else if (intentional) this.pendingRoot = true;
-    }
-    const pending = this.pendingRoot || this.pendingLeaves.size > 0 || this.pendingElements.size > 0;
+    for (const k of changed) this.pendingBlocks.add(k);
+    if (orderChanged) this.pendingRoot = true;
+    const pending = this.pendingRoot || this.pendingBlocks.size > 0;
     // An open IME composition: remember what changed, do nothing until it is committed.
     if (pending && this.editor.isComposing()) return;
     if (pending) this.process(editorState, tags);
-    this.publishActive.schedule();
     if (perf) perf.updates.push(performance.now() - t0);
   }
 
@@ -180,10 +172,9 @@ export class OutlineEngine {
    * Rebuilds everything from the editor state: a document loaded (`fresh`: suggestions the user
    * dismissed come back), undo/redo, the benchmark's full re-outline.
    */
-  private full(state: EditorState, fresh: boolean, tags: Set<string> = new Set([LOAD_TAG])): void {
+  private full(state: EditorState, fresh: boolean, tags: ReadonlySet<string> = new Set([LOAD_TAG])): void {
     this.infos.clear();
-    this.pendingLeaves.clear();
-    this.pendingElements.clear();
+    this.pendingBlocks.clear();
     this.pendingRoot = false;
     state.read(() => {
       this.keys = $getRoot().getChildrenKeys();
@@ -199,7 +190,7 @@ export class OutlineEngine {
     return performance.now() - t0;
   }
 
-  private process(state: EditorState, tags: Set<string>): void {
+  private process(state: EditorState, tags: ReadonlySet<string>): void {
     let structural = false;
     const deltas: Array<[NodeKey, number]> = [];
     const titles: NodeKey[] = [];
@@ -216,16 +207,7 @@ export class OutlineEngine {
           for (const k of keys) if (!this.infos.has(k)) dirty.add(k);
         }
       }
-      for (const k of this.pendingLeaves) {
-        const node = $getNodeByKey(k);
-        const block = node && $blockOf(node);
-        if (block) dirty.add(block.getKey());
-      }
-      for (const k of this.pendingElements) {
-        const node = $getNodeByKey(k);
-        const block = node && $blockOf(node);
-        if (block) dirty.add(block.getKey());
-      }
+      for (const k of this.pendingBlocks) dirty.add(k);
       for (const k of dirty) {
         const node = $getNodeByKey(k);
         if (!node || !$isRootNode(node.getParent())) continue;
@@ -244,8 +226,7 @@ export class OutlineEngine {
         if (prev && !prev.blank && !prev.number && info.number) justNumbered.add(k);
       }
     });
-    this.pendingLeaves.clear();
-    this.pendingElements.clear();
+    this.pendingBlocks.clear();
     this.pendingRoot = false;
     if (structural) return this.rebuild(tags, justNumbered);
     if (titles.length > 0) this.applyTitles(titles);
@@ -306,7 +287,7 @@ export class OutlineEngine {
   }
 
   /** `justNumbered`: blocks of text that this edit put a number in front of. */
-  private rebuild(tags: Set<string>, justNumbered: ReadonlySet<NodeKey> = new Set()): void {
+  private rebuild(tags: ReadonlySet<string>, justNumbered: ReadonlySet<NodeKey> = new Set()): void {
     const keys = this.keys;
     this.outline = buildOutline(keys.map((k) => this.infos.get(k)!));
     const { entries, continuation } = this.outline;

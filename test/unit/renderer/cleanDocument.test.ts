@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { UNDO_COMMAND } from 'lexical';
 import { describe, expect, it } from 'vitest';
 import { documentText, paragraph } from '../../../shared/model/document';
 import { cleanDocument } from '../../../renderer/editor/cleanDocument';
 import { SEED_WITH_ADS } from '../suggest/corpusText';
-import { headlessEditor, load, read } from './editorHarness';
+import { headlessEditor, load, read, undo } from './editorHarness';
 
 describe('清理素材 on the open document', () => {
   it('removes the seed’s advertising and markup, keeps formatting, and undoes in one step', async () => {
@@ -21,7 +20,6 @@ describe('清理素材 on the open document', () => {
     }
     load(editor, doc);
     const before = documentText(read(editor));
-    await new Promise((r) => setTimeout(r, 0));
     const report = cleanDocument(editor);
     expect(report).toMatchObject({ promo: 4, attribution: 1, markup: 2 });
     const after = read(editor);
@@ -30,8 +28,7 @@ describe('清理素材 on the open document', () => {
     expect(text).toContain('同时设立3个党员示范岗');
     const bold = after.blocks.flatMap((b) => (b.type === 'paragraph' ? b.runs : [])).filter((r) => r.bold);
     expect(bold.map((r) => r.text).join('')).toContain('党员示范岗');
-    editor.dispatchCommand(UNDO_COMMAND, undefined);
-    await new Promise((r) => setTimeout(r, 0));
+    await undo(editor);
     expect(documentText(read(editor))).toBe(before);
   });
 });

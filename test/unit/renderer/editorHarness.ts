@@ -1,7 +1,7 @@
 /** A headless Lexical editor with the app's nodes, for testing editor logic without a DOM. */
 import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
 import { registerHistory, createEmptyHistoryState } from '@lexical/history';
-import { ParagraphNode, createEditor, type LexicalEditor } from 'lexical';
+import { CAN_UNDO_COMMAND, COMMAND_PRIORITY_CRITICAL, HISTORIC_TAG, ParagraphNode, UNDO_COMMAND, createEditor, type LexicalEditor } from 'lexical';
 import type { WgDocument } from '../../../shared/model/document';
 import { $exportDocument, $importDocument } from '../../../renderer/editor/documentModel';
 import { WgParagraphNode } from '../../../renderer/editor/nodes/WgParagraphNode';
@@ -14,8 +14,41 @@ export function headlessEditor(withHistory = false): LexicalEditor {
       throw e;
     },
   });
-  if (withHistory) registerHistory(editor, createEmptyHistoryState(), 0);
+  if (withHistory) {
+    registerHistory(editor, createEmptyHistoryState(), 0);
+    editor.registerCommand(
+      CAN_UNDO_COMMAND,
+      (can) => {
+        if (can) undoable.add(editor);
+        else undoable.delete(editor);
+        return false;
+      },
+      COMMAND_PRIORITY_CRITICAL,
+    );
+  }
   return editor;
+}
+
+const undoable = new WeakSet<LexicalEditor>();
+
+/**
+ * Undoes one step; resolves once the restored state is committed (at once when there is nothing
+ * to undo). An undo may first commit what is pending, also tagged historic: the swap is the update
+ * that marks the root dirty.
+ */
+export function undo(editor: LexicalEditor): Promise<void> {
+  if (!undoable.has(editor)) {
+    editor.dispatchCommand(UNDO_COMMAND, undefined);
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => {
+    const off = editor.registerUpdateListener(({ tags, dirtyElements }) => {
+      if (!tags.has(HISTORIC_TAG) || dirtyElements.size === 0) return;
+      off();
+      resolve();
+    });
+    editor.dispatchCommand(UNDO_COMMAND, undefined);
+  });
 }
 
 export function load(editor: LexicalEditor, doc: WgDocument): void {

@@ -1,9 +1,8 @@
-import { UNDO_COMMAND } from 'lexical';
 import { describe, expect, it } from 'vitest';
 import { paragraph } from '../../../shared/model/document';
 import { findInText } from '../../../renderer/editor/find/findText';
 import { $collectSearchBlocks, findMatches, replaceMatches } from '../../../renderer/editor/find/search';
-import { headlessEditor, load, read } from './editorHarness';
+import { headlessEditor, load, read, undo } from './editorHarness';
 
 const texts = (e: ReturnType<typeof headlessEditor>) => read(e).blocks.map((b) => (b.type === 'paragraph' ? b.runs.map((r) => r.text).join('') : ''));
 
@@ -39,8 +38,7 @@ describe('replace all', () => {
     expect(matches).toHaveLength(4);
     expect(replaceMatches(editor, blocks, matches, '某某')).toBe(4);
     expect(texts(editor)).toEqual(['某某市某某区', '报送某某市委', '某某县']);
-    editor.dispatchCommand(UNDO_COMMAND, undefined);
-    await new Promise((r) => setTimeout(r, 0)); // undo commits after the command's update
+    await undo(editor);
     expect(texts(editor)).toEqual(['XX市XX区', '报送XX市委', 'XX县']);
   });
 

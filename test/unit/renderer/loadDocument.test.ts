@@ -1,9 +1,9 @@
 /** Opening a document resets undo history, and the first edit after it can be undone back to it. */
-import { $getRoot, UNDO_COMMAND } from 'lexical';
+import { $getRoot } from 'lexical';
 import { describe, expect, it } from 'vitest';
 import { loadDocument } from '../../../renderer/editor/load';
 import { paragraph, paragraphText } from '../../../shared/model/document';
-import { headlessEditor, read } from './editorHarness';
+import { headlessEditor, read, undo } from './editorHarness';
 
 describe('loadDocument', () => {
   it('makes the loaded document the state undo goes back to', async () => {
@@ -14,12 +14,10 @@ describe('loadDocument', () => {
     editor.update(() => $getRoot().getFirstChild()!.selectEnd().insertText('和目标'), { discrete: true });
     const text = () => read(editor).blocks.map((b) => (b.type === 'paragraph' ? paragraphText(b) : '')).join('|');
     expect(text()).toBe('一、总体要求和目标');
-    editor.dispatchCommand(UNDO_COMMAND, undefined);
-    await new Promise((r) => setTimeout(r, 0));
+    await undo(editor);
     expect(text()).toBe('一、总体要求');
     // …and no further: the previous document is not in the history.
-    editor.dispatchCommand(UNDO_COMMAND, undefined);
-    await new Promise((r) => setTimeout(r, 0));
+    await undo(editor);
     expect(text()).toBe('一、总体要求');
   });
 });

@@ -20,8 +20,20 @@ let engine: OutlineEngine;
 let off: () => void;
 
 beforeEach(() => {
-  vi.stubGlobal('requestAnimationFrame', (fn: () => void) => setTimeout(fn, 0) as unknown as number);
-  vi.stubGlobal('cancelAnimationFrame', (h: number) => clearTimeout(h));
+  // Frames run as soon as the event loop is free; the test knows which are still to come.
+  frames.clear();
+  vi.stubGlobal('requestAnimationFrame', (fn: () => void) => {
+    const h = setTimeout(() => {
+      frames.delete(h);
+      fn();
+    }, 0);
+    frames.add(h);
+    return h;
+  });
+  vi.stubGlobal('cancelAnimationFrame', (h: ReturnType<typeof setTimeout>) => {
+    frames.delete(h);
+    clearTimeout(h);
+  });
   editor = headlessEditor(true);
   engine = new OutlineEngine(editor);
   off = engine.register();
@@ -32,7 +44,25 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const tick = () => new Promise((r) => setTimeout(r, 15));
+const frames = new Set<ReturnType<typeof setTimeout>>();
+
+/** Until the updates are committed and every frame they asked for has run (nothing left to publish). */
+async function tick(): Promise<void> {
+  do await new Promise((r) => setImmediate(r));
+  while (frames.size > 0);
+}
+
+/** Until the outline published a view that passes `test` (the checker runs once the structure is still). */
+function viewWhere(test: (view: ReturnType<typeof outlineViewStore.get>) => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    if (test(outlineViewStore.get())) return resolve();
+    const off = outlineViewStore.subscribe(() => {
+      if (!test(outlineViewStore.get())) return;
+      off();
+      resolve();
+    });
+  });
+}
 
 async function open(rel: string): Promise<WgDocument> {
   const { doc } = await readDocumentFile(path.join(CORPUS, rel));
@@ -123,7 +153,7 @@ describe('outline engine', () => {
     expect(headings()[8]).toBe('  三、存在不足和差距'); // the items the tree renders from next time
     // Body text run into the heading is more than a title change: the checker gets a look.
     typeAtEnd(13, '。我们要加强学习。');
-    await new Promise((r) => setTimeout(r, 300));
+    await viewWhere((v) => v.items.some((i) => i.key === key && i.problems.length > 0));
     expect(outlineViewStore.get()).not.toBe(view);
     expect(outlineViewStore.get().items.find((i) => i.key === key)!.problems.map((p) => p.kind)).toEqual(['run-in-level1']);
   });
@@ -273,7 +303,7 @@ describe('outline engine', () => {
 
   it('applies checker fixes from the sidebar as one undo step each', async () => {
     loadDocument(editor, { meta: {}, blocks: ['一、总体要求', '(一)指导思想', '（三）基本原则', '二、牢固树立“安全第一”思想。煤矿安全生产事关人民群众的生命财产安全。'].map((t) => paragraph(t)) });
-    await new Promise((r) => setTimeout(r, 300)); // problems are checked once the structure is still
+    await viewWhere((v) => v.problemCount >= 3); // problems are checked once the structure is still
     const kinds = outlineViewStore.get().items.flatMap((i) => i.problems.map((p) => p.kind));
     expect(kinds.sort()).toEqual(['half-width-brackets', 'run-in-level1', 'skipped']);
     expect(engine.fix(keyOf('(一)'), 'half-width-brackets')).toBeNull();

@@ -77,7 +77,7 @@ export function createServiceHandlers({ store, suggestions, writeDocx = null, on
       try {
         const opened = await readDocumentFile(file, options);
         await remember(file);
-        return { doc: opened.doc, source: opened.source, name: opened.name, notices: opened.notices };
+        return { doc: opened.doc, source: opened.source, name: opened.name, notices: opened.notices, ...(opened.encodingGuess ? { encodingGuess: opened.encodingGuess } : {}) };
       } catch (e) {
         // A recent file that is gone leaves the list.
         if ((e as { code?: string }).code === 'not-found' && store.recentFiles().includes(file)) {

@@ -4,14 +4,14 @@
  * saving back byte for byte, the questions before a lossy save or over an outside change, and
  * restoring unsaved work after the backend is killed.
  */
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { editor, launchChromium, openApp, paragraphs, startWebHarness, type RunningHarness } from '../support/browser';
-import { fixturePath } from '../support/fixtures';
+import { fixturePath, writableCopy } from '../support/fixtures';
 
 let browser: Browser;
 const harnesses: RunningHarness[] = [];
@@ -104,7 +104,7 @@ describe('opening files', () => {
 
   it('opens a file dropped onto the window', async () => {
     const dir = tmp();
-    copyFileSync(fixturePath('docx', 'zh_wps_small_table.docx'), path.join(dir, '表格.docx'));
+    writableCopy(fixturePath('docx', 'zh_wps_small_table.docx'), path.join(dir, '表格.docx'));
     const { page } = await start();
     // Electron's preload maps a dropped File to its path; stand in for it.
     await page.evaluate((d) => {
@@ -166,7 +166,7 @@ describe('saving files', () => {
   it('asks before saving over a .docx whose images the importer left out, offering .wgd', async () => {
     const dir = tmp();
     const file = path.join(dir, '报告.docx');
-    copyFileSync(fixturePath('docx', 'zh_wps_small_table.docx'), file);
+    writableCopy(fixturePath('docx', 'zh_wps_small_table.docx'), file);
     const { page } = await start(['--open', file]);
     await expect.poll(() => page.title()).toBe('报告.docx - 文稿');
     await editor(page).click();

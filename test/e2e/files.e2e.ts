@@ -77,6 +77,25 @@ describe('opening files', () => {
     await expect.poll(async () => (await paragraphs(page))[0]).toContain('基本上，计算机只是处理数字。');
   });
 
+  it('asks which reading is right when a short text’s encoding is uncertain, each choice showing its text', async () => {
+    const { page } = await start();
+    const file = path.join(tmp(), '會議.txt');
+    writeFileSync(file, iconv.encode('香港特別行政區', 'cp950'));
+    await openByPrompt(page, file);
+    const big5 = page.locator('[data-testid=dialog-big5]');
+    await expect.poll(() => big5.count()).toBe(1);
+    expect(await big5.innerText()).toBe('Big5（繁体）：香港特別行政區');
+    expect(await page.locator('[data-testid=dialog-gb18030]').innerText()).toMatch(/^GB18030（GBK）：/);
+    await page.locator('[data-testid=dialog-gb18030]').click();
+    // The user's choice is what opens; the status bar says which encoding it is.
+    await expect.poll(() => page.locator('[data-testid=status-file]').innerText()).toMatch(/^GB18030/);
+    expect((await paragraphs(page))[0]).not.toBe('香港特別行政區');
+    await openByPrompt(page, file);
+    await page.locator('[data-testid=dialog-big5]').click();
+    await expect.poll(async () => (await paragraphs(page))[0]).toBe('香港特別行政區');
+    expect(await page.locator('[data-testid=status-file]').innerText()).toMatch(/^Big5/);
+  });
+
   it('lists recent files in the open prompt', async () => {
     const { page } = await start();
     await openByPrompt(page, fixturePath('txt', 'txt_utf8_trad_nobom.txt'));

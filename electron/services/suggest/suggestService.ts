@@ -4,7 +4,7 @@
  * (suggestion-history.json in the user-data folder). Used by Electron's main process, the web
  * harness and the CLI; never imports electron.
  */
-import { existsSync, promises as fs } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { suggestionKey, type FeedbackCounts, type SuggestQuery, type SuggestResult } from '../../../shared/suggest/engine';

@@ -1,4 +1,6 @@
 import iconv from 'iconv-lite';
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeText, looksBinary, utf16Pattern, type TextEncoding } from '../../../shared/text/decode';
 import { fixtureBytes, fixtureNames } from '../../support/fixtures';
@@ -86,12 +88,10 @@ describe('decodeText', () => {
 });
 
 describe('UTF-16 without a BOM, stray bytes in UTF-8, short texts (issue #13)', () => {
-  const fs = require('node:fs') as typeof import('node:fs');
-  const path = require('node:path') as typeof import('node:path');
   const GOV = path.resolve(__dirname, '../../../../shared/corpus/gov');
   const govTexts = fs.readdirSync(GOV).filter((f) => f.endsWith('.txt')).map((f) => fs.readFileSync(path.join(GOV, f), 'utf8'));
   const utf16le = (s: string) => new Uint8Array(Buffer.from(s, 'utf16le'));
-  const big5 = (s: string) => new Uint8Array(Buffer.from(require('iconv-lite').encode(s, 'cp950')));
+  const big5 = (s: string) => new Uint8Array(iconv.encode(s, 'cp950'));
 
   it('reads every gov text saved as UTF-16LE (and BE) without a BOM, whole and without its ASCII', () => {
     expect(govTexts.length).toBeGreaterThanOrEqual(8);

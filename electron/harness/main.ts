@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { UserError, type ApiHandlers } from '../../shared/api/contract';
 import { createServiceHandlers } from '../services/handlers';
 import { SettingsStore } from '../services/settingsStore';
+import { lockUserData } from '../services/userDataLock';
 import { checkFolder } from '../services/suggest/corpusFolders';
 import { SuggestService } from '../services/suggest/suggestService';
 import { startHarness, type Harness } from './server';
@@ -41,6 +42,8 @@ async function main(): Promise<void> {
   const userData = values['user-data']
     ? path.resolve(values['user-data'])
     : await fs.mkdtemp(path.join(os.tmpdir(), 'wengao-web-'));
+  // Two harnesses on one folder would overwrite each other's settings and discard each other's backups.
+  await lockUserData(userData, 'web harness');
   const store = await SettingsStore.open(userData);
   if (values.corpus) {
     const folders: string[] = [];
@@ -74,13 +77,13 @@ async function main(): Promise<void> {
   };
   const started = await startHarness({ port, rendererRoot: path.join(__dirname, 'renderer'), handlers });
   harness = started;
-  process.stdout.write(`${started.url}\n`);
-
   const stop = () => {
     void Promise.all([started.close(), suggestions.close()]).then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // Last: whoever waits for this line may stop the harness at once (the handlers above release the lock).
+  process.stdout.write(`${started.url}\n`);
 }
 
 main().catch((e: unknown) => {

@@ -1,8 +1,10 @@
 /**
  * The web harness: serves the built renderer and binds the same services behind the same API
  * contract over HTTP, so the unchanged renderer runs in a normal Chromium (end-to-end tests,
- * benchmarks). Listens on 127.0.0.1 only; every request must carry the random token (query
- * parameter on the first page load, then an HttpOnly cookie, or the x-wengao-token header).
+ * benchmarks). It is a test tool: whoever has its token can read and write any file the user
+ * can. Listens on 127.0.0.1 only; every request must carry the random token: the page and its
+ * assets live under /<token>/ (relative URLs carry it), API calls also need the x-wengao-token
+ * header. No cookie: Chromium would send a cookie for 127.0.0.1 to every other server there.
  */
 import http from 'node:http';
 import { promises as fs } from 'node:fs';
@@ -11,7 +13,6 @@ import type { AddressInfo } from 'node:net';
 import { createDispatcher, type ApiEventName, type ApiEventPayload, type ApiHandlers } from '../../shared/api/contract';
 import { HARNESS_CONTENT_SECURITY_POLICY, assetHeaders, resolveStaticAsset } from '../main/security';
 
-export const TOKEN_COOKIE = 'wengao_token';
 export const TOKEN_HEADER = 'x-wengao-token';
 const MAX_BODY_BYTES = 256 * 1024 * 1024;
 
@@ -37,13 +38,10 @@ function safeEqual(a: string, b: string): boolean {
   return ab.length === bb.length && timingSafeEqual(ab, bb);
 }
 
-function cookieToken(header: string | undefined): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === TOKEN_COOKIE) return v.join('=');
-  }
-  return undefined;
+/** The token at the start of the path (/<token>/…) and the rest of the path, or null. */
+function pathToken(pathname: string, token: string): string | null {
+  const seg = pathname.split('/')[1] ?? '';
+  return seg.length === token.length && safeEqual(seg, token) ? pathname.slice(seg.length + 1) : null;
 }
 
 async function readBody(req: http.IncomingMessage): Promise<Buffer> {
@@ -78,14 +76,20 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       res.writeHead(403).end('forbidden host');
       return;
     }
-    const presented = url.searchParams.get('token') ?? (req.headers[TOKEN_HEADER] as string | undefined) ?? cookieToken(req.headers.cookie);
+    const inPath = pathToken(url.pathname, token);
+    const presented = inPath !== null ? token : (url.searchParams.get('token') ?? (req.headers[TOKEN_HEADER] as string | undefined));
     if (!presented || !safeEqual(presented, token)) {
       res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('403 需要有效的访问令牌 (token)');
       return;
     }
-    const cookie = `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+    // An older link (/?token=…): the page lives under /<token>/, so that its assets carry the token.
+    if ((inPath === null && url.pathname === '/') || inPath === '') {
+      res.writeHead(302, { location: `/${token}/${url.search}`, 'referrer-policy': 'no-referrer' }).end();
+      return;
+    }
+    const pathname = inPath ?? url.pathname;
 
-    if (url.pathname.startsWith('/api/')) {
+    if (pathname.startsWith('/api/')) {
       if (req.method !== 'POST' || req.headers[TOKEN_HEADER] !== token) {
         res.writeHead(403).end();
         return;
@@ -97,13 +101,13 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
         res.writeHead(400).end();
         return;
       }
-      const envelope = await dispatch(decodeURIComponent(url.pathname.slice('/api/'.length)), args);
+      const envelope = await dispatch(decodeURIComponent(pathname.slice('/api/'.length)), args);
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
       res.end(JSON.stringify(envelope));
       return;
     }
 
-    if (url.pathname === '/events') {
+    if (pathname === '/events') {
       res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
       res.write(': connected\n\n');
       streams.add(res);
@@ -115,7 +119,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       res.writeHead(405).end();
       return;
     }
-    const file = resolveStaticAsset(url.pathname, opts.rendererRoot);
+    const file = resolveStaticAsset(pathname, opts.rendererRoot);
     if (!file) {
       res.writeHead(404).end();
       return;
@@ -127,7 +131,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { ...assetHeaders(file, HARNESS_CONTENT_SECURITY_POLICY), 'set-cookie': cookie });
+    res.writeHead(200, { ...assetHeaders(file, HARNESS_CONTENT_SECURITY_POLICY), 'referrer-policy': 'no-referrer' });
     res.end(req.method === 'HEAD' ? undefined : body);
   }
 
@@ -138,7 +142,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   port = (server.address() as AddressInfo).port;
 
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    url: `http://127.0.0.1:${port}/${token}/?token=${token}`,
     port,
     token,
     emit(event, payload) {

@@ -2,6 +2,11 @@
  * Atomic file replacement: write a temp file in the same folder, fsync it, rename it over the
  * target, fsync the folder. The target is never truncated in place, so a crash, a kill or a
  * full disk leaves either the old file or the new one, never a torn one.
+ *
+ * The temp file's name is short and independent of the target's (".wgtmp-<pid>-<random>"), so
+ * a target whose name is at the file system's 255-byte limit can still be saved; it carries the
+ * writer's process id, so temp files that a kill or a crash left behind are recognised as ours
+ * and removed once they are stale (old, and their process gone) by the next write into that folder.
  */
 import { promises as fs, constants as fsConstants } from 'node:fs';
 import path from 'node:path';
@@ -21,10 +26,68 @@ function sleep(ms: number) {
   return new Promise((r) => setTimeout(r, ms));
 }
 
+const TEMP_PREFIX = '.wgtmp-';
+/** Ours: ".wgtmp-<pid in base 36>-<8 hex>", and the names of earlier versions (".<name>.<12 hex>.wgtmp"). */
+const TEMP_NAME = /^\.wgtmp-([0-9a-z]{1,8})-[0-9a-f]{8}$/;
+const LEGACY_TEMP_NAME = /^\..+\.[0-9a-f]{12}\.wgtmp$/;
+/** A temp file younger than this may still be being written (a slow disk, a big file): never touched. */
+export const STALE_TEMP_AGE_MS = 10 * 60_000;
+/** Older than this, a temp file is stale even if a process with its id runs (the id was reused). */
+const ABANDONED_TEMP_AGE_MS = 24 * 3_600_000;
+
+/** A temp name in the target's folder, 22 bytes whatever the target's name. */
 export function tempPathFor(target: string): string {
-  const dir = path.dirname(target);
-  const base = path.basename(target);
-  return path.join(dir, `.${base}.${randomBytes(6).toString('hex')}.wgtmp`);
+  return path.join(path.dirname(target), `${TEMP_PREFIX}${process.pid.toString(36)}-${randomBytes(4).toString('hex')}`);
+}
+
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it exists but belongs to someone else.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Is this temp file ours, and left behind by a write that can no longer finish? */
+export function isStaleTempFile(name: string, ageMs: number): boolean {
+  if (ageMs < STALE_TEMP_AGE_MS) return false;
+  const ours = TEMP_NAME.exec(name);
+  if (ours) return ageMs > ABANDONED_TEMP_AGE_MS || !processAlive(parseInt(ours[1]!, 36));
+  return LEGACY_TEMP_NAME.test(name);
+}
+
+const cleanedFolders = new Set<string>();
+
+/**
+ * Removes the stale temp files of interrupted writes from a folder (never anything else, never
+ * a fresh one or one whose process still runs). Done once per folder per process, on the first
+ * write there; `force` scans again (at start, for the user-data folders).
+ */
+export async function removeStaleTempFiles(dir: string, force = false): Promise<number> {
+  const key = path.resolve(dir);
+  if (!force && cleanedFolders.has(key)) return 0;
+  cleanedFolders.add(key);
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const n of names) {
+    if (!n.startsWith(TEMP_PREFIX) && !n.endsWith('.wgtmp')) continue;
+    const p = path.join(dir, n);
+    const st = await fs.lstat(p).catch(() => null);
+    if (!st?.isFile() || !isStaleTempFile(n, Date.now() - st.mtimeMs)) continue;
+    await fs.rm(p, { force: true }).then(
+      () => removed++,
+      () => {},
+    );
+  }
+  return removed;
 }
 
 /** Maps a file-system error to a message a user understands. */
@@ -58,6 +121,7 @@ export async function writeFileAtomic(file: string, data: Uint8Array | string, o
   const target = await fs.realpath(file).catch(() => file);
   const retryForMs = opts.retryForMs ?? 3000;
   const tmp = tempPathFor(target);
+  await removeStaleTempFiles(path.dirname(target));
   let mode = opts.mode ?? 0o666;
   try {
     const st = await fs.stat(target);

@@ -5,6 +5,10 @@
  * document's backup; whatever is left at the next start was left by a crash or a kill, and the
  * app offers to restore it. Operations on one backup run in the order they were asked for, so a
  * discard never races an earlier write.
+ *
+ * The file name is the backup's id: a backup is listed, read and discarded by its file name,
+ * whatever id its content claims. A backup that cannot be read is listed as damaged, so the
+ * user hears of it and can discard it.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -15,6 +19,8 @@ import { DocumentSchema } from '../../shared/model/schema';
 import { writeFileAtomic } from './atomicWrite';
 
 const BACKUP_VERSION = 1;
+const BACKUP_ID = /^[A-Za-z0-9-]{8,64}$/;
+const BACKUP_FILE = /^([A-Za-z0-9-]{8,64})\.json$/;
 
 const StoredBackupSchema = z.object({
   version: z.number().int(),
@@ -31,7 +37,7 @@ export class BackupStore {
   constructor(readonly dir: string) {}
 
   private fileOf(id: string): string {
-    if (!/^[A-Za-z0-9-]{8,64}$/.test(id)) throw new UserError('invalid-backup', '备份编号无效。');
+    if (!BACKUP_ID.test(id)) throw new UserError('invalid-backup', '备份编号无效。');
     return path.join(this.dir, `${id}.json`);
   }
 
@@ -70,7 +76,11 @@ export class BackupStore {
     }
   }
 
-  /** Backups on disk, newest first. Unreadable ones (a torn write cannot happen, but a full disk can leave nothing) are skipped. */
+  /**
+   * Backups on disk, newest first, each under the id its file name gives. One that cannot be read
+   * (damaged by a disk error or another program) is listed as damaged, with the document name it
+   * still shows, so that it can be discarded.
+   */
   async list(): Promise<BackupSummary[]> {
     let names: string[];
     try {
@@ -80,17 +90,37 @@ export class BackupStore {
     }
     const out: BackupSummary[] = [];
     for (const n of names) {
-      if (!n.endsWith('.json')) continue;
-      const b = await this.load(path.join(this.dir, n));
-      if (!b) continue;
-      out.push({ id: b.id, name: b.name, path: b.source?.path ?? null, savedAt: b.savedAt, chars: documentText(b.doc).length });
+      const id = BACKUP_FILE.exec(n)?.[1];
+      if (!id) continue;
+      const file = path.join(this.dir, n);
+      const b = await this.load(file);
+      if (b) {
+        out.push({ id, name: b.name, path: b.source?.path ?? null, savedAt: b.savedAt, chars: documentText(b.doc).length });
+        continue;
+      }
+      const st = await fs.stat(file).catch(() => null);
+      if (!st?.isFile()) continue;
+      out.push({ id, name: await this.salvageName(file), path: null, savedAt: st.mtimeMs, chars: 0, damaged: true });
     }
     return out.sort((a, b) => b.savedAt - a.savedAt);
   }
 
+  /** The document name of a damaged backup, when that much can still be read. */
+  private async salvageName(file: string): Promise<string> {
+    try {
+      const head = (await fs.readFile(file, 'utf8')).slice(0, 4096);
+      const name = /"name"\s*:\s*("(?:[^"\\]|\\.){0,1024}")/.exec(head)?.[1];
+      const parsed: unknown = name ? JSON.parse(name) : null;
+      if (typeof parsed === 'string' && parsed.trim()) return parsed;
+    } catch {
+      // nothing readable
+    }
+    return '未知文稿';
+  }
+
   async read(id: string): Promise<Backup> {
     const b = await this.load(this.fileOf(id));
-    if (!b) throw new UserError('not-found', '找不到这份备份，它可能已被删除。');
-    return { id: b.id, name: b.name, source: b.source, doc: b.doc };
+    if (!b) throw new UserError('not-found', '找不到这份备份，或它已损坏，无法恢复。');
+    return { id, name: b.name, source: b.source, doc: b.doc };
   }
 }

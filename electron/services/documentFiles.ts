@@ -14,12 +14,12 @@ import path from 'node:path';
 import { UserError, type DocumentFormat, type DocumentSource, type FileStamp, type SaveOutcome, type SaveRequest, type TextSource } from '../../shared/api/contract';
 import { readDocx } from '../../shared/docx/read';
 import { containerName, sniffContainer } from '../../shared/files/sniff';
-import { documentText, type WgDocument } from '../../shared/model/document';
-import { MAX_DOCUMENT_CHARS } from '../../shared/model/schema';
+import { documentSize, type WgDocument } from '../../shared/model/document';
+import { MAX_DOCUMENT_CHARS, tooLargeMessage } from '../../shared/model/schema';
 import { parseWgd, serializeWgd } from '../../shared/model/wgd';
 import { ENCODING_LABELS, decodeText, looksBinary, type TextEncoding } from '../../shared/text/decode';
 import { defaultTextLayout, documentToPlainText, plainTextLosses, plainTextToDocument } from '../../shared/text/plainText';
-import { fileErrorMessage, writeFileAtomic } from './atomicWrite';
+import { fileErrorMessage, removeStaleTempFiles, writeFileAtomic } from './atomicWrite';
 import { samePath } from './samePath';
 import { encodeText } from './textEncoding';
 
@@ -38,6 +38,13 @@ export interface OpenedDocument {
   source: DocumentSource;
   /** The file's name, for the title bar. */
   name: string;
+  /** The encoding of a short text was a guess: the question to ask (see the contract). */
+  encodingGuess?: EncodingGuess;
+}
+
+export interface EncodingGuess {
+  message: string;
+  choices: Array<{ encoding: TextEncoding; preview: string }>;
 }
 
 export interface ReadOptions {
@@ -45,10 +52,15 @@ export interface ReadOptions {
   encoding?: TextEncoding;
 }
 
-/** Largest files opened, by kind: far above any real 公文, low enough to stay responsive. */
+/**
+ * Largest files opened, by kind: far above any real 公文, low enough to stay responsive. A .wgd
+ * may be as large as Wengao writes one for the largest document the readers accept
+ * (MAX_DOCUMENT_CHARS, up to one paragraph or one formatted run a character, ~30–60 bytes
+ * each), and below the longest string JavaScript can hold (512M characters).
+ */
 export const MAX_OPEN_BYTES = {
   txt: 20 * 1024 * 1024,
-  wgd: 64 * 1024 * 1024,
+  wgd: 480 * 1024 * 1024,
   docx: 100 * 1024 * 1024,
 } as const;
 
@@ -114,12 +126,25 @@ async function readWithStamp(file: string, cap: number): Promise<{ bytes: Uint8A
 }
 
 function checkLength(doc: WgDocument, name: string): void {
-  if (documentText(doc).length > MAX_DOCUMENT_CHARS) {
-    throw new UserError('too-large', `“${name}”的文字超过 ${MAX_DOCUMENT_CHARS.toLocaleString('zh-CN')} 字，文稿无法打开。`);
-  }
+  if (documentSize(doc) > MAX_DOCUMENT_CHARS) throw new UserError('too-large', `${tooLargeMessage(name)}文稿无法打开。`);
 }
 
-function readText(bytes: Uint8Array, name: string, encoding: TextEncoding | undefined): { doc: WgDocument; text: TextSource; notices: string[]; losses: string[] } {
+/** The start of a reading, one line, for choosing between encodings. */
+function previewOf(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > 24 ? `${line.slice(0, 24)}…` : line;
+}
+
+function encodingGuessOf(bytes: Uint8Array, name: string, decoded: ReturnType<typeof decodeText>): EncodingGuess | undefined {
+  if (decoded.basis !== 'uncertain' || !decoded.alternatives?.length) return undefined;
+  const choices = [decoded.encoding, ...decoded.alternatives].map((encoding) => ({ encoding, preview: previewOf(decodeText(bytes, encoding).text) }));
+  return {
+    message: `无法确定“${name}”的编码（文字太少）。请选择显示正确的一种；已暂按 ${ENCODING_LABELS[decoded.encoding]} 读取。`,
+    choices,
+  };
+}
+
+function readText(bytes: Uint8Array, name: string, encoding: TextEncoding | undefined): { doc: WgDocument; text: TextSource; notices: string[]; losses: string[]; encodingGuess?: EncodingGuess } {
   const kind = sniffContainer(bytes);
   if (kind === 'zip' || kind === 'ole') {
     throw new UserError('not-text', `“${name}”不是文本文件：它实际上是${containerName(kind)}，只是扩展名为 .txt。如果它是 Word 文档，请把扩展名改回 .docx 后再打开。`);
@@ -132,13 +157,20 @@ function readText(bytes: Uint8Array, name: string, encoding: TextEncoding | unde
   const notices: string[] = [];
   // Saving back would write "�" where those bytes were: saving over the file asks first.
   const losses: string[] = [];
-  if (decoded.invalidSequences > 0) {
+  if (decoded.basis === 'utf16-pattern' || decoded.basis === 'utf16-cjk') {
+    notices.push(`“${name}”没有标明编码，已按其字节特征识别为 ${ENCODING_LABELS[decoded.encoding]} 文本打开，保存时仍按此编码写回。如有乱码，请点击状态栏中的编码，选择“重新以…编码打开”。`);
+  }
+  if (decoded.basis === 'mostly-utf8') {
+    notices.push(`“${name}”是 UTF-8 文本，但其中有 ${decoded.invalidSequences} 处字节不符合 UTF-8，已显示为“�”。保存到原文件前会先询问。`);
+    losses.push(`${decoded.invalidSequences} 处无法识别的字节（显示为“�”）`);
+  } else if (decoded.invalidSequences > 0) {
     notices.push(
       `“${name}”中有 ${decoded.invalidSequences} 处内容不符合 ${ENCODING_LABELS[decoded.encoding]} 编码，已显示为“�”。如有乱码，请点击状态栏中的编码，选择“重新以…编码打开”。`,
     );
     losses.push(`${decoded.invalidSequences} 处无法识别的字节（显示为“�”）`);
   }
-  return { doc, text: { encoding: decoded.encoding, bom: decoded.bom, ...layout }, notices, losses };
+  const guess = encodingGuessOf(bytes, name, decoded);
+  return { doc, text: { encoding: decoded.encoding, bom: decoded.bom, ...layout }, notices, losses, ...(guess ? { encodingGuess: guess } : {}) };
 }
 
 /**
@@ -153,9 +185,9 @@ export async function readDocumentFile(file: string, options: ReadOptions = {}):
   const { bytes, stamp } = await readWithStamp(file, cap);
 
   if (kind === 'txt') {
-    const { doc, text, notices, losses } = readText(bytes, name, options.encoding);
+    const { doc, text, notices, losses, encodingGuess } = readText(bytes, name, options.encoding);
     checkLength(doc, name);
-    return { path: file, name, format: 'txt', doc, notices, source: { path: file, format: 'txt', stamp, text, losses } };
+    return { path: file, name, format: 'txt', doc, notices, source: { path: file, format: 'txt', stamp, text, losses }, ...(encodingGuess ? { encodingGuess } : {}) };
   }
   if (kind === 'wgd') {
     const container = sniffContainer(bytes);
@@ -167,6 +199,7 @@ export async function readDocumentFile(file: string, options: ReadOptions = {}):
   }
   // .docx, .docm, .dotx and .doc: the bytes decide (a .doc may really be a .docx, and vice versa).
   const result = readDocx(bytes, { name });
+  checkLength(result.doc, name);
   const template = result.template || kind === 'word-template';
   const notices = [...result.notices];
   if (template) notices.unshift(`“${name}”是 Word 模板：已据此新建文稿，保存时请选择新的文件名。`);
@@ -181,6 +214,12 @@ export async function readDocumentFile(file: string, options: ReadOptions = {}):
     notices,
     source: { path: inPlace ? file : null, format: 'docx', stamp: inPlace ? stamp : null, losses: result.losses },
   };
+}
+
+/** A file nobody may write (mode without write bits; on Windows the read-only attribute, which Node reports the same way). */
+async function isReadOnlyFile(file: string): Promise<boolean> {
+  const st = await fs.stat(file).catch(() => null);
+  return Boolean(st?.isFile() && (st.mode & 0o222) === 0);
 }
 
 /** The file's stamp now, or null when it does not exist. */
@@ -203,27 +242,6 @@ export async function wordOwnerFile(file: string): Promise<string | null> {
     if (await statDocumentFile(p)) return p;
   }
   return null;
-}
-
-/**
- * Temp files of saves that a crash or a kill interrupted (".name.xxxx.wgtmp" beside the file):
- * never the document itself, safe to remove once no save can still be writing them.
- */
-async function removeStaleTempFiles(file: string): Promise<void> {
-  const dir = path.dirname(file);
-  const prefix = `.${path.basename(file)}.`;
-  let names: string[];
-  try {
-    names = await fs.readdir(dir);
-  } catch {
-    return;
-  }
-  for (const n of names) {
-    if (!n.startsWith(prefix) || !/\.[0-9a-f]{12}\.wgtmp$/.test(n)) continue;
-    const p = path.join(dir, n);
-    const st = await fs.stat(p).catch(() => null);
-    if (st && Date.now() - st.mtimeMs > 60_000) await fs.rm(p, { force: true }).catch(() => {});
-  }
 }
 
 export interface SaveDependencies {
@@ -257,6 +275,9 @@ export async function saveDocumentFile(request: SaveRequest, deps: SaveDependenc
     return { status: 'changed' };
   }
 
+  // As Word does: a read-only file is not silently overwritten (saving keeps it read-only).
+  if (current && !accept.readOnly && (await isReadOnlyFile(file))) return { status: 'read-only' };
+
   const losses = [...(sameFile && source?.format === format ? source.losses : []), ...(format === 'txt' ? plainTextLosses(doc) : [])];
   if (losses.length > 0 && !accept.loss) return { status: 'loss', losses };
 
@@ -281,7 +302,7 @@ export async function saveDocumentFile(request: SaveRequest, deps: SaveDependenc
     bytes = encoded.bytes;
   }
 
-  await removeStaleTempFiles(file);
+  await removeStaleTempFiles(path.dirname(await fs.realpath(file).catch(() => file)), true);
   try {
     await writeFileAtomic(file, bytes);
   } catch (e) {

@@ -79,7 +79,7 @@ export function createServiceHandlers({ store, suggestions, saveDocx = false, do
       try {
         const opened = await documents.run('read', { file, options }, { label: `打开“${path.basename(file)}”` });
         await remember(file);
-        return { doc: opened.doc, source: opened.source, name: opened.name, notices: opened.notices };
+        return { doc: opened.doc, source: opened.source, name: opened.name, notices: opened.notices, ...(opened.encodingGuess ? { encodingGuess: opened.encodingGuess } : {}) };
       } catch (e) {
         // A recent file that is gone leaves the list.
         if ((e as { code?: string }).code === 'not-found' && store.recentFiles().includes(file)) {

@@ -1,6 +1,7 @@
 /**
  * Settings and small app state (recent files, window bounds) in the user-data folder.
- * Reads tolerate missing or corrupt files (defaults are used, the bad file is kept aside);
+ * Reads tolerate missing, corrupt or wrong-shaped files (defaults are used, the bad file is set
+ * aside as `<name>.corrupt-<time>`);
  * writes are atomic and serialised.
  */
 import { promises as fs } from 'node:fs';
@@ -9,6 +10,7 @@ import { z } from 'zod';
 import { MAX_RECENT_FILES, parseSettings, type Settings, type SettingsPatch } from '../../shared/settings';
 import { writeFileAtomic } from './atomicWrite';
 import { samePath } from './samePath';
+import { readStoredObject } from './storedFiles';
 
 const WindowBoundsSchema = z.object({
   x: z.number().int(),
@@ -25,22 +27,6 @@ const AppStateSchema = z.object({
 });
 type AppState = z.infer<typeof AppStateSchema>;
 
-async function readJson(file: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch {
-    return {};
-  }
-  try {
-    return JSON.parse(text);
-  } catch {
-    // Keep the unreadable file for inspection instead of silently overwriting it.
-    await fs.rename(file, `${file}.corrupt-${Date.now()}`).catch(() => {});
-    return {};
-  }
-}
-
 export class SettingsStore {
   private settings!: Settings;
   private state!: AppState;
@@ -51,8 +37,8 @@ export class SettingsStore {
   static async open(dir: string): Promise<SettingsStore> {
     await fs.mkdir(dir, { recursive: true });
     const store = new SettingsStore(dir);
-    store.settings = parseSettings(await readJson(store.settingsFile));
-    store.state = AppStateSchema.parse(await readJson(store.stateFile));
+    store.settings = parseSettings(await readStoredObject(store.settingsFile));
+    store.state = AppStateSchema.parse(await readStoredObject(store.stateFile));
     return store;
   }
 

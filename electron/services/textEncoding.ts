@@ -2,8 +2,15 @@
  * Encoding text for saving, the inverse of shared/text/decode.ts. TextEncoder only writes UTF-8,
  * so GB18030, Big5 and UTF-16 go through iconv-lite (pure JS). Characters an encoding cannot
  * represent are reported rather than silently written as "?".
+ *
+ * A character fits only if it reads back as itself through the decoder that opens the file (the
+ * WHATWG one, as in shared/text/decode.ts). Big5 is written as Windows' code page 950, the Big5
+ * every Traditional Chinese PC reads: iconv-lite's "big5" also writes Hong Kong (HKSCS) codes for
+ * many simplified characters (国 as 0x98C7), which other programs, and our own reader, show as
+ * other characters.
  */
 import iconv from 'iconv-lite';
+import { textDecoder } from '../../shared/text/codec';
 import { bomOf, type TextEncoding } from '../../shared/text/decode';
 
 export interface EncodedText {
@@ -20,6 +27,8 @@ function encodeRaw(text: string, encoding: TextEncoding): Buffer {
       return Buffer.from(text, 'utf16le');
     case 'utf-16be':
       return Buffer.from(text, 'utf16le').swap16();
+    case 'big5':
+      return iconv.encode(text, 'cp950');
     default:
       return iconv.encode(text, encoding);
   }
@@ -33,7 +42,7 @@ function unencodableChars(text: string, encoding: TextEncoding): string[] {
   }
   const out: string[] = [];
   for (const ch of new Set(text)) {
-    if (iconv.decode(iconv.encode(ch, encoding), encoding) !== ch) out.push(ch);
+    if (decodeRaw(encodeRaw(ch, encoding), encoding) !== ch) out.push(ch);
   }
   return out;
 }
@@ -47,7 +56,7 @@ function decodeRaw(bytes: Buffer, encoding: TextEncoding): string {
     case 'utf-16be':
       return Buffer.from(bytes).swap16().toString('utf16le');
     default:
-      return iconv.decode(bytes, encoding);
+      return textDecoder(encoding, { ignoreBOM: true }).decode(bytes);
   }
 }
 

@@ -125,6 +125,18 @@ export async function openDocumentAt(editor: LexicalEditor, file: string, opts: 
     reportError(e);
     return false;
   }
+  if (opened.encodingGuess && !opts.encoding) {
+    // A short text whose encoding the bytes do not settle: the user picks the reading that makes sense.
+    const { message, choices } = opened.encodingGuess;
+    const choice = await ask({
+      title: '选择编码',
+      message,
+      buttons: [...choices.map((c, i) => button(c.encoding, `${ENCODING_LABELS[c.encoding]}：${c.preview}`, i === 0)), button('cancel', '取消')],
+      cancelId: 'cancel',
+    });
+    if (choice === 'cancel') return false;
+    if (choice !== choices[0]!.encoding) return openDocumentAt(editor, file, { ...opts, encoding: choice as TextEncoding });
+  }
   if ((opts.askToDiscard ?? true) && !(await confirmDiscardChanges())) return false;
   replaceDocument(editor, opened.doc, opened.source, opened.name);
   for (const n of opened.notices) notify(n, 'warning', 12_000);
@@ -278,13 +290,26 @@ async function saveNow(editor: LexicalEditor, saveAs: boolean, format?: Document
         accept.openElsewhere = true;
         break;
       }
+      case 'read-only': {
+        const choice = await ask({
+          title: '只读文件',
+          message: `“${name}”是只读文件。要保存修改，请用新的文件名另存；也可以覆盖它（它仍保持只读）。`,
+          buttons: [button('saveAs', '另存为…', true), button('overwrite', '仍然覆盖'), button('cancel', '取消')],
+          cancelId: 'cancel',
+        });
+        if (choice === 'saveAs') return saveNow(editor, true);
+        if (choice !== 'overwrite') return false;
+        accept.readOnly = true;
+        break;
+      }
       case 'unencodable': {
         const choice = await ask({
           title: '编码不支持',
-          message: `${ENCODING_LABELS[outcome.encoding]} 编码无法保存这些字符：${outcome.characters}。改用 UTF-8 编码保存可以保留全部文字。`,
-          buttons: [button('utf8', '改用 UTF-8 保存', true), button('cancel', '取消')],
+          message: `“${name}”使用 ${ENCODING_LABELS[outcome.encoding]} 编码，它无法保存这些字符：${outcome.characters}。按原编码保存会把它们变成乱码。改用 UTF-8 编码保存可以保留全部文字（较旧的程序可能需要选择编码才能正确打开）。`,
+          buttons: [button('utf8', '改用 UTF-8 保存', true), button('saveAs', '另存为…'), button('cancel', '取消')],
           cancelId: 'cancel',
         });
+        if (choice === 'saveAs') return saveNow(editor, true);
         if (choice !== 'utf8') return false;
         accept.encodingFallback = true;
         break;
@@ -337,6 +362,16 @@ export async function offerBackups(editor: LexicalEditor): Promise<void> {
   let restored = false;
   for (const b of list) {
     const when = new Date(b.savedAt).toLocaleString('zh-CN', { hour12: false });
+    if (b.damaged) {
+      const choice = await ask({
+        title: '自动备份已损坏',
+        message: `“${b.name}”的自动备份（${when}）已损坏，无法恢复。要删除这份备份吗？`,
+        buttons: [button('discard', '删除备份', true), button('later', '以后再说')],
+        cancelId: 'later',
+      });
+      if (choice === 'discard') await discardBackup(b.id);
+      continue;
+    }
     const message = `文稿上次没有正常关闭。“${b.name}”有未保存的修改（备份于 ${when}，${b.chars.toLocaleString('zh-CN')} 字）。`;
     const choice = await ask({
       title: '恢复未保存的文稿',

@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { SettingsPatchSchema, SettingsSchema } from '../settings';
 import { APP_COMMANDS } from '../commands';
-import { DocumentSchema } from '../model/schema';
+import { DocumentSchema, MAX_INDENT_CHARS } from '../model/schema';
 import { TEXT_ENCODINGS } from '../text/encodings';
 import {
   API_CALL_NAMES,
@@ -73,8 +73,9 @@ const TextSourceSchema = z
     bom: z.boolean(),
     lineEnding: z.enum(['\r\n', '\n', '\r']),
     finalNewline: z.boolean(),
-    /** Indent width in characters (as a string) → the whitespace the file used for it. */
-    indents: z.record(z.string().max(16), z.string().max(256)).refine((r) => Object.keys(r).length <= 1000),
+    /** Indent width in characters (as a string) → the whitespace the file used for it: at most
+     * two characters a width (spaces count half), one entry per half-character width. */
+    indents: z.record(z.string().max(16), z.string().max(2 * MAX_INDENT_CHARS)).refine((r) => Object.keys(r).length <= 2 * MAX_INDENT_CHARS + 1),
   })
   .strict();
 export type TextSource = z.infer<typeof TextSourceSchema>;
@@ -100,6 +101,14 @@ const OpenedDocumentSchema = z.object({
   name: z.string(),
   /** Sentences for the user after opening (已忽略：2 张图片、1 条批注). */
   notices: z.array(z.string()),
+  /** A short text whose encoding the bytes do not settle: ask which reading is right before showing it. */
+  encodingGuess: z
+    .object({
+      message: z.string(),
+      /** The encoding used first, then the others that read the bytes without errors, each with the start of its reading. */
+      choices: z.array(z.object({ encoding: z.enum(TEXT_ENCODINGS), preview: z.string() })),
+    })
+    .optional(),
 });
 export type OpenedDocumentResult = z.infer<typeof OpenedDocumentSchema>;
 
@@ -116,6 +125,8 @@ const SaveAcceptSchema = z
     openElsewhere: z.boolean(),
     /** The text encoding cannot represent some characters: save as UTF-8 instead. */
     encodingFallback: z.boolean(),
+    /** The file is read-only: replace it anyway (it stays read-only). */
+    readOnly: z.boolean(),
   })
   .partial()
   .strict();
@@ -137,6 +148,7 @@ const SaveOutcomeSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('changed') }),
   z.object({ status: z.literal('loss'), losses: z.array(z.string()) }),
   z.object({ status: z.literal('open-elsewhere'), owner: z.string() }),
+  z.object({ status: z.literal('read-only') }),
   z.object({ status: z.literal('unencodable'), encoding: z.enum(TEXT_ENCODINGS), characters: z.string() }),
 ]);
 export type SaveOutcome = z.infer<typeof SaveOutcomeSchema>;
@@ -160,6 +172,8 @@ const BackupSummarySchema = z.object({
   path: z.string().nullable(),
   savedAt: z.number(),
   chars: z.number().int(),
+  /** The backup file cannot be read (damaged): it can only be discarded. */
+  damaged: z.boolean().optional(),
 });
 export type BackupSummary = z.infer<typeof BackupSummarySchema>;
 
@@ -340,8 +354,10 @@ export function checkCall(name: unknown, args: unknown): ArgsCheck {
   if (!isApiCallName(name)) return { ok: false, message: `unknown call: ${String(name).slice(0, 64)}` };
   const parsed = apiCalls[name].args.safeParse(args);
   if (!parsed.success) {
+    // Shown to the user: a message of ours (Chinese) as it is, never zod's English; the path is for a bug report.
     const issue = parsed.error.issues[0];
-    return { ok: false, message: `invalid arguments for ${name}: ${issue ? `${issue.path.join('.')} ${issue.message}` : ''}` };
+    if (issue && /[\u4e00-\u9fff]/.test(issue.message)) return { ok: false, message: issue.message };
+    return { ok: false, message: `文稿内部出错：请求的内容不符合要求（${name}${issue?.path.length ? ` ${issue.path.join('.')}` : ''}），未执行。您的文档没有改动。` };
   }
   return { ok: true, args: parsed.data as unknown[] };
 }

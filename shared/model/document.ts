@@ -104,6 +104,20 @@ export function documentText(doc: WgDocument): string {
   return doc.blocks.map(blockText).join('\n');
 }
 
+/** `documentText(doc).length` without building the text: the measure of a document's size. */
+export function documentSize(doc: WgDocument): number {
+  const paragraphs = (ps: Paragraph[]) => ps.reduce((n, p) => n + paragraphText(p).length, Math.max(0, ps.length - 1));
+  let n = Math.max(0, doc.blocks.length - 1);
+  for (const b of doc.blocks) {
+    if (b.type === 'paragraph') n += paragraphText(b).length;
+    else {
+      n += Math.max(0, b.rows.length - 1);
+      for (const row of b.rows) n += row.cells.reduce((m, c) => m + paragraphs(c.paragraphs), Math.max(0, row.cells.length - 1));
+    }
+  }
+  return n;
+}
+
 export function isHeadingRole(role: ParagraphRole | null | undefined): role is 'heading1' | 'heading2' | 'heading3' | 'heading4' {
   return role === 'heading1' || role === 'heading2' || role === 'heading3' || role === 'heading4';
 }

@@ -1,15 +1,41 @@
 /**
  * The document model as a zod schema: validates documents that cross a process boundary (IPC,
- * HTTP) or come from disk (.wgd, backups). Sizes are capped so a bad peer cannot make a handler
- * allocate without bound; the caps are far above any real 公文.
+ * HTTP) or come from disk (.wgd, backups). Whatever a reader accepts the schema accepts, so
+ * every document that opens can be saved, backed up and saved as .wgd: the limits below are
+ * the readers' own limits (they import them from here), not separate guesses.
+ *
+ * - The size of a document is its characters as `documentText` counts them (the text, plus one
+ *   separator between paragraphs, rows and cells): every reader refuses a document above
+ *   MAX_DOCUMENT_CHARS with a Chinese message, and the schema checks the same measure.
+ * - Every paragraph, row and cell costs a character of that measure (and every run at least
+ *   one of text), so no list can be longer than MAX_DOCUMENT_PARTS.
+ * - Indents: at most MAX_INDENT_CHARS either way (readers clamp to it; a .txt line with wider
+ *   leading whitespace keeps it as text).
  */
 import { z } from 'zod';
-import { ALIGNMENTS, PARAGRAPH_ROLES, type WgDocument } from './document';
+import { ALIGNMENTS, PARAGRAPH_ROLES, documentSize, type WgDocument } from './document';
 
-/** Characters in one document, all runs together: 10× the 200,000-character design target and then some. */
+/** Characters in one document (documentSize): 25× the 200,000-character design target. */
 export const MAX_DOCUMENT_CHARS = 5_000_000;
 
-const chars = z.number().finite().min(-100).max(100);
+/** Paragraphs, rows, cells or runs in one list: each costs at least one character of the document's size. */
+export const MAX_DOCUMENT_PARTS = MAX_DOCUMENT_CHARS + 1;
+
+/**
+ * The widest indent, in characters either way: Word's largest indent (22 inches, 1584 pt) in
+ * characters of 5 pt (八号, the smallest size Word lists) is 316.8. A .txt line's leading
+ * whitespace counts a full-width space as one character, a tab as two, a space as half.
+ */
+export const MAX_INDENT_CHARS = 320;
+
+/** Grid columns a table cell spans at most (Word allows 63 columns, LibreOffice 1000 per table). */
+export const MAX_COLUMN_SPAN = 1000;
+
+/** Characters of the title or author in the document's properties (the .docx reader keeps 1,000). */
+export const MAX_META_CHARS = 10_000;
+
+const chars = z.number().finite().min(-MAX_INDENT_CHARS).max(MAX_INDENT_CHARS);
+const parts = <T extends z.ZodType>(item: T) => z.array(item).max(MAX_DOCUMENT_PARTS);
 
 const RunSchema = z.object({
   text: z.string().max(MAX_DOCUMENT_CHARS),
@@ -29,39 +55,42 @@ export const ParagraphSchema = z.object({
       rightChars: chars.optional(),
     })
     .optional(),
-  runs: z.array(RunSchema).max(1_000_000),
+  runs: parts(RunSchema),
 });
 
 const TableSchema = z.object({
   type: z.literal('table'),
-  rows: z
-    .array(
-      z.object({
-        cells: z
-          .array(
-            z.object({
-              colSpan: z.number().int().min(1).max(1000).optional(),
-              rowSpan: z.number().int().min(1).max(100_000).optional(),
-              paragraphs: z.array(ParagraphSchema).max(100_000),
-            }),
-          )
-          .max(1000),
-        header: z.boolean().optional(),
-      }),
-    )
-    .max(100_000),
-  columnWidths: z.array(z.number().finite().min(0)).max(1000).optional(),
+  rows: parts(
+    z.object({
+      cells: parts(
+        z.object({
+          colSpan: z.number().int().min(1).max(MAX_COLUMN_SPAN).optional(),
+          rowSpan: z.number().int().min(1).max(MAX_DOCUMENT_PARTS).optional(),
+          paragraphs: parts(ParagraphSchema),
+        }),
+      ),
+      header: z.boolean().optional(),
+    }),
+  ),
+  columnWidths: parts(z.number().finite().min(0)).optional(),
 });
 
 export const BlockSchema = z.discriminatedUnion('type', [ParagraphSchema, TableSchema]);
 
-export const DocumentSchema = z.object({
-  meta: z.object({
-    title: z.string().max(10_000).optional(),
-    author: z.string().max(10_000).optional(),
-  }),
-  blocks: z.array(BlockSchema).max(1_000_000),
-});
+/** The message when a document is over the size limit (readers and the schema say the same). */
+export function tooLargeMessage(name?: string): string {
+  return `${name ? `“${name}”` : '文档'}的文字超过 ${MAX_DOCUMENT_CHARS.toLocaleString('zh-CN')} 字，超出了文稿能处理的上限。`;
+}
+
+export const DocumentSchema = z
+  .object({
+    meta: z.object({
+      title: z.string().max(MAX_META_CHARS).optional(),
+      author: z.string().max(MAX_META_CHARS).optional(),
+    }),
+    blocks: parts(BlockSchema),
+  })
+  .refine((d) => documentSize(d) <= MAX_DOCUMENT_CHARS, { message: tooLargeMessage() });
 
 // The schema and the model's types must describe the same thing.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;

@@ -7,14 +7,20 @@
  */
 import { UserError } from '../api/contract';
 import type { Block, WgDocument } from './document';
-import { BlockSchema, DocumentSchema, ParagraphSchema } from './schema';
+import { BlockSchema, DocumentSchema, MAX_DOCUMENT_PARTS, ParagraphSchema } from './schema';
 
 export const WGD_FORMAT = 'wengao-document';
 export const WGD_VERSION = 1;
 
-/** The file's text. Keys are written in the schema's order, so equal documents give equal bytes. */
+/**
+ * The file's text: one block a line (compact, so the .wgd of the largest document the readers
+ * accept stays far below what the reader opens). Keys are written in the schema's order, so
+ * equal documents give equal bytes.
+ */
 export function serializeWgd(doc: WgDocument): string {
-  return `${JSON.stringify({ format: WGD_FORMAT, version: WGD_VERSION, document: DocumentSchema.parse(doc) }, null, 1)}\n`;
+  const { meta, blocks } = DocumentSchema.parse(doc);
+  const head = JSON.stringify({ format: WGD_FORMAT, version: WGD_VERSION, document: { meta, blocks: [] } }).slice(0, -'[]}}'.length);
+  return `${head}[\n${blocks.map((b) => JSON.stringify(b)).join(',\n')}\n]}}\n`;
 }
 
 export interface ParsedWgd {
@@ -52,7 +58,7 @@ export function parseWgd(text: string, name: string): ParsedWgd {
  */
 function readNewer(document: unknown, name: string, version: number): ParsedWgd {
   const raw = (document && typeof document === 'object' ? document : {}) as { meta?: unknown; blocks?: unknown };
-  if (!Array.isArray(raw.blocks) || raw.blocks.length > 1_000_000) throw corrupt(name, '缺少文档内容');
+  if (!Array.isArray(raw.blocks) || raw.blocks.length > MAX_DOCUMENT_PARTS) throw corrupt(name, '缺少文档内容');
   const blocks: Block[] = [];
   let skipped = 0;
   for (const b of raw.blocks as unknown[]) {

@@ -5,11 +5,18 @@
  *   3. strict UTF-8 (valid UTF-8 is almost never an accident, except in short GBK text whose
  *      byte pairs happen to form two-byte UTF-8: "通知" reads as a combining mark and a Hebrew
  *      accent; such "UTF-8" that clean GB18030 reads as Chinese is taken as GB18030);
- *   4. jschardet, asked only about GB18030 and Big5, trusted for Big5 above a confidence floor;
- *   5. GB18030, the superset of GB2312 and GBK ("gbk" as a decoder label garbles 4-byte
+ *   4. UTF-16 Chinese without a BOM and without ASCII: the high bytes of its code units fall in
+ *      the CJK block (0x4E–0x9F) or CJK/full-width punctuation, all on one side, and no
+ *      surrogate is unpaired;
+ *   5. UTF-8 but for a few stray bytes (many valid multi-byte sequences, very few invalid ones):
+ *      UTF-8, the stray bytes as "�";
+ *   6. jschardet, asked only about GB18030 and Big5: trusted when one is clearly ahead; when
+ *      neither is (short text), the better guess is used and the result says it is uncertain,
+ *      with the alternatives, so the user is asked;
+ *   7. GB18030, the superset of GB2312 and GBK ("gbk" as a decoder label garbles 4-byte
  *      sequences, so it is never used).
- * The result says which encoding was used and whether a BOM was present, so that saving back
- * can write the same bytes.
+ * The result says which encoding was used, how it was chosen and whether a BOM was present, so
+ * that the user can be told and saving back can write the same bytes.
  */
 import { chardet } from 'jschardet';
 import { decodeUtf8Strict, textDecoder } from './codec';
@@ -23,13 +30,17 @@ export interface DecodedText {
   /** The file started with a byte-order mark (not part of `text`). */
   bom: boolean;
   /** How the encoding was chosen; 'guess' means the bytes did not settle it. */
-  basis: 'bom' | 'utf16-pattern' | 'valid-utf8' | 'detector' | 'default' | 'forced';
+  basis: 'bom' | 'utf16-pattern' | 'utf16-cjk' | 'valid-utf8' | 'mostly-utf8' | 'detector' | 'uncertain' | 'default' | 'forced';
+  /** When `basis` is 'uncertain': the other encodings that read the bytes without errors. */
+  alternatives?: TextEncoding[];
   /** Byte sequences that are invalid in the encoding (each became U+FFFD). */
   invalidSequences: number;
 }
 
-/** Below this jschardet confidence a Big5 verdict is not trusted and GB18030 is used. */
-export const BIG5_CONFIDENCE_FLOOR = 0.2;
+/** jschardet's verdict is trusted when the winner's confidence is at least this… */
+export const DETECTOR_CONFIDENCE_FLOOR = 0.1;
+/** …and this many times the other's (measured: 4–80 characters of Big5 and GBK text separate by 3× and more). */
+export const DETECTOR_MARGIN = 3;
 
 const BOMS: Array<{ bytes: number[]; encoding: TextEncoding }> = [
   { bytes: [0xef, 0xbb, 0xbf], encoding: 'utf-8' },
@@ -79,14 +90,66 @@ function decodeWith(bytes: Uint8Array, encoding: TextEncoding): string {
   return textDecoder(encoding, { ignoreBOM: true }).decode(bytes);
 }
 
-/** GB18030 or Big5, by jschardet restricted to those two. */
-export function guessChineseEncoding(bytes: Uint8Array): { encoding: 'gb18030' | 'big5'; basis: 'detector' | 'default' } {
+/** GB18030 or Big5, by jschardet restricted to those two; 'uncertain' when neither is clearly ahead. */
+export function guessChineseEncoding(bytes: Uint8Array): { encoding: 'gb18030' | 'big5'; basis: 'detector' | 'uncertain' | 'default' } {
   const sample = bytes.length > 65536 ? bytes.subarray(0, 65536) : bytes;
   const results = chardet.detectAll(sample, { includeEncodings: ['gb18030', 'big5'], noMatchEncoding: 'gb18030', ignoreThreshold: true });
   const confidence = (name: string) => results.find((r) => r.encoding?.toLowerCase() === name)?.confidence ?? 0;
   const big5 = confidence('big5');
-  if (big5 >= BIG5_CONFIDENCE_FLOOR && big5 > confidence('gb18030')) return { encoding: 'big5', basis: 'detector' };
-  return { encoding: 'gb18030', basis: confidence('gb18030') > 0 ? 'detector' : 'default' };
+  const gb = confidence('gb18030');
+  if (big5 === 0 && gb === 0) return { encoding: 'gb18030', basis: 'default' };
+  const encoding = big5 > gb ? 'big5' : 'gb18030';
+  const [best, other] = big5 > gb ? [big5, gb] : [gb, big5];
+  return { encoding, basis: best >= DETECTOR_CONFIDENCE_FLOOR && best >= other * DETECTOR_MARGIN ? 'detector' : 'uncertain' };
+}
+
+/**
+ * UTF-16 Chinese without a BOM and with little or no ASCII (so no zero bytes to tell it by): nearly
+ * every code unit's high byte is that of a CJK ideograph (0x4E–0x9F), of CJK or full-width
+ * punctuation (0x30, 0xFF), of general punctuation (0x20: “”—…) or zero with an ASCII low byte;
+ * the other side of the pairs does not look like that; and every surrogate is paired.
+ */
+export function utf16CjkPattern(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes.length % 2 !== 0 || bytes.length < 8) return null;
+  const n = Math.min(bytes.length, 65536);
+  const score = (hiOffset: 0 | 1): number => {
+    let plausible = 0;
+    for (let i = 0; i < n; i += 2) {
+      const hi = bytes[i + hiOffset]!;
+      const lo = bytes[i + 1 - hiOffset]!;
+      if ((hi >= 0x4e && hi <= 0x9f) || hi === 0x30 || hi === 0xff || hi === 0x20) plausible++;
+      else if (hi === 0 && (lo === 0x09 || lo === 0x0a || lo === 0x0d || (lo >= 0x20 && lo < 0x7f))) plausible++;
+    }
+    return plausible / (n / 2);
+  };
+  const le = score(1);
+  const be = score(0);
+  const encoding = le >= be ? 'utf-16le' : 'utf-16be';
+  if (Math.max(le, be) < 0.9 || Math.min(le, be) > 0.5) return null;
+  const text = decodeWith(bytes, encoding);
+  if (text.includes('\uFFFD') || /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text)) return null;
+  return encoding;
+}
+
+/**
+ * UTF-8 with a few stray bytes (a byte lost in a copy, a GBK character pasted into UTF-8):
+ * dozens of valid multi-byte characters for each invalid sequence. GBK or Big5 text read as
+ * UTF-8 gives the opposite: almost every non-ASCII byte invalid.
+ */
+function mostlyUtf8(bytes: Uint8Array): { text: string; invalid: number } | null {
+  const text = decodeWith(bytes, 'utf-8');
+  let valid = 0;
+  let invalid = 0;
+  for (const ch of text) {
+    if (ch === '\uFFFD') invalid++;
+    else if (ch.codePointAt(0)! >= 0x80) valid++;
+  }
+  return invalid > 0 && valid >= 8 && invalid * 50 <= valid ? { text, invalid } : null;
+}
+
+/** Decodes without a replacement character, or null. */
+function decodesCleanly(bytes: Uint8Array, encoding: TextEncoding): boolean {
+  return !decodeWith(bytes, encoding).includes('\uFFFD');
 }
 
 /**
@@ -134,9 +197,20 @@ export function decodeText(bytes: Uint8Array, forced?: TextEncoding): DecodedTex
   }
   const utf8 = decodeUtf8Strict(bytes);
   if (utf8 !== null && !isAccidentalUtf8(utf8, bytes)) return { text: utf8, encoding: 'utf-8', bom: false, basis: 'valid-utf8', invalidSequences: 0 };
+  const cjk16 = utf16CjkPattern(bytes);
+  if (cjk16) return { text: decodeWith(bytes, cjk16), encoding: cjk16, bom: false, basis: 'utf16-cjk', invalidSequences: 0 };
+  const almost = utf8 === null ? mostlyUtf8(bytes) : null;
+  if (almost) return { text: almost.text, encoding: 'utf-8', bom: false, basis: 'mostly-utf8', invalidSequences: almost.invalid };
   const guess = guessChineseEncoding(bytes);
-  const text = decodeWith(bytes, guess.encoding);
-  return { text, encoding: guess.encoding, bom: false, basis: guess.basis, invalidSequences: countReplacements(text) };
+  let encoding: TextEncoding = guess.encoding;
+  let basis: DecodedText['basis'] = guess.basis;
+  const other: TextEncoding = encoding === 'big5' ? 'gb18030' : 'big5';
+  // A guess that garbles bytes the other encoding reads cleanly is no guess to keep.
+  if (!decodesCleanly(bytes, encoding) && decodesCleanly(bytes, other)) [encoding, basis] = [other, 'uncertain'];
+  const text = decodeWith(bytes, encoding);
+  if (basis !== 'uncertain') return { text, encoding, bom: false, basis, invalidSequences: countReplacements(text) };
+  const alternatives = (['gb18030', 'big5', 'utf-8'] as const).filter((e) => e !== encoding && decodesCleanly(bytes, e));
+  return { text, encoding, bom: false, basis: alternatives.length > 0 ? 'uncertain' : 'detector', alternatives, invalidSequences: countReplacements(text) };
 }
 
 /**
@@ -144,7 +218,7 @@ export function decodeText(bytes: Uint8Array, forced?: TextEncoding): DecodedTex
  * Looks at the first 64 KB.
  */
 export function looksBinary(bytes: Uint8Array): boolean {
-  if (bomAt(bytes)?.encoding.startsWith('utf-16') || utf16Pattern(bytes)) return false;
+  if (bomAt(bytes)?.encoding.startsWith('utf-16') || utf16Pattern(bytes) || utf16CjkPattern(bytes)) return false;
   const n = Math.min(bytes.length, 65536);
   let controls = 0;
   for (let i = 0; i < n; i++) {

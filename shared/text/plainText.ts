@@ -1,10 +1,12 @@
 /**
  * Plain text ↔ the document model. Each line is a paragraph; leading full-width spaces (U+3000),
- * spaces and tabs become the paragraph's first-line indent rather than text. The layout of the
+ * spaces and tabs become the paragraph's first-line indent rather than text (up to the model's
+ * widest indent; wider leading whitespace stays text). The layout of the
  * file (line endings, final newline, the exact whitespace used for each indent width) is kept in
  * a TextLayout so that writing the document back reproduces the same text for untouched lines.
  */
 import { paragraphText, type Block, type Paragraph, type Run, type WgDocument } from '../model/document';
+import { MAX_INDENT_CHARS } from '../model/schema';
 
 export type LineEnding = '\r\n' | '\n' | '\r';
 
@@ -52,7 +54,9 @@ export function plainTextToDocument(text: string): { doc: WgDocument; layout: Te
   if (finalNewline) lines.pop();
   const seen = new Map<string, Map<string, number>>();
   const blocks: Block[] = lines.map((line) => {
-    const lead = LEADING_WHITESPACE.exec(line)?.[0] ?? '';
+    let lead = LEADING_WHITESPACE.exec(line)?.[0] ?? '';
+    // Wider than any indent (a layout made of spaces): kept as text, written back as it was.
+    if (lead && indentWidth(lead) > MAX_INDENT_CHARS) lead = '';
     const body = line.slice(lead.length);
     const p: Paragraph = { type: 'paragraph', runs: body ? [{ text: body }] : [] };
     if (lead) {

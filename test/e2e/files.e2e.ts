@@ -4,7 +4,7 @@
  * saving back byte for byte, the questions before a lossy save or over an outside change, and
  * restoring unsaved work after the backend is killed.
  */
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { documentText, type WgDocument } from '../../shared/model/document';
 import { answeredRequests, editor, launchChromium, openApp, paragraphs, settled, startWebHarness, type RunningHarness } from '../support/browser';
-import { fixturePath } from '../support/fixtures';
+import { fixturePath, writableCopy } from '../support/fixtures';
 
 let browser: Browser;
 const harnesses: RunningHarness[] = [];
@@ -85,6 +85,25 @@ describe('opening files', () => {
     await expect.poll(async () => (await paragraphs(page))[0]).toContain('基本上，计算机只是处理数字。');
   });
 
+  it('asks which reading is right when a short text’s encoding is uncertain, each choice showing its text', async () => {
+    const { page } = await start();
+    const file = path.join(tmp(), '會議.txt');
+    writeFileSync(file, iconv.encode('香港特別行政區', 'cp950'));
+    await openByPrompt(page, file);
+    const big5 = page.locator('[data-testid=dialog-big5]');
+    await expect.poll(() => big5.count()).toBe(1);
+    expect(await big5.innerText()).toBe('Big5（繁体）：香港特別行政區');
+    expect(await page.locator('[data-testid=dialog-gb18030]').innerText()).toMatch(/^GB18030（GBK）：/);
+    await page.locator('[data-testid=dialog-gb18030]').click();
+    // The user's choice is what opens; the status bar says which encoding it is.
+    await expect.poll(() => page.locator('[data-testid=status-file]').innerText()).toMatch(/^GB18030/);
+    expect((await paragraphs(page))[0]).not.toBe('香港特別行政區');
+    await openByPrompt(page, file);
+    await page.locator('[data-testid=dialog-big5]').click();
+    await expect.poll(async () => (await paragraphs(page))[0]).toBe('香港特別行政區');
+    expect(await page.locator('[data-testid=status-file]').innerText()).toMatch(/^Big5/);
+  });
+
   it('lists recent files in the open prompt', async () => {
     const { page } = await start();
     await openByPrompt(page, fixturePath('txt', 'txt_utf8_trad_nobom.txt'));
@@ -112,7 +131,7 @@ describe('opening files', () => {
 
   it('opens a file dropped onto the window', async () => {
     const dir = tmp();
-    copyFileSync(fixturePath('docx', 'zh_wps_small_table.docx'), path.join(dir, '表格.docx'));
+    writableCopy(fixturePath('docx', 'zh_wps_small_table.docx'), path.join(dir, '表格.docx'));
     const { page } = await start();
     // Electron's preload maps a dropped File to its path; stand in for it.
     await page.evaluate((d) => {
@@ -174,7 +193,7 @@ describe('saving files', () => {
   it('asks before saving over a .docx whose images the importer left out, offering .wgd', async () => {
     const dir = tmp();
     const file = path.join(dir, '报告.docx');
-    copyFileSync(fixturePath('docx', 'zh_wps_small_table.docx'), file);
+    writableCopy(fixturePath('docx', 'zh_wps_small_table.docx'), file);
     const { page } = await start(['--open', file]);
     await expect.poll(() => page.title()).toBe('报告.docx - 文稿');
     await editor(page).click();

@@ -44,6 +44,7 @@ export async function convertFile(input: string, opts: ConvertOptions, wordSetti
     source.text = { ...(source.text ?? { bom: false, lineEnding, finalNewline: true, indents: {} }), encoding: toEncoding };
   }
   const warnings = [...opened.notices];
+  if (opened.encodingGuess) warnings.push(`无法确定“${path.basename(inFile)}”的编码（文字太少），已按 ${opened.source.text?.encoding ?? ''} 读取；如不对，请用 --encoding 指定。`);
   const accept: SaveAccept = { replaceExisting: true, openElsewhere: true };
   for (;;) {
     const request = { path: outFile, doc: opened.doc, source, accept };
@@ -63,6 +64,8 @@ export async function convertFile(input: string, opts: ConvertOptions, wordSetti
     } else if (outcome.status === 'unencodable') {
       warnings.push(`“${outcome.characters}”等字符无法用 ${outcome.encoding} 编码，已改用 UTF-8 保存。`);
       accept.encodingFallback = true;
+    } else if (outcome.status === 'read-only') {
+      throw new CliError(`${outFile} 是只读文件，未覆盖：请换一个输出文件名，或先去掉它的只读属性。`);
     } else {
       throw new CliError(`未能写入 ${outFile}（${outcome.status}）`);
     }

@@ -10,6 +10,7 @@ import { PHRASEBOOK_VERSION } from '../../../shared/corpus/phrasebook';
 import type { CleanReport } from '../../../shared/corpus/clean';
 import type { PhraseIndex } from '../../../shared/suggest/phraseIndex';
 import { writeFileAtomic } from '../atomicWrite';
+import { setAside } from '../storedFiles';
 
 /** Bump when the cleaning rules, the text layout or this format change. */
 export const INDEX_FORMAT_VERSION = 1;
@@ -94,14 +95,18 @@ export function decodeIndex(bytes: Uint8Array): { header: IndexHeader; index: Ph
   return { header, index: { text, sa, docStarts, docs } };
 }
 
-export async function readIndexFile(file: string): Promise<{ header: IndexHeader; index: PhraseIndex } | null> {
+/** Reads an index file; `cache`: it is our own cache, so a damaged one is set aside (a user's index file is left alone). */
+export async function readIndexFile(file: string, opts: { cache?: boolean } = {}): Promise<{ header: IndexHeader; index: PhraseIndex } | null> {
   let bytes: Uint8Array;
   try {
     bytes = await fs.readFile(file);
   } catch {
     return null;
   }
-  return decodeIndex(bytes);
+  const decoded = decodeIndex(bytes);
+  // A damaged cache is set aside (and rebuilt), never read again.
+  if (!decoded && opts.cache) await setAside(file);
+  return decoded;
 }
 
 export async function writeIndexFile(file: string, header: IndexHeader, index: PhraseIndex): Promise<void> {

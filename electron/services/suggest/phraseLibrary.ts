@@ -164,7 +164,7 @@ export class PhraseLibrary {
         this.finish(this.header!, scan.missing, this.status.fromCache);
         return this.status;
       }
-      const cached = force || !this.opts.cacheFile ? null : await readIndexFile(this.opts.cacheFile);
+      const cached = force || !this.opts.cacheFile ? null : await readIndexFile(this.opts.cacheFile, { cache: true });
       const usable = cached && cacheIsCurrent(cached.header) ? cached : null;
       const before = new Map((usable?.header.files ?? []).map((f) => [f.path, f]));
       const unchanged = (f: ScannedFile) => {

@@ -4,12 +4,13 @@
  * (suggestion-history.json in the user-data folder). Used by Electron's main process, the web
  * harness and the CLI; never imports electron.
  */
-import { existsSync, promises as fs } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { suggestionKey, type FeedbackCounts, type SuggestQuery, type SuggestResult } from '../../../shared/suggest/engine';
 import type { CorpusStatus } from '../../../shared/suggest/status';
 import { writeFileAtomic } from '../atomicWrite';
+import { readStoredObject } from '../storedFiles';
 import type { FromWorker, ToWorker, WorkerConfig } from './protocol';
 
 export const HISTORY_FILE = 'suggestion-history.json';
@@ -182,9 +183,9 @@ export class SuggestService {
     const file = this.historyFile;
     if (!file) return;
     try {
-      const raw = JSON.parse(await fs.readFile(file, 'utf8')) as Record<string, Partial<HistoryEntry>>;
+      const raw = (await readStoredObject(file)) as Record<string, Partial<HistoryEntry> | null>;
       const entries = Object.entries(raw)
-        .filter(([k, v]) => typeof k === 'string' && v && Number.isFinite(v.accepted) && Number.isFinite(v.dismissed))
+        .filter((e): e is [string, Partial<HistoryEntry>] => typeof e[1] === 'object' && e[1] !== null && Number.isFinite(e[1].accepted) && Number.isFinite(e[1].dismissed))
         .map(([k, v]) => [k, { accepted: Math.max(0, v.accepted!), dismissed: Math.max(0, v.dismissed!), at: Number(v.at) || 0 }] as const)
         .sort((a, b) => a[1].at - b[1].at)
         .slice(-MAX_HISTORY);

@@ -15,7 +15,7 @@
  */
 import type { Alignment, Block, Paragraph, ParagraphRole, Run, Table, TableCell, TableRow } from '../../model/document';
 import { UserError } from '../../api/contract';
-import { MAX_DOCUMENT_CHARS } from '../../model/schema';
+import { MAX_COLUMN_SPAN, MAX_DOCUMENT_CHARS, MAX_DOCUMENT_PARTS } from '../../model/schema';
 import { headingOf } from '../../outline/levels';
 import type { Numbering } from './numbering';
 import { applyParagraphProperty, applyRunProperty, indentChars, mergePara, mergeRun, type ParaProps, type RunProps } from './properties';
@@ -395,7 +395,7 @@ export function readBody(bytes: Uint8Array, styles: StyleSheet, numbering: Numbe
     row.col += cellCtx.gridSpan;
     if (cellCtx.hMergeContinue && row.cells.length > 0) {
       const prev = row.cells[row.cells.length - 1]!;
-      prev.colSpan = (prev.colSpan ?? 1) + cellCtx.gridSpan;
+      prev.colSpan = Math.min(MAX_COLUMN_SPAN, (prev.colSpan ?? 1) + cellCtx.gridSpan);
       return;
     }
     if (cellCtx.vMerge === 'continue') {
@@ -441,7 +441,7 @@ export function readBody(bytes: Uint8Array, styles: StyleSheet, numbering: Numbe
         }
         if (tcPr) {
           if (name === 'w:tcPrChange') return SKIP;
-          if (name === 'w:gridSpan') tcPr.gridSpan = Math.max(1, Math.min(1000, int(a['w:val']) ?? 1));
+          if (name === 'w:gridSpan') tcPr.gridSpan = Math.max(1, Math.min(MAX_COLUMN_SPAN, int(a['w:val']) ?? 1));
           else if (name === 'w:vMerge') tcPr.vMerge = a['w:val'] === 'restart' ? 'restart' : 'continue';
           else if (name === 'w:hMerge') tcPr.hMergeContinue = a['w:val'] !== 'restart';
           return;
@@ -532,7 +532,7 @@ export function readBody(bytes: Uint8Array, styles: StyleSheet, numbering: Numbe
           }
           case 'w:gridCol': {
             const t = tables[tables.length - 1];
-            if (t && !t.row) t.grid.push(Math.max(0, int(a['w:w']) ?? 0));
+            if (t && !t.row && t.grid.length < MAX_DOCUMENT_PARTS) t.grid.push(Math.max(0, int(a['w:w']) ?? 0));
             return;
           }
           case 'w:tr': {

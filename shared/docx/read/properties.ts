@@ -4,6 +4,7 @@
  * then the style chain (basedOn), then numbering, then direct formatting.
  */
 import type { Alignment } from '../../model/document';
+import { MAX_INDENT_CHARS } from '../../model/schema';
 import { int, onOff, twips, type Attrs } from './xml';
 
 export interface RunProps {
@@ -173,7 +174,9 @@ export function mergePara(base: ParaProps | undefined, over: ParaProps | undefin
 export function indentChars(g: FirstLineIndent | undefined, fontHalfPoints: number): number {
   if (!g) return 0;
   const raw = g.chars !== undefined ? g.chars : (g.twips ?? 0) / (fontHalfPoints * 10);
+  if (!Number.isFinite(raw)) return 0;
   const rounded = Math.round(raw * 100) / 100;
   const whole = Math.round(rounded);
-  return Math.abs(rounded - whole) < 0.05 ? whole : Math.max(-100, Math.min(100, Math.round(rounded * 10) / 10));
+  const chars = Math.abs(rounded - whole) < 0.05 ? whole : Math.round(rounded * 10) / 10;
+  return Math.max(-MAX_INDENT_CHARS, Math.min(MAX_INDENT_CHARS, chars));
 }

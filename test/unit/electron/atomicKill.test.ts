@@ -43,6 +43,6 @@ const version = (n) => \`版本\${n}|\`.padEnd(size / 3, String(n % 10));
       expect(text).toBe(version(n));
     }
     // Temp files of killed saves may remain (never the target itself); they are named so the user can tell.
-    for (const f of readdirSync(dir)) expect(f === '报告.txt' || f === 'saver.ts' || /^\.报告\.txt\.[0-9a-f]+\.wgtmp$/.test(f)).toBe(true);
+    for (const f of readdirSync(dir)) expect(f === '报告.txt' || f === 'saver.ts' || /^\.wgtmp-[0-9a-z]+-[0-9a-f]{8}$/.test(f)).toBe(true);
   }, 120_000);
 });

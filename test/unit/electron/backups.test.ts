@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, writeFileSync, copyFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import type { WgDocument } from '../../../shared/model/document';
 import { BackupStore } from '../../../electron/services/backups';
 import { createServiceHandlers } from '../../../electron/services/handlers';
 import { SettingsStore } from '../../../electron/services/settingsStore';
-import { fixturePath } from '../../support/fixtures';
+import { fixturePath, writableCopy } from '../../support/fixtures';
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'wengao-backup-'));
 const doc = (text: string): WgDocument => ({ meta: {}, blocks: [{ type: 'paragraph', runs: [{ text }] }] });
@@ -38,11 +38,11 @@ describe('backups of unsaved edits', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it('skips an unreadable backup file and refuses bad ids', async () => {
+  it('lists an unreadable backup file as damaged (it cannot be restored) and refuses bad ids', async () => {
     const dir = tmp();
     writeFileSync(path.join(dir, 'doc-dddddddd.json'), '{"truncated":');
     const store = new BackupStore(dir);
-    expect(await store.list()).toEqual([]);
+    expect(await store.list()).toMatchObject([{ id: 'doc-dddddddd', damaged: true, chars: 0 }]);
     await expect(store.read('doc-dddddddd')).rejects.toMatchObject({ code: 'not-found' });
     expect(() => store.discard('../settings')).toThrow(/备份编号无效/);
   });
@@ -56,7 +56,7 @@ describe('file handlers', () => {
     const h = createServiceHandlers({ store, suggestions: idleSuggestions(), onRecentFilesChanged: () => changes++ });
     const work = tmp();
     const file = path.join(work, '通知.txt');
-    copyFileSync(fixturePath('txt', 'txt_utf8_zh_long.txt'), file);
+    writableCopy(fixturePath('txt', 'txt_utf8_zh_long.txt'), file);
     const opened = await h.openDocument(file, {});
     const saveAs = path.join(work, '通知.wgd');
     expect((await h.saveDocument({ path: saveAs, doc: opened.doc, source: opened.source, accept: {} })).status).toBe('saved');

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { DocumentSource, SaveAccept, SaveOutcome } from '../../../shared/api/contract';
 import { documentText, paragraph, type WgDocument } from '../../../shared/model/document';
 import { readDocumentFile, saveDocumentFile, type DocxWriter } from '../../../electron/services/documentFiles';
-import { fixtureNames, fixturePath } from '../../support/fixtures';
+import { fixtureNames, fixturePath, writableCopy } from '../../support/fixtures';
 import { mountSmallDisk } from '../../support/tmpfs';
 
 const CLI = path.resolve(__dirname, '../../../build/app/cli.cjs');
@@ -46,7 +46,7 @@ describe('opening files', () => {
     const dir = tmp();
     for (const name of fixtureNames('txt')) {
       const copy = path.join(dir, name);
-      copyFileSync(fixturePath('txt', name), copy);
+      writableCopy(fixturePath('txt', name), copy);
       const opened = await readDocumentFile(copy);
       expect(opened.format).toBe('txt');
       const outcome = await saveUntil(copy, opened.doc, opened.source);
@@ -226,7 +226,7 @@ describe('saving files', () => {
   it('saves a .docx through the injected Word writer, asking first when the importer left things out', async () => {
     const dir = tmp();
     const file = path.join(dir, '报告.docx');
-    copyFileSync(fixturePath('docx', 'zh_wps_small_table.docx'), file);
+    writableCopy(fixturePath('docx', 'zh_wps_small_table.docx'), file);
     const opened = await readDocumentFile(file);
     const written: WgDocument[] = [];
     const writer: DocxWriter = async (doc) => (written.push(doc), new Uint8Array(Buffer.from('WORD BYTES')));
@@ -254,7 +254,7 @@ describe('saving files', () => {
   it('asks before writing characters a Big5 file cannot hold, then saves as UTF-8', async () => {
     const dir = tmp();
     const file = path.join(dir, 'big5.txt');
-    copyFileSync(fixturePath('txt', 'txt_big5_trad.txt'), file);
+    writableCopy(fixturePath('txt', 'txt_big5_trad.txt'), file);
     const opened = await readDocumentFile(file);
     const doc: WgDocument = { ...opened.doc, blocks: [...opened.doc.blocks, { type: 'paragraph', runs: [{ text: '简体字：发展' }] }] };
     const outcome = await saveUntil(file, doc, opened.source);

@@ -3,7 +3,7 @@
  * meet here): an opened WPS report saved as .docx reopens with the same paragraphs, levels and
  * formatting, and a .docx saved over itself goes through the loss question first.
  */
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import { outlineLevelOf } from '../../../shared/outline/levels';
 import { DEFAULT_EXPORT_SETTINGS } from '../../../shared/settings';
 import { readDocumentFile, saveDocumentFile } from '../../../electron/services/documentFiles';
 import { wordWriter } from '../../../electron/services/wordWriter';
+import { writableCopy } from '../../support/fixtures';
 
 const FIXTURES = path.resolve(__dirname, '../../../../shared/fixtures/docx');
 const writeDocx = wordWriter(() => DEFAULT_EXPORT_SETTINGS);
@@ -36,7 +37,7 @@ describe('saving .docx with the Word writer', () => {
   it('asks before saving over a .docx that lost its images, then writes when accepted', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'wengao-docx-save-'));
     const file = path.join(dir, 'ocr.docx');
-    copyFileSync(path.join(FIXTURES, 'zh_wps_small_table.docx'), file);
+    writableCopy(path.join(FIXTURES, 'zh_wps_small_table.docx'), file);
     const opened = await readDocumentFile(file);
     expect(opened.source.losses.length).toBeGreaterThan(0);
     const first = await saveDocumentFile({ path: file, doc: opened.doc, source: opened.source, accept: {} }, { writeDocx });

@@ -38,7 +38,7 @@ const call = (name: string, args: unknown, headers: Record<string, string> = { '
 
 describe('web harness', () => {
   it('prints a loopback URL with the token', () => {
-    expect(h.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{48}$/);
+    expect(h.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/([0-9a-f]{48})\/\?token=\1$/);
   });
 
   it('refuses requests without the token, or with a wrong one', async () => {
@@ -48,16 +48,21 @@ describe('web harness', () => {
     expect((await call('getSettings', [], {})).status).toBe(403);
   });
 
-  it('serves the page with the CSP and sets a cookie for the assets', async () => {
+  it('serves the page and its assets under /<token>/ with the CSP, and sets no cookie (Chromium would send it to every server on 127.0.0.1)', async () => {
     const res = await fetch(h.url);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-security-policy')).toBe(HARNESS_CONTENT_SECURITY_POLICY);
-    const cookie = res.headers.get('set-cookie')!;
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Strict/);
-    const asset = await fetch(`${base()}/assets/a.js`, { headers: { cookie: cookie.split(';')[0]! } });
+    expect(res.headers.get('set-cookie')).toBeNull();
+    const asset = await fetch(new URL('./assets/a.js', h.url));
     expect(asset.status).toBe(200);
+    expect(asset.headers.get('set-cookie')).toBeNull();
     expect(asset.headers.get('content-type')).toMatch(/javascript/);
+    expect((await fetch(`${base()}/assets/a.js`)).status).toBe(403);
+    expect((await fetch(`${base()}/${'0'.repeat(48)}/assets/a.js`)).status).toBe(403);
+    // An older link is sent to the page's place.
+    const old = await fetch(`${base()}/?token=${h.token}`, { redirect: 'manual' });
+    expect(old.status).toBe(302);
+    expect(old.headers.get('location')).toBe(`/${h.token}/?token=${h.token}`);
   });
 
   it('never serves files outside the renderer folder', async () => {
@@ -71,8 +76,11 @@ describe('web harness', () => {
     expect(await (await call('eval', ['1+1'])).json()).toMatchObject({ ok: false, error: { code: 'invalid-call' } });
   });
 
-  it('requires the token header on API calls (a cookie alone is not enough)', async () => {
-    expect((await call('getSettings', [], { cookie: `wengao_token=${h.token}` })).status).toBe(403);
+  it('requires the token header on API calls (the token in the path alone is not enough)', async () => {
+    const res = await fetch(new URL('./api/getSettings', h.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[]' });
+    expect(res.status).toBe(403);
+    const ok = await fetch(new URL('./api/getSettings', h.url), { method: 'POST', headers: { 'content-type': 'application/json', 'x-wengao-token': h.token }, body: '[]' });
+    expect(ok.status).toBe(200);
   });
 
   it('rejects foreign Host headers (DNS rebinding)', async () => {

@@ -1,4 +1,6 @@
 import iconv from 'iconv-lite';
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeText, looksBinary, utf16Pattern, type TextEncoding } from '../../../shared/text/decode';
 import { fixtureBytes, fixtureNames } from '../../support/fixtures';
@@ -82,5 +84,78 @@ describe('decodeText', () => {
     expect(looksBinary(new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2]))).toBe(true);
     expect(looksBinary(gb18030('一、总体要求\r\n'))).toBe(false);
     expect(looksBinary(new Uint8Array(Buffer.from('Hi\r\n', 'utf16le')))).toBe(false);
+  });
+});
+
+describe('UTF-16 without a BOM, stray bytes in UTF-8, short texts (issue #13)', () => {
+  const GOV = path.resolve(__dirname, '../../../../shared/corpus/gov');
+  const govTexts = fs.readdirSync(GOV).filter((f) => f.endsWith('.txt')).map((f) => fs.readFileSync(path.join(GOV, f), 'utf8'));
+  const utf16le = (s: string) => new Uint8Array(Buffer.from(s, 'utf16le'));
+  const big5 = (s: string) => new Uint8Array(iconv.encode(s, 'cp950'));
+
+  it('reads every gov text saved as UTF-16LE (and BE) without a BOM, whole and without its ASCII', () => {
+    expect(govTexts.length).toBeGreaterThanOrEqual(8);
+    for (const text of govTexts) {
+      for (const t of [text, text.replace(/[\x00-\x7f]/g, '')]) {
+        const bytes = utf16le(t);
+        expect(looksBinary(bytes)).toBe(false);
+        expect(decodeText(bytes)).toMatchObject({ encoding: 'utf-16le', bom: false, invalidSequences: 0, text: t });
+        expect(decodeText(new Uint8Array(Buffer.from(bytes).swap16()))).toMatchObject({ encoding: 'utf-16be', text: t });
+      }
+    }
+  });
+
+  it('still reads the same texts in GB18030, Big5-free UTF-8 and the UTF-16 fixture as before', () => {
+    for (const text of govTexts) {
+      expect(decodeText(gb18030(text))).toMatchObject({ encoding: 'gb18030', text });
+      expect(decodeText(new Uint8Array(Buffer.from(text, 'utf8')))).toMatchObject({ encoding: 'utf-8', text });
+    }
+    expect(decodeText(fixtureBytes('txt', 'txt_utf16le_nobom_en.txt')).encoding).toBe('utf-16le');
+  });
+
+  it('keeps NUL-padded binaries and NUL-padded text refused', () => {
+    const chinese = utf16le(govTexts[0]!.slice(0, 200).replace(/[\x00-\x7f]/g, ''));
+    expect(looksBinary(new Uint8Array([...chinese, ...new Uint8Array(4096)]))).toBe(true);
+    expect(looksBinary(new Uint8Array([...Buffer.from('关于印发的通知', 'utf8'), ...new Uint8Array(512)]))).toBe(true);
+    const random = new Uint8Array(8192).map((_, i) => (i * 2654435761) >>> 24);
+    for (let i = 0; i < random.length; i += 7) random[i] = 0;
+    expect(looksBinary(random)).toBe(true);
+  });
+
+  it('reads UTF-8 with a few stray bytes as UTF-8, the bad bytes as “�”', () => {
+    for (const text of govTexts) {
+      const good = Buffer.from(text, 'utf8');
+      const mid = good.indexOf(Buffer.from('。', 'utf8')) + 3;
+      const bytes = new Uint8Array(Buffer.concat([good.subarray(0, mid), Buffer.from([0xff]), good.subarray(mid, mid + 1), good.subarray(mid + 3)]));
+      const d = decodeText(bytes);
+      expect(d).toMatchObject({ encoding: 'utf-8', basis: 'mostly-utf8' });
+      expect(d.invalidSequences).toBeGreaterThanOrEqual(1);
+      expect(d.invalidSequences).toBeLessThanOrEqual(3);
+      expect(d.text).toContain(text.slice(0, mid > 30 ? 10 : 1));
+    }
+  });
+
+  it('a short Big5 text (4–20 characters) is read as Big5 or the user is asked with Big5 among the choices; short GBK likewise', () => {
+    const trad = decodeText(fixtureBytes('txt', 'txt_big5_trad.txt')).text.replace(/[\s\x00-\x7f]/g, '');
+    const simp = govTexts.join('').replace(/[\s\x00-\x7f]/g, '');
+    let asked = 0;
+    let cases = 0;
+    for (const len of [4, 6, 8, 12, 16, 20]) {
+      for (let start = 0; start + len <= trad.length; start += 23) {
+        const t = trad.slice(start, start + len);
+        const d = decodeText(big5(t));
+        cases++;
+        if (d.basis === 'uncertain') {
+          asked++;
+          expect([d.encoding, ...(d.alternatives ?? [])], t).toContain('big5');
+        } else expect(d, t).toMatchObject({ encoding: 'big5', text: t });
+        const s = simp.slice(start * 7, start * 7 + len);
+        const g = decodeText(gb18030(s));
+        if (g.basis === 'uncertain') expect([g.encoding, ...(g.alternatives ?? [])], s).toContain('gb18030');
+        else expect(g, s).toMatchObject({ encoding: 'gb18030', text: s });
+      }
+    }
+    expect(cases).toBeGreaterThan(50);
+    expect(asked).toBeLessThan(cases);
   });
 });

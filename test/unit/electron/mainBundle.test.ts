@@ -226,7 +226,7 @@ describe('the main bundle, launched with a document on its command line', () => 
       warn.mockClear();
       const r = await invoke(l.fake, name, appFrame, ...badArguments(name));
       expect(r).toMatchObject({ ok: false, error: { code: 'invalid-call' } });
-      expect(warn.mock.calls.flat().join('\n')).toContain(`invalid arguments for ${name}`);
+      expect(warn.mock.calls.flat().join('\n')).toContain(`请求的内容不符合要求（${name}`);
     });
 
     it.each(CALLS)('%s: refuses every sender but the app’s own top frame', async (name) => {

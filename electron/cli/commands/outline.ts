@@ -1,8 +1,8 @@
 /**
  * `wengao outline FILE [--json]`: the document's headings, one line each — source line, level
  * (0 = 标题), number and title — as the sidebar shows them; then the document's parts (版头,
- * title, front matter, 主送, 附件, 署名, 日期, 版记: everything but body text and headings) as the
- * anatomy finds them. `--json` lists every paragraph's part.
+ * front matter, 主送, 附件, 署名, 日期, 版记: what the outline does not show) as the anatomy finds
+ * them, one a line: source line, part, text. `--json` lists every paragraph's part.
  */
 import type { Command } from 'commander';
 import { analyzeAnatomy } from '../../../shared/anatomy/anatomy';
@@ -44,8 +44,8 @@ export interface FileOutline {
 }
 
 const FORMAT_LABELS: Record<DocumentFormat, string> = { document: '文件格式', letter: '信函格式', order: '命令格式', minutes: '纪要格式' };
-/** Parts the text output lists beside the outline (body text and headings are the outline's). */
-const QUIET_PARTS = new Set<DocumentPart>(['body', 'heading1', 'heading2', 'heading3', 'heading4']);
+/** Parts the text output leaves to the outline above them (titles, headings) or leaves out (body text). */
+const QUIET_PARTS = new Set<DocumentPart>(['body', 'heading1', 'heading2', 'heading3', 'heading4', 'title', 'attachment-title']);
 const MAX_PART_TEXT = 60;
 
 export async function outlineOfFile(file: string): Promise<FileOutline> {
@@ -83,8 +83,10 @@ export function register(program: Command): void {
       const lines = result.headings.map((h) => `${h.line}\t${h.level}\t${'　'.repeat(Math.max(0, h.level - 1))}${h.number}${h.title}`);
       for (const s of result.suggestions) lines.push(`${s.line}\t建议${s.level}\t${'　'.repeat(s.level - 1)}${s.title}`);
       if (result.headings.length === 0 && result.suggestions.length === 0) lines.push('（未找到标题）');
+      // Then the other parts (版头, front matter, 主送, 附件, 署名, 日期, 版记), and a special format.
       const parts = result.parts.filter((p) => !QUIET_PARTS.has(p.part) && p.text.trim() !== '');
-      lines.push('', `格式：${FORMAT_LABELS[result.format]}`);
+      if (parts.length > 0 || result.format !== 'document') lines.push('');
+      if (result.format !== 'document') lines.push(`格式：${FORMAT_LABELS[result.format]}`);
       for (const p of parts) {
         const t = p.text.trim();
         lines.push(`${p.line}\t${PART_LABELS[p.part]}\t${t.length > MAX_PART_TEXT ? `${t.slice(0, MAX_PART_TEXT)}…` : t}`);

@@ -195,6 +195,23 @@ describe('anatomy of a 公文', () => {
     expect(a.inferred).toEqual([false, true, false, false]);
   });
 
+  it('takes a title ending in 函 or 纪要 for a title when no organ names itself, and 参加人员 for body outside a 纪要', () => {
+    const invitation = partsOf(`
+      title | 邀请函
+      salutation | 尊敬的张三先生：
+      诚邀您出席年会。
+      参加人员：各部门负责同志。
+    `);
+    expect(invitation.got).toEqual(invitation.expected);
+    expect(invitation.a.format).toBe('document');
+    const central = partsOf(`
+      issuer-mark | 中共中央文件
+      doc-number | 中发〔2026〕1号
+      title | 关于做好2026年全面推进乡村振兴重点工作的意见
+    `);
+    expect(central.got).toEqual(central.expected);
+  });
+
   it('leaves ordinary body text alone: dates, short lines and colons inside the text', () => {
     const { got, expected } = partsOf(`
       title | 党支部工作总结

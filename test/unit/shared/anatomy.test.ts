@@ -5,6 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeAnatomy } from '../../../shared/anatomy/anatomy';
+import { readDocx } from '../../../shared/docx/read/index';
+import { writeDocx } from '../../../shared/docx/write/writeDocx';
+import { DEFAULT_EXPORT_FONTS } from '../../../shared/export/fonts';
 import { paragraph, type Block } from '../../../shared/model/document';
 import type { DocumentPart } from '../../../shared/model/parts';
 
@@ -80,6 +83,18 @@ describe('anatomy of a 公文', () => {
       '春节期间安全生产检查表',
       '春节期间值班安排表',
     ]);
+  });
+
+  it('keeps every part through a 公文 export and reopening it (the styles are named after the parts)', async () => {
+    const { blocks, expected } = doc(NOTICE);
+    const bytes = await writeDocx({ meta: {}, blocks }, { template: 'gbt9704', fonts: { ...DEFAULT_EXPORT_FONTS }, heading3Bold: true, normalizeDates: false });
+    const reopened = readDocx(bytes).doc;
+    const nonBlank = (xs: Array<DocumentPart | null>) => xs.filter((x): x is DocumentPart => x !== null);
+    const parts = analyzeAnatomy(reopened.blocks).parts.filter((_, i) => reopened.blocks[i]!.type !== 'paragraph' || (reopened.blocks[i] as { runs: unknown[] }).runs.length > 0);
+    expect(parts).toEqual(nonBlank(expected));
+    // Reopened, they are roles: set, not guessed again.
+    const roles = reopened.blocks.flatMap((b) => (b.type === 'paragraph' && b.runs.length > 0 ? [b.role ?? 'body'] : []));
+    expect(roles).toEqual(nonBlank(expected));
   });
 
   it('stacks a joint issuance’s organs into the 标志', () => {

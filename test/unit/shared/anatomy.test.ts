@@ -208,6 +208,8 @@ describe('anatomy of a 公文', () => {
     const a = analyzeAnatomy(blocks);
     expect(a.parts).toEqual(['body', 'body', 'body', 'title']);
     expect(a.inferred).toEqual([false, true, false, false]);
+    // A 标志 set by hand gives the format too.
+    expect(analyzeAnatomy([paragraph('××省教育厅函', { role: 'issuer-mark' }), paragraph('关于商请支持的函')]).format).toBe('letter');
   });
 
   it('takes a title ending in 函 or 纪要 for a title when no organ names itself, and 参加人员 for body outside a 纪要', () => {

@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { analyzeAnatomy } from '../../../shared/anatomy/anatomy';
 import { blockText } from '../../../shared/model/document';
 import { PART_LABELS, type DocumentFormat, type DocumentPart } from '../../../shared/model/parts';
-import { readDocumentFile } from '../../services/documentFiles';
+import { openDocumentFile } from '../../services/documents/runner';
 import { writeOut } from './output';
 
 export interface OutlineLine {
@@ -49,7 +49,7 @@ const QUIET_PARTS = new Set<DocumentPart>(['body', 'heading1', 'heading2', 'head
 const MAX_PART_TEXT = 60;
 
 export async function outlineOfFile(file: string): Promise<FileOutline> {
-  const { doc } = await readDocumentFile(file);
+  const { doc } = await openDocumentFile(file);
   const anatomy = analyzeAnatomy(doc.blocks);
   const { outline } = anatomy;
   return {

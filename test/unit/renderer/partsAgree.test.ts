@@ -11,6 +11,7 @@ import { $getRoot, type LexicalEditor } from 'lexical';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readDocumentFile } from '../../../electron/services/documentFiles';
 import { analyzeAnatomy } from '../../../shared/anatomy/anatomy';
+import { UserError } from '../../../shared/api/contract';
 import { layoutDocument } from '../../../shared/export/layout';
 import { paragraph, type Block, type WgDocument } from '../../../shared/model/document';
 import type { DocumentPart } from '../../../shared/model/parts';
@@ -89,8 +90,11 @@ function expectAgreement(doc: WgDocument): DocumentPart[] {
 async function open(rel: string): Promise<WgDocument | null> {
   try {
     return (await readDocumentFile(path.join(SHARED, rel))).doc;
-  } catch {
-    return null; // a fixture the importer refuses with a message (tested in docxRead.test.ts)
+  } catch (e) {
+    // A fixture the importer refuses with a clear message (tested in docxRead.test.ts); any other
+    // error fails the test.
+    if (e instanceof UserError) return null;
+    throw e;
   }
 }
 

@@ -61,7 +61,6 @@ const TOP_CUES = new Set(['copy-number', 'secrecy', 'urgency']);
 /** Parts that close a document or attachment: the outline's sections end before them. */
 export const CLOSING_PARTS: ReadonlySet<DocumentPart> = new Set<DocumentPart>(['attachment-list', 'signature', 'date', 'note', 'attendance', 'cc', 'imprint']);
 
-const isPlain = (b: BlockInfo) => b.kind === 'paragraph' && (b.role === null || b.role === 'body') && !b.heading;
 const isFree = (b: BlockInfo) => b.kind === 'paragraph' && b.role === null;
 /** A title line by content: short, unpunctuated, unnumbered, not right-aligned. */
 export const isTitleLine = (b: BlockInfo) => b.titleLike && b.role === null && b.align !== 'right' && b.cue === '';

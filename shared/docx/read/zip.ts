@@ -7,6 +7,7 @@
  */
 import { Inflate } from 'fflate';
 import { UserError } from '../../api/contract';
+import { textDecoder } from '../../text/codec';
 
 export interface ZipEntry {
   /** The name as stored (UTF-8, or CP437 read as Latin-1). */
@@ -124,8 +125,8 @@ function applyZip64(r: Reader, entry: ZipEntry, extraAt: number, extraLength: nu
   }
 }
 
-const utf8 = new TextDecoder('utf-8');
-const latin1 = new TextDecoder('latin1');
+const utf8 = textDecoder('utf-8');
+const latin1 = textDecoder('latin1');
 
 /**
  * The entries of the central directory, read within the bytes present: the walk stops where the

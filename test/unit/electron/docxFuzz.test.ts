@@ -193,7 +193,10 @@ describe('fuzzing the .docx reader', () => {
         const opened = await runner.run('read', { file }, {
           label: name,
           onStats: (s) => {
-            if (s.ms > maxMs) (maxMs = s.ms), (slowest = name);
+            if (s.ms > maxMs) {
+              maxMs = s.ms;
+              slowest = name;
+            }
             maxHeap = Math.max(maxHeap, s.heapBytes);
           },
         });

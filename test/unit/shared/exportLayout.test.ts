@@ -48,7 +48,7 @@ describe('roles of a plain-text 公文', () => {
     for (let k = text; k <= sig; k++) expect(ps[k]?.keepNext, ls[k]).toBe(true);
     expect(ps[text - 1]?.keepNext).toBe(false);
     const title = ps.map((p) => p?.role).lastIndexOf('title');
-    const number = ps.findIndex((p) => p?.role === 'docNumber');
+    const number = ps.findIndex((p) => p?.role === 'doc-number');
     expect(number).toBe(title + 1);
     expect([ps[title]!.spaceAfter, ps[number]!.spaceAfter]).toEqual([0, 1]);
   });

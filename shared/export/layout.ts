@@ -12,11 +12,11 @@
  * with its separators anchored to the bottom of the last page's 版心. Every distance is in the
  * plan (twips), so both renderers put things in the same place.
  */
-import { paragraphText, type Alignment, type Block, type Paragraph, type ParagraphRole, type Run, type Table } from '../model/document';
+import { analyzeAnatomy, type Anatomy } from '../anatomy/anatomy';
+import { paragraphText, type Alignment, type Block, type Paragraph, type Run, type Table } from '../model/document';
 import type { DocumentFormat, DocumentPart } from '../model/parts';
-import { headingOf, type HeadingInfo, type HeadingLevel } from '../outline/levels';
-import { outlineOfDocument } from '../outline/outline';
-import { normalizeDate, isDateLine } from './dates';
+import type { HeadingInfo, HeadingLevel } from '../outline/levels';
+import { normalizeDate } from '../text/dates';
 import {
   CHARS_PER_LINE,
   CHAR_TWIPS,
@@ -44,20 +44,12 @@ export interface LayoutOptions {
   heading3Bold: boolean;
   /** Rewrite the 成文日期 as 2024年3月5日. */
   normalizeDates: boolean;
-  /**
-   * The part of every block, one per block (the document anatomy's answer; null for a table).
-   * Without it, plain paragraphs get theirs from `partsOf`.
-   */
-  parts?: readonly (DocumentPart | null)[];
-  /** The format (§10); without it, from the 标志 (…函 → 信函, …令 → 命令, …纪要 → 纪要). */
+  /** The format (§10), overriding the anatomy's (from the 标志: …函 → 信函, …令 → 命令, …纪要 → 纪要). */
   format?: DocumentFormat;
 }
 
 /** What a paragraph is on the page: its part, a blank line, or a line the 版头 draws. */
 export type LayoutRole = DocumentPart | 'empty' | 'separator';
-
-/** The roles the content-and-place rules below give plain paragraphs. */
-type OldRole = ParagraphRole | 'docNumber' | 'attachment' | 'empty';
 
 /** Which of the configured fonts a piece of text takes. */
 export type FontSlot = 'title' | 'heading1' | 'heading2' | 'body';
@@ -83,6 +75,8 @@ export interface LaidParagraph {
   role: LayoutRole;
   /** 1–4 for headings (Word's heading styles, the navigation pane), else null. */
   level: HeadingLevel | null;
+  /** The block it was laid from (none for the lines the layout adds). */
+  source?: number;
   align: Alignment | 'distribute';
   /** In characters of the paragraph's own size; `firstLine` < 0 is a hanging indent. */
   indent: { firstLine: number; left: number; right: number };
@@ -158,91 +152,25 @@ export interface DocumentLayout {
   numberFirstPage: boolean;
 }
 
-const GENRE = /(通知|通报|意见|报告|请示|批复|决定|决议|公告|通告|公报|命令|令|议案|函|纪要|方案|办法|规定|规划|计划|要点|总结|讲话|发言|述职报告|汇报|提纲|细则|规则|章程|制度|安排)$/;
-const END_PUNCT = /[。！？；，、：:;,.!?]$/;
-const DOC_NUMBER = /^[\u4e00-\u9fa5A-Za-z]{1,16}[〔[［(（]\d{4}[〕\]］)）]\s*\d{1,4}\s*号$/;
 const ATTACHMENT = /^附件[：:]/;
-const ATTACHMENT_ITEM = /^\d{1,2}[.．]/;
 
 const text = (b: Block | undefined): string => (b && b.type === 'paragraph' ? paragraphText(b).trim() : '');
 const isEmpty = (b: Block | undefined): boolean => !!b && b.type === 'paragraph' && text(b) === '';
 
-function looksLikeTitleLine(p: Paragraph): boolean {
-  const t = paragraphText(p).trim();
-  return t.length > 0 && t.length <= 40 && !END_PUNCT.test(t) && headingOf(p) === null && !isDateLine(t);
-}
-
-function looksLikeSalutation(t: string): boolean {
-  return /[：:]$/.test(t) && t.length <= 120 && !/[。；;]/.test(t) && !/如下[：:]$/.test(t);
-}
-
 /**
- * The role of every block: explicit roles win; plain paragraphs get one from their content
- * and place. Tables get null.
+ * The part of every block, from the anatomy (shared/anatomy), with 'empty' for blank plain
+ * paragraphs and null for tables.
  */
-export function inferRoles(blocks: Block[]): (OldRole | null)[] {
-  const roles: (OldRole | null)[] = blocks.map((b) => (b.type === 'paragraph' ? (b.role ?? null) : null));
-  const plain = (i: number) => blocks[i]?.type === 'paragraph' && roles[i] === null;
-  const firstNonEmpty = (from: number) => {
-    let i = from;
-    while (i < blocks.length && isEmpty(blocks[i])) i++;
-    return i;
-  };
+export function inferRoles(blocks: readonly Block[]): (LayoutRole | null)[] {
+  return rolesOf(blocks, analyzeAnatomy(blocks));
+}
 
-  // Title: 1–3 short lines at the top without final punctuation, ending with a genre word, or a
-  // single such line followed by a blank line (as plain-text reports write it).
-  let i = firstNonEmpty(0);
-  if (!roles.includes('title')) {
-    let j = i;
-    while (j < blocks.length && j - i < 3 && plain(j) && looksLikeTitleLine(blocks[j] as Paragraph)) {
-      j++;
-      if (GENRE.test(text(blocks[j - 1]))) break;
-    }
-    const lines = j - i;
-    const endsWithGenre = lines > 0 && GENRE.test(text(blocks[j - 1]));
-    const singleThenBlank = lines === 1 && isEmpty(blocks[j]);
-    if (lines > 0 && (endsWithGenre || singleThenBlank)) {
-      for (let k = i; k < j; k++) roles[k] = 'title';
-      i = firstNonEmpty(j);
-    }
-  } else {
-    i = firstNonEmpty(roles.lastIndexOf('title') + 1);
-  }
-  // 发文字号 (国办发〔2019〕3号) under the title, then the 主送机关.
-  if (plain(i) && DOC_NUMBER.test(text(blocks[i]))) {
-    roles[i] = 'docNumber';
-    i = firstNonEmpty(i + 1);
-  }
-  if (plain(i) && looksLikeSalutation(text(blocks[i])) && headingOf(blocks[i] as Paragraph) === null) roles[i] = 'salutation';
-
-  // 成文日期 and the 署名 above it, at the end (a 附注 in brackets may follow the date).
-  if (!roles.includes('date')) {
-    let e = blocks.length - 1;
-    while (e >= 0 && isEmpty(blocks[e])) e--;
-    for (let k = e; k >= Math.max(0, e - 2); k--) {
-      if (plain(k) && isDateLine(text(blocks[k]))) {
-        roles[k] = 'date';
-        const s = k - 1;
-        const st = text(blocks[s]);
-        if (!roles.includes('signature') && plain(s) && st.length > 0 && st.length <= 40 && !/[。，：；、:;,]/.test(st) && headingOf(blocks[s] as Paragraph) === null) {
-          roles[s] = 'signature';
-        }
-        break;
-      }
-    }
-  }
-
-  // 附件说明: "附件：…" and, after "附件：1.…", the numbered attachments that follow it.
-  for (let k = 0; k < blocks.length; k++) {
-    if (!plain(k) || !ATTACHMENT.test(text(blocks[k]))) continue;
-    roles[k] = 'attachment';
-    if (ATTACHMENT_ITEM.test(text(blocks[k]).replace(ATTACHMENT, ''))) {
-      for (let m = k + 1; m < blocks.length && plain(m) && ATTACHMENT_ITEM.test(text(blocks[m])); m++) roles[m] = 'attachment';
-    }
-  }
-
-  for (let k = 0; k < blocks.length; k++) if (roles[k] === null && isEmpty(blocks[k])) roles[k] = 'empty';
-  return roles;
+function rolesOf(blocks: readonly Block[], anatomy: Anatomy): (LayoutRole | null)[] {
+  return blocks.map((b, i) => {
+    if (b.type !== 'paragraph') return null;
+    const part = anatomy.parts[i]!;
+    return part === 'body' && anatomy.inferred[i] && isEmpty(b) ? 'empty' : part;
+  });
 }
 
 /**
@@ -298,48 +226,6 @@ function withText(runs: Run[], t: string): Run[] {
   return [{ ...(runs[0] ?? {}), text: t }];
 }
 
-/** Each layout role of the rules above as a part. */
-const PART_OF_ROLE: Record<Exclude<OldRole, 'empty'>, DocumentPart> = {
-  title: 'title',
-  heading1: 'heading1',
-  heading2: 'heading2',
-  heading3: 'heading3',
-  heading4: 'heading4',
-  body: 'body',
-  salutation: 'salutation',
-  signature: 'signature',
-  date: 'date',
-  docNumber: 'doc-number',
-  attachment: 'attachment-list',
-};
-
-/**
- * The part of each block for a document the anatomy has not classified: explicit roles, else the
- * content-and-place rules of `inferRoles`, headings by the outline. Tables get null.
- */
-export function partsOf(blocks: Block[]): (DocumentPart | null)[] {
-  const roles = inferRoles(blocks);
-  const headings = headingsByBlock(blocks);
-  return blocks.map((b, i) => {
-    if (b.type !== 'paragraph') return null;
-    const r = roles[i];
-    if (r === null || r === undefined || r === 'empty' || r === 'body') {
-      const h = headings.get(i);
-      return h && r !== 'body' ? (`heading${h.level}` as const) : 'body';
-    }
-    return PART_OF_ROLE[r];
-  });
-}
-
-/** The format a 发文机关标志 names: "…函" a 信函, "…命令/令" a 命令, "…纪要" a 纪要. */
-export function formatOfMark(mark: string): DocumentFormat {
-  const t = mark.replace(/[\s\u3000]/g, '');
-  if (/函$/.test(t)) return 'letter';
-  if (/令$/.test(t)) return 'order';
-  if (/纪要$/.test(t)) return 'minutes';
-  return 'document';
-}
-
 const HEADING_FONT: Record<HeadingLevel, FontSlot> = { 1: 'heading1', 2: 'heading2', 3: 'body', 4: 'body' };
 const HEAD_PARTS = new Set<DocumentPart>(['copy-number', 'secrecy', 'urgency', 'issuer-mark', 'doc-number', 'signer']);
 const RECORD_PARTS = new Set<DocumentPart>(['cc', 'imprint']);
@@ -356,19 +242,6 @@ export function signatureDateIndents(signature: string, date: string): { signatu
   const d = displayWidth(date.trim());
   if (s - d >= 2) return { signature: 2, date: s - d };
   return { signature: d + 4 - s, date: 2 };
-}
-
-/**
- * The headings of a document as the outline sidebar sees them (document-wide rules: notes after
- * 注：, attachment lists, numbered runs decided together), so the exported headings are exactly
- * the sidebar's.
- */
-function headingsByBlock(blocks: Block[]): Map<number, HeadingInfo> {
-  const map = new Map<number, HeadingInfo>();
-  for (const e of outlineOfDocument({ meta: {}, blocks }).outline.entries) {
-    if (e.level > 0 && e.heading) map.set(e.block, e.heading);
-  }
-  return map;
 }
 
 /** Character scale (percent) that fits `width` twips of text into `room`; 100 when it fits. */
@@ -498,10 +371,10 @@ function record(lines: LaidParagraph[], withRules: boolean): LaidFloat {
 
 interface Ctx {
   blocks: Block[];
-  parts: (DocumentPart | null)[];
+  parts: (LayoutRole | null)[];
   options: LayoutOptions;
   format: DocumentFormat;
-  headings: Map<number, HeadingInfo>;
+  headings: Array<HeadingInfo | null>;
 }
 
 /** The 版头 (7.2, 10) from the blocks at the top that are its parts; returns the laid blocks and
@@ -583,17 +456,16 @@ function layHead(ctx: Ctx): Head {
   return { out, next: i, owed: 2 };
 }
 
-/** Lays a document out for the given template. */
-export function layoutDocument(blocks: Block[], options: LayoutOptions): DocumentLayout {
-  const parts = options.parts ? [...options.parts] : partsOf(blocks);
-  const markIndex = parts.indexOf('issuer-mark');
-  const format = options.format ?? (markIndex >= 0 && blocks[markIndex]?.type === 'paragraph' ? formatOfMark(paragraphText(blocks[markIndex] as Paragraph)) : 'document');
+/** Lays a document out for the given template, from its anatomy (the part of each block). */
+export function layoutDocument(blocks: Block[], options: LayoutOptions, anatomy: Anatomy = analyzeAnatomy(blocks)): DocumentLayout {
+  const parts = rolesOf(blocks, anatomy);
+  const format = options.format ?? anatomy.format;
   const gbt = options.template === 'gbt9704';
-  const ctx: Ctx = { blocks, parts, options, format, headings: headingsByBlock(blocks) };
+  const ctx: Ctx = { blocks, parts, options, format, headings: anatomy.headings };
   const out: LaidBlock[] = [];
   const recordLines: LaidParagraph[] = [];
   const titleLines: string[] = [];
-  const partAt = (k: number): LayoutRole => (blocks[k]?.type === 'paragraph' && text(blocks[k]) === '' && (parts[k] === 'body' || parts[k] === null) ? 'empty' : (parts[k] ?? 'body'));
+  const partAt = (k: number): LayoutRole => parts[k] ?? 'body';
   const signatureIndex = parts.indexOf('signature');
   const dateIndex = parts.indexOf('date');
   /** Blank lines still owed above the next paragraph of text (two under the red line). */
@@ -619,6 +491,7 @@ export function layoutDocument(blocks: Block[], options: LayoutOptions): Documen
       continue;
     }
     const p = gbt ? layParagraph(ctx, i, role, { signatureIndex, dateIndex, titleLines }) : layPlain(ctx, i, role, titleLines);
+    p.source = i;
     if (gbt && RECORD_PARTS.has(role as DocumentPart)) {
       recordLines.push(recordLine(role as 'cc' | 'imprint', paragraphText(b)));
       continue;
@@ -661,10 +534,11 @@ function layParagraph(ctx: Ctx, i: number, role: LayoutRole, at: { signatureInde
       p.spaceAfter = 1;
     }
   } else if (level) {
-    const heading = ctx.headings.get(i);
+    const heading = ctx.headings[i];
     const split = heading && heading.level === level && heading.runIn ? heading.headingEnd : Infinity;
     p = base(role, 'justify', segmentsOf(b.runs, split, HEADING_FONT[level], 'body', level === 3 && options.heading3Bold, true));
-    p.level = level;
+    // A heading's title continued on the next line is set like it, but is not a heading again.
+    p.level = heading ? level : null;
     p.indent.firstLine = 2;
     p.keepNext = split === Infinity;
   } else if (role === 'signature' || role === 'date') {
@@ -743,10 +617,10 @@ function layPlain(ctx: Ctx, i: number, role: LayoutRole, titleLines: string[]): 
     p.keepNext = true;
     return p;
   }
-  const heading = level ? ctx.headings.get(i) : undefined;
+  const heading = level ? ctx.headings[i] : undefined;
   const split = level && heading && heading.level === level && heading.runIn ? heading.headingEnd : Infinity;
   const p = base(role, b.align ?? (role === 'signature' || role === 'date' ? 'right' : 'justify'), segmentsOf(b.runs, split, level ? (level <= 2 ? 'heading1' : 'body') : 'body', 'body', false, level !== null));
-  p.level = level;
+  p.level = heading ? level : null;
   p.keepNext = level !== null && split === Infinity;
   p.indent = { firstLine: ind.firstLineChars ?? 0, left: ind.leftChars ?? 0, right: ind.rightChars ?? 0 };
   return p;

@@ -353,21 +353,22 @@ function recordLines(p: LaidParagraph): number {
   return Math.max(1, Math.ceil((displayWidth(text) + (p.tab ? 2 : 0)) / perLine));
 }
 
-/** The 版记 (7.4): its lines with thick–thin–thick separators (none in a 信函), at the bottom of the 版心. */
+/** The 版记 (7.4): its lines with thick–thin–thick separators (none in a 信函), at the bottom of
+ * the 版心. The rules are lines of their own, as wide as the 版心 (the text is one 字 in). */
 function record(lines: LaidParagraph[], withRules: boolean): LaidFloat {
-  if (withRules) {
-    const thick = { pt: RECORD_RULES.thickPt, color: '000000' };
-    const thin = { pt: RECORD_RULES.thinPt, color: '000000' };
-    lines[0]!.borders = { top: thick };
-    const firstImprint = lines.findIndex((p) => p.role === 'imprint');
-    if (firstImprint > 0) lines[firstImprint]!.borders = { top: thin };
-    const last = lines[lines.length - 1]!;
-    last.borders = { ...last.borders, bottom: thick };
-  }
-  const ruleTwips = withRules ? Math.ceil((2 * RECORD_RULES.thickPt + RECORD_RULES.thinPt) * 20) + 20 : 0;
-  const height = lines.reduce((h, p) => h + recordLines(p) * p.line, 0) + ruleTwips;
-  return { type: 'float', kind: 'record', x: 0, y: 0, width: TEXT_WIDTH_TWIPS, height, blocks: lines };
+  const blocks: LaidParagraph[] = [];
+  const ruleLine = (pt: number) => rule(RULE_LINE_TWIPS, { pt, color: '000000' });
+  lines.forEach((p, k) => {
+    if (withRules && k === 0) blocks.push(ruleLine(RECORD_RULES.thickPt));
+    else if (withRules && p.role === 'imprint' && lines[k - 1]?.role !== 'imprint') blocks.push(ruleLine(RECORD_RULES.thinPt));
+    blocks.push(p);
+  });
+  if (withRules) blocks.push(ruleLine(RECORD_RULES.thickPt));
+  const height = blocks.reduce((h, p) => h + (p.role === 'separator' ? p.line + Math.ceil((p.borders?.bottom?.pt ?? 0) * 20) : recordLines(p) * p.line), 0);
+  return { type: 'float', kind: 'record', x: 0, y: 0, width: TEXT_WIDTH_TWIPS, height, blocks };
 }
+/** The height of a rule's own line in the 版记 (the rule is its bottom border). */
+const RULE_LINE_TWIPS = 20;
 
 interface Ctx {
   blocks: Block[];
@@ -431,7 +432,8 @@ function layHead(ctx: Ctx): Head {
     const extend = Math.round((LETTER_RULES.width - TEXT_WIDTH_TWIPS) / 2);
     const mark = issuerMark([marks.join('')], 0) as LaidParagraph;
     mark.scale = squeeze(displayWidth(marks.join('')) * markSize, TEXT_WIDTH_TWIPS);
-    const gapToRule = LETTER_RULES.belowMark;
+    // 4 mm under the 标志's characters, which end about 0.12 em above their line's bottom.
+    const gapToRule = LETTER_RULES.belowMark - Math.round(0.12 * markSize);
     const top = doubleRule(true);
     top.gapBefore = gapToRule;
     const headHeight = markSize + gapToRule + DOUBLE_RULE_TWIPS;

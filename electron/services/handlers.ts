@@ -105,7 +105,7 @@ export function createServiceHandlers({ store, suggestions, writeDocx = null, on
     },
     exportDocument: async (doc, request) => {
       const settings = store.getSettings().export;
-      const bytes = await exportDocumentFile(doc, request.path, request.format, { ...settings, template: request.template ?? settings.template });
+      const bytes = await exportDocumentFile(doc, request.path, request.format, { ...settings, template: request.template ?? settings.template, documentFormat: request.documentFormat });
       return { path: request.path, bytes };
     },
   };

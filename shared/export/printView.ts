@@ -60,7 +60,6 @@ export function printCss(fonts: ExportFonts, scope = 'wg-print'): string {
 .${scope} .joint-mark { display: flex; justify-content: center; align-items: center; color: #${RED}; font-family: ${fontFamily(fonts, 'title')}; letter-spacing: 0; }
 .${scope} .joint-mark .organs p { text-align: justify; text-align-last: justify; }
 .${scope} .record { break-inside: avoid; break-before: auto; }
-.${scope} .letter-head { position: absolute; }
 .${scope} table { width: 100%; border-collapse: collapse; table-layout: fixed; font-size: 14pt; line-height: 1.25; letter-spacing: 0; margin: 0; }
 .${scope} td, .${scope} th { border: 0.75pt solid #000; padding: 0 5.4pt; vertical-align: top; text-align: left; font-weight: normal; }
 .${scope} th { text-align: center; font-weight: bold; }
@@ -143,13 +142,15 @@ export function jointMarkStyles(m: LaidJointMark): { box: Record<string, string>
 }
 
 /**
- * Where a float goes. The 信函's head and foot: absolutely, from the top of the first page (the
- * print view's first page starts 37 mm down). The 版记: after the text, pushed down by `spacer`
- * (set by `placeRecord` once the view is laid out) to the bottom of its page.
+ * Where a float goes. The 版记: after the text, pushed down (`recordGap`, once the view is laid
+ * out) to the bottom of its page. The 信函's head: at the top of the first page's 版心, in the
+ * flow (a page box cannot place it 30 mm from the paper's edge), 170 mm wide; its lower double
+ * line is left out (it would sit in the bottom margin).
  */
 export function floatStyle(f: LaidFloat): Record<string, string> {
   if (f.kind === 'record') return { width: pt(f.width) };
-  return { position: 'absolute', left: pt(f.x), top: pt(f.y - MARGINS.top), width: pt(f.width), height: pt(f.height) };
+  if (f.kind === 'letter-foot') return { display: 'none' };
+  return { marginLeft: pt(f.x), width: pt(f.width), height: pt(f.height) };
 }
 
 /** The page's text height in CSS pixels (225 mm). */

@@ -3,6 +3,7 @@
  * through an installed renderer, .pdf. Shell-independent: the app, the web harness and the CLI
  * all export through here. Files are written atomically (the target is never left half-written).
  */
+import type { DocumentFormat } from '../../shared/model/parts';
 import path from 'node:path';
 import { UserError } from '../../shared/api/contract';
 import type { WgDocument } from '../../shared/model/document';
@@ -25,6 +26,8 @@ export function exportFormatOfPath(file: string): ExportFormat | null {
 
 export type ExportOptions = Pick<ExportSettings, 'fonts' | 'author' | 'heading3Bold' | 'normalizeDates' | 'textEncoding' | 'textCrlf'> & {
   template: ExportTemplate;
+  /** The 公文's format (§10), overriding the one the document's 标志 names. */
+  documentFormat?: DocumentFormat | undefined;
 };
 
 /** The bytes of an export (.docx or .txt). */
@@ -37,6 +40,7 @@ export async function renderExport(doc: WgDocument, format: 'docx' | 'txt', opti
     author: options.author,
     heading3Bold: options.heading3Bold,
     normalizeDates: options.normalizeDates,
+    ...(options.documentFormat ? { format: options.documentFormat } : {}),
   });
 }
 

@@ -108,7 +108,7 @@ export function createServiceHandlers({ store, suggestions, saveDocx = false, do
     },
     exportDocument: async (doc, request) => {
       const settings = store.getSettings().export;
-      const options = { ...settings, template: request.template ?? settings.template };
+      const options = { ...settings, template: request.template ?? settings.template, documentFormat: request.documentFormat };
       const bytes = await documents.run('export', { doc, file: request.path, format: request.format, options }, { label: `导出“${path.basename(request.path)}”` });
       return { path: request.path, bytes };
     },

@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { AppInfo } from '../../shared/api/contract';
 import type { WgDocument } from '../../shared/model/document';
 import { layoutDocument } from '../../shared/export/layout';
+import type { DocumentFormat } from '../../shared/model/parts';
 import type { ExportSettings, Settings, TextEncodingName } from '../../shared/settings';
 import { api } from '../api';
 import { reportError, runCommand, useCommands } from '../app/commands';
@@ -55,8 +56,8 @@ const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => r()
  * Prints the document's print view to PDF: Electron writes it to `path` (printToPDF); a browser
  * opens its print dialog (另存为 PDF) and the view stays until the dialog closes (afterprint).
  */
-export async function exportPdf(doc: WgDocument, options: ExportSettings, shell: AppInfo['shell'], path: string): Promise<boolean> {
-  const layout = layoutDocument(doc.blocks, { template: 'gbt9704', heading3Bold: options.heading3Bold, normalizeDates: options.normalizeDates });
+export async function exportPdf(doc: WgDocument, options: ExportSettings, shell: AppInfo['shell'], path: string, documentFormat?: DocumentFormat): Promise<boolean> {
+  const layout = layoutDocument(doc.blocks, { template: 'gbt9704', heading3Bold: options.heading3Bold, normalizeDates: options.normalizeDates, ...(documentFormat ? { format: documentFormat } : {}) });
   printJob.set({ layout, fonts: options.fonts });
   await nextFrame();
   await document.fonts.ready;
@@ -80,6 +81,7 @@ function ExportDialog({ state, onClose }: { state: DialogState; onClose: () => v
   const [choice, setChoice] = useState<ExportChoice>(ex.template === 'plain' ? 'docx-plain' : 'docx-gbt9704');
   const [encoding, setEncoding] = useState<TextEncodingName>(ex.textEncoding);
   const [crlf, setCrlf] = useState(ex.textCrlf);
+  const [layoutFormat, setLayoutFormat] = useState<DocumentFormat | 'auto'>('auto');
   const { path: docPath, name } = session.get();
   const [target, setTarget] = useState(() => defaultExportPath(docPath, name, state.info.documentsDir, 'docx'));
   const [busy, setBusy] = useState(false);
@@ -125,10 +127,10 @@ function ExportDialog({ state, onClose }: { state: DialogState; onClose: () => v
       const doc = readDocument(editor);
       onClose();
       if (choice === 'pdf') {
-        if (await exportPdf(doc, settings.export, state.info.shell, path)) notify(`已导出 PDF：${path}`);
+        if (await exportPdf(doc, settings.export, state.info.shell, path, layoutFormat === 'auto' ? undefined : layoutFormat)) notify(`已导出 PDF：${path}`);
         return;
       }
-      await api.exportDocument(doc, { path, format: ext === 'txt' ? 'txt' : 'docx', ...(ext === 'docx' ? { template } : {}) });
+      await api.exportDocument(doc, { path, format: ext === 'txt' ? 'txt' : 'docx', ...(ext === 'docx' ? { template } : {}), ...(layoutFormat !== 'auto' ? { documentFormat: layoutFormat } : {}) });
       notify(`已导出：${path}`);
     } catch (e) {
       reportError(e);
@@ -149,6 +151,18 @@ function ExportDialog({ state, onClose }: { state: DialogState; onClose: () => v
         ))}
         <p className="muted">{CHOICES.find((c) => c.id === choice)!.hint}</p>
       </fieldset>
+      {(choice === 'docx-gbt9704' || choice === 'pdf') && (
+        <label className="form-row" title="GB/T 9704 第10章的特定格式：信函（函）、命令（令）、纪要">
+          <span>公文格式</span>
+          <select value={layoutFormat} onChange={(e) => setLayoutFormat(e.target.value as DocumentFormat | 'auto')} data-testid="export-document-format">
+            <option value="auto">按发文机关标志（自动）</option>
+            <option value="document">文件格式</option>
+            <option value="letter">信函格式</option>
+            <option value="order">命令（令）格式</option>
+            <option value="minutes">纪要格式</option>
+          </select>
+        </label>
+      )}
       {choice === 'txt' && (
         <fieldset>
           <legend>纯文本</legend>

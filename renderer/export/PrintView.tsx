@@ -4,11 +4,12 @@
  * printToPDF (or, in a browser, the print dialog's 另存为 PDF) prints the page with its CSS
  * @page rules: A4, GB/T 9704 margins, 22 lines, "— N —" odd right / even left.
  */
-import { Fragment, useEffect } from 'react';
+import { Fragment, useEffect, useLayoutEffect, useRef } from 'react';
 import type { ExportFonts } from '../../shared/export/fonts';
-import type { DocumentLayout, LaidBlock } from '../../shared/export/layout';
+import type { DocumentLayout, LaidBlock, LaidParagraph } from '../../shared/export/layout';
 import { paragraphText } from '../../shared/model/document';
-import { columnPercents, paragraphClass, paragraphStyle, printCss, segmentClass, tableColumns } from '../../shared/export/printView';
+import { TEXT_WIDTH_TWIPS } from '../../shared/export/gbt9704';
+import { columnPercents, floatStyle, jointMarkStyles, paragraphClass, paragraphPieces, paragraphStyle, printCss, recordGap, tableColumns, type PrintPiece } from '../../shared/export/printView';
 import { createStore, useStore } from '../app/store';
 
 export interface PrintJob {
@@ -46,12 +47,54 @@ function Lines({ text }: { text: string }) {
   );
 }
 
+function Piece({ piece }: { piece: PrintPiece }) {
+  return (
+    <span className={piece.className} style={piece.style}>
+      <Lines text={piece.text} />
+    </span>
+  );
+}
+
+function LaidLine({ p }: { p: LaidParagraph }) {
+  const pieces = paragraphPieces(p);
+  return (
+    <p className={paragraphClass(p)} style={paragraphStyle(p)}>
+      {pieces.main.length === 0 && !pieces.tab ? <br /> : pieces.main.map((x, i) => <Piece key={i} piece={x} />)}
+      {pieces.tab && (
+        <span className={pieces.tab.className} style={pieces.tab.style}>
+          {pieces.tab.pieces.map((x, i) => (
+            <Piece key={i} piece={x} />
+          ))}
+        </span>
+      )}
+    </p>
+  );
+}
+
 function Block({ block }: { block: LaidBlock }) {
-  if (block.type === 'paragraph') {
+  if (block.type === 'paragraph') return <LaidLine p={block} />;
+  if (block.type === 'joint-mark') {
+    const st = jointMarkStyles(block);
     return (
-      <p className={paragraphClass(block)} style={paragraphStyle(block)}>
-        {block.segments.length === 0 ? <br /> : block.segments.map((s, i) => <span key={i} className={segmentClass(s)}><Lines text={s.text} /></span>)}
-      </p>
+      <div className="joint-mark" style={st.box}>
+        <div className="organs" style={st.organs}>
+          {block.organs.map((o, i) => (
+            <p key={i}>{o}</p>
+          ))}
+        </div>
+        <div className="suffix" style={st.suffix}>
+          {block.suffix}
+        </div>
+      </div>
+    );
+  }
+  if (block.type === 'float') {
+    return (
+      <div className={block.kind === 'record' ? 'record' : 'letter-head'} style={floatStyle(block)}>
+        {block.blocks.map((p, i) => (
+          <LaidLine key={i} p={p} />
+        ))}
+      </div>
     );
   }
   const widths = columnPercents(block.table.columnWidths, tableColumns(block));
@@ -88,12 +131,31 @@ function Block({ block }: { block: LaidBlock }) {
   );
 }
 
+/** Puts the 版记 at the bottom of the last page (see recordGap): measured once laid out. */
+function usePlaceRecord(root: React.RefObject<HTMLDivElement | null>, layout: DocumentLayout | null): void {
+  useLayoutEffect(() => {
+    const el = root.current;
+    const record = el?.querySelector<HTMLElement>('.record');
+    if (!el || !record) return;
+    record.style.marginTop = '0px';
+    // Hidden on screen: laid out for a moment at the 版心's width to be measured.
+    Object.assign(el.style, { display: 'block', position: 'absolute', visibility: 'hidden', width: `${TEXT_WIDTH_TWIPS / 20}pt`, left: '0', top: '0' });
+    const breaks = el.querySelectorAll<HTMLElement>('.r-attachment-label');
+    const start = (breaks.length > 0 ? breaks[breaks.length - 1]! : el).getBoundingClientRect().top;
+    const box = record.getBoundingClientRect();
+    record.style.marginTop = `${recordGap(box.top - start, box.height)}px`;
+    for (const k of ['display', 'position', 'visibility', 'width', 'left', 'top'] as const) el.style[k] = '';
+  }, [root, layout]);
+}
+
 export function PrintView() {
   const job = useStore(printJob);
+  const root = useRef<HTMLDivElement>(null);
   usePrintStylesheet(job?.fonts ?? null);
+  usePlaceRecord(root, job?.layout ?? null);
   if (!job) return null;
   return (
-    <div className="print-root wg-print" data-testid="print-view" lang="zh-CN">
+    <div ref={root} className="print-root wg-print" data-testid="print-view" lang="zh-CN">
       {job.layout.blocks.map((b, i) => (
         <Block key={i} block={b} />
       ))}

@@ -8,6 +8,7 @@
  * - Results travel in an envelope so that errors a user can cause (a bad file, a full disk)
  *   arrive as a code and a Chinese message, never as a stack trace.
  */
+import { DOCUMENT_FORMATS as GBT_FORMATS } from '../model/parts';
 import { z } from 'zod';
 import { SettingsPatchSchema, SettingsSchema } from '../settings';
 import { APP_COMMANDS } from '../commands';
@@ -184,6 +185,8 @@ const ExportRequest = z
     format: z.enum(['docx', 'txt']),
     /** Word template; default: the one in the settings. */
     template: z.enum(['gbt9704', 'plain']).optional(),
+    /** The 公文's format (文件/信函/命令/纪要, GB/T 9704 §10); default: the one the document's 标志 names. */
+    documentFormat: z.enum(GBT_FORMATS).optional(),
   })
   .strict();
 export type ExportRequest = z.infer<typeof ExportRequest>;

@@ -9,8 +9,8 @@
  * forbids inline styles); `printHtmlDocument` is the standalone page for headless browsers.
  */
 import { FONT_FALLBACKS, type ExportFonts } from './fonts';
-import { CHARS_PER_LINE, LINE_TWIPS, MARGINS, PAGE, PT, TEXT_WIDTH_TWIPS, pageNumberText } from './gbt9704';
-import type { DocumentLayout, FontSlot, LaidBlock, LaidParagraph } from './layout';
+import { CHARS_PER_LINE, LINE_TWIPS, MARGINS, PAGE, PT, RED, TEXT_HEIGHT_TWIPS, TEXT_WIDTH_TWIPS, pageNumberText } from './gbt9704';
+import type { DocumentLayout, FontSlot, LaidBlock, LaidFloat, LaidJointMark, LaidParagraph, Rule } from './layout';
 
 const pt = (twips: number) => `${twips / 20}pt`;
 // Spans set line-height 1: inline boxes of fonts with other ascents (Times New Roman in Chinese
@@ -52,6 +52,14 @@ export function printCss(fonts: ExportFonts, scope = 'wg-print'): string {
 .${scope} .i { font-style: italic; }
 .${scope} .u { text-decoration: underline; }
 .${scope} .keep { break-after: avoid; }
+.${scope} { position: relative; }
+.${scope} p.tabbed { position: relative; }
+.${scope} .tab-left { position: absolute; top: 0; }
+.${scope} .tab-right { position: absolute; top: 0; }
+.${scope} .scaled { display: inline-block; white-space: nowrap; }
+.${scope} .joint-mark { display: flex; justify-content: center; align-items: center; color: #${RED}; font-family: ${fontFamily(fonts, 'title')}; letter-spacing: 0; }
+.${scope} .joint-mark .organs p { text-align: justify; text-align-last: justify; }
+.${scope} .record { break-inside: avoid; break-before: auto; }
 .${scope} table { width: 100%; border-collapse: collapse; table-layout: fixed; font-size: 14pt; line-height: 1.25; letter-spacing: 0; margin: 0; }
 .${scope} td, .${scope} th { border: 0.75pt solid #000; padding: 0 5.4pt; vertical-align: top; text-align: left; font-weight: normal; }
 .${scope} th { text-align: center; font-weight: bold; }
@@ -59,22 +67,110 @@ export function printCss(fonts: ExportFonts, scope = 'wg-print'): string {
 `;
 }
 
+const border = (r: Rule) => `${r.pt}pt solid #${r.color}`;
+
 /** Inline layout of one paragraph (indents in characters of its own size, spacing in lines). */
 export function paragraphStyle(p: LaidParagraph): Record<string, string> {
   const s: Record<string, string> = {};
+  if (p.size !== PT.body && p.role !== 'title' && p.role !== 'attachment-title') s.fontSize = `${p.size}pt`;
+  if (p.role === 'attachment-title') s.fontSize = `${PT.title}pt`;
+  if (p.line !== LINE_TWIPS) s.lineHeight = pt(p.line);
+  if (p.color) s.color = `#${p.color}`;
+  if (p.pageBreakBefore) s.breakBefore = 'page';
+  if (p.borders?.top) s.borderTop = border(p.borders.top);
+  if (p.borders?.bottom) s.borderBottom = border(p.borders.bottom);
+  if (p.segments.length === 0 && p.role === 'separator') s.height = pt(p.line);
+  if (p.scale && p.scale < 100) s.whiteSpace = 'nowrap';
   const { firstLine, left, right } = p.indent;
   if (firstLine) s.textIndent = `${firstLine}em`;
   if (left) s.paddingLeft = `${left}em`;
   if (right) s.paddingRight = `${right}em`;
-  if (p.align !== 'justify') s.textAlign = p.align;
-  if (p.spaceBefore) s.marginTop = `calc(${p.spaceBefore} * ${LINE})`;
+  if (p.align === 'distribute') {
+    s.textAlign = 'justify';
+    s.textAlignLast = 'justify';
+  } else if (p.align !== 'justify') s.textAlign = p.align;
+  if (p.spaceBefore || p.gapBefore) s.marginTop = `calc(${p.spaceBefore} * ${LINE} + ${(p.gapBefore ?? 0) / 20}pt)`;
   if (p.spaceAfter) s.marginBottom = `calc(${p.spaceAfter} * ${LINE})`;
   return s;
 }
 
 export function paragraphClass(p: LaidParagraph): string {
-  return `r-${p.role}${p.keepNext ? ' keep' : ''}`;
+  return `r-${p.role}${p.keepNext ? ' keep' : ''}${p.tab ? ' tabbed' : ''}`;
 }
+
+/** A paragraph's text pieces; with a tab stop, the pieces after the tab sit at the stop. */
+export interface PrintPiece {
+  text: string;
+  className: string;
+  style: Record<string, string>;
+}
+
+export interface PrintPieces {
+  main: PrintPiece[];
+  /** The text after the tab, and the box that puts it at the stop (null without a tab). */
+  tab: { pieces: PrintPiece[]; className: string; style: Record<string, string> } | null;
+}
+
+export function paragraphPieces(p: LaidParagraph): PrintPieces {
+  const main: PrintPiece[] = [];
+  const after: PrintPiece[] = [];
+  let afterTab = false;
+  const scaled = p.scale !== undefined && p.scale < 100;
+  for (const seg of p.segments) {
+    seg.text.split('\t').forEach((text, k) => {
+      if (k > 0 && p.tab) afterTab = true;
+      if (text === '') return;
+      const style: Record<string, string> = scaled ? { transform: `scaleX(${p.scale! / 100})` } : {};
+      const piece: PrintPiece = { text, className: segmentClass(seg) + (scaled ? ' scaled' : ''), style };
+      (afterTab ? after : main).push(piece);
+    });
+  }
+  if (!p.tab) return { main, tab: null };
+  const style: Record<string, string> = {};
+  if (p.tab.type === 'right') style.right = `${(TEXT_WIDTH_TWIPS - p.tab.pos) / 20 - Math.max(0, p.indent.right) * p.size}pt`;
+  else style.left = `${p.tab.pos / 20 - Math.max(0, p.indent.left) * p.size}pt`;
+  return { main, tab: { pieces: after, className: p.tab.type === 'right' ? 'tab-right' : 'tab-left', style } };
+}
+
+/** Joint issuance as a row: the organs (each spread over the column) and "文件" beside them. */
+export function jointMarkStyles(m: LaidJointMark): { box: Record<string, string>; organs: Record<string, string>; suffix: Record<string, string> } {
+  return {
+    box: { fontSize: `${m.size}pt`, lineHeight: pt(m.line), marginTop: pt(m.gapBefore) },
+    organs: { width: pt(m.widths[0]), transform: m.scale < 100 ? `scaleX(${m.scale / 100})` : '' },
+    suffix: { width: pt(m.widths[1]) },
+  };
+}
+
+/**
+ * Where a float goes. The 版记: after the text, pushed down (`recordGap`, once the view is laid
+ * out) to the bottom of its page. The 信函's head: at the top of the first page's 版心, in the
+ * flow (a page box cannot place it 30 mm from the paper's edge), 170 mm wide; its lower double
+ * line is left out (it would sit in the bottom margin).
+ */
+export function floatStyle(f: LaidFloat): Record<string, string> {
+  if (f.kind === 'record') return { width: pt(f.width) };
+  if (f.kind === 'letter-foot') return { display: 'none' };
+  return { marginLeft: pt(f.x), width: pt(f.width), height: pt(f.height) };
+}
+
+/** The page's text height in CSS pixels (225 mm). */
+export const TEXT_HEIGHT_PX = (TEXT_HEIGHT_TWIPS / 20) * (96 / 72);
+
+/**
+ * Puts the 版记 at the bottom of the last page: the gap above it that fills the page. `top` is the
+ * 版记's offset from the start of the text of its page run (after the last forced page break),
+ * `height` its own height, both in CSS pixels.
+ */
+export function recordGap(top: number, height: number): number {
+  const page = TEXT_HEIGHT_PX;
+  const used = top % page;
+  if (used + height <= page + 0.5) return Math.max(0, page - used - height);
+  // It does not fit: on the next page, at its bottom.
+  return page - used + Math.max(0, page - height);
+}
+
+/** The script of the standalone page: the same placement, once fonts are loaded. */
+const PLACE_RECORD_SCRIPT = `(function(){function place(){var r=document.querySelector('.wg-print .record');if(!r)return;r.style.marginTop='0px';var root=document.querySelector('.wg-print');var start=root.getBoundingClientRect().top;var breaks=root.querySelectorAll('[style*="break-before: page"]');if(breaks.length)start=breaks[breaks.length-1].getBoundingClientRect().top;var top=r.getBoundingClientRect().top-start;var page=${TEXT_HEIGHT_PX};var h=r.getBoundingClientRect().height;var used=top%page;var gap=used+h<=page+0.5?Math.max(0,page-used-h):page-used+Math.max(0,page-h);r.style.marginTop=gap+'px';}if(document.fonts&&document.fonts.ready)document.fonts.ready.then(place);else place();})();`;
 
 export function segmentClass(s: { font: FontSlot; bold?: boolean; italic?: boolean; underline?: boolean }): string {
   return [`f-${s.font}`, s.bold ? 'b' : '', s.italic ? 'i' : '', s.underline ? 'u' : ''].filter(Boolean).join(' ');
@@ -87,7 +183,7 @@ export function columnPercents(widths: number[] | undefined, columns: number): n
   return rel.map((w) => (w / sum) * 100);
 }
 
-export function tableColumns(b: LaidBlock & { type: 'table' }): number {
+export function tableColumns(b: Extract<LaidBlock, { type: 'table' }>): number {
   return Math.max(1, ...b.table.rows.map((r) => r.cells.reduce((n, c) => n + (c.colSpan ?? 1), 0)));
 }
 
@@ -106,12 +202,20 @@ function segmentHtml(text: string): string {
 
 /** A standalone HTML page of the print view (for headless browsers; no scripts, no remote content). */
 export function printHtmlDocument(layout: DocumentLayout, fonts: ExportFonts): string {
+  const paragraphHtml = (b: LaidParagraph) => {
+    const span = (x: PrintPiece) => `<span class="${x.className}"${styleAttr(x.style)}>${segmentHtml(x.text)}</span>`;
+    const pieces = paragraphPieces(b);
+    const spans = pieces.main.map(span).join('') + (pieces.tab ? `<span class="${pieces.tab.className}"${styleAttr(pieces.tab.style)}>${pieces.tab.pieces.map(span).join('')}</span>` : '');
+    return `<p class="${paragraphClass(b)}"${styleAttr(paragraphStyle(b))}>${spans || '<br>'}</p>`;
+  };
   const body = layout.blocks
     .map((b) => {
-      if (b.type === 'paragraph') {
-        const spans = b.segments.map((s) => `<span class="${segmentClass(s)}">${segmentHtml(s.text)}</span>`).join('');
-        return `<p class="${paragraphClass(b)}"${styleAttr(paragraphStyle(b))}>${spans || '<br>'}</p>`;
+      if (b.type === 'paragraph') return paragraphHtml(b);
+      if (b.type === 'joint-mark') {
+        const st = jointMarkStyles(b);
+        return `<div class="joint-mark"${styleAttr(st.box)}><div class="organs"${styleAttr(st.organs)}>${b.organs.map((o) => `<p>${escapeHtml(o)}</p>`).join('')}</div><div class="suffix"${styleAttr(st.suffix)}>${escapeHtml(b.suffix)}</div></div>`;
       }
+      if (b.type === 'float') return `<div class="${b.kind === 'record' ? 'record' : 'letter-head'}"${styleAttr(floatStyle(b))}>${b.blocks.map(paragraphHtml).join('')}</div>`;
       const cols = columnPercents(b.table.columnWidths, tableColumns(b));
       const rows = b.table.rows.map((r) => {
         const cells = r.cells
@@ -130,11 +234,12 @@ export function printHtmlDocument(layout: DocumentLayout, fonts: ExportFonts): s
       return `<table><colgroup>${cols.map((w) => `<col style="width: ${w.toFixed(3)}%">`).join('')}</colgroup>${headRows.length ? `<thead>${headRows.join('')}</thead>` : ''}<tbody>${bodyRows.join('')}</tbody></table>`;
     })
     .join('\n');
+  const firstPage = layout.numberFirstPage ? '' : '@page :first { @bottom-right { content: none; } @bottom-left { content: none; } }';
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(layout.title || '文稿')}</title>
-<style>html, body { margin: 0; padding: 0; background: #fff; }${printCss(fonts)}</style></head>
+<style>html, body { margin: 0; padding: 0; background: #fff; }${printCss(fonts)}${firstPage}</style></head>
 <body><div class="wg-print">
 ${body}
-</div></body></html>
+</div><script>${PLACE_RECORD_SCRIPT}</script></body></html>
 `;
 }

@@ -91,3 +91,66 @@ export function pageNumber(page: PdfPage, bottomMm = 35): { text: string; xMin: 
   if (words.length === 0) return null;
   return { text: words.map((w) => w.text).join(' '), xMin: words[0]!.xMin, xMax: words[words.length - 1]!.xMax, y: (words[0]!.yMin + words[0]!.yMax) / 2 };
 }
+
+/** A horizontal rule or a run of coloured ink found on a rendered page, in points. */
+export interface InkBand {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+/**
+ * Bands of rows holding ink of one colour on a page rendered at 288 dpi (pdftoppm): red (the
+ * 标志, the red lines) or black lines at least `minWidth` points wide (the 版记's separators).
+ */
+export function inkBands(bytes: Uint8Array, page: number, color: 'red' | 'black', minWidth = 0): InkBand[] {
+  const dpi = 288;
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'wengao-ink-'));
+  try {
+    const file = path.join(dir, 'doc.pdf');
+    writeFileSync(file, bytes);
+    const ppm = execFileSync('pdftoppm', ['-r', String(dpi), '-f', String(page), '-l', String(page), file], { maxBuffer: 256 << 20 });
+    // P6 header: "P6\nW H\n255\n" then RGB bytes.
+    let at = 0;
+    const fields: string[] = [];
+    while (fields.length < 4) {
+      let s = '';
+      while (ppm[at]! > 32) s += String.fromCharCode(ppm[at++]!);
+      at++;
+      if (s) fields.push(s);
+    }
+    const [w, h] = [Number(fields[1]), Number(fields[2])];
+    const scale = 72 / dpi;
+    const isInk = (i: number) => (color === 'red' ? ppm[i]! > 200 && ppm[i + 1]! < 90 && ppm[i + 2]! < 90 : ppm[i]! < 90 && ppm[i + 1]! < 90 && ppm[i + 2]! < 90);
+    const rows: Array<{ y: number; left: number; right: number }> = [];
+    for (let y = 0; y < h; y++) {
+      let left = -1;
+      let right = -1;
+      let run = 0;
+      let best = 0;
+      for (let x = 0; x < w; x++) {
+        const i = at + (y * w + x) * 3;
+        if (isInk(i)) {
+          if (left < 0) left = x;
+          right = x;
+          run++;
+          best = Math.max(best, run);
+        } else run = 0;
+      }
+      if (left >= 0 && (minWidth === 0 || best * scale >= minWidth)) rows.push({ y, left, right });
+    }
+    const bands: InkBand[] = [];
+    for (const r of rows) {
+      const last = bands[bands.length - 1];
+      if (last && r.y * scale - last.bottom <= scale * 1.01) {
+        last.bottom = (r.y + 1) * scale;
+        last.left = Math.min(last.left, r.left * scale);
+        last.right = Math.max(last.right, (r.right + 1) * scale);
+      } else bands.push({ top: r.y * scale, bottom: (r.y + 1) * scale, left: r.left * scale, right: (r.right + 1) * scale });
+    }
+    return bands;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

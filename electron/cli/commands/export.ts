@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { writeErr, writeOut } from './output';
 import type { WgDocument } from '../../../shared/model/document';
+import { DOCUMENT_FORMATS, type DocumentFormat } from '../../../shared/model/parts';
 import { EXPORT_FONT_SLOTS, isValidFontName, type ExportFonts } from '../../../shared/export/fonts';
 import { layoutDocument } from '../../../shared/export/layout';
 import { printHtmlDocument } from '../../../shared/export/printView';
@@ -27,6 +28,7 @@ interface ExportCliOptions {
   heading3Bold: boolean;
   font: string[];
   pdfEngine: PdfEngine | 'auto';
+  format?: DocumentFormat;
   json?: boolean;
 }
 
@@ -48,10 +50,10 @@ function parseFonts(specs: string[]): ExportFonts {
 export async function exportPdfBytes(doc: WgDocument, options: ExportOptions, engine: PdfEngine | 'auto'): Promise<{ bytes: Uint8Array; engine: PdfEngine }> {
   const chosen = choosePdfEngine(engine);
   if (chosen.engine === 'chromium') {
-    const layout = layoutDocument(doc.blocks, { ...options, template: 'gbt9704' });
+    const layout = layoutDocument(doc.blocks, { ...options, template: 'gbt9704', ...(options.documentFormat ? { format: options.documentFormat } : {}) });
     return { bytes: await pdfFromHtml(chosen.program, printHtmlDocument(layout, options.fonts)), engine: 'chromium' };
   }
-  const docx = await writeDocx(doc, { ...options, template: 'gbt9704' });
+  const docx = await writeDocx(doc, { ...options, template: 'gbt9704', ...(options.documentFormat ? { format: options.documentFormat } : {}) });
   const [pdf] = await pdfFromDocx(chosen.program, [docx]);
   return { bytes: pdf!, engine: 'libreoffice' };
 }
@@ -69,6 +71,7 @@ export function register(program: Command): void {
     .option('--normalize-dates', '把成文日期规范为“2024年3月5日”的写法')
     .option('--no-heading3-bold', '三级标题（1.）不加粗')
     .option('--font <slot=name>', `替换字体，可重复；位置：${EXPORT_FONT_SLOTS.join('、')}（例如 --font body=仿宋）`, (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .addOption(new Option('--format <name>', '公文的格式（GB/T 9704 第10章）：document（文件格式）、letter（信函格式）、order（命令格式）、minutes（纪要格式）；默认按发文机关标志判断').choices(DOCUMENT_FORMATS))
     .addOption(new Option('--pdf-engine <name>', 'PDF 用什么生成：auto（先找 Edge/Chrome/Chromium，再找 LibreOffice）').choices(['auto', 'chromium', 'libreoffice']).default('auto'))
     .option('--json', '以 JSON 输出结果')
     .action(async (input: string, opts: ExportCliOptions, cmd: Command) => {
@@ -84,6 +87,7 @@ export function register(program: Command): void {
         normalizeDates: Boolean(opts.normalizeDates),
         textEncoding: opts.encoding,
         textCrlf: !opts.lf,
+        documentFormat: opts.format,
       };
       let bytes: number;
       let engine: PdfEngine | undefined;
@@ -96,7 +100,7 @@ export function register(program: Command): void {
         bytes = await documentRunner().run('export', { doc: opened.doc, file: out, format, options }, { label: `导出“${path.basename(out)}”` });
       }
       for (const n of opened.notices) writeErr(cmd, `注意：${n}\n`);
-      const result = { input: opened.path, output: out, format, ...(format === 'docx' ? { template: opts.template } : {}), ...(format === 'txt' ? { encoding: opts.encoding, lineEnding: opts.lf ? 'LF' : 'CRLF' } : {}), ...(engine ? { pdfEngine: engine } : {}), bytes };
+      const result = { input: opened.path, output: out, format, ...(format === 'docx' ? { template: opts.template } : {}), ...(opts.format ? { documentFormat: opts.format } : {}), ...(format === 'txt' ? { encoding: opts.encoding, lineEnding: opts.lf ? 'LF' : 'CRLF' } : {}), ...(engine ? { pdfEngine: engine } : {}), bytes };
       writeOut(cmd, opts.json ? `${JSON.stringify(result)}\n` : `已导出：${out}（${bytes} 字节）\n`);
     });
 }

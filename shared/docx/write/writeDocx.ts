@@ -24,7 +24,9 @@ import {
   TableCell,
   TableLayoutType,
   TableRow,
+  TabStopType,
   TextRun,
+  VerticalAlignTable,
   UnderlineType,
   WidthType,
   type IParagraphStyleOptions,
@@ -34,8 +36,9 @@ import {
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Alignment, Paragraph as ModelParagraph, Table as ModelTable, WgDocument } from '../../model/document';
 import type { ExportFonts } from '../../export/fonts';
-import { CHAR_SCALE_PERCENT, CHAR_TWIPS, FOOTER_TWIPS, LINE_TWIPS, MARGINS, PAGE, PT, TEXT_WIDTH_TWIPS } from '../../export/gbt9704';
-import { layoutDocument, type FontSlot, type LaidParagraph, type LayoutOptions, type LayoutRole, type Segment } from '../../export/layout';
+import { CHAR_SCALE_PERCENT, CHAR_TWIPS, FOOTER_TWIPS, LINE_TWIPS, MARGINS, PAGE, PT, RED, TEXT_WIDTH_TWIPS } from '../../export/gbt9704';
+import { layoutDocument, type FontSlot, type LaidFloat, type LaidJointMark, type LaidParagraph, type LayoutOptions, type LayoutRole, type Rule, type Segment } from '../../export/layout';
+import { PART_LABELS } from '../../model/parts';
 
 export interface DocxOptions extends LayoutOptions {
   fonts: ExportFonts;
@@ -56,29 +59,28 @@ export const DOCX_STYLES: Record<Exclude<LayoutRole, 'empty' | 'body'>, { id: st
   signature: { id: 'WgSignature', name: '署名' },
   date: { id: 'WgDate', name: '成文日期' },
   'attachment-list': { id: 'WgAttachment', name: '附件说明' },
-  'copy-number': { id: 'WgCopyNumber', name: '份号' },
-  secrecy: { id: 'WgSecrecy', name: '密级和保密期限' },
-  urgency: { id: 'WgUrgency', name: '紧急程度' },
-  'issuer-mark': { id: 'WgIssuerMark', name: '发文机关标志' },
-  signer: { id: 'WgSigner', name: '签发人' },
-  subtitle: { id: 'WgSubtitle', name: '副标题' },
-  byline: { id: 'WgByline', name: '署名行' },
-  dateline: { id: 'WgDateline', name: '日期行' },
-  note: { id: 'WgNote', name: '附注' },
-  attendance: { id: 'WgAttendance', name: '出席/请假/列席' },
-  'attachment-label': { id: 'WgAttachmentLabel', name: '附件标识' },
-  'attachment-title': { id: 'WgAttachmentTitle', name: '附件标题' },
-  cc: { id: 'WgCc', name: '抄送机关' },
-  imprint: { id: 'WgImprint', name: '印发机关和印发日期' },
+  'copy-number': { id: 'WgCopyNumber', name: PART_LABELS['copy-number'] },
+  secrecy: { id: 'WgSecrecy', name: PART_LABELS.secrecy },
+  urgency: { id: 'WgUrgency', name: PART_LABELS.urgency },
+  'issuer-mark': { id: 'WgIssuerMark', name: PART_LABELS['issuer-mark'] },
+  signer: { id: 'WgSigner', name: PART_LABELS.signer },
+  subtitle: { id: 'WgSubtitle', name: PART_LABELS.subtitle },
+  byline: { id: 'WgByline', name: PART_LABELS.byline },
+  dateline: { id: 'WgDateline', name: PART_LABELS.dateline },
+  note: { id: 'WgNote', name: PART_LABELS.note },
+  attendance: { id: 'WgAttendance', name: PART_LABELS.attendance },
+  'attachment-label': { id: 'WgAttachmentLabel', name: PART_LABELS['attachment-label'] },
+  'attachment-title': { id: 'WgAttachmentTitle', name: PART_LABELS['attachment-title'] },
+  cc: { id: 'WgCc', name: PART_LABELS.cc },
+  imprint: { id: 'WgImprint', name: PART_LABELS.imprint },
+  separator: { id: 'WgSeparator', name: '分隔线' },
 };
 
-/** Parts set in the title's size (二号). */
-const TITLE_SIZED: ReadonlySet<LayoutRole> = new Set<LayoutRole>(['title', 'attachment-title', 'issuer-mark']);
-const OTHER_PARTS = (Object.keys(DOCX_STYLES) as Array<keyof typeof DOCX_STYLES>).filter(
-  (r) => !['title', 'heading1', 'heading2', 'heading3', 'heading4', 'doc-number', 'salutation', 'signature', 'date', 'attachment-list'].includes(r),
-);
+/** Styles of lines that are not on the 28.95 pt grid (w:snapToGrid 0): the title, the 标志, rules. */
+const OFF_GRID_STYLES = ['Title', 'WgIssuerMark', 'WgAttachmentTitle', 'WgSeparator'];
 
-const ALIGN: Record<Alignment, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
+const ALIGN: Record<Alignment | 'distribute', (typeof AlignmentType)[keyof typeof AlignmentType]> = {
+  distribute: AlignmentType.DISTRIBUTE,
   left: AlignmentType.LEFT,
   center: AlignmentType.CENTER,
   right: AlignmentType.RIGHT,
@@ -139,10 +141,10 @@ function gbt9704Template(fonts: ExportFonts, heading3Bold: boolean): Template {
   const custom = (role: keyof typeof DOCX_STYLES, paragraph: IParagraphStyleOptions['paragraph']) =>
     paragraphStyle(DOCX_STYLES[role].id, DOCX_STYLES[role].name, { spacing: { ...exact, before: 0, after: 0 }, ...paragraph }, { font: font('body'), size: PT.body * 2 });
   return {
-    size: (role) => (TITLE_SIZED.has(role) ? PT.title : PT.body) * 2,
+    size: (role) => (role === 'title' ? PT.title : PT.body) * 2,
     font,
-    charTwips: (role) => (TITLE_SIZED.has(role) ? PT.title : PT.body) * 20,
-    spacing: (p) => ({ ...exact, before: p.spaceBefore * LINE_TWIPS, after: p.spaceAfter * LINE_TWIPS }),
+    charTwips: (role) => (role === 'title' ? PT.title : PT.body) * 20,
+    spacing: (p) => ({ line: p.line, lineRule: LineRuleType.EXACT, before: p.spaceBefore * LINE_TWIPS + (p.gapBefore ?? 0), after: p.spaceAfter * LINE_TWIPS }),
     styles: [
       paragraphStyle(
         'Title',
@@ -159,8 +161,9 @@ function gbt9704Template(fonts: ExportFonts, heading3Bold: boolean): Template {
       custom('signature', { alignment: AlignmentType.RIGHT, indent: { right: 4 * CHAR_TWIPS }, keepNext: true }),
       custom('date', { alignment: AlignmentType.RIGHT, indent: { right: 2 * CHAR_TWIPS } }),
       custom('attachment-list', { alignment: AlignmentType.BOTH, indent: { left: 5 * CHAR_TWIPS, hanging: 3 * CHAR_TWIPS } }),
-      // The other parts: named so Word shows what each paragraph is; the layout sets their look.
-      ...OTHER_PARTS.map((role) => custom(role, {})),
+      // The other parts: their look is set on each paragraph (it depends on the document); the
+      // styles name them, so a reader (and Wengao's importer) can tell the parts apart.
+      ...(['copy-number', 'secrecy', 'urgency', 'issuer-mark', 'signer', 'subtitle', 'byline', 'dateline', 'note', 'attendance', 'attachment-label', 'attachment-title', 'cc', 'imprint', 'separator'] as const).map((role) => custom(role, {})),
     ],
     section: {
       properties: {
@@ -223,12 +226,14 @@ function plainTemplate(): Template {
  * The runs of a paragraph. In a heading (`styled`), the body part of a run-in heading takes the
  * body size and says "not bold" (三级标题 may be bold by style); the heading part follows its style.
  */
-function runsOf(segments: Segment[], tpl: Template, sizeHalfPts: number, styled: boolean): ParagraphChild[] {
+function runsOf(segments: Segment[], tpl: Template, sizeHalfPts: number, styled: boolean, look: { color?: string | undefined; scale?: number | undefined } = {}): ParagraphChild[] {
   const out: ParagraphChild[] = [];
   for (const s of segments) {
     const bodyPart = styled && !s.heading;
     const props = {
       font: tpl.font(s.font),
+      ...(look.color ? { color: look.color } : {}),
+      ...(look.scale ? { scale: look.scale } : {}),
       size: bodyPart ? tpl.size('body') : sizeHalfPts,
       ...(s.bold ? { bold: true } : bodyPart ? { bold: false } : {}),
       ...(s.italic ? { italics: true } : {}),
@@ -248,7 +253,7 @@ function runsOf(segments: Segment[], tpl: Template, sizeHalfPts: number, styled:
 }
 
 function paragraphOf(p: LaidParagraph, tpl: Template): Paragraph {
-  const ch = tpl.charTwips(p.role);
+  const ch = tpl.charTwips(p.role) === CHAR_TWIPS ? p.size * 20 : tpl.charTwips(p.role);
   const { firstLine, left, right } = p.indent;
   const indent: Record<string, number> = {};
   if (firstLine > 0) {
@@ -267,6 +272,8 @@ function paragraphOf(p: LaidParagraph, tpl: Template): Paragraph {
   // Only styles the template defines (通用 has no 公文 part styles).
   const style = id && tpl.styles.some((s) => s.id === id) ? id : undefined;
   const styled = p.level !== null;
+  const rule = (r: Rule | undefined) => (r ? { style: BorderStyle.SINGLE, size: Math.round(r.pt * 8), color: r.color, space: 0 } : undefined);
+  const borders = p.borders ? { ...(p.borders.top ? { top: rule(p.borders.top) } : {}), ...(p.borders.bottom ? { bottom: rule(p.borders.bottom) } : {}) } : undefined;
   return new Paragraph({
     ...(style ? { style } : {}),
     alignment: ALIGN[p.align],
@@ -275,7 +282,11 @@ function paragraphOf(p: LaidParagraph, tpl: Template): Paragraph {
     // Explicit both ways: a run-in heading must not inherit its style's keep-with-next (it would
     // chain a whole paragraph to the next and leave half-empty pages).
     keepNext: p.keepNext,
-    children: runsOf(p.segments, tpl, tpl.size(p.role), styled),
+    ...(p.pageBreakBefore ? { pageBreakBefore: true } : {}),
+    ...(borders ? { border: borders } : {}),
+    // Tab positions count from the left edge of the text (Word; LibreOffice reads .docx so too).
+    ...(p.tab ? { tabStops: [{ type: p.tab.type === 'right' ? TabStopType.RIGHT : TabStopType.LEFT, position: Math.round(p.tab.pos) }] } : {}),
+    children: runsOf(p.segments, tpl, tpl.size(p.role) === PT.body * 2 ? p.size * 2 : tpl.size(p.role), styled, { color: p.color, scale: p.scale }),
   });
 }
 
@@ -323,17 +334,68 @@ function tableOf(t: ModelTable, tpl: Template, textWidth: number): Table {
   });
 }
 
+/** A spacer: an empty line of `twips` height (the distances of the 版头 above a table). */
+function spacer(twips: number): Paragraph {
+  return new Paragraph({ style: DOCX_STYLES.separator.id, indent: { firstLine: 0, firstLineChars: 0 }, spacing: { line: Math.max(1, Math.round(twips)), lineRule: LineRuleType.EXACT, before: 0, after: 0 }, children: [] });
+}
+
+/** Joint issuance: a borderless table, the organs (each spread to the column's width) left,
+ * "文件" right, vertically centred, the table centred in the 版心. */
+function jointMarkOf(m: LaidJointMark, tpl: Template): Table {
+  const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
+  const line = (text: string, align: 'distribute' | 'left') =>
+    new Paragraph({
+      style: DOCX_STYLES['issuer-mark'].id,
+      alignment: ALIGN[align],
+      indent: { firstLine: 0, firstLineChars: 0 },
+      spacing: { line: m.line, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+      children: [new TextRun({ text, font: tpl.font('title'), size: m.size * 2, color: RED, scale: m.scale })],
+    });
+  const cell = (width: number, children: Paragraph[]) =>
+    new TableCell({ width: { size: width, type: WidthType.DXA }, verticalAlign: VerticalAlignTable.CENTER, margins: { left: 0, right: 0, top: 0, bottom: 0 }, borders: { top: none, bottom: none, left: none, right: none }, children });
+  return new Table({
+    width: { size: m.widths[0] + m.widths[1], type: WidthType.DXA },
+    columnWidths: m.widths,
+    layout: TableLayoutType.FIXED,
+    alignment: AlignmentType.CENTER,
+    borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
+    rows: [new TableRow({ children: [cell(m.widths[0], m.organs.map((o) => line(o, 'distribute'))), cell(m.widths[1], [line(m.suffix, 'left')])] })],
+  });
+}
+
+/** Marks where a float's paragraphs begin and end; `floatsAnchored` turns them into a text box. */
+const FLOAT_MARK = 'WgFloat';
+function floatMarkers(f: LaidFloat): [Paragraph, Paragraph] {
+  const id = `${FLOAT_MARK}-${f.kind}-${f.x}-${f.y}-${f.width}-${f.height}`;
+  return [new Paragraph({ style: `${id}-begin`, children: [] }), new Paragraph({ style: `${id}-end`, children: [] })];
+}
+
 /** Writes a document as .docx bytes. */
 export async function writeDocx(doc: WgDocument, options: DocxOptions): Promise<Uint8Array> {
   const layout = layoutDocument(doc.blocks, options);
   const gbt = options.template === 'gbt9704';
   const tpl = gbt ? gbt9704Template(options.fonts, options.heading3Bold) : plainTemplate();
   const textWidth = gbt ? TEXT_WIDTH_TWIPS : PAGE.width - 3600;
-  const children = layout.blocks.map((b) => (b.type === 'table' ? tableOf(b.table, tpl, textWidth) : paragraphOf(b, tpl)));
+  const children: (Paragraph | Table)[] = [];
+  for (const b of layout.blocks) {
+    if (b.type === 'table') children.push(tableOf(b.table, tpl, textWidth));
+    else if (b.type === 'paragraph') children.push(paragraphOf(b, tpl));
+    else if (b.type === 'joint-mark') {
+      if (b.gapBefore > 0) children.push(spacer(b.gapBefore));
+      children.push(jointMarkOf(b, tpl));
+    } else {
+      const [begin, end] = floatMarkers(b);
+      children.push(begin, ...b.blocks.map((p) => paragraphOf(p, tpl)), end);
+    }
+  }
   // A document cannot end with a table in Word: add an empty paragraph after one.
-  if (layout.blocks.length === 0 || layout.blocks[layout.blocks.length - 1]!.type === 'table') children.push(new Paragraph({ children: [] }));
+  const last = layout.blocks[layout.blocks.length - 1];
+  if (!last || last.type === 'table' || last.type === 'joint-mark') children.push(new Paragraph({ children: [] }));
   const author = options.author?.trim() || doc.meta.author?.trim() || '';
   const title = doc.meta.title?.trim() || layout.title;
+  const section: ISectionOptions = layout.numberFirstPage
+    ? { ...tpl.section, children }
+    : { ...tpl.section, properties: { ...tpl.section.properties, titlePage: true }, footers: { ...tpl.section.footers, first: new Footer({ children: [new Paragraph({ children: [] })] }) }, children };
   const document = new Document({
     ...(title ? { title } : {}),
     ...(author ? { creator: author, lastModifiedBy: author } : { creator: '', lastModifiedBy: '' }),
@@ -352,31 +414,72 @@ export async function writeDocx(doc: WgDocument, options: DocxOptions): Promise<
       },
       paragraphStyles: tpl.styles,
     },
-    sections: [{ ...tpl.section, children }],
+    sections: [section],
   });
   const bytes = new Uint8Array(await Packer.toArrayBuffer(document));
-  return gbt ? titleOffGrid(bytes) : bytes;
+  return gbt ? gbt9704Patches(bytes) : bytes;
 }
 
 /**
- * The title must not snap to the line grid (w:snapToGrid 0): a 22 pt line would take two grid
- * lines in LibreOffice (Word uses the exact spacing). `docx` cannot write a paragraph's
- * w:snapToGrid, so it is added to the title paragraphs and the Title style here, before
- * w:spacing as the schema orders them.
+ * What `docx` cannot write, patched into its XML:
+ * - w:snapToGrid 0 on lines of another height than the grid's (title, 标志, rules): a 22 pt line
+ *   would take two grid lines in LibreOffice (Word uses the exact spacing);
+ * - w:widowControl 0 in the defaults and every paragraph style (Word's 孤行控制 off), so every
+ *   full page holds 22 lines;
+ * - the floats (版记, the 信函's 标志 and lines) as text boxes anchored to the page: DrawingML
+ *   anchors, which Word, WPS and LibreOffice place alike (LibreOffice ignores w:framePr frames
+ *   and floating tables as wide as the text).
  */
-function titleOffGrid(bytes: Uint8Array): Uint8Array {
+function gbt9704Patches(bytes: Uint8Array): Uint8Array {
   const files = unzipSync(bytes);
-  /** Inserts before w:spacing wherever `re` matches; a required place that is missing is a bug. */
-  const patch = (name: string, re: RegExp, insert: string, required: boolean) => {
+  const read = (name: string) => {
     const f = files[name];
     if (!f) throw new Error(`docx: ${name} missing`);
-    let n = 0;
-    const xml = strFromU8(f).replace(re, (m) => (n++, m.replace('<w:spacing', `${insert}<w:spacing`)));
-    if (n === 0 && required) throw new Error(`docx: no place for ${insert} in ${name}`);
-    if (n > 0) files[name] = strToU8(xml);
+    return strFromU8(f);
   };
-  patch('word/styles.xml', /<w:style w:type="paragraph" w:styleId="Title">(?:(?!<\/w:style>).)*?<w:spacing/g, '<w:snapToGrid w:val="0"/>', true);
-  // Documents without a title have no title paragraph.
-  patch('word/document.xml', /<w:pPr><w:pStyle w:val="Title"\/>(?:(?!<\/w:pPr>).)*?<w:spacing/g, '<w:snapToGrid w:val="0"/>', false);
+  let styles = read('word/styles.xml');
+  let document = read('word/document.xml');
+  const offGrid = OFF_GRID_STYLES.join('|');
+  // Before w:spacing, as the schema orders a pPr's children.
+  const snap = (xml: string, re: RegExp) => xml.replace(re, (m) => m.replace('<w:spacing', '<w:snapToGrid w:val="0"/><w:spacing'));
+  styles = snap(styles, new RegExp(`<w:style w:type="paragraph" w:styleId="(?:${offGrid})">(?:(?!</w:style>).)*?<w:spacing`, 'g'));
+  document = snap(document, new RegExp(`<w:pPr><w:pStyle w:val="(?:${offGrid})"/>(?:(?!</w:pPr>).)*?<w:spacing`, 'g'));
+  // After pStyle/keepNext/keepLines/pageBreakBefore, before everything else.
+  const widow = (pPr: string) => pPr.replace(/^<w:pPr>((?:<w:pStyle [^>]*\/>)?(?:<w:keepNext[^>]*\/>)?(?:<w:keepLines[^>]*\/>)?(?:<w:pageBreakBefore[^>]*\/>)?)/, '<w:pPr>$1<w:widowControl w:val="0"/>');
+  styles = styles.replace(/<w:pPrDefault><w:pPr>.*?<\/w:pPr>|<w:pPrDefault\/>/, (m) => (m === '<w:pPrDefault/>' ? '<w:pPrDefault><w:pPr><w:widowControl w:val="0"/></w:pPr></w:pPrDefault>' : m.replace(/<w:pPr>.*$/, (x) => widow(x))));
+  styles = styles.replace(/(<w:style w:type="paragraph"[^>]*>(?:(?!<\/w:style>).)*?)(<w:pPr>(?:(?!<\/w:style>).)*?<\/w:pPr>|<w:rPr>|<\/w:style>)/g, (_m, head: string, tail: string) => (tail.startsWith('<w:pPr>') ? head + widow(tail) : `${head}<w:pPr><w:widowControl w:val="0"/></w:pPr>${tail}`));
+  document = floatsAnchored(document);
+  files['word/styles.xml'] = strToU8(styles);
+  files['word/document.xml'] = strToU8(document);
   return zipSync(files, { level: 6 });
+}
+
+const EMU_PER_TWIP = 635;
+
+/** The paragraphs between a float's markers, in a text box anchored where the float says. */
+function floatsAnchored(xml: string): string {
+  let id = 100;
+  const marker = (which: string) => `<w:p><w:pPr><w:pStyle w:val="${FLOAT_MARK}-([a-z-]+?)-(-?\\d+)-(-?\\d+)-(\\d+)-(\\d+)-${which}"/></w:pPr></w:p>`;
+  const re = new RegExp(`${marker('begin')}(.*?)<w:p><w:pPr><w:pStyle w:val="${FLOAT_MARK}-[^"]*-end"/></w:pPr></w:p>`, 'g');
+  return xml.replace(re, (_m, kind: string, x: string, y: string, w: string, h: string, inner: string) => {
+    const cx = Number(w) * EMU_PER_TWIP;
+    const cy = Number(h) * EMU_PER_TWIP;
+    const onPage = kind !== 'record';
+    const posH = `<wp:positionH relativeFrom="margin"><wp:posOffset>${Number(x) * EMU_PER_TWIP}</wp:posOffset></wp:positionH>`;
+    // The 版记 at the bottom of the 版心; the 信函's head and foot at fixed places on the page.
+    const posV = onPage ? `<wp:positionV relativeFrom="page"><wp:posOffset>${Number(y) * EMU_PER_TWIP}</wp:posOffset></wp:positionV>` : '<wp:positionV relativeFrom="margin"><wp:align>bottom</wp:align></wp:positionV>';
+    const wrap = onPage ? '<wp:wrapNone/>' : '<wp:wrapTopAndBottom/>';
+    const n = id++;
+    const name = kind === 'record' ? '版记' : kind === 'letter-head' ? '信函版头' : '信函下双线';
+    return (
+      `<w:p><w:pPr><w:pStyle w:val="${DOCX_STYLES.separator.id}"/><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/><w:ind w:firstLine="0"/></w:pPr><w:r><w:drawing>` +
+      `<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="${n}" behindDoc="0" locked="1" layoutInCell="1" allowOverlap="1">` +
+      `<wp:simplePos x="0" y="0"/>${posH}${posV}<wp:extent cx="${cx}" cy="${cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>${wrap}` +
+      `<wp:docPr id="${n}" name="${name}"/><wp:cNvGraphicFramePr/>` +
+      `<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:cNvSpPr txBox="1"/>` +
+      `<wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>` +
+      `<wps:txbx><w:txbxContent>${inner}</w:txbxContent></wps:txbx>` +
+      `<wps:bodyPr rot="0" vert="horz" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="${onPage ? 't' : 'b'}" anchorCtr="0"><a:noAutofit/></wps:bodyPr></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r></w:p>`
+    );
+  });
 }

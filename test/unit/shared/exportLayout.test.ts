@@ -131,7 +131,7 @@ describe('export headings are the outline sidebar\'s headings', () => {
   it.each(files)('%s: the same blocks at the same levels', (f) => {
     const blocks = blocksOf(lines(f));
     const laid = layoutDocument(blocks, { template: 'gbt9704', heading3Bold: true, normalizeDates: false });
-    const exported = laid.blocks.flatMap((b, i) => (b.type === 'paragraph' && b.level ? [`${i}:${b.level}`] : []));
+    const exported = laid.blocks.flatMap((b) => (b.type === 'paragraph' && b.level ? [`${b.source}:${b.level}`] : []));
     const sidebar = outlineOfDocument({ meta: {}, blocks }).outline.entries.flatMap((e) => (e.level > 0 && e.heading ? [`${e.block}:${e.level}`] : []));
     expect(exported).toEqual(sidebar);
   });

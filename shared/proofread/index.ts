@@ -15,8 +15,9 @@ export * from './types';
 
 /** Every finding of a document; tables are not checked. */
 export function proofreadDocument(doc: WgDocument, proofreader = new Proofreader()): DocFinding[] {
-  const parts = partsOfDocument(doc);
-  const { outline } = outlineOfDocument(doc);
+  const described = outlineOfDocument(doc);
+  const parts = partsOfDocument(doc, described);
+  const { outline } = described;
   const paragraphs = doc.blocks.map((b, i) => ({ text: b.type === 'paragraph' ? blockText(b) : '', part: parts[i] ?? null }));
   return proofreader.document(paragraphs, outline);
 }

@@ -18,6 +18,17 @@ export interface Lexicon {
   nearHomophones: Map<string, string>;
   /** Character → characters it is mistaken for by shape. */
   shapes: Map<string, string>;
+  /** Adjacent character pairs (pairKey) inside the words of 2–4 characters: a fast pre-check. */
+  pairs: Set<number>;
+  /** Two-character words by pairKey → frequency class. */
+  words2: Map<number, number>;
+}
+
+/** Two adjacent characters as one number. */
+export const pairKey = (a: number, b: number): number => a * 65536 + b;
+
+function addPairs(pairs: Set<number>, w: string): void {
+  for (let i = 0; i + 1 < w.length; i++) pairs.add(pairKey(w.charCodeAt(i), w.charCodeAt(i + 1)));
 }
 
 let lexicon: Lexicon | null = null;
@@ -61,7 +72,13 @@ export function getLexicon(): Lexicon {
   for (const group of toneless.values()) for (const c of group) nearHomophones.set(c, (nearHomophones.get(c) ?? '') + group.replaceAll(c, ''));
   const shapes = new Map<string, string>();
   for (const line of SHAPES.split('\n')) shapes.set(line[0]!, line.slice(1));
-  lexicon = { words, idioms, chars, homophones, nearHomophones, shapes };
+  const pairs = new Set<number>();
+  const words2 = new Map<number, number>();
+  for (const [w, k] of words) {
+    addPairs(pairs, w);
+    if (w.length === 2) words2.set(pairKey(w.charCodeAt(0), w.charCodeAt(1)), k);
+  }
+  lexicon = { words, idioms, chars, homophones, nearHomophones, shapes, pairs, words2 };
   return lexicon;
 }
 
@@ -81,5 +98,10 @@ export function confusionKind(lex: Lexicon, a: string, b: string): 'sound' | 'sh
 /** Words the dictionary lacks (公文 vocabulary, 提法): known words from now on, of a middling frequency. */
 export function addWords(words: readonly string[]): void {
   const lex = getLexicon();
-  for (const w of words) if (w.length >= 2 && w.length <= 4 && !lex.words.has(w)) lex.words.set(w, 5);
+  for (const w of words) {
+    if (w.length < 2 || w.length > 4 || lex.words.has(w)) continue;
+    lex.words.set(w, 5);
+    addPairs(lex.pairs, w);
+    if (w.length === 2) lex.words2.set(pairKey(w.charCodeAt(0), w.charCodeAt(1)), 5);
+  }
 }

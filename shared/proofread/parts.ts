@@ -8,15 +8,16 @@
  */
 import type { DocumentPart } from '../model/parts';
 import { blockText, type WgDocument } from '../model/document';
-import { outlineOfDocument } from '../outline/outline';
+import { outlineOfDocument, type Outline } from '../outline/outline';
+import type { BlockInfo } from '../outline/blocks';
 
 const HEADINGS = ['title', 'heading1', 'heading2', 'heading3', 'heading4'] as const;
 const DOC_NUMBER = /^[\u4e00-\u9fa5A-Za-z]{1,16}[〔［\[(（【]\d{2,4}[〕］\])）】]第?\d{1,4}号$/;
 const DATE = /^\d{4}年\d{1,2}月\d{1,2}日$/;
 const SALUTATION = /^[\u4e00-\u9fa5、，（）]{2,80}[：:]?$/;
 
-export function partsOfDocument(doc: WgDocument): Array<DocumentPart | null> {
-  const { infos, outline } = outlineOfDocument(doc);
+export function partsOfDocument(doc: WgDocument, known?: { infos: BlockInfo[]; outline: Outline }): Array<DocumentPart | null> {
+  const { infos, outline } = known ?? outlineOfDocument(doc);
   const texts = doc.blocks.map((b) => (b.type === 'paragraph' ? blockText(b).trim() : ''));
   const parts: Array<DocumentPart | null> = infos.map((info, i) => {
     if (info.role) return info.role as DocumentPart;

@@ -8,7 +8,7 @@
  * a substitution is reported only when it scores much better than the text as written, and when no
  * other substitution comes close. Precision comes first: anything doubtful stays silent.
  */
-import { confusables, confusionKind, getLexicon, type Lexicon } from './lexicon';
+import { confusables, confusionKind, getLexicon, pairKey, type Lexicon } from './lexicon';
 import type { Finding } from './types';
 
 const HAN = /[\u4e00-\u9fa5]/;
@@ -29,7 +29,7 @@ const MAX_WRITTEN_CLASS = 10;
 const BEFORE_NAME = /(?:书记|主任|经理|董事长|厂长|矿长|镇长|乡长|县长|市长|省长|局长|处长|科长|部长|主席|委员|院长|校长|队长|所长|站长|同志|先生|女士)$/;
 /** Agency abbreviations of 发文字号 ("国办发〔2019〕3号"). */
 const NAME_AFTER_TITLE = new RegExp(BEFORE_NAME.source.slice(0, -1), 'g');
-const BEFORE_DOC_NUMBER = /^[〔［\[]\d{4}/;
+const BEFORE_DOC_NUMBER = /[〔［\[]\d{4}/y;
 
 function tokenScore(lex: Lexicon, w: string): number {
   if (w.length === 1) return (lex.chars.get(w) ?? 0) - TOKEN_COST;
@@ -50,8 +50,11 @@ export function segment(lex: Lexicon, s: string): Segmentation {
   const from = new Int32Array(n + 1);
   for (let i = 1; i <= n; i++) {
     best[i] = -Infinity;
+    // every word's last two characters are a known pair: most windows need no lookup
+    const pairEnds = i >= 2 && lex.pairs.has(pairKey(s.charCodeAt(i - 2), s.charCodeAt(i - 1)));
     for (let len = 1; len <= 4 && len <= i; len++) {
-      const sc = best[i - len]! + tokenScore(lex, s.slice(i - len, i));
+      if (len > 1 && !pairEnds) break;
+      const sc = best[i - len]! + tokenScore(lex, len === 1 ? s[i - 1]! : s.slice(i - len, i));
       if (sc > best[i]!) {
         best[i] = sc;
         from[i] = i - len;
@@ -76,6 +79,10 @@ function tokenAt(seg: Segmentation, p: number): [number, number] {
 
 /** True when some word of 2–4 characters inside `s` covers offset p. */
 function makesWord(lex: Lexicon, s: string, p: number): boolean {
+  const c = s.charCodeAt(p);
+  const before = p > 0 && lex.pairs.has(pairKey(s.charCodeAt(p - 1), c));
+  const after = p + 1 < s.length && lex.pairs.has(pairKey(c, s.charCodeAt(p + 1)));
+  if (!before && !after) return false;
   for (let len = 2; len <= 4; len++) {
     for (let a = Math.max(0, p - len + 1); a <= p && a + len <= s.length; a++) {
       if (lex.words.has(s.slice(a, a + len))) return true;
@@ -94,18 +101,44 @@ interface Candidate {
   rival: string | null;
 }
 
-function typoAt(lex: Lexicon, run: string, seg: Segmentation, p: number): Candidate | null {
-  const [ts, te] = tokenAt(seg, p);
-  if (te - ts !== 1 || (lex.chars.get(run[p]!) ?? 0) >= MAX_WRITTEN_CLASS) return null;
+const candidateCache = new Map<string, Array<[string, number]>>();
+/** What a writer may have typed instead of `ch`, each with the extra gain it must show. */
+function candidatesOf(lex: Lexicon, ch: string): Array<[string, number]> {
+  let list = candidateCache.get(ch);
+  if (list) return list;
+  const same = confusables(lex, ch);
+  list = [...same].map((c): [string, number] => [c, 0]);
+  for (const c of new Set(lex.nearHomophones.get(ch) ?? '')) if (!same.includes(c) && c !== ch) list.push([c, OTHER_TONE_PENALTY]);
+  candidateCache.set(ch, list);
+  return list;
+}
+
+/** For each offset of a run: is it a token of one character in the segmentation? */
+function singles(seg: Segmentation, n: number): Uint8Array {
+  const out = new Uint8Array(n);
+  let start = 0;
+  for (const end of seg.ends) {
+    if (end - start === 1) out[start] = 1;
+    start = end;
+  }
+  return out;
+}
+
+function typoAt(lex: Lexicon, run: string, single: Uint8Array, p: number): Candidate | null {
+  // a slip breaks a word into single characters: the suspect and a neighbour stand alone
+  if (!single[p] || !(single[p - 1] || single[p + 1]) || (lex.chars.get(run[p]!) ?? 0) >= MAX_WRITTEN_CLASS) return null;
   const a = Math.max(0, p - 3);
   const b = Math.min(run.length, p + 4);
   const window = run.slice(a, b);
   const q = p - a;
   const orig = segment(lex, window).score;
   const found: Array<Omit<Candidate, 'rival'>> = [];
-  const near = lex.nearHomophones.get(run[p]!) ?? '';
-  for (const c of new Set(confusables(lex, run[p]!) + near)) {
-    const penalty = near.includes(c) && !lex.homophones.get(run[p]!)?.includes(c) && !lex.shapes.get(run[p]!)?.includes(c) ? OTHER_TONE_PENALTY : 0;
+  const prev = p > 0 ? run.charCodeAt(p - 1) : -1;
+  const next = p + 1 < run.length ? run.charCodeAt(p + 1) : -1;
+  for (const [c, penalty] of candidatesOf(lex, run[p]!)) {
+    const code = c.charCodeAt(0);
+    // a correction makes a frequent two-character word with a neighbour
+    if (!(prev >= 0 && (lex.words2.get(pairKey(prev, code)) ?? 0) >= MIN_WORD_CLASS) && !(next >= 0 && (lex.words2.get(pairKey(code, next)) ?? 0) >= MIN_WORD_CLASS)) continue;
     const changed = window.slice(0, q) + c + window.slice(q + 1);
     if (!makesWord(lex, changed, q)) continue;
     const seg2 = segment(lex, changed);
@@ -118,8 +151,8 @@ function typoAt(lex: Lexicon, run: string, seg: Segmentation, p: number): Candid
   found.sort((x, y) => y.gain - x.gain);
   const best = found[0]!;
   if (best.gain < MIN_GAIN || (lex.words.get(best.word) ?? 0) < MIN_WORD_CLASS) return null;
-  const next = found[1];
-  return { ...best, rival: next && best.gain - next.gain < MIN_MARGIN ? next.word : null };
+  const runnerUp = found[1];
+  return { ...best, rival: runnerUp && best.gain - runnerUp.gain < MIN_MARGIN ? runnerUp.word : null };
 }
 
 let idiomIndex: Map<string, string[]> | null = null;
@@ -138,7 +171,21 @@ function idiomsByMask(lex: Lexicon): Map<string, string[]> {
   return idiomIndex;
 }
 
+let idiomPairs: Set<number> | null = null;
+/** The first and last character pairs of the idioms: one of them survives a one-character slip. */
+function idiomHalves(lex: Lexicon): Set<number> {
+  if (idiomPairs) return idiomPairs;
+  idiomPairs = new Set();
+  for (const w of lex.idioms) {
+    idiomPairs.add(pairKey(w.charCodeAt(0), w.charCodeAt(1)));
+    idiomPairs.add(pairKey(w.charCodeAt(2), w.charCodeAt(3)));
+  }
+  return idiomPairs;
+}
+
 function idiomNearMiss(lex: Lexicon, run: string, i: number): { idiom: string; pos: number; kind: 'sound' | 'shape' } | null {
+  const halves = idiomHalves(lex);
+  if (!halves.has(pairKey(run.charCodeAt(i), run.charCodeAt(i + 1))) && !halves.has(pairKey(run.charCodeAt(i + 2), run.charCodeAt(i + 3)))) return null;
   const w = run.slice(i, i + 4);
   if (lex.words.has(w)) return null;
   const index = idiomsByMask(lex);
@@ -165,7 +212,8 @@ export function checkTypos(text: string): Finding[] {
     const base = m.index;
     if (run.length < 2) continue;
     const taken = new Uint8Array(run.length);
-    if (BEFORE_DOC_NUMBER.test(text.slice(base + run.length))) continue;
+    BEFORE_DOC_NUMBER.lastIndex = base + run.length;
+    if (BEFORE_DOC_NUMBER.test(text)) continue;
     for (const t of run.matchAll(NAME_AFTER_TITLE)) taken.fill(1, t.index + t[0].length, t.index + t[0].length + 3);
     for (let i = 0; i + 4 <= run.length; i++) {
       const hit = idiomNearMiss(lex, run, i);
@@ -183,10 +231,10 @@ export function checkTypos(text: string): Finding[] {
       taken.fill(1, i, i + 4);
       i += 3;
     }
-    const seg = segment(lex, run);
+    const single = singles(segment(lex, run), run.length);
     for (let p = 0; p < run.length; p++) {
       if (taken[p] || !HAN.test(run[p]!)) continue;
-      const c = typoAt(lex, run, seg, p);
+      const c = typoAt(lex, run, single, p);
       if (!c) continue;
       const written = run.slice(c.start, c.end);
       out.push({

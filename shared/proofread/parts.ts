@@ -34,7 +34,8 @@ export function partsOfDocument(doc: WgDocument, known?: { infos: BlockInfo[]; o
   // The head of the document: the first line is the title unless something else claimed it;
   // the line after the title (and its 发文字号) that names the addressees is the 主送.
   const first = texts.findIndex((t) => t !== '');
-  if (first >= 0 && !parts.includes('title') && parts[first] === 'body' && texts[first]!.length <= 60 && !infos[first]!.role) parts[first] = 'title';
+  const more = texts.filter((t) => t !== '').length >= 3;
+  if (first >= 0 && more && !parts.includes('title') && parts[first] === 'body' && texts[first]!.length <= 60 && !infos[first]!.role) parts[first] = 'title';
   const title = parts.indexOf('title');
   if (title >= 0) {
     for (let i = title + 1; i < Math.min(texts.length, title + 5); i++) {

@@ -12,12 +12,13 @@ import type { ProofreadSettings } from '../../../shared/settings';
 import { BUILTIN_TIFA, CATEGORY_LABELS, PROOF_CATEGORIES, Proofreader, proofreadDocument, type DocFinding, type ProofCategory } from '../../../shared/proofread';
 import { $exportDocument } from '../documentModel';
 import { GHOST_ATTRIBUTE } from '../suggest/ghostText';
+import type { ProofreadRequest, ProofreadResponse } from './proofread.worker';
 
 const IDLE_DELAY_MS = 400;
 const ignoreKey = (f: DocFinding) => `${f.rule}|${f.text}`.slice(0, 200);
 
 /** DOM ranges of a finding inside its paragraph's element (text nodes in order, the ghost skipped). */
-function domRange(editor: LexicalEditor, blockKey: string, start: number, end: number): Range | null {
+function domRange(editor: LexicalEditor, blockKey: string, start: number, end: number, text: string): Range | null {
   const el = editor.getElementByKey(blockKey);
   if (!el) return null;
   const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, {
@@ -34,7 +35,7 @@ function domRange(editor: LexicalEditor, blockKey: string, start: number, end: n
     }
     if (started && end <= at + len) {
       range.setEnd(n, end - at);
-      return range;
+      return range.toString() === text ? range : null; // the text changed since the check
     }
     at += len;
   }
@@ -76,12 +77,30 @@ export function ProofreadPanel({ settings, onChange, onClose }: { settings: Proo
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
     let idle: number | null = null;
+    let latest = 0;
+    let pendingKeys: string[] = [];
+    let worker: Worker | null = null;
+    try {
+      worker = new Worker(new URL('./proofread.worker.ts', import.meta.url), { type: 'module' });
+      worker.onmessage = (e: MessageEvent<ProofreadResponse>) => {
+        if (e.data.id !== latest) return; // a newer check is on its way
+        setFindings(e.data.findings);
+        setKeys(pendingKeys);
+      };
+    } catch {
+      worker = null; // no workers here: check in the idle callback instead
+    }
     const run = () => {
       idle = null;
       if (editor.isComposing()) return schedule();
       const { doc, blockKeys } = editor.getEditorState().read(() => ({ doc: $exportDocument(), blockKeys: $getRoot().getChildren().map((c) => c.getKey()) }));
-      setFindings(proofreadDocument(doc, proofreader.current));
-      setKeys(blockKeys);
+      latest++;
+      pendingKeys = blockKeys;
+      if (worker) worker.postMessage({ id: latest, doc } satisfies ProofreadRequest);
+      else {
+        setFindings(proofreadDocument(doc, proofreader.current));
+        setKeys(blockKeys);
+      }
     };
     const schedule = () => {
       if (timer) clearTimeout(timer);
@@ -97,6 +116,7 @@ export function ProofreadPanel({ settings, onChange, onClose }: { settings: Proo
     });
     return () => {
       off();
+      worker?.terminate();
       if (timer) clearTimeout(timer);
       if (idle !== null && typeof cancelIdleCallback === 'function') cancelIdleCallback(idle);
     };
@@ -115,7 +135,7 @@ export function ProofreadPanel({ settings, onChange, onClose }: { settings: Proo
     const byKind = new Map<ProofCategory, Range[]>();
     for (const f of shown) {
       const key = keys[f.block];
-      const r = key && f.end > f.start ? domRange(editor, key, f.start, f.end) : null;
+      const r = key && f.end > f.start ? domRange(editor, key, f.start, f.end, f.text) : null;
       if (r) (byKind.get(f.category) ?? byKind.set(f.category, []).get(f.category)!).push(r);
     }
     for (const kind of PROOF_CATEGORIES) {

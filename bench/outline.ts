@@ -5,7 +5,8 @@
  * - a keystroke in a heading's title (the outline is rebuilt from the cached block records);
  * - the outline's frame work (counts, tree, caret section) per keystroke;
  * - a full re-outline (every block re-read) against Lexical reading the whole document's text;
- * - the same full outline in Node from the shared code (describe, build, check).
+ * - the same full outline in Node from the shared code (describe, build, check);
+ * - the anatomy pass (every paragraph's part) in Node, full and incremental, against the full re-outline.
  *
  * "Lexical" is the time from the keydown to the outline's update listener: Chromium's editing,
  * Lexical's update and reconciliation, and the plugins registered before the outline (history,
@@ -16,6 +17,9 @@ import { CHROMIUM, CHROMIUM_ARGS, startWebHarness } from '../test/support/browse
 import { describeParagraph } from '../shared/outline/blocks';
 import { checkOutline } from '../shared/outline/check';
 import { buildOutline } from '../shared/outline/outline';
+import { analyzeAnatomy, anatomyOfOutline } from '../shared/anatomy/anatomy';
+import { frameOf } from '../shared/anatomy/frame';
+import { paragraph } from '../shared/model/document';
 import { generateDocumentText } from './corpus';
 import { caretToMiddle, pasteDocument } from './typing';
 import { fmtMs, median, percentile, printTable, ratio, type Row } from './table';
@@ -101,6 +105,53 @@ function nodeFullOutline(text: string): { describe: number[]; build: number[]; c
   return { describe: out.describe.slice(2), build: out.build.slice(2), check: out.check.slice(2), entries: out.entries };
 }
 
+/**
+ * The anatomy pass (every paragraph's part) in Node: from the blocks (describe, frame, outline,
+ * parts) against the full re-outline (describe, build); and the editor's incremental path after an
+ * edit that changes the structure (one block re-described, the outline rebuilt from the cached
+ * records with its frame, the parts joined), with the frame and the join alone.
+ */
+export function nodeAnatomy(text: string): { full: number[]; reoutline: number[]; incremental: number[]; frame: number[]; join: number[]; parts: number } {
+  const lines = text.split('\n');
+  const blocks = lines.map((l) => paragraph(l));
+  const out = { full: [] as number[], reoutline: [] as number[], incremental: [] as number[], frame: [] as number[], join: [] as number[], parts: 0 };
+  const infos = lines.map((l) => describeParagraph(l, null));
+  const middle = Math.floor(lines.length / 2);
+  for (let i = 0; i < 12; i++) {
+    let t = performance.now();
+    const a = analyzeAnatomy(blocks);
+    out.full.push(performance.now() - t);
+    out.parts = a.parts.filter((p) => p !== 'body').length;
+    t = performance.now();
+    buildOutline(lines.map((l) => describeParagraph(l, null)));
+    out.reoutline.push(performance.now() - t);
+    // A heading typed in the middle of the document: one block re-described, then the rebuild.
+    t = performance.now();
+    infos[middle] = describeParagraph(i % 2 ? lines[middle]! : `${i}、新的标题`, null);
+    anatomyOfOutline(buildOutline(infos));
+    out.incremental.push(performance.now() - t);
+    t = performance.now();
+    frameOf(infos);
+    out.frame.push(performance.now() - t);
+    const outline = buildOutline(infos);
+    t = performance.now();
+    anatomyOfOutline(outline);
+    out.join.push(performance.now() - t);
+  }
+  const warm = (xs: number[]) => xs.slice(2);
+  return { full: warm(out.full), reoutline: warm(out.reoutline), incremental: warm(out.incremental), frame: warm(out.frame), join: warm(out.join), parts: out.parts };
+}
+
+export function anatomyRows(text: string): Row[] {
+  const a = nodeAnatomy(text);
+  return [
+    { figure: `anatomy in Node, full (${a.parts} paragraphs not body text)`, ours: fmtMs(median(a.full)), baseline: fmtMs(median(a.reoutline)), ratio: ratio(median(a.full), median(a.reoutline)), goal: 'baseline: full re-outline' },
+    { figure: 'anatomy in Node, incremental (a heading typed)', ours: fmtMs(median(a.incremental)), baseline: fmtMs(median(a.reoutline)), ratio: ratio(median(a.incremental), median(a.reoutline)), goal: 'baseline: full re-outline' },
+    { figure: 'anatomy in Node: frame pass alone', ours: fmtMs(median(a.frame)) },
+    { figure: 'anatomy in Node: parts joined with the outline', ours: fmtMs(median(a.join)) },
+  ];
+}
+
 function rows(label: string, samples: PerfSample[]): Row[] {
   const ours = samples.map((s) => s.outline);
   const lex = samples.map((s) => s.lexical).filter(Number.isFinite);
@@ -138,6 +189,7 @@ export async function benchOutline(): Promise<void> {
       { figure: 'full outline in Node: describe blocks', ours: fmtMs(median(node.describe)) },
       { figure: 'full outline in Node: build outline', ours: fmtMs(median(node.build)) },
       { figure: 'full outline in Node: check numbering', ours: fmtMs(median(node.check)) },
+      ...anatomyRows(text),
     ]);
   } finally {
     await browser.close();

@@ -2,8 +2,9 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import type { ReactNode } from 'react';
 import { SHORTCUTS, shortcutLabel, type AppCommand } from '../../shared/commands';
-import { PARAGRAPH_ROLES, type ParagraphRole } from '../../shared/model/document';
-import { ROLE_LABELS } from '../../shared/model/paragraphStyles';
+import type { ParagraphRole } from '../../shared/model/document';
+import { ROLE_GROUPS, ROLE_LABELS } from '../../shared/model/paragraphStyles';
+import { partsViewStore, type PartsView } from '../editor/outline/outlineStore';
 import { runCommand } from '../app/commands';
 import { useStore } from '../app/store';
 import { setParagraphRole } from '../editor/formatting';
@@ -41,12 +42,17 @@ const AlignIcon = ({ lines }: { lines: Array<[number, number]> }) => (
   </svg>
 );
 
-const ROLE_ORDER: ParagraphRole[] = ['title', 'heading1', 'heading2', 'heading3', 'heading4', 'body', 'salutation', 'signature', 'date'];
+/** The 自动 option names the part the anatomy found for the caret's paragraph: "标题（自动）". */
+function autoLabel(parts: PartsView, key: string | null): string {
+  const part = (key && parts.parts.get(key)) || 'body';
+  return `${ROLE_LABELS[part]}（自动）`;
+}
 
 export function Toolbar({ extra }: { extra?: ReactNode }) {
   const [editor] = useLexicalComposerContext();
   const sel = useStore(selectionStore);
   const history = useStore(historyStore);
+  const parts = useStore(partsViewStore);
   return (
     <div className="toolbar" role="toolbar" aria-label="格式" data-testid="toolbar">
       <ToolButton label="撤销" cmd="edit.undo" disabled={!history.canUndo} testId="tool-undo">
@@ -68,11 +74,17 @@ export function Toolbar({ extra }: { extra?: ReactNode }) {
           editor.focus();
         }}
       >
-        <option value="">自动（按编号识别）</option>
-        {ROLE_ORDER.filter((r) => PARAGRAPH_ROLES.includes(r)).map((r) => (
-          <option key={r} value={r}>
-            {ROLE_LABELS[r]}
-          </option>
+        <option value="" title="按内容和位置识别（版头、标题、主送、各级标题、署名、日期、版记…）">
+          {autoLabel(parts, sel.blockKey)}
+        </option>
+        {ROLE_GROUPS.map((g) => (
+          <optgroup key={g.label} label={g.label}>
+            {g.roles.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABELS[r]}
+              </option>
+            ))}
+          </optgroup>
         ))}
       </select>
       <ToolButton label="标题升级（连同下级标题）" cmd="outline.promote" testId="tool-promote">

@@ -20,6 +20,8 @@ export interface SelectionInfo {
   underline: boolean;
   /** Role of the caret's paragraph; undefined = 自动 (null role). */
   role: ParagraphRole | null;
+  /** Key of the caret's top-level block (its part, when inferred, is in partsViewStore). */
+  blockKey: string | null;
   align: Alignment | null;
   firstLineIndent: boolean;
 }
@@ -32,6 +34,7 @@ export const selectionStore = createStore<SelectionInfo>(
   italic: false,
   underline: false,
   role: null,
+  blockKey: null,
   align: null,
   firstLineIndent: false,
   },

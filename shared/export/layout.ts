@@ -9,10 +9,11 @@
  * takes the heading font), indents, the 7.3.5 placement of signature and date, and the one blank
  * line before 附件说明 and 署名.
  */
-import { paragraphText, type Alignment, type Block, type Paragraph, type ParagraphRole, type Run, type Table } from '../model/document';
-import { headingOf, type HeadingInfo, type HeadingLevel } from '../outline/levels';
-import { outlineOfDocument } from '../outline/outline';
-import { normalizeDate, isDateLine } from './dates';
+import { paragraphText, type Alignment, type Block, type Paragraph, type Run, type Table } from '../model/document';
+import type { DocumentPart } from '../model/parts';
+import type { HeadingLevel } from '../outline/levels';
+import { analyzeAnatomy, type Anatomy } from '../anatomy/anatomy';
+import { normalizeDate } from '../text/dates';
 import { CHARS_PER_LINE, PT, displayWidth } from './gbt9704';
 import { breakTitle } from './titleBreaks';
 
@@ -27,7 +28,7 @@ export interface LayoutOptions {
 }
 
 /** What a paragraph is on the page. Extends the model's roles with what only layout needs. */
-export type LayoutRole = ParagraphRole | 'docNumber' | 'attachment' | 'empty';
+export type LayoutRole = DocumentPart | 'empty';
 
 /** Which of the configured fonts a piece of text takes. */
 export type FontSlot = 'title' | 'heading1' | 'heading2' | 'body';
@@ -73,91 +74,25 @@ export interface DocumentLayout {
   title: string;
 }
 
-const GENRE = /(通知|通报|意见|报告|请示|批复|决定|决议|公告|通告|公报|命令|令|议案|函|纪要|方案|办法|规定|规划|计划|要点|总结|讲话|发言|述职报告|汇报|提纲|细则|规则|章程|制度|安排)$/;
-const END_PUNCT = /[。！？；，、：:;,.!?]$/;
-const DOC_NUMBER = /^[\u4e00-\u9fa5A-Za-z]{1,16}[〔[［(（]\d{4}[〕\]］)）]\s*\d{1,4}\s*号$/;
 const ATTACHMENT = /^附件[：:]/;
-const ATTACHMENT_ITEM = /^\d{1,2}[.．]/;
 
 const text = (b: Block | undefined): string => (b && b.type === 'paragraph' ? paragraphText(b).trim() : '');
 const isEmpty = (b: Block | undefined): boolean => !!b && b.type === 'paragraph' && text(b) === '';
 
-function looksLikeTitleLine(p: Paragraph): boolean {
-  const t = paragraphText(p).trim();
-  return t.length > 0 && t.length <= 40 && !END_PUNCT.test(t) && headingOf(p) === null && !isDateLine(t);
-}
-
-function looksLikeSalutation(t: string): boolean {
-  return /[：:]$/.test(t) && t.length <= 120 && !/[。；;]/.test(t) && !/如下[：:]$/.test(t);
-}
-
 /**
- * The role of every block: explicit roles win; plain paragraphs get one from their content
- * and place. Tables get null.
+ * The part of every block, from the anatomy (shared/anatomy), with 'empty' for blank plain
+ * paragraphs and null for tables.
  */
-export function inferRoles(blocks: Block[]): (LayoutRole | null)[] {
-  const roles: (LayoutRole | null)[] = blocks.map((b) => (b.type === 'paragraph' ? (b.role ?? null) : null));
-  const plain = (i: number) => blocks[i]?.type === 'paragraph' && roles[i] === null;
-  const firstNonEmpty = (from: number) => {
-    let i = from;
-    while (i < blocks.length && isEmpty(blocks[i])) i++;
-    return i;
-  };
+export function inferRoles(blocks: readonly Block[]): (LayoutRole | null)[] {
+  return rolesOf(blocks, analyzeAnatomy(blocks));
+}
 
-  // Title: 1–3 short lines at the top without final punctuation, ending with a genre word, or a
-  // single such line followed by a blank line (as plain-text reports write it).
-  let i = firstNonEmpty(0);
-  if (!roles.includes('title')) {
-    let j = i;
-    while (j < blocks.length && j - i < 3 && plain(j) && looksLikeTitleLine(blocks[j] as Paragraph)) {
-      j++;
-      if (GENRE.test(text(blocks[j - 1]))) break;
-    }
-    const lines = j - i;
-    const endsWithGenre = lines > 0 && GENRE.test(text(blocks[j - 1]));
-    const singleThenBlank = lines === 1 && isEmpty(blocks[j]);
-    if (lines > 0 && (endsWithGenre || singleThenBlank)) {
-      for (let k = i; k < j; k++) roles[k] = 'title';
-      i = firstNonEmpty(j);
-    }
-  } else {
-    i = firstNonEmpty(roles.lastIndexOf('title') + 1);
-  }
-  // 发文字号 (国办发〔2019〕3号) under the title, then the 主送机关.
-  if (plain(i) && DOC_NUMBER.test(text(blocks[i]))) {
-    roles[i] = 'docNumber';
-    i = firstNonEmpty(i + 1);
-  }
-  if (plain(i) && looksLikeSalutation(text(blocks[i])) && headingOf(blocks[i] as Paragraph) === null) roles[i] = 'salutation';
-
-  // 成文日期 and the 署名 above it, at the end (a 附注 in brackets may follow the date).
-  if (!roles.includes('date')) {
-    let e = blocks.length - 1;
-    while (e >= 0 && isEmpty(blocks[e])) e--;
-    for (let k = e; k >= Math.max(0, e - 2); k--) {
-      if (plain(k) && isDateLine(text(blocks[k]))) {
-        roles[k] = 'date';
-        const s = k - 1;
-        const st = text(blocks[s]);
-        if (!roles.includes('signature') && plain(s) && st.length > 0 && st.length <= 40 && !/[。，：；、:;,]/.test(st) && headingOf(blocks[s] as Paragraph) === null) {
-          roles[s] = 'signature';
-        }
-        break;
-      }
-    }
-  }
-
-  // 附件说明: "附件：…" and, after "附件：1.…", the numbered attachments that follow it.
-  for (let k = 0; k < blocks.length; k++) {
-    if (!plain(k) || !ATTACHMENT.test(text(blocks[k]))) continue;
-    roles[k] = 'attachment';
-    if (ATTACHMENT_ITEM.test(text(blocks[k]).replace(ATTACHMENT, ''))) {
-      for (let m = k + 1; m < blocks.length && plain(m) && ATTACHMENT_ITEM.test(text(blocks[m])); m++) roles[m] = 'attachment';
-    }
-  }
-
-  for (let k = 0; k < blocks.length; k++) if (roles[k] === null && isEmpty(blocks[k])) roles[k] = 'empty';
-  return roles;
+function rolesOf(blocks: readonly Block[], anatomy: Anatomy): (LayoutRole | null)[] {
+  return blocks.map((b, i) => {
+    if (b.type !== 'paragraph') return null;
+    const part = anatomy.parts[i]!;
+    return part === 'body' && anatomy.inferred[i] && isEmpty(b) ? 'empty' : part;
+  });
 }
 
 /**
@@ -213,6 +148,53 @@ function withText(runs: Run[], t: string): Run[] {
   return [{ ...(runs[0] ?? {}), text: t }];
 }
 
+const HEADING_ROLES: ReadonlySet<LayoutRole> = new Set<LayoutRole>(['heading1', 'heading2', 'heading3', 'heading4']);
+/** What may stand under a title before the body (no blank line is added between them). */
+const FRONT_MATTER: ReadonlySet<LayoutRole> = new Set<LayoutRole>(['doc-number', 'subtitle', 'byline', 'dateline', 'signer']);
+
+interface PartLook {
+  align: Alignment;
+  font: FontSlot;
+  firstLine: number;
+  left: number;
+  right: number;
+}
+const look = (align: Alignment, font: FontSlot, firstLine = 0, left = 0, right = 0): PartLook => ({ align, font, firstLine, left, right });
+
+/**
+ * How the parts without a rule of their own above are set in the 公文 template (GB/T 9704-2012):
+ * font slot, alignment and indents in characters. The 版头 and 版记 distances, the red 标志 and
+ * the separators are the Word writer's and the print view's.
+ */
+export const PART_LOOK: Record<LayoutRole, PartLook> = {
+  title: look('center', 'title'),
+  'attachment-title': look('center', 'title'),
+  heading1: look('justify', 'heading1', 2),
+  heading2: look('justify', 'heading2', 2),
+  heading3: look('justify', 'body', 2),
+  heading4: look('justify', 'body', 2),
+  signature: look('right', 'body', 0, 0, 2),
+  date: look('right', 'body', 0, 0, 2),
+  'attachment-list': look('justify', 'body', 2),
+  'doc-number': look('center', 'body'),
+  attendance: look('justify', 'body', 2),
+  'copy-number': look('left', 'body'),
+  secrecy: look('left', 'heading1'),
+  urgency: look('left', 'heading1'),
+  'issuer-mark': look('center', 'title'),
+  signer: look('right', 'body', 0, 0, 1),
+  subtitle: look('center', 'heading2'),
+  byline: look('center', 'body'),
+  dateline: look('center', 'body'),
+  salutation: look('justify', 'body'),
+  body: look('justify', 'body', 2),
+  empty: look('justify', 'body'),
+  note: look('justify', 'body', 2),
+  'attachment-label': look('left', 'heading1'),
+  cc: look('justify', 'body', 0, 1, 1),
+  imprint: look('justify', 'body', 0, 1, 1),
+};
+
 const HEADING_FONT: Record<HeadingLevel, FontSlot> = { 1: 'heading1', 2: 'heading2', 3: 'body', 4: 'body' };
 
 function base(role: LayoutRole, align: Alignment, segments: Segment[]): LaidParagraph {
@@ -229,23 +211,10 @@ export function signatureDateIndents(signature: string, date: string): { signatu
   return { signature: d + 4 - s, date: 2 };
 }
 
-/**
- * The headings of a document as the outline sidebar sees them (document-wide rules: notes after
- * 注：, attachment lists, numbered runs decided together), so the exported headings are exactly
- * the sidebar's.
- */
-function headingsByBlock(blocks: Block[]): Map<number, HeadingInfo> {
-  const map = new Map<number, HeadingInfo>();
-  for (const e of outlineOfDocument({ meta: {}, blocks }).outline.entries) {
-    if (e.level > 0 && e.heading) map.set(e.block, e.heading);
-  }
-  return map;
-}
-
 /** Lays a document out for the given template. */
-export function layoutDocument(blocks: Block[], options: LayoutOptions): DocumentLayout {
-  const roles = inferRoles(blocks);
-  const headings = headingsByBlock(blocks);
+export function layoutDocument(blocks: Block[], options: LayoutOptions, anatomy: Anatomy = analyzeAnatomy(blocks)): DocumentLayout {
+  const roles = rolesOf(blocks, anatomy);
+  const headings = anatomy.headings;
   const gbt = options.template === 'gbt9704';
   const out: LaidBlock[] = [];
   const titleLines: string[] = [];
@@ -262,18 +231,18 @@ export function layoutDocument(blocks: Block[], options: LayoutOptions): Documen
     const userAlign = b.align;
     const ind = b.indent ?? {};
     let p: LaidParagraph;
-    const heading = role === 'title' || role === 'docNumber' || role === 'salutation' || role === 'signature' || role === 'date' || role === 'attachment' || role === 'empty' ? null : (headings.get(i) ?? null);
+    const heading = HEADING_ROLES.has(role) ? (headings[i] ?? null) : null;
 
-    if (role === 'title') {
-      titleLines.push(t.trim());
+    if (role === 'title' || role === 'attachment-title') {
+      if (role === 'title') titleLines.push(t.trim());
       const lines = gbt ? breakTitle(t, Math.floor((CHARS_PER_LINE * PT.body) / PT.title)) : [t];
-      p = base('title', 'center', segmentsOf(withBreaks(b.runs, lines), Infinity, 'title', 'title'));
+      p = base(role, 'center', segmentsOf(withBreaks(b.runs, lines), Infinity, 'title', 'title'));
       p.keepNext = true;
       // One blank line under the title, unless the document has one already; a 发文字号 printed
       // under the title (as published on the web) takes that line below itself, above the 主送.
       const next = blocks[i + 1];
-      if (roles[i + 1] !== 'title' && roles[i + 1] !== 'docNumber' && next && !isEmpty(next)) p.spaceAfter = 1;
-    } else if (heading) {
+      if (roles[i + 1] !== role && !FRONT_MATTER.has(roles[i + 1]!) && next && !isEmpty(next)) p.spaceAfter = 1;
+    } else if (heading && HEADING_ROLES.has(role)) {
       const level = heading.level;
       const split = heading.runIn ? heading.headingEnd : Infinity;
       p = base(`heading${level}`, 'justify', segmentsOf(b.runs, split, gbt ? HEADING_FONT[level] : level <= 2 ? 'heading1' : 'body', 'body', gbt && level === 3 && options.heading3Bold, true));
@@ -295,26 +264,31 @@ export function layoutDocument(blocks: Block[], options: LayoutOptions): Documen
       } else if (signatureIndex < 0 && !isEmpty(blocks[i - 1])) {
         p.spaceBefore = 1;
       }
-    } else if (role === 'attachment') {
+    } else if (role === 'attachment-list') {
       // "附件：1.名称": the first line 2 characters in; a wrapped name aligns under the name.
       const first = ATTACHMENT.test(t.trim());
       const label = first ? /^附件[：:]\s*(\d{1,2}[.．])?/.exec(t.trim())![0] : (/^\d{1,2}[.．]/.exec(t.trim())?.[0] ?? '');
       const labelWidth = displayWidth(label);
       const numberWidth = first ? labelWidth - 3 : labelWidth;
-      p = base('attachment', 'justify', segmentsOf(b.runs, Infinity, 'body', 'body'));
+      p = base('attachment-list', 'justify', segmentsOf(b.runs, Infinity, 'body', 'body'));
       // Items after the first align their numbers under the first item's number ("附件：" is 3 wide).
       p.indent.left = 2 + (first ? labelWidth : 3 + numberWidth);
       p.indent.firstLine = first ? -labelWidth : -numberWidth;
       if (first && !isEmpty(blocks[i - 1])) p.spaceBefore = 1;
+    } else if (role === 'doc-number') {
+      p = base(role, 'center', segmentsOf(b.runs, Infinity, 'body', 'body'));
+      const next = blocks[i + 1];
+      if (roles[i - 1] === 'title' && next && !isEmpty(next)) p.spaceAfter = 1;
+    } else if (role === 'attendance') {
+      // 纪要: "出席：" in 黑体, the names in 仿宋 (10.3).
+      const colon = /^[^：:]*[：:]/.exec(t.trimStart());
+      const split = colon ? t.length - t.trimStart().length + colon[0].length : 0;
+      p = base(role, 'justify', segmentsOf(b.runs, split, 'heading1', 'body'));
+      p.indent.firstLine = 2;
     } else {
-      p = base(role, 'justify', segmentsOf(b.runs, Infinity, 'body', 'body'));
-      if (role === 'docNumber') {
-        p.align = 'center';
-        const next = blocks[i + 1];
-        if (roles[i - 1] === 'title' && next && !isEmpty(next)) p.spaceAfter = 1;
-      }
-      else if (role === 'salutation' || role === 'empty') p.align = 'justify';
-      else p.indent.firstLine = 2;
+      const look = PART_LOOK[role];
+      p = base(role, look.align, segmentsOf(b.runs, Infinity, look.font, look.font));
+      p.indent = { firstLine: look.firstLine, left: look.left, right: look.right };
     }
 
     if (!gbt) {
@@ -351,6 +325,6 @@ function keepClosingWithText(out: LaidBlock[]): void {
     const b = out[k]!;
     if (b.type !== 'paragraph') return;
     b.keepNext = true;
-    if (b.role !== 'empty' && b.role !== 'attachment') return;
+    if (b.role !== 'empty' && b.role !== 'attachment-list') return;
   }
 }

@@ -3,21 +3,13 @@
  * Importers produce it, the editor maps it to and from Lexical nodes,
  * save and export consume it. Plain JSON: no classes, no functions.
  */
+import { DOCUMENT_PARTS, type DocumentPart } from './parts';
 
-/** What a paragraph is in a 公文. `undefined` role means "plain paragraph": its outline
- * level is then inferred from its leading numbering (一、/（一）/1./（1）). */
-export const PARAGRAPH_ROLES = [
-  'title',
-  'heading1',
-  'heading2',
-  'heading3',
-  'heading4',
-  'body',
-  'salutation',
-  'signature',
-  'date',
-] as const;
-export type ParagraphRole = (typeof PARAGRAPH_ROLES)[number];
+/** What a paragraph is in a 公文: one of the document's parts (model/parts.ts), set by the user or
+ * the importer. `undefined` role means "plain paragraph": its part is then inferred by the anatomy
+ * (shared/anatomy/) from its content and place, its outline level from its numbering. */
+export const PARAGRAPH_ROLES = DOCUMENT_PARTS;
+export type ParagraphRole = DocumentPart;
 
 export const ALIGNMENTS = ['left', 'center', 'right', 'justify'] as const;
 export type Alignment = (typeof ALIGNMENTS)[number];

@@ -7,6 +7,8 @@ import { countWords } from '../text/wordCount';
 import { blockText, isHeadingRole, type Alignment, type Block, type ParagraphRole } from '../model/document';
 import { MAX_HEADING_TITLE, headingOf, type HeadingInfo } from './levels';
 import { parseNumber, type NumberToken } from './numbering';
+import { cueOf, type Cue } from '../anatomy/cues';
+import { isDateText } from '../text/dates';
 
 export interface BlockInfo {
   kind: 'paragraph' | 'table';
@@ -45,15 +47,14 @@ export interface BlockInfo {
    * sentence of a long paragraph. The outline offers parallel leads as headings, never silently.
    */
   lead: string;
+  /** What the paragraph's text says about its part in a 公文 (anatomy/cues.ts); '' for most. */
+  cue: Cue;
+  /** The trimmed text of a paragraph with a cue (a 标志, an "附件2" label…), else ''. */
+  label: string;
 }
 
 const TERMINAL = /[。！？；：，,;:!?…]/;
-const DOC_NUMBER = /^[\u4e00-\u9fa5A-Za-z]{1,16}[〔[［(（]\d{4}[〕\]］)）]\d{1,4}号$/;
-const DATE = /^(?:\d{4}年\d{1,2}月\d{1,2}日|[〇○零Ｏ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$/;
-const CLOSING_NOTE = /^[（(][^（）()]{1,24}[）)]$/;
 const CLOSING_FORMULA = /^(?:汇报完毕|特此(?:报告|通知|批复|函告|通报|公告|说明|请示)|以上(?:报告|意见|请示)|妥否|当否|请审阅|请批示|谢谢)/;
-const ATTACHMENT_LABEL = /^附件\s*[0-9０-９]*$/;
-const ATTACHMENT_LIST = /^附件\s*[0-9０-９]*\s*[：:]/;
 const NOTES = /^(?:注|说明|备注)\s*[0-9０-９]*\s*[：:]/;
 const LEAD_EXCLUDED = /^(?:[一二三四五六七八九十]+是|首先|其次|再次|最后|第[一二三四五六七八九十]+|同时|此外|另外|但|而|我|今年|去年|目前|近年|一年来|为|在|对|经|根据|按照)/;
 
@@ -84,10 +85,11 @@ export function describeParagraph(text: string, role: ParagraphRole | null, alig
   const number = role === null || role === 'body' || isHeadingRole(role) ? parseNumber(text) : null;
   const longHeading = !heading && number && role === null ? headingOf(p, { maxTitle: Infinity }) : null;
   const plain = role === null || role === 'body';
-  const date = role === 'date' || DATE.test(t);
-  const docNumber = DOC_NUMBER.test(t);
-  const closing = role === 'signature' ? 'signature' : heading ? '' : CLOSING_NOTE.test(t) ? 'note' : CLOSING_FORMULA.test(t) ? 'formula' : '';
-  const attachment = !plain ? '' : ATTACHMENT_LABEL.test(t) ? 'label' : ATTACHMENT_LIST.test(t) ? 'list' : '';
+  const date = role === 'date' || (t.length <= 24 && isDateText(t));
+  const cue = plain && !heading ? cueOf(t) : '';
+  const docNumber = cue === 'doc-number';
+  const closing = role === 'signature' ? 'signature' : heading ? '' : cue === 'note' || cue === 'dateline' ? 'note' : CLOSING_FORMULA.test(t) ? 'formula' : '';
+  const attachment = cue === 'attachment-label' ? 'label' : cue === 'attachment-list' ? 'list' : '';
   const titleLike =
     !heading && (role === null || role === 'title') && t.length >= 2 && t.length <= MAX_HEADING_TITLE && !TERMINAL.test(t) && !date && !docNumber && !closing && !attachment;
   return {
@@ -106,6 +108,8 @@ export function describeParagraph(text: string, role: ParagraphRole | null, alig
     attachment,
     notes: plain && NOTES.test(t),
     lead: plain && !heading ? leadOf(t) : '',
+    cue,
+    label: cue ? t : '',
   };
 }
 
@@ -126,6 +130,8 @@ export function describeTable(text: string): BlockInfo {
     attachment: '',
     notes: false,
     lead: '',
+    cue: '',
+    label: '',
   };
 }
 
@@ -149,6 +155,7 @@ export function sameStructure(a: BlockInfo, b: BlockInfo, titleText = true): boo
   if (titleText ? a.short !== b.short : a.short.length > MAX_CONTINUATION_LINE !== b.short.length > MAX_CONTINUATION_LINE) return false;
   if (a.date !== b.date || a.closing !== b.closing) return false;
   if (a.attachment !== b.attachment || a.notes !== b.notes || a.lead !== b.lead) return false;
+  if (a.cue !== b.cue || a.label !== b.label) return false;
   if ((a.number?.kind ?? null) !== (b.number?.kind ?? null) || (a.number?.value ?? 0) !== (b.number?.value ?? 0)) return false;
   // A long numbered line is a heading only in a run of headings; its title shows only then (the
   // editor compares it with the entry it shows).

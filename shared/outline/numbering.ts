@@ -4,6 +4,7 @@
  * mistakes people type: half-width brackets, "1、", "（一）、"), and writing one back in a given
  * style, for renumbering.
  */
+import { chineseNumeral, parseArabic, parseNumeral, toWideDigits } from '../text/numerals';
 
 export type NumberKind =
   /** 一、 */
@@ -78,65 +79,7 @@ export const DEFAULT_STYLES: Record<1 | 2 | 3 | 4, NumberStyle> = {
   4: { kind: 'arabic-paren' },
 };
 
-const CN_DIGITS = '〇一二三四五六七八九';
 const CN_CHARS = '[一二三四五六七八九十百〇零两]';
-
-/** Parses a Chinese numeral 1–999 ("十一", "二十", "一百零五"); NaN if malformed. */
-export function parseChineseNumeral(s: string): number {
-  if (!s) return NaN;
-  const digit = (ch: string) => (ch === '两' ? 2 : ch === '零' ? 0 : CN_DIGITS.indexOf(ch));
-  // Positional form without units ("二〇" is not a heading number, but "一〇" may appear): rare, reject.
-  let total = 0;
-  let current = -1;
-  let lastUnit = 1000;
-  for (const ch of s) {
-    if (ch === '十' || ch === '百') {
-      const unit = ch === '十' ? 10 : 100;
-      if (unit >= lastUnit) return NaN;
-      total += (current < 0 ? 1 : current) * unit;
-      current = -1;
-      lastUnit = unit;
-    } else {
-      const d = digit(ch);
-      if (d < 0) return NaN;
-      if (d === 0) {
-        current = -1;
-        continue;
-      }
-      if (current >= 0) return NaN; // two digits in a row: "一二"
-      current = d;
-    }
-  }
-  if (current >= 0) total += current;
-  return total > 0 ? total : NaN;
-}
-
-/** Writes 1–999 as a Chinese numeral: 10 → 十, 21 → 二十一, 105 → 一百零五. */
-export function chineseNumeral(n: number): string {
-  if (!Number.isInteger(n) || n <= 0 || n >= 1000) return String(n);
-  const h = Math.floor(n / 100);
-  const t = Math.floor((n % 100) / 10);
-  const u = n % 10;
-  let s = '';
-  if (h) s += CN_DIGITS[h] + '百';
-  if (t) s += (t === 1 && !h ? '' : CN_DIGITS[t]) + '十';
-  else if (h && u) s += '零';
-  if (u) s += CN_DIGITS[u];
-  return s;
-}
-
-function arabicValue(s: string): number {
-  let v = 0;
-  for (const ch of s) {
-    const c = ch.charCodeAt(0);
-    v = v * 10 + (c >= 0xff10 ? c - 0xff10 : c - 48);
-  }
-  return v;
-}
-
-function toWideDigits(s: string): string {
-  return s.replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + Number(d)));
-}
 
 /** Writes a number in a style: (cn-paren, 3) → "（三）"; (arabic-dot, 12, sep "．") → "12．". */
 export function formatNumber(style: NumberStyle, value: number): string {
@@ -198,7 +141,7 @@ const RULES: Rule[] = [
     re: new RegExp(`^([（(])(${CN_CHARS}+)([）)])`),
     parse: (m) => {
       const half = m[1] === '(' || m[3] === ')';
-      return { value: parseChineseNumeral(m[2]!), style: { kind: 'cn-paren', halfWidth: half }, flaws: half ? ['half-width-brackets'] : [] };
+      return { value: parseNumeral(m[2]!), style: { kind: 'cn-paren', halfWidth: half }, flaws: half ? ['half-width-brackets'] : [] };
     },
   },
   {
@@ -207,7 +150,7 @@ const RULES: Rule[] = [
     parse: (m) => {
       const half = m[1] === '(' || m[3] === ')';
       const wide = /[０-９]/.test(m[2]!);
-      return { value: arabicValue(m[2]!), style: { kind: 'arabic-paren', halfWidth: half, wideDigits: wide }, flaws: half ? ['half-width-brackets'] : [] };
+      return { value: parseArabic(m[2]!), style: { kind: 'arabic-paren', halfWidth: half, wideDigits: wide }, flaws: half ? ['half-width-brackets'] : [] };
     },
   },
   {
@@ -216,7 +159,7 @@ const RULES: Rule[] = [
     re: new RegExp(`^(${CN_CHARS}+)([、.．，])`),
     parse: (m) => {
       const sep = m[2]!;
-      return { value: parseChineseNumeral(m[1]!), style: { kind: 'cn-dun', sep }, flaws: sep === '、' ? [] : ['cn-separator'] };
+      return { value: parseNumeral(m[1]!), style: { kind: 'cn-dun', sep }, flaws: sep === '、' ? [] : ['cn-separator'] };
     },
   },
   {
@@ -225,7 +168,7 @@ const RULES: Rule[] = [
     re: new RegExp(`^(${DIGITS})([.．、])(?![0-9０-９])`),
     parse: (m) => {
       const sep = m[2]!;
-      return { value: arabicValue(m[1]!), style: { kind: 'arabic-dot', sep, wideDigits: /[０-９]/.test(m[1]!) }, flaws: sep === '、' ? ['arabic-dun'] : [] };
+      return { value: parseArabic(m[1]!), style: { kind: 'arabic-dot', sep, wideDigits: /[０-９]/.test(m[1]!) }, flaws: sep === '、' ? ['arabic-dun'] : [] };
     },
   },
   {
@@ -233,7 +176,7 @@ const RULES: Rule[] = [
     re: new RegExp(`^第(${CN_CHARS}+)([章节条])`),
     parse: (m) => {
       const kind: NumberKind = m[2] === '章' ? 'chapter' : m[2] === '节' ? 'section' : 'article';
-      return { value: parseChineseNumeral(m[1]!), style: { kind }, flaws: [] };
+      return { value: parseNumeral(m[1]!), style: { kind }, flaws: [] };
     },
   },
 ];
@@ -255,7 +198,7 @@ export function parseNumber(text: string): NumberToken | null {
     let rest = t.slice(written.length);
     if (parsed.style.kind === 'cn-dun') {
       const list = IN_SENTENCE_LIST.exec(rest);
-      if (list && parseChineseNumeral(list[1]!) === parsed.value + 1) return null;
+      if (list && parseNumeral(list[1]!) === parsed.value + 1) return null;
     }
     if (parsed.style.kind === 'article' && !AFTER_ARTICLE.test(rest)) return null;
     if ((parsed.style.kind === 'chapter' || parsed.style.kind === 'section') && !AFTER_CHAPTER.test(rest)) return null;

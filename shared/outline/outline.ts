@@ -15,6 +15,10 @@
 import type { WgDocument } from '../model/document';
 import { MAX_CONTINUATION_LINE, describeBlock, type BlockInfo } from './blocks';
 import type { HeadingInfo, HeadingLevel } from './levels';
+import { CLOSING_PARTS, frameOf, isTitleLine, type Frame } from '../anatomy/frame';
+import type { DocumentPart } from '../model/parts';
+
+const HEADING_OR_BODY: ReadonlySet<DocumentPart> = new Set<DocumentPart>(['body', 'heading1', 'heading2', 'heading3', 'heading4']);
 
 export type OutlineLevel = 0 | HeadingLevel;
 
@@ -59,66 +63,23 @@ export interface Outline {
   entryOfBlock: Int32Array;
   /** Blocks that are part of a heading but not its first block (title lines, detached titles). */
   continuation: Uint8Array;
+  /** The document's anatomy without heading levels (anatomy/frame.ts): titles, 版头, closing, 版记. */
+  frame: Frame;
 }
 
 const MAX_TITLE_LINES = 3;
 const MAX_JOINED_TITLE = 40;
 
-function nextNonBlank(infos: readonly BlockInfo[], from: number): number {
-  let i = from;
-  while (i < infos.length && infos[i]!.blank) i++;
-  return i;
-}
-
-function prevNonBlank(infos: readonly BlockInfo[], from: number): number {
-  let i = from;
-  while (i >= 0 && infos[i]!.blank) i--;
-  return i;
-}
-
 const isPlain = (b: BlockInfo) => b.role === null || b.role === 'body';
-const isInferredTitleLine = (b: BlockInfo) => b.titleLike && b.role === null && b.align !== 'right';
-
-/** The blocks that are titles, as [start, count] runs. */
-function findTitles(infos: readonly BlockInfo[]): Array<[number, number]> {
-  const titles: Array<[number, number]> = [];
-  const n = infos.length;
-  // The leading title: the first non-blank lines, when short and unpunctuated.
-  const first = nextNonBlank(infos, 0);
-  if (first < n && isInferredTitleLine(infos[first]!)) {
-    let k = first;
-    while (k < n && isInferredTitleLine(infos[k]!)) k++;
-    // Four or more such lines are a list, not a broken title.
-    if (k - first <= MAX_TITLE_LINES) titles.push([first, k - first]);
-  }
-  for (let i = 0; i < n; i++) {
-    const b = infos[i]!;
-    if (titles.length > 0 && i >= titles[0]![0] && i < titles[0]![0] + titles[0]![1]) continue;
-    if (b.role === 'title' && !b.blank) {
-      let k = i;
-      while (k < n && infos[k]!.role === 'title' && !infos[k]!.blank) k++;
-      titles.push([i, k - i]);
-      i = k - 1;
-      continue;
-    }
-    // The title of an attached document: after the date, "（此件公开发布）" or "附件2".
-    if (isInferredTitleLine(b)) {
-      const p = prevNonBlank(infos, i - 1);
-      const prev = p >= 0 ? infos[p]! : null;
-      if (prev && (prev.date || prev.closing === 'note' || prev.attachment === 'label')) titles.push([i, 1]);
-    }
-  }
-  titles.sort((a, b) => a[0] - b[0]);
-  return titles;
-}
+const isInferredTitleLine = isTitleLine;
 
 /** Where a span's closing matter (署名, 成文日期, 附件说明, "（此件公开发布）", "汇报完毕…") starts. */
-function closingStart(infos: readonly BlockInfo[], start: number, end: number): number {
+function closingStart(infos: readonly BlockInfo[], parts: readonly DocumentPart[], start: number, end: number): number {
   let j = end;
   let seenDate = false;
   while (j > start) {
     const b = infos[j - 1]!;
-    if (b.blank || b.closing || b.attachment) {
+    if (b.blank || b.closing || b.attachment || CLOSING_PARTS.has(parts[j - 1]!)) {
       j--;
     } else if (b.date) {
       seenDate = true;
@@ -146,7 +107,7 @@ const isNoteNumber = (b: BlockInfo) => b.number !== null && (b.number.kind === '
  *   among short indicator headings; the thirty long "一、对…" measures of a notice are not.
  * Paragraphs with a heading role are always headings.
  */
-function decideHeadings(infos: readonly BlockInfo[], titleAt: ReadonlyMap<number, number>): Array<HeadingInfo | null> {
+function decideHeadings(infos: readonly BlockInfo[], titleAt: ReadonlyMap<number, number>, parts: readonly DocumentPart[]): Array<HeadingInfo | null> {
   const n = infos.length;
   const out: Array<HeadingInfo | null> = new Array<HeadingInfo | null>(n).fill(null);
   interface Run {
@@ -185,6 +146,8 @@ function decideHeadings(infos: readonly BlockInfo[], titleAt: ReadonlyMap<number
     }
     if (inNotes && (b.blank || (isNoteNumber(b) && b.role === null))) continue;
     inNotes = false;
+    // The 版头, front matter, closing and 版记 hold no headings.
+    if (!HEADING_OR_BODY.has(parts[i]!)) continue;
     if (b.heading && !b.heading.inferred) {
       out[i] = b.heading;
       closeBelow(b.heading.level);
@@ -218,14 +181,15 @@ export function buildOutline(infos: readonly BlockInfo[]): Outline {
   const n = infos.length;
   const entries: OutlineEntry[] = [];
   const continuation = new Uint8Array(n);
-  const titles = findTitles(infos);
+  const frame = frameOf(infos);
+  const titles = frame.titles;
   const titleAt = new Map(titles.map(([s, c]) => [s, c]));
 
   const add = (level: OutlineLevel, block: number, headBlocks: number, number: string, title: string, heading: HeadingInfo | null) => {
     entries.push({ id: entries.length, level, block, headBlocks, number, title, heading, parent: -1, children: [], end: n, contentEnd: n, words: 0 });
   };
 
-  const headings = decideHeadings(infos, titleAt);
+  const headings = decideHeadings(infos, titleAt, frame.parts);
   for (let i = 0; i < n; i++) {
     const titleLines = titleAt.get(i);
     if (titleLines) {
@@ -284,7 +248,7 @@ export function buildOutline(infos: readonly BlockInfo[]): Outline {
     spanOf[i] = span;
     lastHead[span] = Math.max(lastHead[span]!, e.block + e.headBlocks);
   }
-  const contentEnds = lastHead.map((head, s) => Math.max(head, closingStart(infos, bounds[s]!, bounds[s + 1]!)));
+  const contentEnds = lastHead.map((head, s) => Math.max(head, closingStart(infos, frame.parts, bounds[s]!, bounds[s + 1]!)));
   const open: OutlineEntry[] = [];
   const close = (e: OutlineEntry, end: number) => {
     e.end = e.level > 0 ? Math.min(end, contentEnds[spanOf[e.id]!]!) : end;
@@ -322,7 +286,7 @@ export function buildOutline(infos: readonly BlockInfo[]): Outline {
   }
   suggestions.sort((a, b) => a.block - b.block);
 
-  return { entries, roots, suggestions, entryOfBlock, continuation };
+  return { entries, roots, suggestions, entryOfBlock, continuation, frame };
 }
 
 /** The entries of a section's subtree (the entry and all entries nested in it), in document order. */

@@ -6,7 +6,7 @@
  */
 import type { Command } from 'commander';
 import { checkOutline } from '../../../shared/outline/check';
-import { outlineOfDocument } from '../../../shared/outline/outline';
+import { analyzeAnatomy } from '../../../shared/anatomy/anatomy';
 import { readDocumentFile } from '../../services/documentFiles';
 import { CliError } from '../program';
 import { writeOut } from './output';
@@ -22,7 +22,7 @@ export interface CheckLine {
 
 export async function checkFile(file: string): Promise<CheckLine[]> {
   const { doc } = await readDocumentFile(file);
-  const { outline } = outlineOfDocument(doc);
+  const { outline } = analyzeAnatomy(doc.blocks);
   return checkOutline(outline).map((p) => ({ line: p.block + 1, kind: p.kind, severity: p.severity, message: p.message, fix: p.fixLabel }));
 }
 

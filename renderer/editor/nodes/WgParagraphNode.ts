@@ -1,6 +1,6 @@
 /**
  * The editor's paragraph: Lexical's ParagraphNode plus what a 公文 paragraph carries — its role
- * (title, heading 1–4, body, salutation, signature, date) and indents in characters. It replaces
+ * (a part of the 公文: model/parts.ts) and indents in characters. It replaces
  * ParagraphNode everywhere (node replacement), so every paragraph Lexical creates is one.
  * Role and indents are NodeState: they travel through clones, undo and JSON for free.
  */
@@ -26,6 +26,11 @@ function charsValue(v: unknown): number {
 export const firstLineCharsState = createState('firstLineChars', { parse: charsValue });
 export const leftCharsState = createState('leftChars', { parse: charsValue });
 export const rightCharsState = createState('rightChars', { parse: charsValue });
+
+/** Parts of one paragraph each: Enter after one starts a plain paragraph, as after a title. */
+const ONE_LINE_PARTS: ReadonlySet<ParagraphRole> = new Set<ParagraphRole>([
+  'copy-number', 'secrecy', 'urgency', 'issuer-mark', 'doc-number', 'signer', 'subtitle', 'byline', 'dateline', 'attachment-label', 'attachment-title', 'imprint',
+]);
 
 export class WgParagraphNode extends ParagraphNode {
   override $config() {
@@ -98,10 +103,11 @@ export class WgParagraphNode extends ParagraphNode {
     const next = super.insertNewAfter(selection, restoreSelection);
     if (!$isWgParagraphNode(next)) return next;
     const role = this.getRole();
-    if (role === 'title' || role === 'salutation' || isHeadingRole(role)) {
+    if (role === 'title' || role === 'salutation' || isHeadingRole(role) || (role !== null && ONE_LINE_PARTS.has(role))) {
       next.setRole(null);
-      next.setFormat(role === 'title' ? '' : this.getFormatType());
-      next.setFirstLineChars(role === 'title' || role === 'salutation' ? 2 : this.getFirstLineChars() || 2);
+      const flush = role === 'title' || role === 'salutation' || ONE_LINE_PARTS.has(role);
+      next.setFormat(flush ? '' : this.getFormatType());
+      next.setFirstLineChars(flush ? 2 : this.getFirstLineChars() || 2);
     } else {
       next.setRole(role);
       next.setFirstLineChars(this.getFirstLineChars());

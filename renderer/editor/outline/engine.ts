@@ -27,6 +27,7 @@ import {
   type UpdateListener,
 } from 'lexical';
 import { $isTableNode } from '@lexical/table';
+import type { DocumentPart } from '../../../shared/model/parts';
 import { describeParagraph, describeTable, onlyTitleTextChanged, sameStructure, type BlockInfo } from '../../../shared/outline/blocks';
 import { checkOutline, type ProblemKind } from '../../../shared/outline/check';
 import { buildOutline, type Outline } from '../../../shared/outline/outline';
@@ -37,7 +38,8 @@ import { LOAD_TAG } from '../tags';
 import { $isWgParagraphNode } from '../nodes/WgParagraphNode';
 import { perFrame } from '../status';
 import { $blockOf, $joinFollowing, $reorderBlocks, $replaceText, $splitRunIn } from './nodeEdits';
-import { activeSectionStore, outlineViewStore, sectionCounts, typedTitles, type OutlineItem, type ProblemView } from './outlineStore';
+import { activeSectionStore, outlineViewStore, partsViewStore, sectionCounts, typedTitles, type OutlineItem, type PartsView, type ProblemView } from './outlineStore';
+import { anatomyOfOutline } from '../../../shared/anatomy/anatomy';
 
 /** Updates made by the outline itself: never renumbered again by the listener. */
 export const OUTLINE_TAG = 'wengao-outline';
@@ -114,6 +116,8 @@ export class OutlineEngine {
   private pendingTitles = new Map<string, string>();
   private broken = false;
   private viewItems = new Map<string, OutlineItem>();
+  /** The parts published since the last rebuild (null: to compute at the next frame). */
+  private publishedParts: PartsView | null = null;
 
   constructor(readonly editor: LexicalEditor) {}
 
@@ -309,6 +313,7 @@ export class OutlineEngine {
   private rebuild(tags: Set<string>, justNumbered: ReadonlySet<NodeKey> = new Set()): void {
     const keys = this.keys;
     this.outline = buildOutline(keys.map((k) => this.infos.get(k)!));
+    this.publishedParts = null;
     const { entries, continuation } = this.outline;
     this.index = new Map(keys.map((k, i) => [k, i]));
     this.titleText = new Set();
@@ -376,7 +381,27 @@ export class OutlineEngine {
     return this.keys[this.outline.entries[id]!.block]!;
   }
 
+  /** The parts of every paragraph (the anatomy of the outline just built), by key. */
+  partsView(): PartsView {
+    const anatomy = anatomyOfOutline(this.outline);
+    const parts = new Map<string, DocumentPart>();
+    const inferred = new Set<string>();
+    const runIn = new Set<string>();
+    anatomy.parts.forEach((part, i) => {
+      if (part === 'body') return;
+      const key = this.keys[i]!;
+      parts.set(key, part);
+      if (anatomy.inferred[i]) inferred.add(key);
+      if (anatomy.headings[i]?.runIn) runIn.add(key);
+    });
+    return { parts, inferred, runIn, format: anatomy.format };
+  }
+
   private buildView(): void {
+    if (!this.publishedParts) {
+      this.publishedParts = this.partsView();
+      partsViewStore.set(this.publishedParts);
+    }
     const { entries, suggestions } = this.outline;
     const depth = new Int32Array(entries.length);
     const items: OutlineItem[] = [];

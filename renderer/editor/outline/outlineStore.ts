@@ -6,6 +6,7 @@
  */
 import type { OutlineLevel } from '../../../shared/outline/outline';
 import type { ProblemKind } from '../../../shared/outline/check';
+import type { DocumentFormat, DocumentPart } from '../../../shared/model/parts';
 import { createStore } from '../../app/store';
 
 export interface ProblemView {
@@ -65,6 +66,37 @@ export function sameView(a: OutlineView, b: OutlineView): boolean {
 
 /** The sidebar's tree: re-rendered only when it changes. */
 export const outlineViewStore = createStore<OutlineView>(EMPTY_VIEW, sameView);
+
+/**
+ * The document's parts as the anatomy finds them (shared/anatomy), by paragraph key: what the
+ * editor shows each paragraph as (`data-part`, headingStyles.ts) and what the toolbar's role list
+ * names as the inferred part. Body paragraphs are not listed.
+ */
+export interface PartsView {
+  parts: ReadonlyMap<string, DocumentPart>;
+  /** Keys whose part was inferred from content and place (no role set). */
+  inferred: ReadonlySet<string>;
+  /** Headings that run into body text: only their heading part would take the heading font. */
+  runIn: ReadonlySet<string>;
+  format: DocumentFormat;
+}
+
+export const EMPTY_PARTS: PartsView = { parts: new Map(), inferred: new Set(), runIn: new Set(), format: 'document' };
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const k of a) if (!b.has(k)) return false;
+  return true;
+}
+
+export function sameParts(a: PartsView, b: PartsView): boolean {
+  if (a === b) return true;
+  if (a.format !== b.format || a.parts.size !== b.parts.size || !sameSet(a.inferred, b.inferred) || !sameSet(a.runIn, b.runIn)) return false;
+  for (const [k, v] of a.parts) if (b.parts.get(k) !== v) return false;
+  return true;
+}
+
+export const partsViewStore = createStore<PartsView>(EMPTY_PARTS, sameParts);
 
 /** The key of the innermost heading whose section holds the caret (null: none). */
 export const activeSectionStore = createStore<string | null>(null);

@@ -38,6 +38,7 @@ export function SelectionInfoPlugin() {
           italic: sel.hasFormat('italic'),
           underline: sel.hasFormat('underline'),
           role: first ? first.getRole() : null,
+          blockKey: top ? top.getKey() : null,
           align: first ? ((first.getFormatType() || null) as 'left' | 'center' | 'right' | 'justify' | null) : null,
           firstLineIndent: paras.length > 0 && paras.every((p) => p.getFirstLineChars() > 0),
         });

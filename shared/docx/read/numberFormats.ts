@@ -2,63 +2,16 @@
  * Word's number formats (w:numFmt) as the label text Word shows: 一、 for chineseCounting,
  * 甲、 for ideographTraditional, ① for decimalEnclosedCircleChinese, １ for decimalFullWidth…
  */
-const DIGITS = '〇一二三四五六七八九';
+import { CHINESE_COUNTING, chineseDigits, counting, toWideDigits, wordChineseCounting, type CountingStyle } from '../../text/numerals';
+
 const LEGAL_SIMPLIFIED = '零壹贰叁肆伍陆柒捌玖';
 const LEGAL_TRADITIONAL = '零壹貳參肆伍陸柒捌玖';
 const HEAVENLY_STEMS = '甲乙丙丁戊己庚辛壬癸';
 const EARTHLY_BRANCHES = '子丑寅卯辰巳午未申酉戌亥';
 
-interface CountingStyle {
-  digits: string;
-  units: [string, string, string]; // 十 百 千
-  /** When to leave out 一 before 十: at the start (十一, 一百一十), always (japanese: 百十) or never (壹拾). */
-  omitOneBeforeTen: 'leading' | 'always' | 'never';
-  /** Write 一 before 百 and 千 (一百 vs 百, as japaneseCounting does). */
-  leadingOneBeforeHigher: boolean;
-  /** Mark skipped places with 零 (一百零一). */
-  zero: boolean;
-}
-
-/** Below 10,000 in a counting style; larger numbers (never seen in list labels) as digits. */
-function counting(n: number, s: CountingStyle): string {
-  if (n <= 0 || n >= 10000) return String(n);
-  const places = [Math.floor(n / 1000) % 10, Math.floor(n / 100) % 10, Math.floor(n / 10) % 10, n % 10];
-  const unitOf = [s.units[2], s.units[1], s.units[0], ''];
-  let out = '';
-  let pendingZero = false;
-  for (let i = 0; i < 4; i++) {
-    const d = places[i]!;
-    if (d === 0) {
-      if (out) pendingZero = true;
-      continue;
-    }
-    if (pendingZero && s.zero) out += s.digits[0];
-    pendingZero = false;
-    const isTen = i === 2;
-    const omitTen = s.omitOneBeforeTen === 'always' || (s.omitOneBeforeTen === 'leading' && out === '');
-    const omitOne = d === 1 && ((isTen && omitTen) || (!isTen && i < 2 && !s.leadingOneBeforeHigher));
-    out += (omitOne ? '' : s.digits[d]!) + unitOf[i]!;
-  }
-  return out;
-}
-
-const CHINESE_COUNTING_THOUSAND: CountingStyle = { digits: '零一二三四五六七八九', units: ['十', '百', '千'], omitOneBeforeTen: 'leading', leadingOneBeforeHigher: true, zero: true };
 const JAPANESE_COUNTING: CountingStyle = { digits: '〇一二三四五六七八九', units: ['十', '百', '千'], omitOneBeforeTen: 'always', leadingOneBeforeHigher: false, zero: false };
 const LEGAL_SIMPLIFIED_STYLE: CountingStyle = { digits: LEGAL_SIMPLIFIED, units: ['拾', '佰', '仟'], omitOneBeforeTen: 'never', leadingOneBeforeHigher: true, zero: true };
 const LEGAL_TRADITIONAL_STYLE: CountingStyle = { digits: LEGAL_TRADITIONAL, units: ['拾', '佰', '仟'], omitOneBeforeTen: 'never', leadingOneBeforeHigher: true, zero: true };
-
-function digitByDigit(n: number, digits: string): string {
-  return String(n)
-    .split('')
-    .map((d) => digits[Number(d)] ?? d)
-    .join('');
-}
-
-/** chineseCounting: 一…十, 十一…九十九 in counting style, from 100 on digit by digit (一〇一). */
-function chineseCounting(n: number): string {
-  if (n > 0 && n < 100) return counting(n, CHINESE_COUNTING_THOUSAND);
-  return digitByDigit(n, DIGITS);
-}
 
 function roman(n: number): string {
   if (n <= 0 || n >= 4000) return String(n);
@@ -86,7 +39,7 @@ function enclosedCircle(n: number): string {
 }
 
 function fullWidth(n: number): string {
-  return String(n).replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+  return toWideDigits(String(n));
 }
 
 function ordinal(n: number): string {
@@ -118,16 +71,16 @@ export function formatNumber(n: number, numFmt: string, customFormat?: string): 
       return ordinal(n);
     case 'chineseCounting':
     case 'taiwaneseCounting':
-      return chineseCounting(n);
+      return wordChineseCounting(n);
     case 'chineseCountingThousand':
     case 'taiwaneseCountingThousand':
-      return counting(n, CHINESE_COUNTING_THOUSAND);
+      return counting(n, CHINESE_COUNTING);
     case 'japaneseCounting':
       return counting(n, JAPANESE_COUNTING);
     case 'ideographDigital':
     case 'taiwaneseDigital':
     case 'japaneseDigitalTenThousand':
-      return digitByDigit(n, DIGITS);
+      return chineseDigits(n);
     case 'chineseLegalSimplified':
       return counting(n, LEGAL_SIMPLIFIED_STYLE);
     case 'ideographLegalTraditional':

@@ -51,12 +51,32 @@ export const DOCX_STYLES: Record<Exclude<LayoutRole, 'empty' | 'body'>, { id: st
   heading2: { id: 'Heading2', name: 'heading 2' },
   heading3: { id: 'Heading3', name: 'heading 3' },
   heading4: { id: 'Heading4', name: 'heading 4' },
-  docNumber: { id: 'WgDocNumber', name: '发文字号' },
+  'doc-number': { id: 'WgDocNumber', name: '发文字号' },
   salutation: { id: 'WgSalutation', name: '主送机关' },
   signature: { id: 'WgSignature', name: '署名' },
   date: { id: 'WgDate', name: '成文日期' },
-  attachment: { id: 'WgAttachment', name: '附件说明' },
+  'attachment-list': { id: 'WgAttachment', name: '附件说明' },
+  'copy-number': { id: 'WgCopyNumber', name: '份号' },
+  secrecy: { id: 'WgSecrecy', name: '密级和保密期限' },
+  urgency: { id: 'WgUrgency', name: '紧急程度' },
+  'issuer-mark': { id: 'WgIssuerMark', name: '发文机关标志' },
+  signer: { id: 'WgSigner', name: '签发人' },
+  subtitle: { id: 'WgSubtitle', name: '副标题' },
+  byline: { id: 'WgByline', name: '署名行' },
+  dateline: { id: 'WgDateline', name: '日期行' },
+  note: { id: 'WgNote', name: '附注' },
+  attendance: { id: 'WgAttendance', name: '出席/请假/列席' },
+  'attachment-label': { id: 'WgAttachmentLabel', name: '附件标识' },
+  'attachment-title': { id: 'WgAttachmentTitle', name: '附件标题' },
+  cc: { id: 'WgCc', name: '抄送机关' },
+  imprint: { id: 'WgImprint', name: '印发机关和印发日期' },
 };
+
+/** Parts set in the title's size (二号). */
+const TITLE_SIZED: ReadonlySet<LayoutRole> = new Set<LayoutRole>(['title', 'attachment-title', 'issuer-mark']);
+const OTHER_PARTS = (Object.keys(DOCX_STYLES) as Array<keyof typeof DOCX_STYLES>).filter(
+  (r) => !['title', 'heading1', 'heading2', 'heading3', 'heading4', 'doc-number', 'salutation', 'signature', 'date', 'attachment-list'].includes(r),
+);
 
 const ALIGN: Record<Alignment, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
   left: AlignmentType.LEFT,
@@ -119,9 +139,9 @@ function gbt9704Template(fonts: ExportFonts, heading3Bold: boolean): Template {
   const custom = (role: keyof typeof DOCX_STYLES, paragraph: IParagraphStyleOptions['paragraph']) =>
     paragraphStyle(DOCX_STYLES[role].id, DOCX_STYLES[role].name, { spacing: { ...exact, before: 0, after: 0 }, ...paragraph }, { font: font('body'), size: PT.body * 2 });
   return {
-    size: (role) => (role === 'title' ? PT.title : PT.body) * 2,
+    size: (role) => (TITLE_SIZED.has(role) ? PT.title : PT.body) * 2,
     font,
-    charTwips: (role) => (role === 'title' ? PT.title : PT.body) * 20,
+    charTwips: (role) => (TITLE_SIZED.has(role) ? PT.title : PT.body) * 20,
     spacing: (p) => ({ ...exact, before: p.spaceBefore * LINE_TWIPS, after: p.spaceAfter * LINE_TWIPS }),
     styles: [
       paragraphStyle(
@@ -134,11 +154,13 @@ function gbt9704Template(fonts: ExportFonts, heading3Bold: boolean): Template {
       heading(2, 'heading2'),
       heading(3, 'body'),
       heading(4, 'body'),
-      custom('docNumber', { alignment: AlignmentType.CENTER }),
+      custom('doc-number', { alignment: AlignmentType.CENTER }),
       custom('salutation', { alignment: AlignmentType.BOTH }),
       custom('signature', { alignment: AlignmentType.RIGHT, indent: { right: 4 * CHAR_TWIPS }, keepNext: true }),
       custom('date', { alignment: AlignmentType.RIGHT, indent: { right: 2 * CHAR_TWIPS } }),
-      custom('attachment', { alignment: AlignmentType.BOTH, indent: { left: 5 * CHAR_TWIPS, hanging: 3 * CHAR_TWIPS } }),
+      custom('attachment-list', { alignment: AlignmentType.BOTH, indent: { left: 5 * CHAR_TWIPS, hanging: 3 * CHAR_TWIPS } }),
+      // The other parts: named so Word shows what each paragraph is; the layout sets their look.
+      ...OTHER_PARTS.map((role) => custom(role, {})),
     ],
     section: {
       properties: {

@@ -52,6 +52,41 @@ describe('wengao outline', () => {
     expect(seed.suggestions).toHaveLength(3);
   });
 
+  it('lists the document’s parts after the outline, and every paragraph’s part in JSON', async () => {
+    const file = tmpFile('通知.txt', [
+      '000123', '机密★1年', '特急', '××市人民政府文件', '×政发〔2026〕5号',
+      '关于做好春节期间安全生产工作的通知', '各区县人民政府：', '春节将至，现将有关事项通知如下。', '一、加强组织领导',
+      '附件：检查表', '××市人民政府', '2026年1月20日', '附件', '检查表', '抄送：市委办公室。', '××市人民政府办公室　2026年1月20日印发',
+    ].join('\n'));
+    const r = await run(['outline', file]);
+    expect(r.code).toBe(0);
+    expect(r.out.trimEnd().split('\n')).toEqual([
+      '6\t0\t关于做好春节期间安全生产工作的通知',
+      '9\t1\t一、加强组织领导',
+      '14\t0\t检查表',
+      '',
+      '1\t份号\t000123',
+      '2\t密级和保密期限\t机密★1年',
+      '3\t紧急程度\t特急',
+      '4\t发文机关标志\t××市人民政府文件',
+      '5\t发文字号\t×政发〔2026〕5号',
+      '7\t主送机关\t各区县人民政府：',
+      '10\t附件说明\t附件：检查表',
+      '11\t署名\t××市人民政府',
+      '12\t成文日期\t2026年1月20日',
+      '13\t附件标识\t附件',
+      '15\t抄送机关\t抄送：市委办公室。',
+      '16\t印发机关和印发日期\t××市人民政府办公室　2026年1月20日印发',
+    ]);
+    const json = JSON.parse((await run(['outline', '--json', file])).out) as { format: string; parts: Array<{ line: number; part: string; text: string }> };
+    expect(json.format).toBe('document');
+    expect(json.parts).toHaveLength(16);
+    expect(json.parts[3]).toMatchObject({ line: 4, part: 'issuer-mark', text: '××市人民政府文件', inferred: true });
+    expect(json.parts.map((p) => p.part).slice(5, 9)).toEqual(['title', 'salutation', 'body', 'heading1']);
+    const letter = await run(['outline', tmpFile('函.txt', '××省教育厅函\n关于商请支持的函\n××大学：\n商请支持。')]);
+    expect(letter.out).toContain('格式：信函格式\n1\t发文机关标志\t××省教育厅函');
+  });
+
   it('reads GB18030 text and .wgd documents, with styled headings', async () => {
     const gbk = tmpFile('报告.txt', new Uint8Array([0xd2, 0xbb, 0xa1, 0xa2, 0xd7, 0xdc, 0xcc, 0xe5, 0xd2, 0xaa, 0xc7, 0xf3])); // 一、总体要求
     expect((await run(['outline', gbk])).out).toBe('1\t1\t一、总体要求\n');

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { paragraph, type WgDocument } from '../../../shared/model/document';
-import { normalizeDate } from '../../../shared/export/dates';
+import { normalizeDate } from '../../../shared/text/dates';
 import { inferRoles, layoutDocument, signatureDateIndents } from '../../../shared/export/layout';
 import { defaultTextLayout, documentToPlainText } from '../../../shared/text/plainText';
 import { breakTitle } from '../../../shared/export/titleBreaks';
@@ -24,11 +24,11 @@ describe('roles of a plain-text 公文', () => {
     const at = (start: string) => roles[ls.findIndex((l) => l.startsWith(start))];
     expect(at('国务院办公厅关于开展')).toBe('title');
     expect(at('城镇小区配套幼儿园治理工作的通知')).toBe('title');
-    expect(at('国办发')).toBe('docNumber');
+    expect(at('国办发')).toBe('doc-number');
     expect(at('各省、自治区')).toBe('salutation');
     expect(at('2019年1月9日')).toBe('date');
     expect(ls[roles.indexOf('signature')]).toBe('国务院办公厅');
-    expect(at('（此件公开发布）')).toBeNull();
+    expect(at('（此件公开发布）')).toBe('note');
     const layout = layoutDocument(blocksOf(ls), { template: 'gbt9704', heading3Bold: true, normalizeDates: false });
     const levels = layout.blocks.flatMap((b) => (b.type === 'paragraph' && b.level ? [b.level] : []));
     expect(levels.filter((l) => l === 1)).toHaveLength(4);
@@ -48,7 +48,7 @@ describe('roles of a plain-text 公文', () => {
     for (let k = text; k <= sig; k++) expect(ps[k]?.keepNext, ls[k]).toBe(true);
     expect(ps[text - 1]?.keepNext).toBe(false);
     const title = ps.map((p) => p?.role).lastIndexOf('title');
-    const number = ps.findIndex((p) => p?.role === 'docNumber');
+    const number = ps.findIndex((p) => p?.role === 'doc-number');
     expect(number).toBe(title + 1);
     expect([ps[title]!.spaceAfter, ps[number]!.spaceAfter]).toEqual([0, 1]);
   });
@@ -60,7 +60,7 @@ describe('roles of a plain-text 公文', () => {
     expect(roles).not.toContain('title');
     expect(roles).not.toContain('date');
     // "按照会议要求，现将…报告如下：" is body text, not a salutation.
-    expect(inferRoles(blocksOf(lines('seeds/002_182f94ccda9023a4.txt')))[0]).toBeNull();
+    expect(inferRoles(blocksOf(lines('seeds/002_182f94ccda9023a4.txt')))[0]).toBe('body');
     // A short first line followed by a blank line is the title.
     expect(inferRoles(blocksOf(lines('seeds/004_9342abefdd77c34e.txt')))[0]).toBe('title');
   });

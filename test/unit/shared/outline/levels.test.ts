@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { paragraph, type ParagraphRole } from '../../../../shared/model/document';
 import { headingOf, outlineLevelOf, splitRunIn } from '../../../../shared/outline/levels';
-import { chineseNumeral, formatNumber, parseChineseNumeral, parseNumber } from '../../../../shared/outline/numbering';
+import { formatNumber, parseNumber } from '../../../../shared/outline/numbering';
+import { chineseNumeral, parseNumeral as parseChineseNumeral } from '../../../../shared/text/numerals';
 
 const h = (text: string, role?: ParagraphRole) => headingOf(paragraph(text, role ? { role } : {}));
 const level = (text: string, role?: ParagraphRole) => outlineLevelOf(paragraph(text, role ? { role } : {}));

@@ -1,0 +1,210 @@
+/**
+ * The anatomy pass on documents written here, one per kind of 公文 a drafter hands in: every
+ * 版头/版记 element and two attachments, a joint issuance, a 上行文 with 签发人, a 函, a 令, a 纪要,
+ * a speech with its front matter. Each test states the part of every non-blank line.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyzeAnatomy } from '../../../shared/anatomy/anatomy';
+import { paragraph, type Block } from '../../../shared/model/document';
+import type { DocumentPart } from '../../../shared/model/parts';
+
+/** Lines written "part | text" (or just "text" for body), blank lines as ''. */
+function doc(spec: string): { blocks: Block[]; expected: Array<DocumentPart | null> } {
+  const blocks: Block[] = [];
+  const expected: Array<DocumentPart | null> = [];
+  for (const raw of spec.trim().split('\n')) {
+    const line = raw.trim();
+    const m = /^([a-z0-9-]+) \| (.*)$/.exec(line);
+    blocks.push(paragraph(m ? m[2]! : line === '~' ? '' : line));
+    expected.push(line === '~' ? null : ((m?.[1] ?? 'body') as DocumentPart));
+  }
+  return { blocks, expected };
+}
+
+function partsOf(spec: string) {
+  const { blocks, expected } = doc(spec);
+  const a = analyzeAnatomy(blocks);
+  const got = a.parts.map((p, i) => (expected[i] === null ? null : p));
+  return { a, got, expected };
+}
+
+const NOTICE = `
+  copy-number | 000123
+  secrecy | 机密★1年
+  urgency | 特急
+  issuer-mark | ××市人民政府文件
+  doc-number | ×政发〔2026〕5号
+  ~
+  title | ××市人民政府关于做好2026年春节期间
+  title | 安全生产工作的通知
+  ~
+  salutation | 各区县人民政府，市政府各部门：
+  春节将至，为切实做好节日期间安全生产工作，现将有关事项通知如下。
+  heading1 | 一、加强组织领导
+  各地要把安全生产摆在突出位置，主要负责同志要亲自研究部署。
+  heading1 | 二、强化隐患排查
+  heading3 | 1.全面排查。对人员密集场所开展拉网式排查。
+  heading3 | 2.限期整改。发现隐患要立即整改。
+  ~
+  attachment-list | 附件：1.春节期间安全生产检查表
+  attachment-list | 2.春节期间值班安排表
+  ~
+  signature | ××市人民政府
+  date | 2026年1月20日
+  note | （此件公开发布）
+  attachment-label | 附件1
+  attachment-title | 春节期间安全生产检查表
+  heading1 | 一、检查范围
+  全市所有人员密集场所、危险化学品企业。
+  attachment-label | 附件2
+  attachment-title | 春节期间值班安排表
+  值班人员须保持通讯畅通，遇有情况立即报告。
+  ~
+  cc | 抄送：市委办公室，市人大常委会办公厅，市政协办公厅。
+  imprint | ××市人民政府办公室　　　　2026年1月20日印发
+`;
+
+describe('anatomy of a 公文', () => {
+  it('finds every 版头 element, the title, 主送, headings, 附件说明, 署名, 日期, 附注, two attachments and the 版记', () => {
+    const { a, got, expected } = partsOf(NOTICE);
+    expect(got).toEqual(expected);
+    expect(a.format).toBe('document');
+    expect(a.attachments.map((x) => [x.number, a.parts[x.titleStart]])).toEqual([
+      [1, 'attachment-title'],
+      [2, 'attachment-title'],
+    ]);
+    expect(a.inferred.every(Boolean)).toBe(true);
+    // The outline sees the notice's title and each attachment's title as titles.
+    expect(a.outline.entries.filter((e) => e.level === 0).map((e) => e.title)).toEqual([
+      '××市人民政府关于做好2026年春节期间安全生产工作的通知',
+      '春节期间安全生产检查表',
+      '春节期间值班安排表',
+    ]);
+  });
+
+  it('stacks a joint issuance’s organs into the 标志', () => {
+    const { a, got, expected } = partsOf(`
+      issuer-mark | 中共××市委员会
+      issuer-mark | ××市人民政府
+      issuer-mark | 文件
+      doc-number | ×发〔2026〕1号
+      ~
+      title | 关于加快推进乡村振兴的意见
+      ~
+      salutation | 各区县党委和人民政府，市直各单位：
+      为全面推进乡村振兴，现提出如下意见。
+      signature | 中共××市委员会
+      signature | ××市人民政府
+      date | 2026年2月3日
+    `);
+    expect(got).toEqual(expected);
+    expect(a.format).toBe('document');
+  });
+
+  it('reads a 上行文 with 签发人, on the 发文字号’s line or its own', () => {
+    const same = partsOf(`
+      issuer-mark | ××县人民政府文件
+      doc-number | ×政报〔2026〕3号　　　　签发人：张三
+      title | 关于申请防汛救灾资金的请示
+      salutation | 市人民政府：
+      今年汛期我县遭受严重洪涝灾害，恳请市政府给予资金支持。
+      妥否，请批示。
+      signature | ××县人民政府
+      date | 2026年7月2日
+      note | （联系人：李四，电话：12345678）
+    `);
+    expect(same.got).toEqual(same.expected);
+    const own = partsOf(`
+      issuer-mark | ××县人民政府文件
+      signer | 签发人：张三　李四
+      doc-number | ×政报〔2026〕3号
+      title | 关于申请防汛救灾资金的请示
+      salutation | 市人民政府：
+      恳请市政府给予资金支持。
+    `);
+    expect(own.got).toEqual(own.expected);
+  });
+
+  it('tells a 函, a 令 and a 纪要 by their 标志', () => {
+    const letter = partsOf(`
+      issuer-mark | ××省教育厅函
+      doc-number | ×教函〔2026〕8号
+      title | 关于商请支持开展教师交流的函
+      salutation | ××大学：
+      为促进教师交流，商请贵校给予支持。
+      特此函告。
+      signature | ××省教育厅
+      date | 2026年3月2日
+    `);
+    expect(letter.got).toEqual(letter.expected);
+    expect(letter.a.format).toBe('letter');
+
+    const order = partsOf(`
+      issuer-mark | ××市人民政府令
+      doc-number | 第12号
+      title | ××市城市道路管理办法
+      《××市城市道路管理办法》已经市政府常务会议通过，现予公布，自2026年5月1日起施行。
+      signature | 市长　张三
+      date | 2026年4月1日
+    `);
+    expect(order.got).toEqual(order.expected);
+    expect(order.a.format).toBe('order');
+
+    const minutes = partsOf(`
+      issuer-mark | ××市人民政府常务会议纪要
+      doc-number | 〔2026〕5号
+      2026年3月5日，市长张三主持召开市政府常务会议，现将会议议定事项纪要如下：
+      heading1 | 一、关于城市更新工作
+      会议原则同意市住建局提出的实施方案。
+      attendance | 出席：张三、李四、王五
+      attendance | 请假：赵六
+      attendance | 列席：钱七
+    `);
+    expect(minutes.got).toEqual(minutes.expected);
+    expect(minutes.a.format).toBe('minutes');
+  });
+
+  it('reads the front matter of a speech: subtitle, speaker, date line and 称谓', () => {
+    const speech = partsOf(`
+      title | 在全市经济工作会议上的讲话
+      subtitle | ——坚定信心　真抓实干　奋力开创高质量发展新局面
+      byline | 市长　张三
+      dateline | （2026年1月25日）
+      ~
+      salutation | 同志们：
+      今天，我们召开全市经济工作会议，主要任务是总结去年工作，部署今年任务。
+      heading1 | 一、过去一年的工作
+      heading1 | 二、今年的主要任务
+    `);
+    expect(speech.got).toEqual(speech.expected);
+    // Without a subtitle, the speaker is the line above the date line.
+    const plain = partsOf(`
+      title | 在全市安全生产工作会议上的讲话
+      byline | 张三
+      dateline | （2026年1月25日）
+      salutation | 同志们：
+      这次会议很重要。
+    `);
+    expect(plain.got).toEqual(plain.expected);
+  });
+
+  it('lets a role set by hand win over content and place', () => {
+    const blocks = [paragraph('××市人民政府文件', { role: 'body' }), paragraph('关于做好春节期间工作的通知'), paragraph('一、总体要求', { role: 'body' }), paragraph('附件1', { role: 'title' })];
+    const a = analyzeAnatomy(blocks);
+    expect(a.parts).toEqual(['body', 'body', 'body', 'title']);
+    expect(a.inferred).toEqual([false, true, false, false]);
+  });
+
+  it('leaves ordinary body text alone: dates, short lines and colons inside the text', () => {
+    const { got, expected } = partsOf(`
+      title | 党支部工作总结
+      ~
+      一年来，支部认真落实各项工作。
+      会议时间：2026年1月5日。
+      2026年1月5日
+      今年要做好以下工作：
+      heading1 | 一、加强学习
+    `);
+    expect(got).toEqual(expected);
+  });
+});

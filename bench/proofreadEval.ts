@@ -18,8 +18,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { paragraph, type WgDocument } from '../shared/model/document';
-import { Proofreader, partsOfDocument } from '../shared/proofread';
-import { outlineOfDocument } from '../shared/outline/outline';
+import { Proofreader } from '../shared/proofread';
+import { analyzeAnatomy } from '../shared/anatomy/anatomy';
 import { getLexicon } from '../shared/proofread/lexicon';
 import type { DocFinding, ProofCategory } from '../shared/proofread/types';
 import { plainTextToDocument } from '../shared/text/plainText';
@@ -222,7 +222,7 @@ const placeholder: Injector = (paras, r) => {
 /** 公文要素 need the document's parts: corrupt the title, 主送, 发文字号 or 附件 if the text has one. */
 const gongwen: Injector = (paras, r) => {
   const doc = docOf(paras);
-  const parts = partsOfDocument(doc);
+  const { parts } = analyzeAnatomy(doc.blocks);
   const options: Array<() => Injected | null> = [];
   parts.forEach((part, i) => {
     const t = paras[i]!;
@@ -259,8 +259,7 @@ function docOf(paras: string[]): WgDocument {
 
 function findingsOf(pr: Proofreader, paras: string[]): DocFinding[] {
   const doc = docOf(paras);
-  const parts = partsOfDocument(doc);
-  const { outline } = outlineOfDocument(doc);
+  const { parts, outline } = analyzeAnatomy(doc.blocks);
   return pr.document(paras.map((text, i) => ({ text: doc.blocks[i]?.type === 'paragraph' ? text.replace(/^[ \t\u3000]+/, '') : '', part: parts[i] ?? null })), outline);
 }
 

@@ -5,7 +5,7 @@
  * subordinates or sent to several superiors, "关于对…的批复", "关于请求…的请示".
  */
 import type { DocumentPart } from '../model/parts';
-import { parseChineseNumeral } from '../outline/numbering';
+import { normalizeDate } from '../text/dates';
 import type { Finding } from './types';
 
 const GB = 'GB/T 9704-2012';
@@ -64,20 +64,13 @@ function attachmentList(text: string): Finding[] {
   return out;
 }
 
-const CN = '[〇○零一二三四五六七八九十]';
+const CN = '[〇○零Ｏ一二三四五六七八九十]';
+const CHINESE_DATE = new RegExp(`^${CN}{4}年${CN}{1,3}月${CN}{1,3}日$`);
 function signDate(text: string): Finding[] {
-  const out: Finding[] = [];
   const t = text.trim();
   const lead = text.indexOf(t);
-  const cn = new RegExp(`^(${CN}{4})年(${CN}{1,3})月(${CN}{1,3})日$`).exec(t);
-  if (cn) {
-    const year = [...cn[1]!].map((c) => '〇○零一二三四五六七八九'.indexOf(c)).map((d) => (d <= 2 ? 0 : d - 2)).join('');
-    const month = parseChineseNumeral(cn[2]!);
-    const day = parseChineseNumeral(cn[3]!);
-    const fixed = Number.isNaN(month) || Number.isNaN(day) ? null : `${year}年${month}月${day}日`;
-    out.push(f(lead, lead + t.length, 'date-arabic', '规定', `成文日期用阿拉伯数字将年、月、日标全（${GB} 7.3.5.1）`, fixed));
-  }
-  return out;
+  if (CHINESE_DATE.test(t)) return [f(lead, lead + t.length, 'date-arabic', '规定', `成文日期用阿拉伯数字将年、月、日标全（${GB} 7.3.5.1）`, normalizeDate(t))];
+  return [];
 }
 
 function title(text: string): Finding[] {

@@ -5,7 +5,7 @@
  * names of party congresses and plenums, and forbidden wordings ("一带一路"战略).
  */
 import { z } from 'zod';
-import { chineseNumeral } from '../outline/numbering';
+import { chineseNumeral } from '../text/numerals';
 import builtin from './data/tifa.json';
 import { addWords, confusionKind, getLexicon } from './lexicon';
 import type { Finding } from './types';

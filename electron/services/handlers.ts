@@ -8,6 +8,7 @@ import type { ApiHandlers } from '../../shared/api/contract';
 import { BackupStore } from './backups';
 import { readDocumentFile, saveDocumentFile, statDocumentFile, type DocxWriter } from './documentFiles';
 import { exportDocumentFile } from './exportFiles';
+import { USER_TIFA_FILE, readUserTifa } from './proofreadData';
 import type { SettingsStore } from './settingsStore';
 import { addCorpusFolders, removeCorpusFolder } from './suggest/corpusFolders';
 import { emptyStatus, type SuggestService } from './suggest/suggestService';
@@ -42,6 +43,7 @@ export function createServiceHandlers({ store, suggestions, writeDocx = null, on
   };
   return {
     getSettings: () => store.getSettings(),
+    getProofreadData: () => readUserTifa(path.join(store.dir, USER_TIFA_FILE)),
     updateSettings: (patch) => store.updateSettings(patch),
     suggest: (query) => suggestions.suggest(query),
     setSuggestionDocument: ({ paragraphs }) => {

@@ -5,7 +5,8 @@
  * finding rests on a binding rule (规定).
  */
 import type { Command } from 'commander';
-import { CATEGORY_LABELS, proofreadDocument, type DocFinding } from '../../../shared/proofread';
+import { BUILTIN_TIFA, CATEGORY_LABELS, Proofreader, mergeTifa, proofreadDocument, type DocFinding } from '../../../shared/proofread';
+import { readUserTifa } from '../../services/proofreadData';
 import { readDocumentFile } from '../../services/documentFiles';
 import { CliError } from '../program';
 import { writeOut } from './output';
@@ -21,12 +22,24 @@ export interface ProofreadLine {
   message: string;
 }
 
-export async function proofreadFile(file: string): Promise<ProofreadLine[]> {
+export async function proofreadFile(file: string, tifaFile?: string): Promise<ProofreadLine[]> {
+  const proofreader = new Proofreader();
+  if (tifaFile) {
+    const user = await readUserTifa(tifaFile);
+    if (!user.data) throw new CliError(user.error ?? `找不到提法文件“${tifaFile}”`);
+    proofreader.setTifa(mergeTifa(BUILTIN_TIFA, user.data));
+  }
   const opened = await readDocumentFile(file);
-  const findings = proofreadDocument(opened.doc);
-  // A .txt line's leading spaces became its indent: offsets count them again.
-  const source = opened.source as { format: string; text?: string };
-  const leads = source.format === 'txt' && typeof source.text === 'string' ? source.text.split(/\r\n|\r|\n/).map((l) => /^[ \t\u3000]*/.exec(l)![0].length) : [];
+  const findings = proofreadDocument(opened.doc, proofreader);
+  // A .txt line's leading spaces became its paragraph's indent: offsets count them again.
+  const source = opened.source as { format: string; text?: { indents?: Record<string, string> } };
+  const indents = source.format === 'txt' ? (source.text?.indents ?? {}) : null;
+  const leads = indents
+    ? opened.doc.blocks.map((b) => {
+        const chars = b.type === 'paragraph' ? b.indent?.firstLineChars : undefined;
+        return chars ? (indents[String(chars)]?.length ?? 0) : 0;
+      })
+    : [];
   return findings.map((f: DocFinding) => {
     const shift = leads[f.block] ?? 0;
     return {
@@ -48,8 +61,9 @@ export function register(program: Command): void {
     .description('校对：提法、错别字、成语、词语规范、重复、标点、数字、公文要素、占位符和标题序号')
     .argument('<file>', '.txt、.docx 或 .wgd 文件')
     .option('--json', '以 JSON 输出')
-    .action(async (file: string, opts: { json?: boolean }, command: Command) => {
-      const findings = await proofreadFile(file);
+    .option('--tifa <file>', '增补的提法文件（格式同内置 tifa.json）')
+    .action(async (file: string, opts: { json?: boolean; tifa?: string }, command: Command) => {
+      const findings = await proofreadFile(file, opts.tifa);
       if (opts.json) writeOut(command, `${JSON.stringify({ findings }, null, 2)}\n`);
       else if (findings.length === 0) writeOut(command, '未发现问题。\n');
       else {

@@ -9,7 +9,8 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { $createRangeSelection, $getRoot, $getSelection, $isElementNode, $isRangeSelection, $isTextNode, $setSelection, HISTORY_PUSH_TAG, type LexicalEditor, type TextNode } from 'lexical';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ProofreadSettings } from '../../../shared/settings';
-import { BUILTIN_TIFA, CATEGORY_LABELS, PROOF_CATEGORIES, Proofreader, proofreadDocument, type DocFinding, type ProofCategory } from '../../../shared/proofread';
+import { BUILTIN_TIFA, CATEGORY_LABELS, PROOF_CATEGORIES, Proofreader, mergeTifa, proofreadDocument, type TifaData, type DocFinding, type ProofCategory } from '../../../shared/proofread';
+import { api } from '../../api';
 import { $exportDocument } from '../documentModel';
 import { GHOST_ATTRIBUTE } from '../suggest/ghostText';
 import type { ProofreadRequest, ProofreadResponse } from './proofread.worker';
@@ -73,6 +74,15 @@ export function ProofreadPanel({ settings, onChange, onClose }: { settings: Proo
   const [keys, setKeys] = useState<string[]>([]);
   const [ignoredOnce, setIgnoredOnce] = useState<Set<string>>(new Set());
   const proofreader = useRef(new Proofreader());
+  const [userData, setUserData] = useState<{ path: string; data: TifaData | null; error: string | null } | null>(null);
+  const userTifa = useRef<TifaData | null>(null);
+  useEffect(() => {
+    api.getProofreadData().then((d) => {
+      userTifa.current = d.data;
+      proofreader.current.setTifa(mergeTifa(BUILTIN_TIFA, d.data));
+      setUserData(d);
+    }, () => setUserData(null));
+  }, []);
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
@@ -96,7 +106,7 @@ export function ProofreadPanel({ settings, onChange, onClose }: { settings: Proo
       const { doc, blockKeys } = editor.getEditorState().read(() => ({ doc: $exportDocument(), blockKeys: $getRoot().getChildren().map((c) => c.getKey()) }));
       latest++;
       pendingKeys = blockKeys;
-      if (worker) worker.postMessage({ id: latest, doc } satisfies ProofreadRequest);
+      if (worker) worker.postMessage({ id: latest, doc, userTifa: userTifa.current } satisfies ProofreadRequest);
       else {
         setFindings(proofreadDocument(doc, proofreader.current));
         setKeys(blockKeys);
@@ -198,7 +208,11 @@ export function ProofreadPanel({ settings, onChange, onClose }: { settings: Proo
             清除“总是忽略”（{settings.ignored.length}）
           </button>
         )}
-        <p className="proofread-data">提法库：{BUILTIN_TIFA.date}</p>
+        <p className="proofread-data" data-testid="proofread-data-date">
+          提法库：内置 {BUILTIN_TIFA.date}
+          {userData?.data ? `；用户增补 ${userData.data.date}（${userData.path}）` : userData ? `；可在 ${userData.path} 增补` : ''}
+          {userData?.error ? `；${userData.error}` : ''}
+        </p>
       </details>
       <div className="proofread-body">
         {shown.length === 0 && <p className="proofread-empty">未发现问题。</p>}

@@ -109,3 +109,53 @@ describe('evaluation floors (errors injected into clean official texts)', () => 
     expect(r.falseAlarmsPer10k).toBeLessThanOrEqual(3);
   }, 120_000);
 });
+
+describe('the 提法 data file and the CLI', () => {
+  it('a user file extends the built-in data; a bad one is reported, not fatal', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { readUserTifa } = await import('../../../electron/services/proofreadData');
+    const { BUILTIN_TIFA, mergeTifa, Proofreader } = await import('../../../shared/proofread');
+    const dir = mkdtempSync(path.join(tmpdir(), 'tifa-'));
+    expect(BUILTIN_TIFA.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await readUserTifa(path.join(dir, 'none.json'))).toEqual({ path: path.join(dir, 'none.json'), data: null, error: null });
+    writeFileSync(path.join(dir, 'bad.json'), '{"format":"wengao-tifa"');
+    expect((await readUserTifa(path.join(dir, 'bad.json'))).error).toBe('提法文件不是有效的 JSON');
+    const file = path.join(dir, 'tifa.json');
+    writeFileSync(file, JSON.stringify({ format: 'wengao-tifa', version: 1, date: '2027-03-15', phrases: ['新质生产力'], forbidden: [{ wrong: '老旧说法', right: '新说法', note: '按新规定' }] }));
+    const user = await readUserTifa(file);
+    expect(user.error).toBeNull();
+    const pr = new Proofreader({ tifa: mergeTifa(BUILTIN_TIFA, user.data) });
+    const found = pr.paragraph('发展新质生产立，改掉老旧说法。', { part: 'body', genre: '' });
+    expect(found.map((f) => f.suggestion)).toEqual(['新质生产力', '新说法']);
+    expect(new Proofreader().paragraph('改掉老旧说法。', { part: 'body', genre: '' })).toEqual([]);
+    expect(mergeTifa(BUILTIN_TIFA, user.data).date).toBe('2027-03-15');
+  });
+
+  it('wengao proofread --json gives line, 0-based offsets in that line, and exit code 1 on 规定 findings', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { runCli } = await import('../../../electron/cli/program');
+    const dir = mkdtempSync(path.join(tmpdir(), 'pr-'));
+    const file = path.join(dir, 'a.txt');
+    writeFileSync(file, '关于做好工作的通知\n\n各单位：\n　　其它工作2024年03月05日完成,请抓紧。\n');
+    let out = '';
+    const code = await runCli(['proofread', file, '--json'], '0', { stdout: (s) => (out += s), stderr: () => {} });
+    expect(code).toBe(1);
+    const { findings } = JSON.parse(out) as { findings: Array<{ line: number; start: number; end: number; text: string; suggestion: string | null; category: string; authority: string; message: string }> };
+    const line = '　　其它工作2024年03月05日完成,请抓紧。';
+    for (const f of findings) {
+      expect(f.line).toBe(4);
+      expect(line.slice(f.start, f.end)).toBe(f.text);
+    }
+    expect(findings.map((f) => [f.text, f.suggestion, f.category, f.authority])).toEqual([
+      ['其它', '其他', '词语规范', '建议'],
+      ['2024年03月05日', '2024年3月5日', '数字', '规定'],
+      [',', '，', '标点', '规定'],
+    ]);
+    writeFileSync(file, '其它工作。\n');
+    expect(await runCli(['proofread', file], '0', { stdout: () => {}, stderr: () => {} })).toBe(0);
+  });
+});

@@ -4,7 +4,6 @@
  * written to OUT; with --json, what was removed (and the text, unless written to OUT) as one JSON
  * object.
  */
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { cleanLines, describeReport } from '../../../shared/corpus/clean';

@@ -28,6 +28,8 @@ export interface Anatomy {
   format: DocumentFormat;
   /** Each attachment: its label, title lines and blocks. */
   attachments: AttachmentSpan[];
+  /** Where the 版记 (抄送, 印发) starts: the number of blocks when there is none. */
+  endMatter: number;
   /** For heading parts, the heading (number, title, run-in split); null elsewhere. */
   headings: Array<HeadingInfo | null>;
 }
@@ -55,7 +57,7 @@ export function anatomyOfOutline(outline: Outline): Anatomy {
       }
     }
   }
-  return { parts, inferred, format: frame.format, attachments: frame.attachments, headings };
+  return { parts, inferred, format: frame.format, attachments: frame.attachments, endMatter: frame.endMatter, headings };
 }
 
 /** The anatomy of a list of blocks (the document's, or a table-free excerpt). */

@@ -33,9 +33,9 @@ const SECRECY = /^(?:绝密|机密|秘密)(?:\s*[★☆*＊]\s*[^\s，。；]{0,
 /** 紧急程度: 特急, 加急 (7.2.3); also the older 特提 / 平急, and 急件. */
 const URGENCY = /^(?:特急|加急|特提|平急|急件)$/;
 /** 发文机关标志: "××市人民政府文件", "××部函", "××令", "××会议纪要" (7.2.4, 10). */
-const ISSUER_MARK = /^[^\s，。；：:、“”《》（）()]{2,40}(?:文件|函|命令|令|纪要)$/;
+const ISSUER_MARK = /^([^\s，。；：:、“”《》（）()]{2,40}?)(?:文件|函|命令|令|纪要)$/;
 /** A line of a joint issuance's 标志: an organ's name, or "文件" on its own. */
-const ORGAN = /(?:委员会|常委会|人民政府|政府|办公厅|办公室|委|厅|局|部|署|院|会|党组|党委|中心|总社|银行|公司|集团|大学|学校|支队|队|军区|处|科|所|站)$/;
+const ORGAN = /(?:中央|委员会|常委会|人民政府|政府|办公厅|办公室|委|厅|局|部|署|院|会|党组|党委|中心|总社|银行|公司|集团|大学|学校|支队|队|军区|处|科|所|站)$/;
 /** 发文字号: 国办发〔2019〕3号 (7.2.5), with the mistakes people make ([2019], 第3号, spaces); 令号: 第12号. */
 const DOC_NUMBER = /^(?:[\u4e00-\u9fa5A-Za-z×]{0,16}\s*[〔[［(（【]\s*[0-9０-９]{4}\s*[〕\]］)）】]\s*第?\s*[0-9０-９]{1,4}\s*号|第\s*[0-9０-９一二三四五六七八九十百〇零]{1,6}\s*号)(?:[\s\u3000]+签发人\s*[：:].*)?$/;
 const SIGNER = /^签发人\s*[：:]/;
@@ -82,7 +82,9 @@ export function cueOf(text: string): Cue {
   const bracketed = DATELINE.exec(t);
   if (bracketed && startsWithDate(bracketed[1]!)) return 'dateline';
   if (NOTE.test(t)) return 'note';
-  if (ISSUER_MARK.test(t) && !t.includes('关于') && !t.startsWith('关于')) return 'issuer-mark';
+  const mark = ISSUER_MARK.exec(t);
+  // The organ (or the meeting of a 纪要) names itself: "××省教育厅函", not "邀请函".
+  if (mark && !t.includes('关于') && (ORGAN.test(mark[1]!) || /会议$/.test(mark[1]!))) return 'issuer-mark';
   if (SALUTATION.test(t) && t.length <= 120 && !/[。；;！？]/.test(t) && !/如下[：:]$/.test(t)) return 'salutation';
   return '';
 }

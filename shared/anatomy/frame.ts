@@ -230,7 +230,8 @@ export function frameOf(infos: readonly BlockInfo[]): Frame {
   for (let k = 0; k < endMatter; k++) {
     const b = infos[k]!;
     if (!free(k)) continue;
-    if (b.cue === 'attendance') parts[k] = 'attendance';
+    // 出席/请假/列席 (10.3); "参加人员：" is a 纪要's line only in a 纪要.
+    if (b.cue === 'attendance' && (format === 'minutes' || /^(?:出席|请假|列席)/.test(b.label))) parts[k] = 'attendance';
     if (b.cue !== 'attachment-list') continue;
     parts[k] = 'attachment-list';
     for (let m = k + 1; m < endMatter && isFree(infos[m]!) && isListItem(infos[m]!); m++) parts[m] = 'attachment-list';

@@ -43,7 +43,7 @@ export function printCss(fonts: ExportFonts, scope = 'wg-print'): string {
 .${scope} { font-family: ${fontFamily(fonts, 'body')}; font-size: ${PT.body}pt; line-height: ${LINE}; letter-spacing: ${LETTER_SPACING}; color: #000; background: #fff; text-align: justify; orphans: 1; widows: 1; line-break: strict; overflow-wrap: anywhere; font-kerning: none; }
 .${scope} p { margin: 0; white-space: pre-wrap; }
 .${scope} p > span { line-height: 1; }
-.${scope} .r-title { font-size: ${PT.title}pt; text-align: center; }
+.${scope} .r-title, .${scope} .r-attachment-title, .${scope} .r-issuer-mark { font-size: ${PT.title}pt; text-align: center; }
 .${scope} .f-title { font-family: ${fontFamily(fonts, 'title')}; }
 .${scope} .f-heading1 { font-family: ${fontFamily(fonts, 'heading1')}; }
 .${scope} .f-heading2 { font-family: ${fontFamily(fonts, 'heading2')}; }

@@ -49,7 +49,7 @@ export interface BlockInfo {
   lead: string;
   /** What the paragraph's text says about its part in a 公文 (anatomy/cues.ts); '' for most. */
   cue: Cue;
-  /** The trimmed text of a paragraph with a cue (a 标志, an "附件2" label…), else ''. */
+  /** The trimmed text of a 标志, an "附件2" label or a 纪要's attendance line (cue or role), else ''. */
   label: string;
 }
 
@@ -57,6 +57,11 @@ const TERMINAL = /[。！？；：，,;:!?…]/;
 const CLOSING_FORMULA = /^(?:汇报完毕|特此(?:报告|通知|批复|函告|通报|公告|说明|请示)|以上(?:报告|意见|请示)|妥否|当否|请审阅|请批示|谢谢)/;
 const NOTES = /^(?:注|说明|备注)\s*[0-9０-９]*\s*[：:]/;
 const LEAD_EXCLUDED = /^(?:[一二三四五六七八九十]+是|首先|其次|再次|最后|第[一二三四五六七八九十]+|同时|此外|另外|但|而|我|今年|去年|目前|近年|一年来|为|在|对|经|根据|按照)/;
+
+/** Cues whose text the anatomy reads (the format from the 标志, the attachment's number, 出席…):
+ * typing in any other paragraph with a cue changes no structure. */
+const TEXT_CUES: ReadonlySet<Cue> = new Set<Cue>(['issuer-mark', 'attachment-label', 'attendance']);
+const MAX_LABEL = 60;
 
 /**
  * Leading and trailing spaces, and soft line breaks inside a title, do not count. Long text
@@ -109,7 +114,7 @@ export function describeParagraph(text: string, role: ParagraphRole | null, alig
     notes: plain && NOTES.test(t),
     lead: plain && !heading ? leadOf(t) : '',
     cue,
-    label: cue ? t : '',
+    label: TEXT_CUES.has(cue) || (role !== null && TEXT_CUES.has(role as Cue)) ? t.slice(0, MAX_LABEL) : '',
   };
 }
 

@@ -317,6 +317,9 @@ export function readBody(bytes: Uint8Array, styles: StyleSheet, numbering: Numbe
     else if (heading >= 1 && heading <= 9) {
       if (heading <= 4) p.role = HEADING_ROLES[heading - 1];
       headings.push({ paragraph: p, wordLevel: heading, label: label?.text ?? '' });
+    } else {
+      const part = styles.partOf(styleId);
+      if (part) p.role = part;
     }
     p.align = (props.align ?? 'left') as Alignment;
     const size = styles.runOf(styles.paragraphStyleOf(props.style)).size ?? 20;

@@ -6,6 +6,12 @@
  */
 import { applyParagraphProperty, applyRunProperty, mergePara, mergeRun, type ParaProps, type RunProps } from './properties';
 import { SKIP, parseXml } from './xml';
+import { DOCUMENT_PARTS, PART_LABELS, type DocumentPart } from '../../model/parts';
+
+/** Styles named like a part; body and headings come from Word's own styles and outline levels. */
+const PART_BY_LABEL = new Map<string, DocumentPart>(
+  DOCUMENT_PARTS.filter((p) => p !== 'body' && !p.startsWith('heading')).map((p) => [PART_LABELS[p], p] as const),
+);
 
 export interface Style {
   id: string;
@@ -155,6 +161,19 @@ export class StyleSheet {
       if (s.para.outlineLevel !== undefined && s.para.outlineLevel < 9) return s.para.outlineLevel + 1;
     }
     return 0;
+  }
+
+  /**
+   * The part of a 公文 a paragraph style names ("发文机关标志", "署名", "抄送机关"…: the part labels
+   * of model/parts.ts, as Wengao's export and many 公文 templates name their styles), or null.
+   */
+  partOf(id: string | undefined): DocumentPart | null {
+    if (!id) return null;
+    for (const s of this.chain(id)) {
+      const part = PART_BY_LABEL.get(s.name);
+      if (part) return part;
+    }
+    return null;
   }
 
   isTitleStyle(id: string | undefined): boolean {

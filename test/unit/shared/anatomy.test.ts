@@ -5,6 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeAnatomy } from '../../../shared/anatomy/anatomy';
+import { readDocx } from '../../../shared/docx/read/index';
+import { writeDocx } from '../../../shared/docx/write/writeDocx';
+import { DEFAULT_EXPORT_FONTS } from '../../../shared/export/fonts';
 import { paragraph, type Block } from '../../../shared/model/document';
 import type { DocumentPart } from '../../../shared/model/parts';
 
@@ -80,6 +83,18 @@ describe('anatomy of a 公文', () => {
       '春节期间安全生产检查表',
       '春节期间值班安排表',
     ]);
+  });
+
+  it('keeps every part through a 公文 export and reopening it (the styles are named after the parts)', async () => {
+    const { blocks, expected } = doc(NOTICE);
+    const bytes = await writeDocx({ meta: {}, blocks }, { template: 'gbt9704', fonts: { ...DEFAULT_EXPORT_FONTS }, heading3Bold: true, normalizeDates: false });
+    const reopened = readDocx(bytes).doc;
+    const nonBlank = (xs: Array<DocumentPart | null>) => xs.filter((x): x is DocumentPart => x !== null);
+    const parts = analyzeAnatomy(reopened.blocks).parts.filter((_, i) => reopened.blocks[i]!.type !== 'paragraph' || (reopened.blocks[i] as { runs: unknown[] }).runs.length > 0);
+    expect(parts).toEqual(nonBlank(expected));
+    // Reopened, they are roles: set, not guessed again.
+    const roles = reopened.blocks.flatMap((b) => (b.type === 'paragraph' && b.runs.length > 0 ? [b.role ?? 'body'] : []));
+    expect(roles).toEqual(nonBlank(expected));
   });
 
   it('stacks a joint issuance’s organs into the 标志', () => {
@@ -193,6 +208,25 @@ describe('anatomy of a 公文', () => {
     const a = analyzeAnatomy(blocks);
     expect(a.parts).toEqual(['body', 'body', 'body', 'title']);
     expect(a.inferred).toEqual([false, true, false, false]);
+    // A 标志 set by hand gives the format too.
+    expect(analyzeAnatomy([paragraph('××省教育厅函', { role: 'issuer-mark' }), paragraph('关于商请支持的函')]).format).toBe('letter');
+  });
+
+  it('takes a title ending in 函 or 纪要 for a title when no organ names itself, and 参加人员 for body outside a 纪要', () => {
+    const invitation = partsOf(`
+      title | 邀请函
+      salutation | 尊敬的张三先生：
+      诚邀您出席年会。
+      参加人员：各部门负责同志。
+    `);
+    expect(invitation.got).toEqual(invitation.expected);
+    expect(invitation.a.format).toBe('document');
+    const central = partsOf(`
+      issuer-mark | 中共中央文件
+      doc-number | 中发〔2026〕1号
+      title | 关于做好2026年全面推进乡村振兴重点工作的意见
+    `);
+    expect(central.got).toEqual(central.expected);
   });
 
   it('leaves ordinary body text alone: dates, short lines and colons inside the text', () => {

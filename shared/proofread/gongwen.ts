@@ -31,7 +31,7 @@ const f = (start: number, end: number, rule: string, authority: Finding['authori
 });
 
 function docNumber(text: string): Finding[] {
-  const m = /^(\s*)([\u4e00-\u9fa5A-Za-z]{1,16})([〔［\[(（【{｛])\s*(\d{2,4})\s*([〕］\])）】}｝])\s*(第?)\s*(0*)(\d+)\s*号\s*$/.exec(text);
+  const m = /^(\s*)([\u4e00-\u9fa5A-Za-z]{1,16})([〔［[(（【{｛])\s*(\d{2,4})\s*([〕］\])）】}｝])\s*(第?)\s*(0*)(\d+)\s*号\s*$/.exec(text);
   if (!m) return [];
   const [, lead, org, open, year, close, di, zeros, num] = m;
   const fullYear = year!.length === 2 ? `20${year}` : year!;

@@ -12,7 +12,7 @@ const GB = 'GB/T 15834-2011《标点符号用法》';
 /** Ranges that are not Chinese prose: URLs, e-mail, file names, numbers with dots, Latin phrases. */
 export function maskedRanges(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  const re = /(?:https?|ftp):\/\/[^\s\u4e00-\u9fa5，。；、“”（）]+|www\.[^\s\u4e00-\u9fa5，。；、“”（）]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b\d+(?:\.\d+)+\b|`[^`]*`|[A-Za-z][A-Za-z0-9 ,.;:?!'"()\-]*[A-Za-z0-9.)]/g;
+  const re = /(?:https?|ftp):\/\/[^\s\u4e00-\u9fa5，。；、“”（）]+|www\.[^\s\u4e00-\u9fa5，。；、“”（）]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b\d+(?:\.\d+)+\b|`[^`]*`|[A-Za-z][A-Za-z0-9 ,.;:?!'"()-]*[A-Za-z0-9.)]/g;
   for (const m of text.matchAll(re)) out.push([m.index, m.index + m[0].length]);
   return out;
 }

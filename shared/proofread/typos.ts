@@ -29,7 +29,7 @@ const MAX_WRITTEN_CLASS = 10;
 const BEFORE_NAME = /(?:书记|主任|经理|董事长|厂长|矿长|镇长|乡长|县长|市长|省长|局长|处长|科长|部长|主席|委员|院长|校长|队长|所长|站长|同志|先生|女士)$/;
 /** Agency abbreviations of 发文字号 ("国办发〔2019〕3号"). */
 const NAME_AFTER_TITLE = new RegExp(BEFORE_NAME.source.slice(0, -1), 'g');
-const BEFORE_DOC_NUMBER = /[〔［\[]\d{4}/y;
+const BEFORE_DOC_NUMBER = /[〔［[]\d{4}/y;
 
 function tokenScore(lex: Lexicon, w: string): number {
   if (w.length === 1) return (lex.chars.get(w) ?? 0) - TOKEN_COST;

@@ -42,8 +42,7 @@ export function checkWording(text: string): Finding[] {
       const right = typeof r.right === 'string' ? r.right : r.right(m);
       let start = m.index;
       let end = start + m[0].length;
-      let suggestion = right;
-      if (r.rule === 'jiezhi') end = start + m[0].length; // 截止到 → 截至
+      const suggestion = right;
       if (r.rule === 'baifendian') {
         const k = m[0].indexOf('个百分比');
         start = m.index + k;

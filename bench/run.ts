@@ -10,6 +10,7 @@ import { benchSuggestQuality } from './suggestQuality';
 import { benchSuggestGhost } from './suggestGhost';
 import { benchOutline } from './outline';
 import { benchTyping } from './typing';
+import { benchProofread } from './proofread';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   typing: benchTyping,
@@ -19,6 +20,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   'suggest-quality': benchSuggestQuality,
   'suggest-ghost': benchSuggestGhost,
   outline: benchOutline,
+  proofread: benchProofread,
 };
 
 async function main(): Promise<void> {

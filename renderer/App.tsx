@@ -29,6 +29,7 @@ import { CorpusTools, SuggestionStatus } from './components/SuggestionStatus';
 import { cleanDocument } from './editor/cleanDocument';
 import { SuggestionList } from './editor/suggest/SuggestionList';
 import { SuggestionPlugin } from './editor/suggest/SuggestionPlugin';
+import { ProofreadPanel } from './editor/proofread/ProofreadPanel';
 import { followCorpusStatus } from './editor/suggest/suggestStore';
 import { OutlinePlugin } from './editor/outline/OutlinePlugin';
 
@@ -118,6 +119,7 @@ export function App() {
   const zoom = (settings?.zoom ?? 100) / 100;
   const showOutline = settings?.showOutline ?? true;
   const autoRenumber = settings?.autoRenumber ?? true;
+  const proofread = settings?.proofread ?? { enabled: true, off: [], ignored: [] };
   return (
     <EditorShell>
       <EditorCommands />
@@ -147,11 +149,19 @@ export function App() {
               <EditorSurface />
             </div>
           </main>
+          {proofread.enabled && (
+            <Guard name="校对">
+              <ProofreadPanel settings={proofread} onChange={(p) => updateSettings({ proofread: p })} onClose={() => updateSettings({ proofread: { ...proofread, enabled: false } })} />
+            </Guard>
+          )}
         </div>
         <Guard name="状态栏">
           <StatusBar>
             <FileStatus />
             <SuggestionStatus enabled={suggestions} onToggle={() => updateSettings({ suggestions: !suggestions })} />
+            <button type="button" className="status-button" data-testid="status-proofread" onClick={() => updateSettings({ proofread: { ...proofread, enabled: !proofread.enabled } })}>
+              校对：{proofread.enabled ? '开' : '关'}
+            </button>
           </StatusBar>
         </Guard>
         <Guard name="输入提示列表">

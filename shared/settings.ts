@@ -63,6 +63,24 @@ export const ExportSettingsSchema = z
   })
   .strict();
 
+/** 校对: on/off, the kinds switched off, and the findings the user chose to ignore always. */
+export const PROOFREAD_KINDS = ['tifa', 'typo', 'idiom', 'wording', 'repeat', 'punct', 'number', 'gongwen', 'placeholder', 'numbering'] as const;
+export const MAX_IGNORED_FINDINGS = 2000;
+const ProofreadSettingsShape = z.object({
+  enabled: z.boolean(),
+  off: z.array(z.enum(PROOFREAD_KINDS)).max(PROOFREAD_KINDS.length),
+  /** "rule|text" of findings ignored always. */
+  ignored: z.array(z.string().min(1).max(200)).max(MAX_IGNORED_FINDINGS),
+});
+export type ProofreadSettings = z.infer<typeof ProofreadSettingsShape>;
+const ProofreadSettingsStored = z
+  .object({
+    enabled: z.boolean().catch(true),
+    off: z.array(z.enum(PROOFREAD_KINDS)).max(PROOFREAD_KINDS.length).catch([]),
+    ignored: z.array(z.string().min(1).max(200)).max(MAX_IGNORED_FINDINGS).catch([]),
+  })
+  .catch({ enabled: true, off: [], ignored: [] });
+
 /** How many corpus folders a user may add (the settings UI adds and removes them one by one). */
 export const MAX_CORPUS_FOLDERS = 50;
 
@@ -84,6 +102,8 @@ export const SettingsSchema = z.object({
   corpusFolders: z.array(z.string().min(1).max(32767)).max(MAX_CORPUS_FOLDERS).catch([]),
   /** Renumber 一、/（一）/1./（1） headings when sections are moved, inserted or deleted. */
   autoRenumber: z.boolean().catch(true),
+  /** 校对 (shared/proofread). */
+  proofread: ProofreadSettingsStored,
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -96,6 +116,7 @@ export const SettingsPatchSchema = z
     export: ExportSettingsSchema,
     suggestions: z.boolean(),
     autoRenumber: z.boolean(),
+    proofread: ProofreadSettingsShape.strict(),
   })
   .partial()
   .strict();

@@ -8,6 +8,7 @@ import type { ApiHandlers } from '../../shared/api/contract';
 import { BackupStore } from './backups';
 import { statDocumentFile } from './documentFiles';
 import { documentRunner, type DocumentRunner } from './documents/runner';
+import { USER_TIFA_FILE, readUserTifa } from './proofreadData';
 import type { SettingsStore } from './settingsStore';
 import { addCorpusFolders, removeCorpusFolder } from './suggest/corpusFolders';
 import { emptyStatus, type SuggestService } from './suggest/suggestService';
@@ -44,6 +45,7 @@ export function createServiceHandlers({ store, suggestions, saveDocx = false, do
   };
   return {
     getSettings: () => store.getSettings(),
+    getProofreadData: () => readUserTifa(path.join(store.dir, USER_TIFA_FILE)),
     updateSettings: (patch) => store.updateSettings(patch),
     suggest: (query) => suggestions.suggest(query),
     setSuggestionDocument: ({ paragraphs }) => {

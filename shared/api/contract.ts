@@ -11,6 +11,7 @@
 import { DOCUMENT_FORMATS as GBT_FORMATS } from '../model/parts';
 import { z } from 'zod';
 import { SettingsPatchSchema, SettingsSchema } from '../settings';
+import { TifaDataSchema } from '../proofread/tifa';
 import { APP_COMMANDS } from '../commands';
 import { DocumentSchema, MAX_INDENT_CHARS } from '../model/schema';
 import { TEXT_ENCODINGS } from '../text/encodings';
@@ -289,6 +290,11 @@ export const apiCalls = {
   rebuildCorpusIndex: call(z.tuple([]), z.null()),
   /** A native folder picker; null where the shell has none (web harness: the renderer asks for a path). */
   chooseFolders: call(z.tuple([]), z.array(FilePath).nullable()),
+  /**
+   * The user's 提法 file (tifa.json in the user-data folder), which extends the built-in data of
+   * the proofreader: its path, its content (null when there is none or it is invalid) and why not.
+   */
+  getProofreadData: call(z.tuple([]), z.object({ path: z.string(), data: TifaDataSchema.nullable(), error: z.string().nullable() })),
 } as const;
 
 // The zod-free list of names in ./names.ts must be exactly the contract's keys.

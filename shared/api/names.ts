@@ -34,6 +34,7 @@ export const API_CALL_NAMES = [
   'removeCorpusFolder',
   'rebuildCorpusIndex',
   'chooseFolders',
+  'getProofreadData',
 ] as const;
 export type ApiCallName = (typeof API_CALL_NAMES)[number];
 

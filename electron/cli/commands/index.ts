@@ -7,8 +7,9 @@ import { register as registerSuggest } from './suggestCommand';
 import { register as registerCheck } from './check';
 import { register as registerOutline } from './outline';
 import { register as registerNew } from './newCommand';
+import { register as registerProofread } from './proofread';
 
 /** Every subcommand registers itself on the program. */
 export type RegisterCommand = (program: Command) => void;
 
-export const COMMANDS: RegisterCommand[] = [convert, exportCommand, registerOutline, registerCheck, registerIndex, registerSuggest, registerClean, registerNew];
+export const COMMANDS: RegisterCommand[] = [convert, exportCommand, registerOutline, registerCheck, registerIndex, registerSuggest, registerClean, registerNew, registerProofread];

@@ -1,0 +1,19 @@
+/**
+ * 校对: the offline proofreader. `proofreadDocument` checks a document model; the editor keeps one
+ * `Proofreader` so that each keystroke re-checks only the paragraph it changed.
+ */
+import { blockText, type WgDocument } from '../model/document';
+import { analyzeAnatomy } from '../anatomy/anatomy';
+import { Proofreader } from './checker';
+import type { DocFinding } from './types';
+
+export { Proofreader, checkParagraph } from './checker';
+export { BUILTIN_TIFA, TifaDataSchema, mergeTifa, type TifaData } from './tifa';
+export * from './types';
+
+/** Every finding of a document, the 公文 rules on the parts the anatomy assigns; tables are not checked. */
+export function proofreadDocument(doc: WgDocument, proofreader = new Proofreader()): DocFinding[] {
+  const { parts, outline } = analyzeAnatomy(doc.blocks);
+  const paragraphs = doc.blocks.map((b, i) => ({ text: b.type === 'paragraph' ? blockText(b) : '', part: parts[i] ?? null }));
+  return proofreader.document(paragraphs, outline);
+}

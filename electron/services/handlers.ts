@@ -8,6 +8,7 @@ import type { ApiHandlers } from '../../shared/api/contract';
 import { BackupStore } from './backups';
 import { readDocumentFile, saveDocumentFile, statDocumentFile, type DocxWriter } from './documentFiles';
 import { exportDocumentFile } from './exportFiles';
+import { SourcePackages } from './sourcePackages';
 import type { SettingsStore } from './settingsStore';
 import { addCorpusFolders, removeCorpusFolder } from './suggest/corpusFolders';
 import { emptyStatus, type SuggestService } from './suggest/suggestService';
@@ -36,6 +37,8 @@ export interface ServiceContext {
 export function createServiceHandlers({ store, suggestions, writeDocx = null, onRecentFilesChanged = () => {} }: ServiceContext): ServiceHandlers {
   const reindex = (folders: string[]) => void suggestions.setFolders(folders);
   const backups = new BackupStore(path.join(store.dir, 'backups'));
+  // Kept on disk so that a document restored from a backup still saves back faithfully.
+  const sources = new SourcePackages(path.join(store.dir, 'sources'));
   const remember = async (file: string) => {
     await store.addRecentFile(file).catch(() => {});
     onRecentFilesChanged();
@@ -75,7 +78,7 @@ export function createServiceHandlers({ store, suggestions, writeDocx = null, on
     },
     openDocument: async (file, options = {}) => {
       try {
-        const opened = await readDocumentFile(file, options);
+        const opened = await readDocumentFile(file, { ...options, sources });
         await remember(file);
         return { doc: opened.doc, source: opened.source, name: opened.name, notices: opened.notices };
       } catch (e) {
@@ -88,7 +91,7 @@ export function createServiceHandlers({ store, suggestions, writeDocx = null, on
       }
     },
     saveDocument: async (request) => {
-      const outcome = await saveDocumentFile(request, { writeDocx });
+      const outcome = await saveDocumentFile(request, { writeDocx, sources });
       if (outcome.status === 'saved') await remember(request.path);
       return outcome;
     },

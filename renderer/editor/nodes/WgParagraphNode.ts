@@ -14,7 +14,7 @@ import {
   type LexicalNode,
   type RangeSelection,
 } from 'lexical';
-import { PARAGRAPH_ROLES, isHeadingRole, type ParagraphRole } from '../../../shared/model/document';
+import { PARAGRAPH_ROLES, isHeadingRole, type BlockSource, type ParagraphRole } from '../../../shared/model/document';
 
 export const roleState = createState('role', {
   parse: (v): ParagraphRole | null => ((PARAGRAPH_ROLES as readonly unknown[]).includes(v) ? (v as ParagraphRole) : null),
@@ -27,6 +27,14 @@ export const firstLineCharsState = createState('firstLineChars', { parse: charsV
 export const leftCharsState = createState('leftChars', { parse: charsValue });
 export const rightCharsState = createState('rightChars', { parse: charsValue });
 
+/**
+ * Where a paragraph (or table) came from in the source .docx (BlockSource): kept through edits,
+ * clones, undo and JSON, so that saving can carry the paragraph's Word properties over.
+ */
+export const sourceState = createState('wgSource', {
+  parse: (v): BlockSource | null => (v && typeof v === 'object' && typeof (v as BlockSource).at === 'number' && typeof (v as BlockSource).fp === 'string' ? (v as BlockSource) : null),
+});
+
 export class WgParagraphNode extends ParagraphNode {
   override $config() {
     return this.config('wg-paragraph', {
@@ -38,6 +46,13 @@ export class WgParagraphNode extends ParagraphNode {
         { stateConfig: rightCharsState, flat: true },
       ],
     });
+  }
+
+  getSource(): BlockSource | null {
+    return $getState(this, sourceState);
+  }
+  setSource(source: BlockSource | null): this {
+    return $setState(this, sourceState, source);
   }
 
   getRole(): ParagraphRole | null {
@@ -108,6 +123,9 @@ export class WgParagraphNode extends ParagraphNode {
     }
     next.setLeftChars(this.getLeftChars());
     next.setRightChars(this.getRightChars());
+    // A paragraph split from a Word paragraph keeps its Word properties (after a heading, Word's
+    // next paragraph is a plain one: it starts without them).
+    if (!(role === 'title' || role === 'salutation' || isHeadingRole(role))) next.setSource(this.getSource());
     return next;
   }
 }

@@ -77,7 +77,8 @@ function paragraphPrint(p: Paragraph): string {
 
 function blockPrint(b: Block): string {
   if (b.type === 'paragraph') return paragraphPrint(b);
-  let s = `T${(b.columnWidths ?? []).join(',')}\u0004`;
+  // Column widths are left out: the editor keeps them in its own units.
+  let s = 'T\u0004';
   for (const row of b.rows) {
     s += `R${row.header ? 1 : 0}\u0004`;
     for (const c of row.cells) {

@@ -4,6 +4,7 @@
  */
 import os from 'node:os';
 import { benchOpen } from './open';
+import { benchSaveDocx } from './saveDocx';
 import { benchExport } from './export';
 import { benchSuggestIndex } from './suggestIndex';
 import { benchSuggestQuality } from './suggestQuality';
@@ -14,6 +15,7 @@ import { benchTyping } from './typing';
 const BENCHES: Record<string, () => Promise<void>> = {
   typing: benchTyping,
   open: benchOpen,
+  'save-docx': benchSaveDocx,
   export: benchExport,
   'suggest-index': benchSuggestIndex,
   'suggest-quality': benchSuggestQuality,

@@ -77,6 +77,9 @@ function createApi(): WengaoApi {
 
 export const api: WengaoApi = createApi();
 
+/** In Electron (the preload's bridge is there) the shell runs the close handshake; in a browser tab, the browser asks. */
+export const hasCloseHandshake: boolean = window.wengao !== undefined;
+
 /** Path of a dropped file, where the shell can tell it (Electron); null in a browser. */
 export function pathOfDroppedFile(file: File): string | null {
   return window.wengaoFiles?.pathForFile(file) || null;

@@ -9,7 +9,6 @@ import { parseArgs } from 'node:util';
 import { UserError, type ApiHandlers } from '../../shared/api/contract';
 import { createServiceHandlers } from '../services/handlers';
 import { SettingsStore } from '../services/settingsStore';
-import { wordWriter } from '../services/wordWriter';
 import { checkFolder } from '../services/suggest/corpusFolders';
 import { SuggestService } from '../services/suggest/suggestService';
 import { startHarness, type Harness } from './server';
@@ -58,7 +57,7 @@ async function main(): Promise<void> {
   };
 
   const handlers: ApiHandlers = {
-    ...createServiceHandlers({ store, suggestions, writeDocx: wordWriter(() => store.getSettings().export) }),
+    ...createServiceHandlers({ store, suggestions, saveDocx: true }),
     getAppInfo: () => ({ name: 'wengao', version, shell: 'web', platform: process.platform, userDataDir: userData, documentsDir: os.homedir() }),
     setWindowState: () => null,
     confirmClose: () => null,

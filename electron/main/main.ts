@@ -12,7 +12,6 @@ import { writeFileAtomic } from '../services/atomicWrite';
 import { EXPORT_EXTENSIONS, checkExportTarget } from '../services/exportFiles';
 import { createServiceHandlers, type ShellCall } from '../services/handlers';
 import { SettingsStore } from '../services/settingsStore';
-import { wordWriter } from '../services/wordWriter';
 import { SuggestService } from '../services/suggest/suggestService';
 import { CloseGuard } from './closeGuard';
 import { bindApi } from './ipc';
@@ -168,7 +167,7 @@ async function start(): Promise<void> {
   // The suggestion worker indexes the corpus folders off the main thread.
   suggestions = await SuggestService.start({ dataDir: app.getPath('userData'), onStatus: (status) => send('corpusStatus', status) });
   void suggestions.setFolders(store.getSettings().corpusFolders);
-  const services = createServiceHandlers({ store, suggestions, writeDocx: wordWriter(() => store.getSettings().export), onRecentFilesChanged: refreshMenu });
+  const services = createServiceHandlers({ store, suggestions, saveDocx: true, onRecentFilesChanged: refreshMenu });
   const handlers: ApiHandlers = {
     ...services,
     ...shellHandlers(),

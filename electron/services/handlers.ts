@@ -6,9 +6,8 @@
 import path from 'node:path';
 import type { ApiHandlers } from '../../shared/api/contract';
 import { BackupStore } from './backups';
-import { readDocumentFile, saveDocumentFile, statDocumentFile, type DocxWriter } from './documentFiles';
-import { exportDocumentFile } from './exportFiles';
-import { SourcePackages } from './sourcePackages';
+import { statDocumentFile } from './documentFiles';
+import { documentRunner, type DocumentRunner } from './documents/runner';
 import type { SettingsStore } from './settingsStore';
 import { addCorpusFolders, removeCorpusFolder } from './suggest/corpusFolders';
 import { emptyStatus, type SuggestService } from './suggest/suggestService';
@@ -28,17 +27,19 @@ export type ServiceHandlers = Omit<ApiHandlers, ShellCall>;
 export interface ServiceContext {
   store: SettingsStore;
   suggestions: SuggestService;
-  /** The Word writer for saving .docx; null until one is plugged in (see electron/services/wordWriter.ts). */
-  writeDocx?: DocxWriter | null;
+  /** Save .docx with the Word writer (electron/services/wordWriter.ts) and the export settings; off: refused. */
+  saveDocx?: boolean;
+  /** Reads, saves and exports documents in a worker with time and memory limits (default: the process's). */
+  documents?: DocumentRunner;
   /** Called after the recent-files list changed (Electron rebuilds its menu). */
   onRecentFilesChanged?: () => void;
 }
 
-export function createServiceHandlers({ store, suggestions, writeDocx = null, onRecentFilesChanged = () => {} }: ServiceContext): ServiceHandlers {
+export function createServiceHandlers({ store, suggestions, saveDocx = false, documents = documentRunner(), onRecentFilesChanged = () => {} }: ServiceContext): ServiceHandlers {
   const reindex = (folders: string[]) => void suggestions.setFolders(folders);
   const backups = new BackupStore(path.join(store.dir, 'backups'));
-  // Kept on disk so that a document restored from a backup still saves back faithfully.
-  const sources = new SourcePackages(path.join(store.dir, 'sources'));
+  // Source .docx packages, on disk so that the document worker and a restored backup find them.
+  const sourcesDir = path.join(store.dir, 'sources');
   const remember = async (file: string) => {
     await store.addRecentFile(file).catch(() => {});
     onRecentFilesChanged();
@@ -78,7 +79,7 @@ export function createServiceHandlers({ store, suggestions, writeDocx = null, on
     },
     openDocument: async (file, options = {}) => {
       try {
-        const opened = await readDocumentFile(file, { ...options, sources });
+        const opened = await documents.run('read', { file, options, sourcesDir }, { label: `打开“${path.basename(file)}”` });
         await remember(file);
         return { doc: opened.doc, source: opened.source, name: opened.name, notices: opened.notices };
       } catch (e) {
@@ -91,7 +92,8 @@ export function createServiceHandlers({ store, suggestions, writeDocx = null, on
       }
     },
     saveDocument: async (request) => {
-      const outcome = await saveDocumentFile(request, { writeDocx, sources });
+      const wordSettings = saveDocx ? store.getSettings().export : null;
+      const outcome = await documents.run('save', { request, wordSettings, sourcesDir }, { label: `保存“${path.basename(request.path)}”` });
       if (outcome.status === 'saved') await remember(request.path);
       return outcome;
     },
@@ -108,7 +110,8 @@ export function createServiceHandlers({ store, suggestions, writeDocx = null, on
     },
     exportDocument: async (doc, request) => {
       const settings = store.getSettings().export;
-      const bytes = await exportDocumentFile(doc, request.path, request.format, { ...settings, template: request.template ?? settings.template });
+      const options = { ...settings, template: request.template ?? settings.template };
+      const bytes = await documents.run('export', { doc, file: request.path, format: request.format, options }, { label: `导出“${path.basename(request.path)}”` });
       return { path: request.path, bytes };
     },
   };

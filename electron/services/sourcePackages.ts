@@ -68,3 +68,13 @@ export class SourcePackages {
 
 /** The process's packages when no folder was given (CLI, tests). */
 export const memorySourcePackages = new SourcePackages(null);
+
+const byDir = new Map<string, SourcePackages>();
+
+/** The packages kept in `dir` (one store per folder in this process), or the memory store. */
+export function sourcePackagesAt(dir: string | undefined): SourcePackages {
+  if (!dir) return memorySourcePackages;
+  let store = byDir.get(dir);
+  if (!store) byDir.set(dir, (store = new SourcePackages(dir)));
+  return store;
+}

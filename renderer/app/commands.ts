@@ -19,7 +19,7 @@ export function registerCommands(handlers: Partial<Record<AppCommand, Handler>>)
 
 /** Registers handlers for the lifetime of a component. */
 export function useCommands(handlers: Partial<Record<AppCommand, Handler>>, deps: unknown[]): void {
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller lists what its handlers use in `deps`
   useEffect(() => registerCommands(handlers), deps);
 }
 

@@ -3,7 +3,7 @@
  * changes. Keeps the window title and the shell's close handshake in step with it.
  */
 import { windowTitle } from '../../shared/app';
-import { api } from '../api';
+import { api, hasCloseHandshake } from '../api';
 import { createStore } from './store';
 
 export interface SessionState {
@@ -50,7 +50,7 @@ export function markClean(): void {
 
 // A browser tab (web harness) has no close handshake: let the browser ask.
 window.addEventListener('beforeunload', (e) => {
-  if (session.get().dirty && !window.wengao) {
+  if (session.get().dirty && !hasCloseHandshake) {
     e.preventDefault();
   }
 });

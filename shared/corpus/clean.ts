@@ -33,7 +33,7 @@ export function emptyReport(): CleanReport {
 const CHANNEL = /公众号|微信号|微信群|QQ群|网盘|素材库|素材网|范文网|客服|小红书|抖音号|视频号/i;
 const COMMERCE = /更多(?:范文|材料|素材|精品)|获取更多|会员|s?vip(?![a-z])|代笔|润笔|接单|付费|优惠|下载|素材需求|万字材料|好评如潮|每[天日]更新|一键|原创高质量|高度保密|代发布/i;
 const CALL = /扫码|扫一扫|二维码|长按识别|关注我们|关注公众号|添加微信|加微信|有意加入|欢迎加入|请联系|联系方式|认准|谨防假冒|私信|后台回复|阅读原文|点击下方|添加客服|加入请|欢迎转发|转发分享/;
-const CONTACT = /(?:https?:\/\/|www\.)\S+|[\w.-]+@[\w-]+\.[a-z]{2,}|(?<!\d)1[3-9]\d{9}(?!\d)|(?:QQ|qq|微信|VX|vx)\s*[:：]?\s*[\w-]{5,}|[:：]\s*\d[\d \-]{4,}\d|[:：]\s*[a-z][a-z0-9_]{2,}(?![A-Za-z0-9_])/;
+const CONTACT = /(?:https?:\/\/|www\.)\S+|[\w.-]+@[\w-]+\.[a-z]{2,}|(?<!\d)1[3-9]\d{9}(?!\d)|(?:QQ|qq|微信|VX|vx)\s*[:：]?\s*[\w-]{5,}|[:：]\s*\d[\d -]{4,}\d|[:：]\s*[a-z][a-z0-9_]{2,}(?![A-Za-z0-9_])/;
 
 /** How many kinds of promotional cue a line carries (0–4). */
 export function promoKinds(line: string): number {

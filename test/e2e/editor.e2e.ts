@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { countWords } from '../../shared/text/wordCount';
-import { editor, imeType, paragraphs, wordCount } from '../support/browser';
+import { imeType, paragraphs, wordCount } from '../support/browser';
 import { useAppPage } from '../support/appPage';
 
 const app = useAppPage();

@@ -7,7 +7,7 @@
 import type { Command } from 'commander';
 import { checkOutline } from '../../../shared/outline/check';
 import { outlineOfDocument } from '../../../shared/outline/outline';
-import { readDocumentFile } from '../../services/documentFiles';
+import { openDocumentFile } from '../../services/documents/runner';
 import { CliError } from '../program';
 import { writeOut } from './output';
 
@@ -21,7 +21,7 @@ export interface CheckLine {
 }
 
 export async function checkFile(file: string): Promise<CheckLine[]> {
-  const { doc } = await readDocumentFile(file);
+  const { doc } = await openDocumentFile(file);
   const { outline } = outlineOfDocument(doc);
   return checkOutline(outline).map((p) => ({ line: p.block + 1, kind: p.kind, severity: p.severity, message: p.message, fix: p.fixLabel }));
 }

@@ -4,14 +4,13 @@
  * written to OUT; with --json, what was removed (and the text, unless written to OUT) as one JSON
  * object.
  */
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { cleanLines, describeReport } from '../../../shared/corpus/clean';
 import { documentLines } from '../../../shared/corpus/prepare';
 import { writeFileAtomic } from '../../services/atomicWrite';
 import { writeErr, writeOut } from './output';
-import { readDocumentFile } from '../../services/documentFiles';
+import { openDocumentFile } from '../../services/documents/runner';
 
 export function register(program: Command): void {
   program
@@ -21,7 +20,7 @@ export function register(program: Command): void {
     .option('-o, --output <file>', '写入文件（UTF-8 文本）而不是标准输出')
     .option('--json', '以 JSON 输出清理结果和统计')
     .action(async (file: string, opts: { output?: string; json?: boolean }, command: Command) => {
-      const opened = await readDocumentFile(path.resolve(file));
+      const opened = await openDocumentFile(path.resolve(file));
       const { lines, report } = cleanLines(documentLines(opened.doc));
       const text = `${lines.join('\n')}\n`;
       const output = opts.output ? path.resolve(opts.output) : undefined;

@@ -8,9 +8,8 @@ import type { Command } from 'commander';
 import { writeErr, writeOut } from './output';
 import type { DocumentSource, SaveAccept } from '../../../shared/api/contract';
 import { TEXT_ENCODINGS, type TextEncoding } from '../../../shared/text/decode';
-import { readDocumentFile, saveDocumentFile, type DocxWriter } from '../../services/documentFiles';
-import { wordWriter } from '../../services/wordWriter';
-import { DEFAULT_EXPORT_SETTINGS } from '../../../shared/settings';
+import { documentRunner, openDocumentFile } from '../../services/documents/runner';
+import { DEFAULT_EXPORT_SETTINGS, type ExportSettings } from '../../../shared/settings';
 import { CliError } from '../program';
 
 interface ConvertOptions {
@@ -32,11 +31,11 @@ function encodingOption(value: string | undefined, flag: string): TextEncoding |
   return v as TextEncoding;
 }
 
-export async function convertFile(input: string, opts: ConvertOptions, writeDocx: DocxWriter | null, io: CliOutput): Promise<void> {
+export async function convertFile(input: string, opts: ConvertOptions, wordSettings: ExportSettings | null, io: CliOutput): Promise<void> {
   const inFile = path.resolve(input);
   const outFile = path.resolve(opts.output);
   if (inFile === outFile) throw new CliError('输出文件不能与输入文件相同');
-  const opened = await readDocumentFile(inFile, { encoding: encodingOption(opts.encoding, '--encoding') });
+  const opened = await openDocumentFile(inFile, { encoding: encodingOption(opts.encoding, '--encoding') });
   const toEncoding = encodingOption(opts.toEncoding, '--to-encoding');
   // The output is a new file: nothing to compare with, nothing the importer's losses would overwrite.
   const source: DocumentSource = { ...opened.source, path: null, stamp: null, losses: [] };
@@ -47,7 +46,8 @@ export async function convertFile(input: string, opts: ConvertOptions, writeDocx
   const warnings = [...opened.notices];
   const accept: SaveAccept = { replaceExisting: true, openElsewhere: true };
   for (;;) {
-    const outcome = await saveDocumentFile({ path: outFile, doc: opened.doc, source, accept }, { writeDocx });
+    const request = { path: outFile, doc: opened.doc, source, accept };
+    const outcome = await documentRunner().run('save', { request, wordSettings }, { label: `保存“${path.basename(outFile)}”` });
     if (outcome.status === 'saved') {
       if (opts.json) {
         io.stdout(`${JSON.stringify({ input: inFile, output: outFile, from: opened.format, to: outcome.source.format, encoding: outcome.source.text?.encoding ?? null, notices: warnings })}\n`);
@@ -80,6 +80,6 @@ export function register(program: Command): void {
     .option('--json', '以 JSON 输出结果')
     .action(async (input: string, opts: ConvertOptions, cmd: Command) => {
       // The CLI has no settings file: the default export settings (fonts, no author).
-      await convertFile(input, opts, wordWriter(() => DEFAULT_EXPORT_SETTINGS), { stdout: (s) => writeOut(cmd, s), stderr: (s) => writeErr(cmd, s) });
+      await convertFile(input, opts, DEFAULT_EXPORT_SETTINGS, { stdout: (s) => writeOut(cmd, s), stderr: (s) => writeErr(cmd, s) });
     });
 }

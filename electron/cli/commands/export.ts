@@ -12,8 +12,8 @@ import { printHtmlDocument } from '../../../shared/export/printView';
 import { writeDocx } from '../../../shared/docx/write/writeDocx';
 import { DEFAULT_EXPORT_SETTINGS, EXPORT_TEMPLATES, EXPORT_TEXT_ENCODINGS, type ExportTemplate, type TextEncodingName } from '../../../shared/settings';
 import { writeFileAtomic } from '../../services/atomicWrite';
-import { readDocumentFile } from '../../services/documentFiles';
-import { exportDocumentFile, exportFormatOfPath, type ExportOptions } from '../../services/exportFiles';
+import { documentRunner, openDocumentFile } from '../../services/documents/runner';
+import { exportFormatOfPath, type ExportOptions } from '../../services/exportFiles';
 import { choosePdfEngine, pdfFromDocx, pdfFromHtml, type PdfEngine } from '../../services/pdfRenderers';
 import { CliError } from '../program';
 
@@ -75,7 +75,7 @@ export function register(program: Command): void {
       const out = path.resolve(opts.output);
       const format = exportFormatOfPath(out);
       if (!format) throw new CliError(`无法从扩展名判断导出格式：“${opts.output}”（应为 .docx、.txt 或 .pdf）`);
-      const opened = await readDocumentFile(path.resolve(input));
+      const opened = await openDocumentFile(path.resolve(input));
       const options: ExportOptions = {
         template: opts.template,
         fonts: parseFonts(opts.font),
@@ -93,7 +93,7 @@ export function register(program: Command): void {
         bytes = pdf.bytes.length;
         engine = pdf.engine;
       } else {
-        bytes = await exportDocumentFile(opened.doc, out, format, options);
+        bytes = await documentRunner().run('export', { doc: opened.doc, file: out, format, options }, { label: `导出“${path.basename(out)}”` });
       }
       for (const n of opened.notices) writeErr(cmd, `注意：${n}\n`);
       const result = { input: opened.path, output: out, format, ...(format === 'docx' ? { template: opts.template } : {}), ...(format === 'txt' ? { encoding: opts.encoding, lineEnding: opts.lf ? 'LF' : 'CRLF' } : {}), ...(engine ? { pdfEngine: engine } : {}), bytes };

@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { outlineOfDocument } from '../../../shared/outline/outline';
-import { readDocumentFile } from '../../services/documentFiles';
+import { openDocumentFile } from '../../services/documents/runner';
 import { writeOut } from './output';
 
 export interface OutlineLine {
@@ -23,7 +23,7 @@ export interface OutlineLine {
 }
 
 export async function outlineOfFile(file: string): Promise<{ headings: OutlineLine[]; suggestions: Array<{ line: number; level: number; title: string }> }> {
-  const { doc } = await readDocumentFile(file);
+  const { doc } = await openDocumentFile(file);
   const { outline } = outlineOfDocument(doc);
   return {
     headings: outline.entries.map((e) => ({

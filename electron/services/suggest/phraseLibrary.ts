@@ -14,7 +14,8 @@ import { markSlots } from '../../../shared/corpus/slots';
 import { suggest, type FeedbackCounts, type SuggestQuery, type SuggestResult } from '../../../shared/suggest/engine';
 import { DOC_END, PARA, buildPhraseIndex, stringOf, type IndexInput, type PhraseIndex } from '../../../shared/suggest/phraseIndex';
 import { MAX_REPORTED_FAILURES, type CorpusStatus } from '../../../shared/suggest/status';
-import { formatOfPath, readDocumentFile } from '../documentFiles';
+import { formatOfPath } from '../documentFiles';
+import { openDocumentFile } from '../documents/runner';
 import { INDEX_FORMAT_VERSION, cacheIsCurrent, readIndexFile, writeIndexFile, type CachedFile, type IndexHeader } from './indexCache';
 
 /** A folder tree larger than this is cut off (with a message): indexing is meant for a user's reports. */
@@ -192,7 +193,8 @@ export class PhraseLibrary {
         const f = toRead[i]!;
         this.setStatus({ progress: 0.7 * (i / Math.max(1, toRead.length)), phase: `正在读取 ${i + 1}/${toRead.length} 个文件` }, i === 0);
         try {
-          const opened = await readDocumentFile(f.path);
+          // In a document worker of its own: a hostile file in the folders costs its time limit, not the index.
+          const opened = await openDocumentFile(f.path);
           sources.push({ id: f.path, name: path.basename(f.path), lines: documentLines(opened.doc) });
         } catch (e) {
           // UserError messages are already for the user; anything else is wrapped in one.

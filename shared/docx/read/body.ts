@@ -151,7 +151,14 @@ function appendRun(runs: Run[], text: string, f: RunFormat): void {
 }
 
 function concatRuns(a: Run[], b: Run[]): Run[] {
-  const out = a.map((r) => ({ ...r }));
+  return appendRuns(
+    a.map((r) => ({ ...r })),
+    b,
+  );
+}
+
+/** Appends copies of `b` to `out` (whose runs the caller owns), merging equal formats. */
+function appendRuns(out: Run[], b: Run[]): Run[] {
   for (const r of b) {
     const last = out[out.length - 1];
     if (last && sameRunFormat(last, r)) last.text += r.text;
@@ -163,6 +170,13 @@ function concatRuns(a: Run[], b: Run[]): Run[] {
 function paragraphPlainText(runs: Run[]): string {
   return runs.map((r) => r.text).join('');
 }
+
+/**
+ * Deepest nesting of table cells and text boxes read. Word nests tables a few levels and text
+ * boxes hardly at all (its UI cannot put one in another); each level copies the text it holds
+ * into the level above, so the depth is what bounds that work.
+ */
+export const MAX_NESTING = 16;
 
 const HEADING_ROLES: ParagraphRole[] = ['heading1', 'heading2', 'heading3', 'heading4'];
 
@@ -219,10 +233,9 @@ export function readBody(bytes: Uint8Array | string, styles: StyleSheet, numberi
   const currentRun = () => runs[runs.length - 1];
   const para = () => paras[paras.length - 1];
 
-  const fieldVisible = () => {
-    for (const f of fields) if (f === 'instr') return false;
-    return true;
-  };
+  /** How many of `fields` are still in their instructions (text there is not shown). */
+  let fieldsInInstr = 0;
+  const fieldVisible = () => fieldsInInstr === 0;
 
   const resolveRun = (r: RunCtx, p: ParaCtx) => {
     if (r.resolved) return r.resolved;
@@ -242,6 +255,14 @@ export function readBody(bytes: Uint8Array | string, styles: StyleSheet, numberi
     return r.resolved;
   };
 
+  /** Text read and text generated (numbering labels) count against the document size limit. */
+  const countChars = (n: number) => {
+    totalChars += n;
+    if (totalChars > MAX_DOCUMENT_CHARS) {
+      throw new UserError('too-large', `文档过大（连同自动编号超过 ${MAX_DOCUMENT_CHARS.toLocaleString('zh-CN')} 字），文稿无法打开。`);
+    }
+  };
+
   const addText = (text: string, plain = false) => {
     const p = para();
     if (!p || text === '' || !fieldVisible()) return;
@@ -258,10 +279,7 @@ export function readBody(bytes: Uint8Array | string, styles: StyleSheet, numberi
       if (f.size > p.maxSize) p.maxSize = f.size;
       appendRun(p.runs, text, f.format);
     }
-    totalChars += text.length;
-    if (totalChars > MAX_DOCUMENT_CHARS) {
-      throw new UserError('too-large', `文档过大（超过 ${MAX_DOCUMENT_CHARS.toLocaleString('zh-CN')} 字），文稿无法打开。`);
-    }
+    countChars(text.length);
   };
 
   /** Adds a finished block to a container; a cell cannot hold a table, so one becomes text. */
@@ -303,7 +321,7 @@ export function readBody(bytes: Uint8Array | string, styles: StyleSheet, numberi
     if (ctx.props.markDeleted) {
       // Accepting the deletion of a paragraph mark joins this paragraph with the next one.
       if (!c.held) c.heldAt = ctx.at;
-      c.held = concatRuns(c.held ?? [], ctx.runs);
+      c.held = appendRuns(c.held ?? [], ctx.runs);
       c.heldProps ??= ctx.props;
       for (const f of ctx.followers) addBlock(c, f, null);
       return;
@@ -315,6 +333,7 @@ export function readBody(bytes: Uint8Array | string, styles: StyleSheet, numberi
     c.heldProps = null;
     const label = numbering.next(numId, ilvl);
     if (label && label.text) {
+      countChars(label.text.length);
       const styleRun = styles.runOf(styles.paragraphStyleOf(props.style));
       const f = mergeRun(mergeRun(styleRun, props.mark), label.run);
       const { src: _src, ...labelFormat } = runFormatOf(f);
@@ -374,10 +393,18 @@ export function readBody(bytes: Uint8Array | string, styles: StyleSheet, numberi
     addBlock(t.parent, table, null);
   };
 
+  /** Table cells and text boxes nested deeper than any real document: refused, as each level copies what it holds. */
+  const enterContainer = (c: Container) => {
+    if (containers.length > MAX_NESTING) {
+      throw new UserError('too-complex', `文档中的表格或文本框嵌套超过 ${MAX_NESTING} 层，可能是异常或恶意构造的文件，文稿无法打开。`);
+    }
+    containers.push(c);
+  };
+
   const openCell = (t: TableCtx) => {
     const c = newContainer('cell');
     t.cell = { container: c, gridSpan: 1, vMerge: null, hMergeContinue: false };
-    containers.push(c);
+    enterContainer(c);
   };
 
   const closeCell = (t: TableCtx) => {
@@ -400,7 +427,7 @@ export function readBody(bytes: Uint8Array | string, styles: StyleSheet, numberi
       if (origin && origin.span === cellCtx.gridSpan) {
         origin.cell.rowSpan = (origin.cell.rowSpan ?? 1) + 1;
         const withText = paragraphs.filter((p) => p.runs.length > 0);
-        if (withText.length > 0) origin.cell.paragraphs.push(...withText);
+        for (const p of withText) origin.cell.paragraphs.push(p);
         return;
       }
     }
@@ -499,10 +526,13 @@ export function readBody(bytes: Uint8Array | string, styles: StyleSheet, numberi
           }
           case 'w:fldChar': {
             const type = a['w:fldCharType'];
-            if (type === 'begin') fields.push('instr');
-            else if (type === 'separate') {
+            if (type === 'begin') {
+              fields.push('instr');
+              fieldsInInstr++;
+            } else if (type === 'separate') {
+              if (fields[fields.length - 1] === 'instr') fieldsInInstr--;
               if (fields.length > 0) fields[fields.length - 1] = 'result';
-            } else if (type === 'end') fields.pop();
+            } else if (type === 'end' && fields.pop() === 'instr') fieldsInInstr--;
             return;
           }
           case 'w:footnoteReference':
@@ -552,7 +582,7 @@ export function readBody(bytes: Uint8Array | string, styles: StyleSheet, numberi
             counts.textBoxes++;
             const d = drawings[drawings.length - 1];
             if (d) d.textbox = true;
-            containers.push(newContainer('textbox'));
+            enterContainer(newContainer('textbox'));
             return;
           }
           case 'mc:AlternateContent':
@@ -653,7 +683,7 @@ export function readBody(bytes: Uint8Array | string, styles: StyleSheet, numberi
             const c = containers.pop()!;
             flushHeld(c);
             const anchor = para();
-            if (anchor) anchor.followers.push(...c.blocks);
+            if (anchor) for (const b of c.blocks) anchor.followers.push(b);
             else for (const b of c.blocks) addBlock(container(), b, null);
             return;
           }

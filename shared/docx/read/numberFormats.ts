@@ -67,15 +67,26 @@ function roman(n: number): string {
     [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
   ];
   let out = '';
-  for (const [v, s] of table) while (n >= v) (out += s), (n -= v);
+  for (const [v, s] of table) {
+    while (n >= v) {
+      out += s;
+      n -= v;
+    }
+  }
   return out;
 }
 
-/** Word's letters repeat rather than carry: 26 → Z, 27 → AA, 28 → BB. */
+/**
+ * Word keeps a list label, once its %1…%9 are filled in, to at most 31 characters
+ * ([MS-OI29500] 2.1.283, lvlText): labels are cut there, and letters repeat at most that often.
+ */
+export const MAX_LABEL_CHARS = 31;
+
+/** Word's letters repeat rather than carry: 26 → Z, 27 → AA, 28 → BB (at most MAX_LABEL_CHARS times). */
 function letters(n: number): string {
   if (n <= 0) return String(n);
   const ch = String.fromCharCode(65 + ((n - 1) % 26));
-  return ch.repeat(Math.floor((n - 1) / 26) + 1);
+  return ch.repeat(Math.min(MAX_LABEL_CHARS, Math.floor((n - 1) / 26) + 1));
 }
 
 function enclosedCircle(n: number): string {

@@ -4,7 +4,7 @@
  * in chineseCounting. Counters belong to the abstract numbering, so lists that share it
  * continue each other; a w:num with startOverride restarts its levels the first time it is used.
  */
-import { bulletText, formatNumber } from './numberFormats';
+import { MAX_LABEL_CHARS, bulletText, formatNumber } from './numberFormats';
 import { applyParagraphProperty, applyRunProperty, type ParaProps, type RunProps } from './properties';
 import type { StyleSheet } from './styles';
 import { SKIP, int, onOff, parseXml } from './xml';
@@ -34,6 +34,12 @@ interface Num {
   abstractId: string;
   overrides: Map<number, { start?: number; level?: Level }>;
 }
+
+/**
+ * Level text kept from numbering.xml: labels are cut to MAX_LABEL_CHARS once their %1…%9 are
+ * filled in, so more than a few times that can never show.
+ */
+const MAX_LEVEL_TEXT = MAX_LABEL_CHARS * 8;
 
 function newLevel(): Level {
   return { start: 1, numFmt: 'decimal', lvlText: '', isLgl: false, suffix: 'tab', para: {}, run: {} };
@@ -128,10 +134,11 @@ export class Numbering {
               break;
             case 'w:numFmt':
               level.numFmt = a['w:val'] ?? 'decimal';
-              if (a['w:format']) level.customFormat = a['w:format'];
+              if (a['w:format']) level.customFormat = a['w:format'].slice(0, MAX_LEVEL_TEXT);
               break;
             case 'w:lvlText':
-              level.lvlText = a['w:val'] ?? '';
+              // Every numbered paragraph formats this text: a huge one would cost its length each time.
+              level.lvlText = (a['w:val'] ?? '').slice(0, MAX_LEVEL_TEXT);
               break;
             case 'w:isLgl':
               level.isLgl = onOff(a['w:val']);
@@ -246,6 +253,7 @@ export class Numbering {
         return fmt === 'bullet' ? '' : formatNumber(value, fmt, lvl.customFormat);
       });
     }
+    if (text.length > MAX_LABEL_CHARS) text = Array.from(text).slice(0, MAX_LABEL_CHARS).join('');
     if (text !== '' && level.suffix !== 'nothing' && !/[、，．。：:）)】」』\s]$/.test(text)) text += level.suffix === 'tab' ? '\t' : ' ';
     return { text, run: level.run, para: level.para };
   }

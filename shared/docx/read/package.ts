@@ -1,12 +1,13 @@
 /**
- * The OPC package of a .docx: a zip of XML parts linked by relationships. Only XML parts are
- * inflated (never images), each into a buffer no larger than its declared size, and the sum of
- * declared sizes is capped, so a zip bomb costs at most the cap. Parts are found through
- * relationships, starting from _rels/.rels, never by assumed paths.
+ * The OPC package of a .docx: a zip of XML parts linked by relationships. Parts are inflated
+ * only when the reader asks for one (never images), streaming, with every byte inflated counted
+ * against a cap and each part's CRC-32 checked (zip.ts), so neither a zip bomb nor a lying entry
+ * count or size costs more than the cap, and a damaged part is refused, not shown changed.
+ * Parts are found through relationships, starting from _rels/.rels, never by assumed paths.
  */
-import { unzipSync } from 'fflate';
 import { UserError } from '../../api/contract';
 import { parseXml } from './xml';
+import { checkLocalHeaders, corruptZip, inflateEntry, readZipDirectory, type InflateBudget, type ZipEntry } from './zip';
 
 export interface PackageLimits {
   /** Sum of the uncompressed sizes of the XML parts read. */
@@ -24,54 +25,57 @@ export interface Relationship {
   external: boolean;
 }
 
+const partKey = (name: string) => name.toLowerCase().replace(/^\/+/, '');
+
 export class DocxPackage {
-  private readonly parts: Map<string, Uint8Array>;
+  /** Entries by part name (lower-case, no leading slash). */
+  private readonly entries: Map<string, ZipEntry>;
+  private readonly inflated = new Map<string, Uint8Array>();
   /** Names of every entry, media included (lower-case). */
   readonly entryNames: string[];
 
-  private constructor(parts: Map<string, Uint8Array>, entryNames: string[]) {
-    this.parts = parts;
-    this.entryNames = entryNames;
+  private constructor(
+    private readonly bytes: Uint8Array,
+    entries: Map<string, ZipEntry>,
+    private readonly budget: InflateBudget,
+  ) {
+    this.entries = entries;
+    this.entryNames = [...entries.values()].map((e) => e.name.toLowerCase());
   }
 
   static open(bytes: Uint8Array, limits: PackageLimits = DEFAULT_PACKAGE_LIMITS): DocxPackage {
-    const entryNames: string[] = [];
-    let declared = 0;
-    let tooLarge = false;
-    let files: Record<string, Uint8Array>;
-    try {
-      files = unzipSync(bytes, {
-        filter: (f) => {
-          entryNames.push(f.name.toLowerCase());
-          if (!/\.(xml|rels)$/i.test(f.name)) return false;
-          declared += f.originalSize;
-          if (declared > limits.maxXmlBytes) {
-            tooLarge = true;
-            return false;
-          }
-          return true;
-        },
-      });
-    } catch (e) {
-      throw new UserError('corrupt', `文件已损坏或不完整，无法作为 Word 文档（.docx）打开（${e instanceof Error ? e.message : String(e)}）。`);
+    const entries = new Map<string, ZipEntry>();
+    const directory = readZipDirectory(bytes);
+    checkLocalHeaders(bytes, directory);
+    for (const entry of directory) {
+      const key = partKey(entry.name);
+      if (key.endsWith('/')) continue;
+      // OPC part names are unique: two members of one name would leave it to chance which is read.
+      if (entries.has(key)) throw corruptZip(`压缩包中有两个同名的部件 ${entry.name}`);
+      entries.set(key, entry);
     }
-    if (tooLarge) {
-      throw new UserError(
-        'too-large',
-        `文档解压后超过 ${Math.round(limits.maxXmlBytes / 1024 / 1024)} MB，可能是异常或恶意构造的压缩包，已拒绝打开。`,
-      );
-    }
-    const parts = new Map<string, Uint8Array>();
-    for (const [name, data] of Object.entries(files)) parts.set(name.toLowerCase().replace(/^\/+/, ''), data);
-    return new DocxPackage(parts, entryNames);
+    const budget: InflateBudget = {
+      remaining: limits.maxXmlBytes,
+      exceeded: () =>
+        new UserError('too-large', `文档解压后超过 ${Math.round(limits.maxXmlBytes / 1024 / 1024)} MB，可能是异常或恶意构造的压缩包，已拒绝打开。`),
+    };
+    return new DocxPackage(bytes, entries, budget);
   }
 
   has(part: string): boolean {
-    return this.parts.has(part.toLowerCase());
+    return this.entries.has(partKey(part));
   }
 
+  /** An XML part's bytes, inflated on first use; undefined for a missing or non-XML part. */
   part(part: string): Uint8Array | undefined {
-    return this.parts.get(part.toLowerCase());
+    const key = partKey(part);
+    const done = this.inflated.get(key);
+    if (done) return done;
+    const entry = this.entries.get(key);
+    if (!entry || !/\.(xml|rels)$/i.test(key)) return undefined;
+    const bytes = inflateEntry(this.bytes, entry, this.budget);
+    this.inflated.set(key, bytes);
+    return bytes;
   }
 
   /** Relationships of a part ("" for the package itself). */

@@ -173,12 +173,13 @@ describe('opening files', () => {
         return;
       }
       // Root reads any file: ask as an ordinary user (nobody) through the CLI, which opens files
-      // with the same reader. The bundle is self-contained (it reads only package.json for its
-      // version), so a world-readable copy runs wherever the repository is.
+      // with the same reader (in its document worker). The bundles are self-contained (the CLI reads
+      // only package.json for its version), so world-readable copies run wherever the repository is.
       const dir = path.dirname(f);
       chmodSync(dir, 0o755);
       mkdirSync(path.join(dir, 'build', 'app'), { recursive: true });
       copyFileSync(CLI, path.join(dir, 'build', 'app', 'cli.cjs'));
+      copyFileSync(path.join(CLI, '..', 'documentWorker.cjs'), path.join(dir, 'build', 'app', 'documentWorker.cjs'));
       copyFileSync(path.join(CLI, '..', '..', '..', 'package.json'), path.join(dir, 'package.json'));
       const r = spawnSync(process.execPath, [path.join(dir, 'build', 'app', 'cli.cjs'), 'outline', f], { uid: 65534, gid: 65534, cwd: dir, encoding: 'utf8' });
       expect(r.stderr.trim()).toBe('wengao: 没有权限读取“无权限.txt”。');

@@ -127,7 +127,7 @@ describe('公文 .docx rendered by LibreOffice', () => {
 });
 
 describe('公文 PDF from the print view (headless Chromium, as `wengao export x.pdf`)', () => {
-  let pdfs: PdfInfo[] = [];
+  const pdfs: PdfInfo[] = [];
 
   beforeAll(async () => {
     if (!findChromium()) throw new Error('Chromium is not installed: .ci/run installs it');

@@ -1,7 +1,6 @@
 /**
- * Export → reopen with our own reader → same text, same levels. The reader of .docx files is
- * readDocumentFile (issue #3); until it reads .docx this test is skipped, with the reason, after
- * probing it with a real exported file (no hard-coded flag).
+ * Export → reopen with our own reader → same text, same levels. A reader that throws fails the
+ * test (it used to be skipped when the reader could not read .docx).
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -12,35 +11,19 @@ import { outlineLevelOf } from '../../../shared/outline/levels';
 import { layoutDocument } from '../../../shared/export/layout';
 import { writeDocx } from '../../../shared/docx/write/writeDocx';
 import { DEFAULT_EXPORT_SETTINGS } from '../../../shared/settings';
-import { formatOfPath, readDocumentFile } from '../../../electron/services/documentFiles';
+import { readDocumentFile } from '../../../electron/services/documentFiles';
 
 const CORPUS = path.resolve(__dirname, '../../../../shared/corpus');
 const FILES = ['seeds/000_40f08a2d6707e5f7.txt', 'seeds/002_182f94ccda9023a4.txt', 'seeds/004_9342abefdd77c34e.txt', 'gov/gov-010.txt', 'gov/gov-013.txt'].map((f) => path.join(CORPUS, f));
 const OPTIONS = { ...DEFAULT_EXPORT_SETTINGS, template: 'gbt9704' as const };
 const dir = mkdtempSync(path.join(os.tmpdir(), 'wengao-roundtrip-'));
 
-/** Can readDocumentFile open an exported .docx? Asked of the reader itself. */
-async function readerReadsDocx(): Promise<string | null> {
-  if (formatOfPath('x.docx') !== 'docx') return 'readDocumentFile does not know .docx files';
-  const probe = path.join(dir, 'probe.docx');
-  writeFileSync(probe, await writeDocx({ meta: {}, blocks: [{ type: 'paragraph', runs: [{ text: '探测' }] }] }, OPTIONS));
-  try {
-    await readDocumentFile(probe);
-    return null;
-  } catch (e) {
-    return `readDocumentFile cannot read .docx yet (${(e as Error).message}); the .docx reader comes with issue #3`;
-  }
-}
-
-const skipReason = await readerReadsDocx();
-if (skipReason) console.warn(`[skipped] export round trip: ${skipReason}`);
-
 /** Paragraph texts without empty paragraphs; a title's export line breaks (added by design) removed. */
 function texts(blocks: Block[], titles: Set<number>): string[] {
   return blocks.flatMap((b, i) => (b.type === 'paragraph' ? [titles.has(i) ? paragraphText(b).replace(/\n/g, '') : paragraphText(b)] : [])).filter((t) => t.trim() !== '');
 }
 
-describe.skipIf(skipReason !== null)('export → reopen (needs the .docx reader of issue #3)', () => {
+describe('export → reopen', () => {
   it.each(FILES)('%s keeps its text and its outline levels', async (file) => {
     const { doc } = await readDocumentFile(file);
     const out = path.join(dir, `${path.basename(file, '.txt')}.docx`);

@@ -1,6 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
 import { defaultSettings } from '../../../shared/settings';
-import type { ApiHandlers } from '../../../shared/api/contract';
 import { API_CALL_NAMES, IPC_CHANNEL_PREFIX } from '../../../shared/api/names';
 import { bindApi, type IpcInvokeEventLike, type IpcMainLike } from '../../../electron/main/ipc';
 import { stubHandlers } from '../../support/stubHandlers';

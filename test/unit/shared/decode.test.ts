@@ -1,8 +1,9 @@
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decodeText, looksBinary, utf16Pattern, type TextEncoding } from '../../../shared/text/decode';
 import { fixtureBytes, fixtureNames } from '../../support/fixtures';
 
-const gb18030 = (s: string) => new Uint8Array(Buffer.from(require('iconv-lite').encode(s, 'gb18030')));
+const gb18030 = (s: string) => new Uint8Array(iconv.encode(s, 'gb18030'));
 
 // What each text fixture is, and a phrase that only the right decoding produces.
 const EXPECTED: Record<string, { encoding: TextEncoding; contains: string }> = {

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { paragraph, type WgDocument } from '../../../shared/model/document';
 import { DEFAULT_EXPORT_FONTS } from '../../../shared/export/fonts';
 import { writeDocx, type DocxOptions } from '../../../shared/docx/write/writeDocx';
-import { attr, has, on, paragraphs, readDocxParts, style, type XmlParagraph } from '../../support/docxXml';
+import { attr, on, paragraphs, readDocxParts, style, type XmlParagraph } from '../../support/docxXml';
 
 const SHARED = path.resolve(__dirname, '../../../../shared');
 

@@ -5,7 +5,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { PhraseLibrary, scanFolders } from '../../../electron/services/suggest/phraseLibrary';
 import { SuggestService } from '../../../electron/services/suggest/suggestService';
 import { checkFolder } from '../../../electron/services/suggest/corpusFolders';
-import { readDocumentFile } from '../../../electron/services/documentFiles';
 import type { CorpusStatus } from '../../../shared/suggest/status';
 import { CORPUS } from './corpusText';
 
@@ -66,15 +65,14 @@ describe('phrase library (indexing in the worker)', () => {
     expect((await scanFolders([folder])).files.map((f) => path.basename(f.path))).not.toContain('~$临时.docx');
   });
 
-  it('reads .docx corpus files through readDocumentFile once it can', async (ctx) => {
+  it('reads .docx corpus files through readDocumentFile, and names those it must refuse', async () => {
     const docx = path.resolve(CORPUS, '..', 'fixtures', 'docx');
-    const sample = readdirSync(docx).find((f) => f.endsWith('.docx'));
-    const probe = sample ? await readDocumentFile(path.join(docx, sample)).then(() => true, () => false) : false;
-    if (!probe) ctx.skip('readDocumentFile cannot read .docx yet (issue #3)');
     const folder = tmp();
-    copyFileSync(path.join(docx, sample!), path.join(folder, sample!));
+    for (const name of ['numbered_heading.docx', 'zh_wps_std_eval_p7.docx', 'bad_truncated_zip.docx']) copyFileSync(path.join(docx, name), path.join(folder, name));
     const s = await new PhraseLibrary({ cacheFile: null }).rebuild([folder]);
-    expect(s.failed).toEqual([]);
+    expect(s.documents).toBe(2);
+    expect(s.failed.map((f) => path.basename(f.path))).toEqual(['bad_truncated_zip.docx']);
+    expect(s.failed[0]!.message).toMatch(/已损坏|不完整/);
   });
 
   it('starts over from a damaged cache file', async () => {

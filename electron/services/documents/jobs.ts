@@ -1,0 +1,49 @@
+/**
+ * What the document worker can be asked to do: read a document file into the model, save the
+ * model to a file, export it. Each job is a plain async function of structured-clonable
+ * arguments; the worker (worker.ts) runs them, the runner (runner.ts) asks for them with limits.
+ * To add a job, add it here: its arguments and result types flow to `DocumentRunner.run`.
+ */
+import type { SaveRequest } from '../../../shared/api/contract';
+import type { ExportSettings } from '../../../shared/settings';
+import type { WgDocument } from '../../../shared/model/document';
+import { readDocumentFile, saveDocumentFile, type ReadOptions } from '../documentFiles';
+import { sourcePackagesAt } from '../sourcePackages';
+import { exportDocumentFile, type ExportOptions } from '../exportFiles';
+import { wordWriter } from '../wordWriter';
+
+export const documentJobs = {
+  /** Reads a .txt/.docx/.wgd file (readDocumentFile). */
+  /** `sourcesDir`: where the .docx packages documents come from are kept (faithful saving); memory when absent. */
+  read: (a: { file: string; options?: ReadOptions; sourcesDir?: string }) => readDocumentFile(a.file, { ...a.options, sources: sourcePackagesAt(a.sourcesDir) }),
+  /** Saves (saveDocumentFile); .docx through the Word writer with these settings, refused when null. */
+  save: (a: { request: SaveRequest; wordSettings: ExportSettings | null; sourcesDir?: string }) => {
+    const settings = a.wordSettings;
+    return saveDocumentFile(a.request, { writeDocx: settings ? wordWriter(() => settings) : null, sources: sourcePackagesAt(a.sourcesDir) });
+  },
+  /** Exports to .docx or .txt (exportDocumentFile); resolves with the size written. */
+  export: (a: { doc: WgDocument; file: string; format: 'docx' | 'txt'; options: ExportOptions }) => exportDocumentFile(a.doc, a.file, a.format, a.options),
+};
+
+export type DocumentJobs = typeof documentJobs;
+export type JobName = keyof DocumentJobs;
+export type JobArgs<J extends JobName> = Parameters<DocumentJobs[J]>[0];
+export type JobResult<J extends JobName> = Awaited<ReturnType<DocumentJobs[J]>>;
+
+/** Messages between the runner and a document worker. */
+export interface JobRequest {
+  id: number;
+  job: JobName;
+  args: unknown;
+}
+
+export interface JobStats {
+  /** Time the job took inside the worker. */
+  ms: number;
+  /** The worker's V8 heap after the job (total size, which does not shrink at once: about its peak). */
+  heapBytes: number;
+}
+
+export type JobReply =
+  | { id: number; ok: true; value: unknown; stats: JobStats }
+  | { id: number; ok: false; error: { name: string; code?: string; message: string }; stats: JobStats };

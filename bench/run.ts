@@ -4,6 +4,7 @@
  */
 import os from 'node:os';
 import { benchOpen } from './open';
+import { benchSaveDocx } from './saveDocx';
 import { benchExport } from './export';
 import { benchSuggestIndex } from './suggestIndex';
 import { benchSuggestQuality } from './suggestQuality';
@@ -15,6 +16,7 @@ import { benchProofread } from './proofread';
 const BENCHES: Record<string, () => Promise<void>> = {
   typing: benchTyping,
   open: benchOpen,
+  'save-docx': benchSaveDocx,
   export: benchExport,
   'suggest-index': benchSuggestIndex,
   'suggest-quality': benchSuggestQuality,

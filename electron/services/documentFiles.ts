@@ -19,7 +19,9 @@ import { MAX_DOCUMENT_CHARS, tooLargeMessage } from '../../shared/model/schema';
 import { parseWgd, serializeWgd } from '../../shared/model/wgd';
 import { ENCODING_LABELS, decodeText, looksBinary, type TextEncoding } from '../../shared/text/decode';
 import { defaultTextLayout, documentToPlainText, plainTextLosses, plainTextToDocument } from '../../shared/text/plainText';
+import { faithfulSave, sourceDocumentXml } from '../../shared/docx/faithful/writeFaithful';
 import { fileErrorMessage, removeStaleTempFiles, writeFileAtomic } from './atomicWrite';
+import { memorySourcePackages, type SourcePackages } from './sourcePackages';
 import { samePath } from './samePath';
 import { encodeText } from './textEncoding';
 
@@ -50,6 +52,8 @@ export interface EncodingGuess {
 export interface ReadOptions {
   /** Decode a text file with this encoding instead of detecting it (重新以…编码打开). */
   encoding?: TextEncoding;
+  /** Where the .docx packages documents come from are kept (default: in memory). */
+  sources?: SourcePackages;
 }
 
 /**
@@ -193,9 +197,15 @@ export async function readDocumentFile(file: string, options: ReadOptions = {}):
     const container = sniffContainer(bytes);
     if (container) throw new UserError('corrupt', `“${name}”不是文稿文档（.wgd）：它实际上是${containerName(container)}。`);
     const text = new TextDecoder('utf-8').decode(bytes);
-    const { doc, notices, losses } = parseWgd(text, name);
+    const { doc, notices, losses, docxBase64 } = parseWgd(text, name);
     checkLength(doc, name);
-    return { path: file, name, format: 'wgd', doc, notices, source: { path: file, format: 'wgd', stamp, losses } };
+    const source: DocumentSource = { path: file, format: 'wgd', stamp, losses };
+    if (docxBase64) {
+      const pkg = Buffer.from(docxBase64, 'base64');
+      // A damaged attachment only costs the faithful save: the document itself is whole.
+      if (sourceDocumentXml(pkg)) source.package = await (options.sources ?? memorySourcePackages).put(pkg);
+    }
+    return { path: file, name, format: 'wgd', doc, notices, source };
   }
   // .docx, .docm, .dotx and .doc: the bytes decide (a .doc may really be a .docx, and vice versa).
   const result = readDocx(bytes, { name });
@@ -206,13 +216,14 @@ export async function readDocumentFile(file: string, options: ReadOptions = {}):
   if (path.extname(file).toLowerCase() === '.docm') notices.push('文档中的宏不会被保留，也不会运行；保存时请另存为 .docx 或 .wgd。');
   // Only a .docx is saved back in place; a template, a macro document or a renamed file is saved as a new file.
   const inPlace = !template && formatOfPath(file) === 'docx';
+  const pkg = await (options.sources ?? memorySourcePackages).put(bytes);
   return {
     path: file,
     name: template ? path.basename(file, path.extname(file)) : name,
     format: 'docx',
     doc: result.doc,
     notices,
-    source: { path: inPlace ? file : null, format: 'docx', stamp: inPlace ? stamp : null, losses: result.losses },
+    source: { path: inPlace ? file : null, format: 'docx', stamp: inPlace ? stamp : null, losses: result.losses, package: pkg },
   };
 }
 
@@ -249,6 +260,8 @@ export interface SaveDependencies {
   writeDocx?: DocxWriter | null;
   /** Line ending for new text files (the platform's). */
   lineEnding?: TextSource['lineEnding'];
+  /** Where the source packages of documents read from .docx are kept (default: in memory). */
+  sources?: SourcePackages;
 }
 
 /** Encoding and layout for writing a text file: the source's when it was one, else UTF-8. */
@@ -278,7 +291,15 @@ export async function saveDocumentFile(request: SaveRequest, deps: SaveDependenc
   // As Word does: a read-only file is not silently overwritten (saving keeps it read-only).
   if (current && !accept.readOnly && (await isReadOnlyFile(file))) return { status: 'read-only' };
 
-  const losses = [...(sameFile && source?.format === format ? source.losses : []), ...(format === 'txt' ? plainTextLosses(doc) : [])];
+  // The .docx the document came from: a .docx save writes it back with only the edits changed,
+  // a .wgd keeps it inside. Then the importer's list of what it left out no longer applies.
+  const pkg = format !== 'txt' ? await (deps.sources ?? memorySourcePackages).get(source?.package) : null;
+  const faithful = pkg && format === 'docx' ? faithfulSave(doc, pkg) : null;
+  const losses = [
+    ...(sameFile && source?.format === format && !faithful && !(pkg && format === 'wgd') ? source.losses : []),
+    ...(format === 'txt' ? plainTextLosses(doc) : []),
+    ...(faithful ? faithful.losses : []),
+  ].slice(0, 100);
   if (losses.length > 0 && !accept.loss) return { status: 'loss', losses };
 
   const owner = format === 'docx' ? await wordOwnerFile(file) : null;
@@ -287,10 +308,13 @@ export async function saveDocumentFile(request: SaveRequest, deps: SaveDependenc
   let bytes: Uint8Array;
   let text: TextSource | undefined;
   if (format === 'wgd') {
-    bytes = new TextEncoder().encode(serializeWgd(doc));
+    bytes = new TextEncoder().encode(serializeWgd(doc, pkg ? { docxBase64: Buffer.from(pkg.buffer, pkg.byteOffset, pkg.byteLength).toString('base64') } : {}));
   } else if (format === 'docx') {
-    if (!deps.writeDocx) throw new UserError('docx-unavailable', `这一版本的文稿还不能保存为 Word 文档（.docx）。请另存为文稿文档（.wgd）。`);
-    bytes = await deps.writeDocx(doc);
+    if (faithful) bytes = faithful.bytes;
+    else {
+      if (!deps.writeDocx) throw new UserError('docx-unavailable', `这一版本的文稿还不能保存为 Word 文档（.docx）。请另存为文稿文档（.wgd）。`);
+      bytes = await deps.writeDocx(doc);
+    }
   } else {
     text = textSourceFor(source, deps.lineEnding ?? (process.platform === 'win32' ? '\r\n' : '\n'));
     let encoded = encodeText(documentToPlainText(doc, text), text.encoding, text.bom);
@@ -313,6 +337,7 @@ export async function saveDocumentFile(request: SaveRequest, deps: SaveDependenc
   }
   const stamp = await statDocumentFile(file);
   const saved: DocumentSource = { path: file, format, stamp, losses: [] };
+  if (pkg && source?.package) saved.package = source.package;
   if (text) saved.text = text;
   return { status: 'saved', source: saved, name };
 }

@@ -39,6 +39,8 @@ export interface ServiceContext {
 export function createServiceHandlers({ store, suggestions, saveDocx = false, documents = documentRunner(), onRecentFilesChanged = () => {} }: ServiceContext): ServiceHandlers {
   const reindex = (folders: string[]) => void suggestions.setFolders(folders);
   const backups = new BackupStore(path.join(store.dir, 'backups'));
+  // Source .docx packages, on disk so that the document worker and a restored backup find them.
+  const sourcesDir = path.join(store.dir, 'sources');
   const remember = async (file: string) => {
     await store.addRecentFile(file).catch(() => {});
     onRecentFilesChanged();
@@ -79,7 +81,7 @@ export function createServiceHandlers({ store, suggestions, saveDocx = false, do
     },
     openDocument: async (file, options = {}) => {
       try {
-        const opened = await documents.run('read', { file, options }, { label: `打开“${path.basename(file)}”` });
+        const opened = await documents.run('read', { file, options, sourcesDir }, { label: `打开“${path.basename(file)}”` });
         await remember(file);
         return { doc: opened.doc, source: opened.source, name: opened.name, notices: opened.notices, ...(opened.encodingGuess ? { encodingGuess: opened.encodingGuess } : {}) };
       } catch (e) {
@@ -93,7 +95,7 @@ export function createServiceHandlers({ store, suggestions, saveDocx = false, do
     },
     saveDocument: async (request) => {
       const wordSettings = saveDocx ? store.getSettings().export : null;
-      const outcome = await documents.run('save', { request, wordSettings }, { label: `保存“${path.basename(request.path)}”` });
+      const outcome = await documents.run('save', { request, wordSettings, sourcesDir }, { label: `保存“${path.basename(request.path)}”` });
       if (outcome.status === 'saved') await remember(request.path);
       return outcome;
     },

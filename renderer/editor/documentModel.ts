@@ -26,16 +26,10 @@ import {
   TableCellHeaderStates,
   type TableNode,
 } from '@lexical/table';
-import type { Alignment, Block, Paragraph, Run, Table, TableCell, WgDocument } from '../../shared/model/document';
-import { $createWgParagraphNode, $isWgParagraphNode, type WgParagraphNode } from './nodes/WgParagraphNode';
-
-const FORMAT_BOLD = 1;
-const FORMAT_ITALIC = 2;
-const FORMAT_UNDERLINE = 8;
-
-function formatOf(run: Run): number {
-  return (run.bold ? FORMAT_BOLD : 0) | (run.italic ? FORMAT_ITALIC : 0) | (run.underline ? FORMAT_UNDERLINE : 0);
-}
+import { $getState, $setState } from 'lexical';
+import { sameRunFormat, type Alignment, type Block, type Paragraph, type Run, type Table, type TableCell, type WgDocument } from '../../shared/model/document';
+import { $createWgParagraphNode, $isWgParagraphNode, sourceState, type WgParagraphNode } from './nodes/WgParagraphNode';
+import { formatBitsOf, runFormatOf, styleOf } from './runStyle';
 
 function alignToFormat(align: Alignment | undefined): ElementFormatType {
   return align ?? '';
@@ -60,13 +54,14 @@ export function formatToAlign(format: ElementFormatType): Alignment | undefined 
 
 /** Appends a run's text, turning "\n" into line breaks and "\t" into tab nodes. */
 function appendRunText(parent: ElementNode, run: Run): void {
-  const format = formatOf(run);
+  const format = formatBitsOf(run);
+  const style = styleOf(run);
   const parts = run.text.split(/(\n|\t)/);
   for (const part of parts) {
     if (part === '') continue;
     if (part === '\n') parent.append($createLineBreakNode());
-    else if (part === '\t') parent.append($createTabNode());
-    else parent.append($createTextNode(part).setFormat(format));
+    else if (part === '\t') parent.append($createTabNode().setFormat(format).setStyle(style));
+    else parent.append($createTextNode(part).setFormat(format).setStyle(style));
   }
 }
 
@@ -77,12 +72,14 @@ export function $createParagraphFromModel(p: Paragraph): WgParagraphNode {
   node.setFirstLineChars(p.indent?.firstLineChars ?? 0);
   node.setLeftChars(p.indent?.leftChars ?? 0);
   node.setRightChars(p.indent?.rightChars ?? 0);
+  if (p.source) node.setSource(p.source);
   for (const run of p.runs) appendRunText(node, run);
   return node;
 }
 
 function $createTableFromModel(t: Table): TableNode {
   const table = $createTableNode();
+  if (t.source) $setState(table, sourceState, t.source);
   if (t.columnWidths && t.columnWidths.length > 0) {
     const total = t.columnWidths.reduce((a, b) => a + b, 0) || 1;
     // Scale to the 156 mm text block (≈ 590 px at 96 dpi).
@@ -116,34 +113,25 @@ export function $importDocument(doc: WgDocument): void {
   if (!$isWgParagraphNode(root.getLastChild())) root.append($createWgParagraphNode());
 }
 
-function sameFormat(a: Run, b: Run): boolean {
-  return Boolean(a.bold) === Boolean(b.bold) && Boolean(a.italic) === Boolean(b.italic) && Boolean(a.underline) === Boolean(b.underline);
-}
-
-function pushRun(runs: Run[], text: string, format: number): void {
-  const run: Run = { text };
-  if (format & FORMAT_BOLD) run.bold = true;
-  if (format & FORMAT_ITALIC) run.italic = true;
-  if (format & FORMAT_UNDERLINE) run.underline = true;
+function pushRun(runs: Run[], text: string, format: Omit<Run, 'text'>): void {
   const last = runs[runs.length - 1];
-  if (last && sameFormat(last, run)) last.text += text;
-  else runs.push(run);
+  if (last && sameRunFormat(last, format)) last.text += text;
+  else runs.push({ text, ...format });
 }
 
-/** The runs of an element's inline content. */
+/** The runs of an element's inline content. A line break belongs to the run before it. */
 export function $runsOf(element: ElementNode): Run[] {
   const runs: Run[] = [];
-  const visit = (node: LexicalNode, inheritedFormat: number) => {
-    if ($isTabNode(node)) pushRun(runs, '\t', node.getFormat());
-    else if ($isTextNode(node)) pushRun(runs, node.getTextContent(), node.getFormat());
-    else if ($isLineBreakNode(node)) pushRun(runs, '\n', inheritedFormat);
-    else if ($isElementNode(node)) for (const c of node.getChildren()) visit(c, inheritedFormat);
+  const visit = (node: LexicalNode) => {
+    if ($isTabNode(node)) pushRun(runs, '\t', runFormatOf(node.getFormat(), node.getStyle()));
+    else if ($isTextNode(node)) pushRun(runs, node.getTextContent(), runFormatOf(node.getFormat(), node.getStyle()));
+    else if ($isLineBreakNode(node)) {
+      const last = runs[runs.length - 1];
+      if (last) last.text += '\n';
+      else runs.push({ text: '\n' });
+    } else if ($isElementNode(node)) for (const c of node.getChildren()) visit(c);
   };
-  let lastFormat = 0;
-  for (const child of element.getChildren()) {
-    visit(child, lastFormat);
-    if ($isTextNode(child)) lastFormat = child.getFormat();
-  }
+  for (const child of element.getChildren()) visit(child);
   return runs;
 }
 
@@ -162,6 +150,8 @@ export function $paragraphToModel(node: WgParagraphNode): Paragraph {
     if (left) p.indent.leftChars = left;
     if (right) p.indent.rightChars = right;
   }
+  const source = node.getSource();
+  if (source) p.source = source;
   return p;
 }
 
@@ -169,6 +159,8 @@ function $tableToModel(node: TableNode): Table {
   const table: Table = { type: 'table', rows: [] };
   const widths = node.getColWidths();
   if (widths && widths.length > 0) table.columnWidths = [...widths];
+  const source = $getState(node, sourceState);
+  if (source) table.source = source;
   for (const rowNode of node.getChildren()) {
     if (!$isTableRowNode(rowNode)) continue;
     const cells: TableCell[] = [];

@@ -92,6 +92,8 @@ export const DocumentSourceSchema = z
     text: TextSourceSchema.optional(),
     /** What saving back over `path` would lose (images, comments… the importer left out). */
     losses: z.array(z.string().max(200)).max(100),
+    /** The .docx the document was read from, kept by the services (SHA-256 of its bytes): saving writes it back faithfully. */
+    package: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   })
   .strict();
 export type DocumentSource = z.infer<typeof DocumentSourceSchema>;

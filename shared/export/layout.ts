@@ -150,6 +150,8 @@ export interface DocumentLayout {
   format: DocumentFormat;
   /** False for the 信函: no page number on the first page. */
   numberFirstPage: boolean;
+  /** The part each block is laid out as (from the anatomy; 'empty' for blank paragraphs). */
+  parts: LayoutRole[];
 }
 
 const ATTACHMENT = /^附件[：:]/;
@@ -506,7 +508,7 @@ export function layoutDocument(blocks: Block[], options: LayoutOptions, anatomy:
   }
   if (gbt) keepClosingWithText(out);
   if (recordLines.length > 0) out.push(record(recordLines, format !== 'letter'));
-  return { blocks: out, title: titleLines.join(''), format, numberFirstPage: !(gbt && format === 'letter') };
+  return { blocks: out, title: titleLines.join(''), format, numberFirstPage: !(gbt && format === 'letter'), parts: blocks.map((_, k) => partAt(k)) };
 }
 
 /** A paragraph in the 公文 template. */

@@ -14,11 +14,51 @@ export type ParagraphRole = DocumentPart;
 export const ALIGNMENTS = ['left', 'center', 'right', 'justify'] as const;
 export type Alignment = (typeof ALIGNMENTS)[number];
 
+export const VERTICAL_ALIGNS = ['superscript', 'subscript'] as const;
+
 export interface Run {
   text: string;
   bold?: boolean;
   italic?: boolean;
   underline?: boolean;
+  strike?: boolean;
+  vertAlign?: (typeof VERTICAL_ALIGNS)[number];
+  /** Font size in points. */
+  size?: number;
+  /** Font family for Chinese text (Word's eastAsia font) and for Latin text (ascii). */
+  font?: string;
+  fontLatin?: string;
+  /** Text colour as RRGGBB. */
+  color?: string;
+  /** Word highlight colour name (yellow, green, cyan…). */
+  highlight?: string;
+  /** Opaque id of the run's original properties in the source .docx (see BlockSource). */
+  src?: string;
+}
+
+/**
+ * Where a block came from in a source .docx kept beside the document (shared/docx/faithful):
+ * the character range of its XML in word/document.xml and a fingerprint of what the editor showed
+ * of it. Saving writes a block whose fingerprint still matches back as that XML, byte for byte,
+ * and re-emits an edited one with its original paragraph and run properties.
+ */
+export interface BlockSource {
+  /** Start and end of the body-level XML the block was read from. */
+  at: number;
+  to: number;
+  /** Fingerprint of the block as read. */
+  fp: string;
+  /** When one piece of XML gave several blocks (a content control, text boxes): this block's index and their count. */
+  part?: number;
+  parts?: number;
+  /** Start of the w:p this paragraph was read from (its w:pPr is carried into a re-emitted paragraph). */
+  p?: number;
+  /** Fingerprint of the paragraph's role, alignment and indents as read. */
+  pf?: string;
+  /** Its Word automatic numbering label as read ("一、"), written as text into the runs. */
+  label?: string;
+  /** Leading full-width spaces read as a first-line indent. */
+  typed?: number;
 }
 
 /** Indents are measured in characters (Word's *Chars units / 100), the unit 公文 rules use. */
@@ -35,6 +75,7 @@ export interface Paragraph {
   align?: Alignment;
   indent?: Indent;
   runs: Run[];
+  source?: BlockSource;
 }
 
 export interface TableCell {
@@ -56,6 +97,7 @@ export interface Table {
   rows: TableRow[];
   /** Relative column widths (any unit); exporters scale them to the text width. */
   columnWidths?: number[];
+  source?: BlockSource;
 }
 
 export type Block = Paragraph | Table;
@@ -68,6 +110,15 @@ export interface DocumentMeta {
 export interface WgDocument {
   meta: DocumentMeta;
   blocks: Block[];
+}
+
+/** The run fields that are formatting (everything but the text), in a fixed order. */
+export const RUN_FORMAT_KEYS = ['bold', 'italic', 'underline', 'strike', 'vertAlign', 'size', 'font', 'fontLatin', 'color', 'highlight', 'src'] as const;
+
+/** Runs that may be joined into one: the same formatting and the same source properties. */
+export function sameRunFormat(a: Omit<Run, 'text'>, b: Omit<Run, 'text'>): boolean {
+  for (const k of RUN_FORMAT_KEYS) if ((a[k] ?? false) !== (b[k] ?? false)) return false;
+  return true;
 }
 
 export function paragraph(text: string, props: Omit<Paragraph, 'type' | 'runs'> = {}): Paragraph {

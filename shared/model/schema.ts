@@ -13,7 +13,7 @@
  *   leading whitespace keeps it as text).
  */
 import { z } from 'zod';
-import { ALIGNMENTS, PARAGRAPH_ROLES, documentSize, type WgDocument } from './document';
+import { ALIGNMENTS, PARAGRAPH_ROLES, VERTICAL_ALIGNS, documentSize, type WgDocument } from './document';
 
 /** Characters in one document (documentSize): 25× the 200,000-character design target. */
 export const MAX_DOCUMENT_CHARS = 5_000_000;
@@ -42,6 +42,27 @@ const RunSchema = z.object({
   bold: z.boolean().optional(),
   italic: z.boolean().optional(),
   underline: z.boolean().optional(),
+  strike: z.boolean().optional(),
+  vertAlign: z.enum(VERTICAL_ALIGNS).optional(),
+  size: z.number().finite().min(0.5).max(1638).optional(),
+  font: z.string().max(200).optional(),
+  fontLatin: z.string().max(200).optional(),
+  color: z.string().regex(/^[0-9A-F]{6}$/).optional(),
+  highlight: z.string().max(40).optional(),
+  src: z.string().max(64).optional(),
+});
+
+const offset = z.number().int().min(0).max(2 ** 40);
+const BlockSourceSchema = z.object({
+  at: offset,
+  to: offset,
+  fp: z.string().max(64),
+  part: z.number().int().min(0).max(1_000_000).optional(),
+  parts: z.number().int().min(1).max(1_000_000).optional(),
+  p: offset.optional(),
+  pf: z.string().max(64).optional(),
+  label: z.string().max(200).optional(),
+  typed: z.number().int().min(0).max(100).optional(),
 });
 
 export const ParagraphSchema = z.object({
@@ -56,6 +77,7 @@ export const ParagraphSchema = z.object({
     })
     .optional(),
   runs: parts(RunSchema),
+  source: BlockSourceSchema.optional(),
 });
 
 const TableSchema = z.object({
@@ -73,6 +95,7 @@ const TableSchema = z.object({
     }),
   ),
   columnWidths: parts(z.number().finite().min(0)).optional(),
+  source: BlockSourceSchema.optional(),
 });
 
 export const BlockSchema = z.discriminatedUnion('type', [ParagraphSchema, TableSchema]);

@@ -10,20 +10,34 @@ import type { Block, WgDocument } from './document';
 import { BlockSchema, DocumentSchema, MAX_DOCUMENT_PARTS, ParagraphSchema } from './schema';
 
 export const WGD_FORMAT = 'wengao-document';
-export const WGD_VERSION = 1;
+/**
+ * 2: runs carry size, fonts, colour, highlight, strike and super/subscript; blocks read from a
+ * .docx carry their source, and the source package is kept in the file (`source.docx`, base64),
+ * so a .docx saved as .wgd and back loses nothing. Version 1 files are read unchanged.
+ */
+export const WGD_VERSION = 2;
+
+/** Largest source package kept in a .wgd (base64 characters): the .docx open limit, encoded. */
+const MAX_SOURCE_BASE64 = Math.ceil((100 * 1024 * 1024) / 3) * 4;
+
+export interface WgdAttachments {
+  /** The .docx the document was read from, base64: saving as .docx again writes it back faithfully. */
+  docxBase64?: string;
+}
 
 /**
  * The file's text: one block a line (compact, so the .wgd of the largest document the readers
- * accept stays far below what the reader opens). Keys are written in the schema's order, so
- * equal documents give equal bytes.
+ * accept stays far below what the reader opens), then the source package if there is one. Keys
+ * are written in the schema's order, so equal documents give equal bytes.
  */
-export function serializeWgd(doc: WgDocument): string {
+export function serializeWgd(doc: WgDocument, attachments: WgdAttachments = {}): string {
   const { meta, blocks } = DocumentSchema.parse(doc);
   const head = JSON.stringify({ format: WGD_FORMAT, version: WGD_VERSION, document: { meta, blocks: [] } }).slice(0, -'[]}}'.length);
-  return `${head}[\n${blocks.map((b) => JSON.stringify(b)).join(',\n')}\n]}}\n`;
+  const source = attachments.docxBase64 ? `,\n"source":${JSON.stringify({ docx: attachments.docxBase64 })}` : '';
+  return `${head}[\n${blocks.map((b) => JSON.stringify(b)).join(',\n')}\n]}${source}}\n`;
 }
 
-export interface ParsedWgd {
+export interface ParsedWgd extends WgdAttachments {
   doc: WgDocument;
   notices: string[];
   /** What saving over the file would drop (content only a newer version understands). */
@@ -40,7 +54,7 @@ export function parseWgd(text: string, name: string): ParsedWgd {
     throw corrupt(name, '内容不是完整的 JSON');
   }
   if (!json || typeof json !== 'object') throw corrupt(name, '缺少文档内容');
-  const { format, version, document } = json as { format?: unknown; version?: unknown; document?: unknown };
+  const { format, version, document, source } = json as { format?: unknown; version?: unknown; document?: unknown; source?: unknown };
   if (format !== undefined && format !== WGD_FORMAT) throw corrupt(name, '文件格式标记不符');
   if (version !== undefined && (typeof version !== 'number' || !Number.isInteger(version) || version < 1)) throw corrupt(name, '版本号无效');
   if (typeof version === 'number' && version > WGD_VERSION) return readNewer(document, name, version);
@@ -49,7 +63,9 @@ export function parseWgd(text: string, name: string): ParsedWgd {
     const issue = parsed.error.issues[0];
     throw corrupt(name, `文档结构有误（${issue ? issue.path.join('.') : ''}）`);
   }
-  return { doc: parsed.data, notices: [], losses: [] };
+  const docx = (source as { docx?: unknown } | undefined)?.docx;
+  const attached = typeof docx === 'string' && docx.length <= MAX_SOURCE_BASE64 && /^[A-Za-z0-9+/]*={0,2}$/.test(docx.slice(-8)) ? { docxBase64: docx } : {};
+  return { doc: parsed.data, notices: [], losses: [], ...attached };
 }
 
 /**

@@ -47,3 +47,8 @@ export function abstractNum(id: number, levels: Array<{ fmt: string; text: strin
     )
     .join('')}</w:abstractNum>`;
 }
+
+/** A block as the editor shows it: without where it came from in the .docx (source, run src ids). */
+export function withoutSource<B extends { type: string }>(block: B): B {
+  return JSON.parse(JSON.stringify(block, (k, v) => (k === 'source' || k === 'src' ? undefined : v)));
+}

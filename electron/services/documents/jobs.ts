@@ -8,16 +8,18 @@ import type { SaveRequest } from '../../../shared/api/contract';
 import type { ExportSettings } from '../../../shared/settings';
 import type { WgDocument } from '../../../shared/model/document';
 import { readDocumentFile, saveDocumentFile, type ReadOptions } from '../documentFiles';
+import { sourcePackagesAt } from '../sourcePackages';
 import { exportDocumentFile, type ExportOptions } from '../exportFiles';
 import { wordWriter } from '../wordWriter';
 
 export const documentJobs = {
   /** Reads a .txt/.docx/.wgd file (readDocumentFile). */
-  read: (a: { file: string; options?: ReadOptions }) => readDocumentFile(a.file, a.options),
+  /** `sourcesDir`: where the .docx packages documents come from are kept (faithful saving); memory when absent. */
+  read: (a: { file: string; options?: ReadOptions; sourcesDir?: string }) => readDocumentFile(a.file, { ...a.options, sources: sourcePackagesAt(a.sourcesDir) }),
   /** Saves (saveDocumentFile); .docx through the Word writer with these settings, refused when null. */
-  save: (a: { request: SaveRequest; wordSettings: ExportSettings | null }) => {
+  save: (a: { request: SaveRequest; wordSettings: ExportSettings | null; sourcesDir?: string }) => {
     const settings = a.wordSettings;
-    return saveDocumentFile(a.request, { writeDocx: settings ? wordWriter(() => settings) : null });
+    return saveDocumentFile(a.request, { writeDocx: settings ? wordWriter(() => settings) : null, sources: sourcePackagesAt(a.sourcesDir) });
   },
   /** Exports to .docx or .txt (exportDocumentFile); resolves with the size written. */
   export: (a: { doc: WgDocument; file: string; format: 'docx' | 'txt'; options: ExportOptions }) => exportDocumentFile(a.doc, a.file, a.format, a.options),

@@ -14,7 +14,7 @@ import {
   type LexicalNode,
   type RangeSelection,
 } from 'lexical';
-import { PARAGRAPH_ROLES, isHeadingRole, type ParagraphRole } from '../../../shared/model/document';
+import { PARAGRAPH_ROLES, isHeadingRole, type BlockSource, type ParagraphRole } from '../../../shared/model/document';
 
 export const roleState = createState('role', {
   parse: (v): ParagraphRole | null => ((PARAGRAPH_ROLES as readonly unknown[]).includes(v) ? (v as ParagraphRole) : null),
@@ -32,6 +32,14 @@ const ONE_LINE_PARTS: ReadonlySet<ParagraphRole> = new Set<ParagraphRole>([
   'copy-number', 'secrecy', 'urgency', 'issuer-mark', 'doc-number', 'signer', 'subtitle', 'byline', 'dateline', 'attachment-label', 'attachment-title', 'imprint',
 ]);
 
+/**
+ * Where a paragraph (or table) came from in the source .docx (BlockSource): kept through edits,
+ * clones, undo and JSON, so that saving can carry the paragraph's Word properties over.
+ */
+export const sourceState = createState('wgSource', {
+  parse: (v): BlockSource | null => (v && typeof v === 'object' && typeof (v as BlockSource).at === 'number' && typeof (v as BlockSource).fp === 'string' ? (v as BlockSource) : null),
+});
+
 export class WgParagraphNode extends ParagraphNode {
   override $config() {
     return this.config('wg-paragraph', {
@@ -43,6 +51,13 @@ export class WgParagraphNode extends ParagraphNode {
         { stateConfig: rightCharsState, flat: true },
       ],
     });
+  }
+
+  getSource(): BlockSource | null {
+    return $getState(this, sourceState);
+  }
+  setSource(source: BlockSource | null): this {
+    return $setState(this, sourceState, source);
   }
 
   getRole(): ParagraphRole | null {
@@ -103,7 +118,8 @@ export class WgParagraphNode extends ParagraphNode {
     const next = super.insertNewAfter(selection, restoreSelection);
     if (!$isWgParagraphNode(next)) return next;
     const role = this.getRole();
-    if (role === 'title' || role === 'salutation' || isHeadingRole(role) || (role !== null && ONE_LINE_PARTS.has(role))) {
+    const startsPlain = role === 'title' || role === 'salutation' || isHeadingRole(role) || (role !== null && ONE_LINE_PARTS.has(role));
+    if (startsPlain) {
       next.setRole(null);
       const flush = role === 'title' || role === 'salutation' || ONE_LINE_PARTS.has(role);
       next.setFormat(flush ? '' : this.getFormatType());
@@ -114,6 +130,9 @@ export class WgParagraphNode extends ParagraphNode {
     }
     next.setLeftChars(this.getLeftChars());
     next.setRightChars(this.getRightChars());
+    // A paragraph split from a Word paragraph keeps its Word properties (after a heading or a
+    // one-line part, Word's next paragraph is a plain one: it starts without them).
+    if (!startsPlain) next.setSource(this.getSource());
     return next;
   }
 }

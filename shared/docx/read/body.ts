@@ -13,14 +13,15 @@
  * - what the model cannot hold (images, charts, shapes, OLE objects, footnotes, comments,
  *   hidden text, symbols from symbol fonts) counted for the notice.
  */
-import type { Alignment, Block, Paragraph, ParagraphRole, Run, Table, TableCell, TableRow } from '../../model/document';
+import { sameRunFormat, type Alignment, type Block, type Paragraph, type ParagraphRole, type Run, type Table, type TableCell, type TableRow } from '../../model/document';
+import { fingerprintSources, runFormatOf, runSourceId, type RunFormat } from '../faithful/fingerprint';
 import { UserError } from '../../api/contract';
 import { MAX_COLUMN_SPAN, MAX_DOCUMENT_CHARS, MAX_DOCUMENT_PARTS } from '../../model/schema';
 import { headingOf } from '../../outline/levels';
 import type { Numbering } from './numbering';
 import { applyParagraphProperty, applyRunProperty, indentChars, mergePara, mergeRun, type ParaProps, type RunProps } from './properties';
 import type { StyleSheet } from './styles';
-import { SKIP, int, parseXml, type Attrs } from './xml';
+import { SKIP, int, parseXml, xmlText, type Attrs, type XmlCursor, type XmlHandler } from './xml';
 
 export interface BodyCounts {
   images: number;
@@ -57,6 +58,8 @@ interface Container {
   /** Runs of paragraphs whose mark was deleted, waiting to merge into the next paragraph. */
   held: Run[] | null;
   heldProps: ParaProps | null;
+  /** Where the first held paragraph starts in document.xml. */
+  heldAt: number;
   /** Paragraph facts parallel to blocks (body only), for the title heuristic. */
   facts: Array<FinishedParagraph | null>;
 }
@@ -67,12 +70,18 @@ interface ParaCtx {
   followers: Block[];
   maxSize: number;
   container: Container;
+  /** Start of the w:p in document.xml. */
+  at: number;
 }
 
 interface RunCtx {
   direct: RunProps;
-  resolved: { bold: boolean; italic: boolean; underline: boolean; hidden: boolean; size: number } | null;
+  resolved: { format: RunFormat; hidden: boolean; size: number } | null;
   countedHidden: boolean;
+  /** Start of the w:r in document.xml, and its w:rPr as written. */
+  at: number;
+  rPrAt: number;
+  rPr: string;
 }
 
 interface CellCtx {
@@ -126,25 +135,19 @@ const SKIPPED = new Set([
 ]);
 
 function newContainer(kind: Container['kind']): Container {
-  return { kind, blocks: [], held: null, heldProps: null, facts: [] };
+  return { kind, blocks: [], held: null, heldProps: null, heldAt: 0, facts: [] };
 }
 
-function sameFormat(a: Run, b: Run): boolean {
-  return Boolean(a.bold) === Boolean(b.bold) && Boolean(a.italic) === Boolean(b.italic) && Boolean(a.underline) === Boolean(b.underline);
-}
+const PLAIN: RunFormat = {};
 
-function appendRun(runs: Run[], text: string, f: { bold: boolean; italic: boolean; underline: boolean }): void {
+function appendRun(runs: Run[], text: string, f: RunFormat): void {
   if (text === '') return;
   const last = runs[runs.length - 1];
-  if (last && Boolean(last.bold) === f.bold && Boolean(last.italic) === f.italic && Boolean(last.underline) === f.underline) {
+  if (last && sameRunFormat(last, f)) {
     last.text += text;
     return;
   }
-  const run: Run = { text };
-  if (f.bold) run.bold = true;
-  if (f.italic) run.italic = true;
-  if (f.underline) run.underline = true;
-  runs.push(run);
+  runs.push({ text, ...f });
 }
 
 function concatRuns(a: Run[], b: Run[]): Run[] {
@@ -158,7 +161,7 @@ function concatRuns(a: Run[], b: Run[]): Run[] {
 function appendRuns(out: Run[], b: Run[]): Run[] {
   for (const r of b) {
     const last = out[out.length - 1];
-    if (last && sameFormat(last, r)) last.text += r.text;
+    if (last && sameRunFormat(last, r)) last.text += r.text;
     else out.push({ ...r });
   }
   return out;
@@ -177,7 +180,13 @@ export const MAX_NESTING = 16;
 
 const HEADING_ROLES: ParagraphRole[] = ['heading1', 'heading2', 'heading3', 'heading4'];
 
-export function readBody(bytes: Uint8Array, styles: StyleSheet, numbering: Numbering): BodyResult {
+export function readBody(bytes: Uint8Array | string, styles: StyleSheet, numbering: Numbering): BodyResult {
+  const xml = typeof bytes === 'string' ? bytes : xmlText(bytes);
+  const cursor: XmlCursor = { offset: 0 };
+  /** Start of the tag the parser just reported. */
+  const tagStart = () => xml.lastIndexOf('<', cursor.offset - 1);
+  /** Run properties as written (and the paragraph style) → the first run that had them, for the runs' source ids. */
+  const runSources = new Map<string, string>();
   const counts: BodyCounts = {
     images: 0,
     charts: 0,
@@ -234,7 +243,15 @@ export function readBody(bytes: Uint8Array, styles: StyleSheet, numbering: Numbe
     let rp = styles.runOf(paraStyle);
     if (r.direct.style) rp = mergeRun(rp, styles.runOf(r.direct.style));
     rp = mergeRun(rp, r.direct);
-    r.resolved = { bold: Boolean(rp.bold), italic: Boolean(rp.italic), underline: Boolean(rp.underline), hidden: Boolean(rp.hidden), size: rp.size ?? 20 };
+    const format = runFormatOf(rp);
+    const key = `${paraStyle ?? ''}\u0001${r.rPr}`;
+    let src = runSources.get(key);
+    if (src === undefined) {
+      src = runSourceId(r.at, format);
+      runSources.set(key, src);
+    }
+    format.src = src;
+    r.resolved = { format, hidden: Boolean(rp.hidden), size: rp.size ?? 20 };
     return r.resolved;
   };
 
@@ -251,7 +268,7 @@ export function readBody(bytes: Uint8Array, styles: StyleSheet, numbering: Numbe
     if (!p || text === '' || !fieldVisible()) return;
     const run = currentRun();
     if (plain || !run) {
-      appendRun(p.runs, text, { bold: false, italic: false, underline: false });
+      appendRun(p.runs, text, PLAIN);
     } else {
       const f = resolveRun(run, p);
       if (f.hidden) {
@@ -260,7 +277,7 @@ export function readBody(bytes: Uint8Array, styles: StyleSheet, numbering: Numbe
         return;
       }
       if (f.size > p.maxSize) p.maxSize = f.size;
-      appendRun(p.runs, text, f);
+      appendRun(p.runs, text, f.format);
     }
     countChars(text.length);
   };
@@ -272,10 +289,10 @@ export function readBody(bytes: Uint8Array, styles: StyleSheet, numbering: Numbe
       for (const row of b.rows) {
         const runs: Run[] = [];
         row.cells.forEach((cell, i) => {
-          if (i > 0) appendRun(runs, '\t', { bold: false, italic: false, underline: false });
+          if (i > 0) appendRun(runs, '\t', PLAIN);
           cell.paragraphs.forEach((cp, j) => {
-            if (j > 0) appendRun(runs, ' ', { bold: false, italic: false, underline: false });
-            for (const r of cp.runs) appendRun(runs, r.text, { bold: Boolean(r.bold), italic: Boolean(r.italic), underline: Boolean(r.underline) });
+            if (j > 0) appendRun(runs, ' ', PLAIN);
+            for (const { text, ...f } of cp.runs) appendRun(runs, text, f);
           });
         });
         c.blocks.push({ type: 'paragraph', runs });
@@ -303,12 +320,14 @@ export function readBody(bytes: Uint8Array, styles: StyleSheet, numbering: Numbe
     const c = ctx.container;
     if (ctx.props.markDeleted) {
       // Accepting the deletion of a paragraph mark joins this paragraph with the next one.
+      if (!c.held) c.heldAt = ctx.at;
       c.held = appendRuns(c.held ?? [], ctx.runs);
       c.heldProps ??= ctx.props;
       for (const f of ctx.followers) addBlock(c, f, null);
       return;
     }
     const { props, numId, ilvl } = resolveParagraph(ctx.props);
+    const at = c.held ? c.heldAt : ctx.at;
     let runs = c.held ? concatRuns(c.held, ctx.runs) : ctx.runs;
     c.held = null;
     c.heldProps = null;
@@ -317,7 +336,8 @@ export function readBody(bytes: Uint8Array, styles: StyleSheet, numbering: Numbe
       countChars(label.text.length);
       const styleRun = styles.runOf(styles.paragraphStyleOf(props.style));
       const f = mergeRun(mergeRun(styleRun, props.mark), label.run);
-      runs = concatRuns([{ text: label.text, ...(f.bold ? { bold: true } : {}), ...(f.italic ? { italic: true } : {}), ...(f.underline ? { underline: true } : {}) }], runs);
+      const { src: _src, ...labelFormat } = runFormatOf(f);
+      runs = concatRuns([{ text: label.text, ...labelFormat }], runs);
     }
     // Indentation typed as full-width spaces (common in Chinese documents) is a first-line indent.
     let typedIndent = 0;
@@ -329,6 +349,10 @@ export function readBody(bytes: Uint8Array, styles: StyleSheet, numbering: Numbe
       }
     }
     const p: Paragraph = { type: 'paragraph', runs };
+    // The range is the paragraph's own until the body-level element holding it closes (see endTop).
+    p.source = { at, to: cursor.offset, fp: '', p: at };
+    if (label?.text) p.source.label = label.text;
+    if (typedIndent) p.source.typed = typedIndent;
     const styleId = props.style;
     const direct = ctx.props.outlineLevel;
     const heading = direct !== undefined ? (direct < 9 ? direct + 1 : 0) : styles.headingLevelOf(styleId);
@@ -362,7 +386,7 @@ export function readBody(bytes: Uint8Array, styles: StyleSheet, numbering: Numbe
     const props = { ...c.heldProps, markDeleted: false };
     c.held = null;
     c.heldProps = null;
-    finishParagraph({ props, runs, followers: [], maxSize: 0, container: c });
+    finishParagraph({ props, runs, followers: [], maxSize: 0, container: c, at: c.heldAt });
   };
 
   const finishTable = (t: TableCtx) => {
@@ -417,9 +441,7 @@ export function readBody(bytes: Uint8Array, styles: StyleSheet, numbering: Numbe
     if (cellCtx.vMerge === 'restart') t.origins[col] = { cell, span: cellCtx.gridSpan };
   };
 
-  parseXml(
-    bytes,
-    {
+  const element: XmlHandler = {
       open(name, a: Attrs) {
         if (!inBody) {
           if (name === 'w:body') inBody = true;
@@ -462,7 +484,7 @@ export function readBody(bytes: Uint8Array, styles: StyleSheet, numbering: Numbe
         switch (name) {
           case 'w:p': {
             const c = container();
-            paras.push({ props: {}, runs: [], followers: [], maxSize: 0, container: c });
+            paras.push({ props: {}, runs: [], followers: [], maxSize: 0, container: c, at: tagStart() });
             return;
           }
           case 'w:pPr':
@@ -470,12 +492,13 @@ export function readBody(bytes: Uint8Array, styles: StyleSheet, numbering: Numbe
             pPr = para()!.props;
             return;
           case 'w:r':
-            runs.push({ direct: {}, resolved: null, countedHidden: false });
+            runs.push({ direct: {}, resolved: null, countedHidden: false, at: tagStart(), rPrAt: -1, rPr: '' });
             return;
           case 'w:rPr': {
             const run = currentRun();
             if (!run) return SKIP;
             rPrTarget = run.direct;
+            run.rPrAt = tagStart();
             return;
           }
           case 'w:t':
@@ -604,7 +627,11 @@ export function readBody(bytes: Uint8Array, styles: StyleSheet, numbering: Numbe
       close(name) {
         if (!inBody) return;
         if (rPrTarget) {
-          if (name === 'w:rPr') rPrTarget = null;
+          if (name === 'w:rPr') {
+            const run = currentRun();
+            if (run && rPrTarget === run.direct && run.rPrAt >= 0) run.rPr = xml.slice(run.rPrAt, cursor.offset);
+            rPrTarget = null;
+          }
           return;
         }
         if (pPr) {
@@ -682,13 +709,60 @@ export function readBody(bytes: Uint8Array, styles: StyleSheet, numbering: Numbe
         if (inText) addText(t);
         else if (inMathText) addText(t, true);
       },
+  };
+
+  // Each body-level element (a paragraph, a table, a content control…) is one piece of XML the
+  // blocks read from it point to, so that saving can write untouched ones back as they were.
+  let depth = 0;
+  let groupAt = 0;
+  let groupFirst = 0;
+  const beginTop = () => {
+    if (body.held) return; // a paragraph whose mark was deleted joins the next one: one group
+    groupAt = tagStart();
+    groupFirst = body.blocks.length;
+  };
+  const endTop = () => {
+    if (body.held) return;
+    const group = body.blocks.slice(groupFirst);
+    group.forEach((b, i) => {
+      const source = (b.source ??= { at: 0, to: 0, fp: '' });
+      source.at = groupAt;
+      source.to = cursor.offset;
+      if (group.length > 1) {
+        source.part = i;
+        source.parts = group.length;
+      }
+    });
+    groupFirst = body.blocks.length;
+  };
+  parseXml(
+    xml,
+    {
+      open(name, a) {
+        const top = inBody && depth === 0;
+        if (top) beginTop();
+        const r = element.open(name, a);
+        // A skipped element's close is not reported: it does not count as open.
+        if (r === SKIP) {
+          if (top) endTop();
+        } else if (inBody && name !== 'w:body') depth++;
+        return r;
+      },
+      close(name) {
+        if (inBody && name !== 'w:body') depth--;
+        element.close(name);
+        if (inBody && depth === 0 && name !== 'w:body') endTop();
+      },
+      text: (t) => element.text(t),
     },
     'word/document.xml',
+    cursor,
   );
   flushHeld(body);
   counts.comments = commentIds.size;
   markTitle(body);
   assignGongwenLevels(headings);
+  fingerprintSources(body.blocks);
   return { blocks: body.blocks, counts };
 }
 

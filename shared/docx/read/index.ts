@@ -158,11 +158,11 @@ export function readDocx(bytes: Uint8Array, options: DocxReadOptions = {}): Docx
   const losses: string[] = [];
   const ignored = ignoredPhrases(counts, headers, footers);
   if (ignored.length > 0) {
-    notices.push(`已忽略：${ignored.join('、')}（文稿的文档中不能保存这些内容）。`);
+    notices.push(`文稿中不显示：${ignored.join('、')}（保存为 .docx 或 .wgd 时原样保留）。`);
     losses.push(...ignored);
   }
   if (counts.insertions > 0 || counts.deletions > 0) {
-    notices.push('文档中的修订已全部接受（保留插入的内容，去掉删除的内容）。');
+    notices.push('文档中的修订按全部接受显示；未修改的段落保存时保留修订记录。');
     losses.push('修订记录');
   }
   if (counts.textBoxes > 0) {

@@ -15,6 +15,15 @@ export interface RunProps {
   /** Font size in half-points (w:sz). */
   size?: number;
   style?: string;
+  /** w:rFonts: East Asian and Latin font names (theme fonts are not resolved). */
+  fontEastAsia?: string;
+  fontAscii?: string;
+  /** w:color as RRGGBB; '' for automatic. */
+  color?: string;
+  /** w:highlight name; 'none' for none. */
+  highlight?: string;
+  vertAlign?: 'superscript' | 'subscript' | 'baseline';
+  strike?: boolean;
 }
 
 /** Indentation groups: a level that sets any attribute of a group replaces the whole group. */
@@ -87,6 +96,27 @@ export function applyRunProperty(rp: RunProps, name: string, a: Attrs): void {
     case 'w:rStyle':
       if (a['w:val']) rp.style = a['w:val'];
       break;
+    case 'w:rFonts':
+      if (a['w:eastAsia']) rp.fontEastAsia = a['w:eastAsia'];
+      if (a['w:ascii']) rp.fontAscii = a['w:ascii'];
+      break;
+    case 'w:color': {
+      const v = a['w:val'];
+      if (v !== undefined) rp.color = /^[0-9a-f]{6}$/i.test(v) ? v.toUpperCase() : '';
+      break;
+    }
+    case 'w:highlight':
+      if (a['w:val']) rp.highlight = a['w:val'];
+      break;
+    case 'w:vertAlign': {
+      const v = a['w:val'];
+      if (v === 'superscript' || v === 'subscript' || v === 'baseline') rp.vertAlign = v;
+      break;
+    }
+    case 'w:strike':
+    case 'w:dstrike':
+      rp.strike = onOff(a['w:val']);
+      break;
   }
 }
 
@@ -152,6 +182,12 @@ export function mergeRun(base: RunProps | undefined, over: RunProps | undefined)
   if (over.hidden !== undefined) out.hidden = over.hidden;
   if (over.size !== undefined) out.size = over.size;
   if (over.style !== undefined) out.style = over.style;
+  if (over.fontEastAsia !== undefined) out.fontEastAsia = over.fontEastAsia;
+  if (over.fontAscii !== undefined) out.fontAscii = over.fontAscii;
+  if (over.color !== undefined) out.color = over.color;
+  if (over.highlight !== undefined) out.highlight = over.highlight;
+  if (over.vertAlign !== undefined) out.vertAlign = over.vertAlign;
+  if (over.strike !== undefined) out.strike = over.strike;
   return out;
 }
 

@@ -53,6 +53,14 @@ interface Scope {
   names: Map<string, string>; // raw qualified name → canonical name
 }
 
+/**
+ * Where the parser is, for readers that record pieces of the source text: before each open()
+ * and close(), the offset (UTF-16 code units into the decoded text) just past the tag's ">".
+ */
+export interface XmlCursor {
+  offset: number;
+}
+
 /** Decodes an XML part: UTF-16 when it says so with a BOM, UTF-8 otherwise; drops a BOM. */
 export function xmlText(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return textDecoder('utf-16le').decode(bytes.subarray(2));
@@ -69,8 +77,8 @@ function canonicalPrefix(uri: string): string {
  * Parses one part, calling the handler for each element and text node. Malformed XML throws a
  * UserError naming the part.
  */
-export function parseXml(bytes: Uint8Array | string, handler: XmlHandler, part = 'XML'): void {
-  const parser = new SaxesParser({ position: false });
+export function parseXml(bytes: Uint8Array | string, handler: XmlHandler, part = 'XML', cursor?: XmlCursor): void {
+  const parser = new SaxesParser({ position: cursor !== undefined });
   const root: Scope = { prefixes: new Map([['xml', 'xml']]), names: new Map() };
   const stack: Scope[] = [root];
   const names: string[] = [];
@@ -124,12 +132,14 @@ export function parseXml(bytes: Uint8Array | string, handler: XmlHandler, part =
       }
       attrs[attrName] = rawAttrs[key]!;
     }
+    if (cursor) cursor.offset = parser.position;
     if (handler.open(name, attrs) === SKIP) skipDepth = names.length;
   });
   parser.on('closetag', () => {
     stack.pop();
     const depth = names.length;
     const name = names.pop()!;
+    if (cursor) cursor.offset = parser.position;
     if (!skipDepth) handler.close(name);
     else if (depth === skipDepth) skipDepth = 0;
   });

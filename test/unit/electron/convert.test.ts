@@ -31,12 +31,25 @@ describe('wengao convert', () => {
     expect(iconv.decode(readFileSync(back), 'gb18030').replace(/\r\n/g, '\n').trim()).toBe(iconv.decode(readFileSync(fixturePath('txt', 'txt_gbk_html_iconvlite.txt')), 'gb18030').replace(/\r\n/g, '\n').trim());
   });
 
+  it('converts a .docx to .docx and through .wgd back to .docx the way the app saves: nothing changes', async () => {
+    const dir = tmp();
+    const src = fixturePath('docx', 'zh_wps_sections_hdrftr.docx');
+    const direct = path.join(dir, '直接.docx');
+    const wgd = path.join(dir, '中转.wgd');
+    const back = path.join(dir, '经wgd.docx');
+    expect((await run(['convert', src, '-o', direct])).code).toBe(0);
+    expect((await run(['convert', src, '-o', wgd])).code).toBe(0);
+    expect((await run(['convert', wgd, '-o', back])).code).toBe(0);
+    expect(readFileSync(direct).equals(readFileSync(src))).toBe(true);
+    expect(readFileSync(back).equals(readFileSync(src))).toBe(true);
+  });
+
   it('converts a .docx to text with the numbering labels and says what was left out', async () => {
     const out = path.join(tmp(), '编制说明.txt');
     const r = await run(['convert', fixturePath('docx', 'zh_wps_autonum_hbbzsm_p1.docx'), '-o', out]);
     expect(r.code).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain('一、任务来源及计划要求');
-    expect(r.err).toContain('已忽略：1 个页脚');
+    expect(r.err).toContain('文稿中不显示：1 个页脚');
   });
 
   it('forces the input encoding with --encoding', async () => {

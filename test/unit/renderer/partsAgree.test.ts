@@ -64,7 +64,7 @@ function views(doc: WgDocument) {
 
   // The export layout (tables are body).
   const layout = layoutDocument(doc.blocks, { template: 'gbt9704', heading3Bold: true, normalizeDates: false });
-  const fromExport = layout.blocks.map((b) => (b.type === 'table' ? 'body' : b.role === 'empty' ? 'body' : b.role));
+  const fromExport = layout.parts.map((role, k) => (doc.blocks[k]!.type === 'table' || role === 'empty' ? 'body' : role));
 
   // The editor: what the engine publishes and headingStyles applies, by block.
   loadDocument(editor, doc);

@@ -122,7 +122,7 @@ const EXPECTED: Record<string, Expectation> = {
     },
   },
   'textbox_basic.docx': { lines: ['Datum plane'] },
-  'track_del.docx': { lines: ['This is a text with a deletion.'], notices: ['修订已全部接受'] },
+  'track_del.docx': { lines: ['This is a text with a deletion.'], notices: ['修订按全部接受显示'] },
   'track_ins.docx': { lines: ['This is a text with two exciting insertions.'] },
   'track_move.docx': {
     check: (r) => {

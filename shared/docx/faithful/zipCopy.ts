@@ -1,0 +1,177 @@
+/**
+ * Rewrites a zip package entry by entry without inflating what it keeps: every entry but the
+ * replaced ones is copied as its stored (compressed) bytes, so pictures, fonts and parts Wengao
+ * does not understand come back bit for bit, and a package whose media would inflate to gigabytes
+ * costs nothing to save. Zip64 packages (over 4 GB or 65,535 entries, never a real .docx) are
+ * refused with null.
+ */
+import { deflateSync } from 'fflate';
+
+interface Entry {
+  name: string;
+  nameBytes: Uint8Array;
+  flags: number;
+  method: number;
+  time: number;
+  date: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  externalAttrs: number;
+  versionMadeBy: number;
+  dataStart: number;
+}
+
+let crcTable: Int32Array | null = null;
+
+export function crc32(data: Uint8Array): number {
+  if (!crcTable) {
+    crcTable = new Int32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c;
+    }
+  }
+  let crc = -1;
+  for (let i = 0; i < data.length; i++) crc = crcTable[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ -1) >>> 0;
+}
+
+function readEntries(zip: Uint8Array): Entry[] | null {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  let eocd = -1;
+  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 65535); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  const count = view.getUint16(eocd + 10, true);
+  const cdOffset = view.getUint32(eocd + 16, true);
+  if (count === 0xffff || cdOffset === 0xffffffff) return null;
+  const entries: Entry[] = [];
+  const names = new TextDecoder('utf-8');
+  let p = cdOffset;
+  for (let k = 0; k < count; k++) {
+    if (p + 46 > zip.length || view.getUint32(p, true) !== 0x02014b50) return null;
+    const nameLen = view.getUint16(p + 28, true);
+    const extraLen = view.getUint16(p + 30, true);
+    const commentLen = view.getUint16(p + 32, true);
+    const compressedSize = view.getUint32(p + 20, true);
+    const size = view.getUint32(p + 24, true);
+    const local = view.getUint32(p + 42, true);
+    if (compressedSize === 0xffffffff || size === 0xffffffff || local === 0xffffffff) return null;
+    if (local + 30 > zip.length || view.getUint32(local, true) !== 0x04034b50) return null;
+    const nameBytes = zip.slice(p + 46, p + 46 + nameLen);
+    const dataStart = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    if (dataStart + compressedSize > zip.length) return null;
+    entries.push({
+      name: names.decode(nameBytes),
+      nameBytes,
+      versionMadeBy: view.getUint16(p + 4, true),
+      flags: view.getUint16(p + 8, true),
+      method: view.getUint16(p + 10, true),
+      time: view.getUint16(p + 12, true),
+      date: view.getUint16(p + 14, true),
+      crc: view.getUint32(p + 16, true),
+      compressedSize,
+      size,
+      externalAttrs: view.getUint32(p + 38, true),
+      dataStart,
+    });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return entries;
+}
+
+/** Names of the package's entries as written (case kept). */
+export function zipEntryNames(zip: Uint8Array): string[] | null {
+  return readEntries(zip)?.map((e) => e.name) ?? null;
+}
+
+/**
+ * The package with the named entries' contents replaced (names compared case-insensitively),
+ * every other entry copied as stored. Null when the zip cannot be walked this way.
+ */
+export function replaceZipEntries(zip: Uint8Array, replacements: ReadonlyMap<string, Uint8Array>): Uint8Array | null {
+  const entries = readEntries(zip);
+  if (!entries) return null;
+  const wanted = new Map([...replacements].map(([k, v]) => [k.toLowerCase(), v]));
+  const chunks: Uint8Array[] = [];
+  const central: Uint8Array[] = [];
+  let offset = 0;
+  const push = (c: Uint8Array) => {
+    chunks.push(c);
+    offset += c.length;
+  };
+  for (const e of entries) {
+    const replacement = wanted.get(e.name.toLowerCase());
+    let data: Uint8Array;
+    let method = e.method;
+    let crc = e.crc;
+    let size = e.size;
+    if (replacement) {
+      data = deflateSync(replacement, { level: 6 });
+      method = 8;
+      crc = crc32(replacement);
+      size = replacement.length;
+      wanted.delete(e.name.toLowerCase());
+    } else {
+      data = zip.subarray(e.dataStart, e.dataStart + e.compressedSize);
+    }
+    const flags = e.flags & ~0x0008 & 0xffff; // sizes are in the local header: no data descriptor
+    const header = new Uint8Array(30 + e.nameBytes.length);
+    const h = new DataView(header.buffer);
+    h.setUint32(0, 0x04034b50, true);
+    h.setUint16(4, 20, true);
+    h.setUint16(6, flags, true);
+    h.setUint16(8, method, true);
+    h.setUint16(10, e.time, true);
+    h.setUint16(12, e.date, true);
+    h.setUint32(14, crc, true);
+    h.setUint32(18, data.length, true);
+    h.setUint32(22, size, true);
+    h.setUint16(26, e.nameBytes.length, true);
+    header.set(e.nameBytes, 30);
+    const localOffset = offset;
+    push(header);
+    push(data);
+    const cd = new Uint8Array(46 + e.nameBytes.length);
+    const c = new DataView(cd.buffer);
+    c.setUint32(0, 0x02014b50, true);
+    c.setUint16(4, e.versionMadeBy, true);
+    c.setUint16(6, 20, true);
+    c.setUint16(8, flags, true);
+    c.setUint16(10, method, true);
+    c.setUint16(12, e.time, true);
+    c.setUint16(14, e.date, true);
+    c.setUint32(16, crc, true);
+    c.setUint32(20, data.length, true);
+    c.setUint32(24, size, true);
+    c.setUint16(28, e.nameBytes.length, true);
+    c.setUint32(38, e.externalAttrs, true);
+    c.setUint32(42, localOffset, true);
+    cd.set(e.nameBytes, 46);
+    central.push(cd);
+  }
+  if (wanted.size > 0) return null;
+  const cdStart = offset;
+  for (const cd of central) push(cd);
+  const end = new Uint8Array(22);
+  const v = new DataView(end.buffer);
+  v.setUint32(0, 0x06054b50, true);
+  v.setUint16(8, entries.length, true);
+  v.setUint16(10, entries.length, true);
+  v.setUint32(12, offset - cdStart, true);
+  v.setUint32(16, cdStart, true);
+  push(end);
+  const out = new Uint8Array(offset);
+  let o = 0;
+  for (const ch of chunks) {
+    out.set(ch, o);
+    o += ch.length;
+  }
+  return out;
+}

@@ -10,12 +10,18 @@ export interface TextDecoderLike {
 
 interface Globals {
   TextDecoder: new (label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean }) => TextDecoderLike;
+  TextEncoder: new () => { encode(input: string): Uint8Array };
 }
 
 const globals = globalThis as unknown as Globals;
 
 export function textDecoder(label: string, options: { fatal?: boolean; ignoreBOM?: boolean } = {}): TextDecoderLike {
   return new globals.TextDecoder(label, options);
+}
+
+/** The UTF-8 bytes of a string (the WHATWG TextEncoder). */
+export function encodeUtf8(text: string): Uint8Array {
+  return new globals.TextEncoder().encode(text);
 }
 
 /** Strict UTF-8: null when the bytes are not valid UTF-8. Keeps a leading BOM as U+FEFF. */

@@ -14,7 +14,6 @@ export function escapeXml(text: string): string {
 
 /** XML 1.0 cannot hold most control characters: drop them rather than write an unreadable file. */
 function xmlSafe(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
 }
 

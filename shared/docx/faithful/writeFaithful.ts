@@ -12,6 +12,7 @@
  * What an edited paragraph held that the model cannot (pictures, fields, footnote marks…) is
  * listed before writing, by the caller, through `faithfulLosses`.
  */
+import { encodeUtf8 } from '../../text/codec';
 import type { Block, Paragraph, Table, WgDocument } from '../../model/document';
 import { xmlText } from '../read/xml';
 import { DocxPackage } from '../read/package';
@@ -324,7 +325,7 @@ export function faithfulSave(doc: WgDocument, sourcePackage: Uint8Array): Faithf
   const text = documentXml(plan, doc, groups);
   // Nothing changed: the file itself, byte for byte.
   if (text === source.xml) return { bytes: sourcePackage, losses: [] };
-  const encoded = new TextEncoder().encode(`${source.bom ? '\ufeff' : ''}${text.replace(/^(<\?xml[^>]*encoding=["'])UTF-16(["'])/i, '$1UTF-8$2')}`);
+  const encoded = encodeUtf8(`${source.bom ? '\ufeff' : ''}${text.replace(/^(<\?xml[^>]*encoding=["'])UTF-16(["'])/i, '$1UTF-8$2')}`);
   const bytes = replaceZipEntries(sourcePackage, new Map([[source.name, encoded]]));
   return bytes ? { bytes, losses: lossesOf(plan, doc, groups) } : null;
 }

@@ -5,6 +5,7 @@
  * costs nothing to save. Zip64 packages (over 4 GB or 65,535 entries, never a real .docx) are
  * refused with null.
  */
+import { textDecoder } from '../../text/codec';
 import { deflateSync } from 'fflate';
 
 interface Entry {
@@ -52,7 +53,7 @@ function readEntries(zip: Uint8Array): Entry[] | null {
   const cdOffset = view.getUint32(eocd + 16, true);
   if (count === 0xffff || cdOffset === 0xffffffff) return null;
   const entries: Entry[] = [];
-  const names = new TextDecoder('utf-8');
+  const names = textDecoder('utf-8');
   let p = cdOffset;
   for (let k = 0; k < count; k++) {
     if (p + 46 > zip.length || view.getUint32(p, true) !== 0x02014b50) return null;

@@ -4,6 +4,7 @@
  * body on exact 28.95 pt lines, a header, a "— PAGE —" footer, a picture, a table and a page
  * break, and runs in other sizes, colours, highlight, strikethrough and superscript.
  */
+import { crc32 } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
@@ -30,14 +31,6 @@ const MM = 56.6929; // twips
 const BODY = { eastAsia: '仿宋_GB2312', ascii: 'Times New Roman', hAnsi: 'Times New Roman' };
 const LINE = { line: 579, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
 
-function crc32(data: Uint8Array): number {
-  let c = -1;
-  for (const b of data) {
-    c ^= b;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  }
-  return (c ^ -1) >>> 0;
-}
 
 /** A small red-and-blue PNG (w × h pixels). */
 export function makePng(w: number, h: number): Uint8Array {

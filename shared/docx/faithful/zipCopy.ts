@@ -7,6 +7,7 @@
  */
 import { textDecoder } from '../../text/codec';
 import { deflateSync } from 'fflate';
+import { crc32 } from '../read/zip';
 
 interface Entry {
   name: string;
@@ -21,22 +22,6 @@ interface Entry {
   externalAttrs: number;
   versionMadeBy: number;
   dataStart: number;
-}
-
-let crcTable: Int32Array | null = null;
-
-export function crc32(data: Uint8Array): number {
-  if (!crcTable) {
-    crcTable = new Int32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c;
-    }
-  }
-  let crc = -1;
-  for (let i = 0; i < data.length; i++) crc = crcTable[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ -1) >>> 0;
 }
 
 function readEntries(zip: Uint8Array): Entry[] | null {

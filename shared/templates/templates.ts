@@ -91,7 +91,7 @@ export const DOCUMENT_TEMPLATES: readonly DocumentTemplate[] = [
     name: '函',
     hint: '信函格式：标志距页面上边30毫米，上下红色双线，结尾“特此函告。”',
     lines: [
-      '××××××函',
+      'issuer-mark|××××××函',
       'doc-number|××函〔××××〕××号',
       'title|××××关于××××的函',
       'salutation|××××：',
@@ -108,7 +108,7 @@ export const DOCUMENT_TEMPLATES: readonly DocumentTemplate[] = [
     name: '纪要',
     hint: '纪要格式：会议情况、议定事项，文末列出席、请假、列席人员',
     lines: [
-      '××××会议纪要',
+      'issuer-mark|××××会议纪要',
       'doc-number|〔××××〕××号',
       'title|××××会议纪要',
       `${DATE}，×××在××××主持召开××××会议，研究××××。现将会议议定事项纪要如下：`,

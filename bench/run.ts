@@ -11,10 +11,12 @@ import { benchSuggestQuality } from './suggestQuality';
 import { benchSuggestGhost } from './suggestGhost';
 import { benchOutline } from './outline';
 import { benchTyping } from './typing';
+import { benchLongLine } from './longLine';
 import { benchProofread } from './proofread';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   typing: benchTyping,
+  'long-line': benchLongLine,
   open: benchOpen,
   'save-docx': benchSaveDocx,
   export: benchExport,

@@ -21,7 +21,7 @@ const ROOT = path.resolve(__dirname, '..');
 const DOC_CHARS = 200_000;
 const KEYS = Number(process.env.BENCH_KEYS ?? 300);
 
-async function buildBare(): Promise<string> {
+export async function buildBare(): Promise<string> {
   const outDir = path.join(ROOT, 'build', 'bench', 'bare');
   await build({
     configFile: false,
@@ -33,7 +33,7 @@ async function buildBare(): Promise<string> {
   return outDir;
 }
 
-function serveStatic(dir: string): Promise<{ url: string; close(): void }> {
+export function serveStatic(dir: string): Promise<{ url: string; close(): void }> {
   const server = http.createServer(async (req, res) => {
     const rel = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/+/, '') || 'index.html';
     const file = path.join(dir, rel);
@@ -83,7 +83,7 @@ export async function caretToMiddle(page: Page, pattern = ''): Promise<void> {
   await page.waitForTimeout(200);
 }
 
-async function measureTyping(page: Page): Promise<number[]> {
+export async function measureTyping(page: Page, keys = KEYS): Promise<number[]> {
   await page.evaluate(() => {
     const w = window as unknown as { __lat: number[] };
     w.__lat = [];
@@ -101,7 +101,7 @@ async function measureTyping(page: Page): Promise<number[]> {
     );
   });
   const letters = 'abcdefghij';
-  for (let i = 0; i < KEYS; i++) {
+  for (let i = 0; i < keys; i++) {
     await page.keyboard.press(letters[i % letters.length]!);
     await page.waitForFunction((n) => (window as unknown as { __lat: number[] }).__lat.length >= n, i + 1);
     await page.waitForTimeout(30); // a brisk typist: 20-30 keys a second at most

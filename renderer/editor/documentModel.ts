@@ -73,6 +73,7 @@ export function $createParagraphFromModel(p: Paragraph): WgParagraphNode {
   node.setLeftChars(p.indent?.leftChars ?? 0);
   node.setRightChars(p.indent?.rightChars ?? 0);
   if (p.source) node.setSource(p.source);
+  if (p.continuesLine) node.setContinuesLine(true);
   for (const run of p.runs) appendRunText(node, run);
   return node;
 }
@@ -152,6 +153,7 @@ export function $paragraphToModel(node: WgParagraphNode): Paragraph {
   }
   const source = node.getSource();
   if (source) p.source = source;
+  if (node.getContinuesLine()) p.continuesLine = true;
   return p;
 }
 

@@ -78,6 +78,8 @@ const TextSourceSchema = z
     /** Indent width in characters (as a string) → the whitespace the file used for it: at most
      * two characters a width (spaces count half), one entry per half-character width. */
     indents: z.record(z.string().max(16), z.string().max(2 * MAX_INDENT_CHARS)).refine((r) => Object.keys(r).length <= 2 * MAX_INDENT_CHARS + 1),
+    /** Lines of the file too long to edit as one paragraph, shown as several (saved joined). */
+    longLines: z.number().int().min(0).optional(),
   })
   .strict();
 export type TextSource = z.infer<typeof TextSourceSchema>;

@@ -76,6 +76,12 @@ export interface Paragraph {
   indent?: Indent;
   runs: Run[];
   source?: BlockSource;
+  /**
+   * The paragraph continues the previous paragraph's line of the source .txt: a line too long to
+   * edit as one paragraph was shown as several (shared/text/plainText.ts), and saving as text
+   * joins them back without a line break. A paragraph the user starts with Enter never has it.
+   */
+  continuesLine?: true;
 }
 
 export interface TableCell {

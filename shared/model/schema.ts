@@ -78,6 +78,7 @@ export const ParagraphSchema = z.object({
     .optional(),
   runs: parts(RunSchema),
   source: BlockSourceSchema.optional(),
+  continuesLine: z.literal(true).optional(),
 });
 
 const TableSchema = z.object({

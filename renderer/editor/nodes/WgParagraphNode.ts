@@ -40,6 +40,12 @@ export const sourceState = createState('wgSource', {
   parse: (v): BlockSource | null => (v && typeof v === 'object' && typeof (v as BlockSource).at === 'number' && typeof (v as BlockSource).fp === 'string' ? (v as BlockSource) : null),
 });
 
+/**
+ * The paragraph continues the previous one's line in the source .txt (model: Paragraph.continuesLine).
+ * Not passed on by Enter: a paragraph the user starts is a real line break.
+ */
+export const continuesLineState = createState('continuesLine', { parse: (v): boolean => v === true });
+
 export class WgParagraphNode extends ParagraphNode {
   override $config() {
     return this.config('wg-paragraph', {
@@ -49,6 +55,7 @@ export class WgParagraphNode extends ParagraphNode {
         { stateConfig: firstLineCharsState, flat: true },
         { stateConfig: leftCharsState, flat: true },
         { stateConfig: rightCharsState, flat: true },
+        { stateConfig: continuesLineState, flat: true },
       ],
     });
   }
@@ -83,6 +90,13 @@ export class WgParagraphNode extends ParagraphNode {
   }
   setRightChars(chars: number): this {
     return $setState(this, rightCharsState, chars);
+  }
+
+  getContinuesLine(): boolean {
+    return $getState(this, continuesLineState);
+  }
+  setContinuesLine(continues: boolean): this {
+    return $setState(this, continuesLineState, continues);
   }
 
   override createDOM(config: EditorConfig): HTMLElement {

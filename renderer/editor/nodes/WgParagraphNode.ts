@@ -13,6 +13,8 @@ import {
   type EditorConfig,
   type LexicalNode,
   type RangeSelection,
+  type SerializedParagraphNode,
+  type SerializedPartial,
 } from 'lexical';
 import { PARAGRAPH_ROLES, isHeadingRole, type BlockSource, type ParagraphRole } from '../../../shared/model/document';
 
@@ -97,6 +99,18 @@ export class WgParagraphNode extends ParagraphNode {
   }
   setContinuesLine(continues: boolean): this {
     return $setState(this, continuesLineState, continues);
+  }
+
+  /**
+   * Lexical's JSON is what copy and paste carry: a copied piece of a long line is pasted as a
+   * paragraph of its own, not joined to whatever line it lands after.
+   */
+  override exportJSON(compact?: false): SerializedParagraphNode;
+  override exportJSON(compact: boolean): SerializedPartial<SerializedParagraphNode>;
+  override exportJSON(compact?: boolean): SerializedPartial<SerializedParagraphNode> {
+    const json = super.exportJSON(compact ?? false);
+    delete (json as { continuesLine?: unknown }).continuesLine;
+    return json;
   }
 
   override createDOM(config: EditorConfig): HTMLElement {

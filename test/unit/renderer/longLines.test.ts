@@ -15,6 +15,7 @@ import { LONG_LINE_CHARS, documentToPlainText, plainTextToDocument, splitLongLin
 import { readDocumentFile, saveDocumentFile } from '../../../electron/services/documentFiles';
 import type { DocumentSource } from '../../../shared/api/contract';
 import { oneLineText } from '../../support/longLine';
+import type { WgParagraphNode } from '../../../renderer/editor/nodes/WgParagraphNode';
 import { headlessEditor, load, read } from './editorHarness';
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'wengao-longline-'));
@@ -75,6 +76,18 @@ describe('a very long line in a .txt', () => {
     // A character outside the BMP is never cut in two.
     const astral = '𠀀'.repeat(5000);
     expect(splitLongLine(astral).every((p) => !/^[\udc00-\udfff]|[\ud800-\udbff]$/.test(p))).toBe(true);
+  });
+
+  it('keeps the join through the editor, but copy and paste (Lexical JSON) do not carry it', () => {
+    const { doc } = plainTextToDocument(line);
+    const editor = headlessEditor();
+    load(editor, doc);
+    expect(read(editor).blocks.filter((b) => b.type === 'paragraph' && b.continuesLine)).toHaveLength(doc.blocks.length - 1);
+    editor.getEditorState().read(() => {
+      const second = $getRoot().getChildAtIndex(1) as WgParagraphNode;
+      expect(second.getContinuesLine()).toBe(true);
+      expect(second.exportJSON()).not.toHaveProperty('continuesLine');
+    });
   });
 
   it('saves back byte for byte when nothing was edited (GB18030, CRLF, through the editor)', async () => {

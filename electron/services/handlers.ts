@@ -110,6 +110,7 @@ export function createServiceHandlers({ store, suggestions, saveDocx = false, do
       await backups.discard(id);
       return null;
     },
+    getSourcePicture: ({ package: id, rel }) => documents.run('picture', { id, rel, sourcesDir }, { label: '读取图片' }),
     exportDocument: async (doc, request) => {
       const settings = store.getSettings().export;
       const options = { ...settings, template: request.template ?? settings.template, documentFormat: request.documentFormat };

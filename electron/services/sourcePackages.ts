@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { sourcePicture } from '../../shared/docx/faithful/pictures';
 import { writeFileAtomic } from './atomicWrite';
 
 const MEMORY_KEPT = 4;
@@ -77,4 +78,11 @@ export function sourcePackagesAt(dir: string | undefined): SourcePackages {
   let store = byDir.get(dir);
   if (!store) byDir.set(dir, (store = new SourcePackages(dir)));
   return store;
+}
+
+/** A picture of a kept package (InlineObject.rel) as a data: URL, or null when it cannot be shown. */
+export async function sourcePictureUrl(store: SourcePackages, id: string, rel: string): Promise<string | null> {
+  const bytes = await store.get(id);
+  const picture = bytes ? sourcePicture(bytes, rel) : null;
+  return picture ? `data:${picture.mime};base64,${Buffer.from(picture.bytes.buffer, picture.bytes.byteOffset, picture.bytes.byteLength).toString('base64')}` : null;
 }

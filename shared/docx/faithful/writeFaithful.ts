@@ -94,6 +94,10 @@ function withoutLabel(p: Paragraph, label: string): Paragraph['runs'] {
   let cut = m[0].length;
   const runs: Paragraph['runs'] = [];
   for (const r of p.runs) {
+    if (r.object) {
+      runs.push(r);
+      continue;
+    }
     if (cut >= r.text.length) {
       cut -= r.text.length;
       continue;
@@ -111,7 +115,11 @@ function emitParagraph(plan: Plan, p: Paragraph, dropSection: boolean): string {
   const pPr = paragraphProperties(ctx, p, { original, reshaped, dropSection });
   let runs = p.runs;
   if (original && p.source?.label && /numPr/.test(pPr)) runs = withoutLabel(p, p.source.label);
-  if (p.source?.typed && !reshaped && runs.length > 0) runs = [{ ...runs[0]!, text: '\u3000'.repeat(p.source.typed) + runs[0]!.text }, ...runs.slice(1)];
+  if (p.source?.typed && !reshaped && runs.length > 0) {
+    const first = runs[0]!;
+    const { object: _object, ...format } = first;
+    runs = first.object ? [{ ...format, text: '\u3000'.repeat(p.source.typed) }, ...runs] : [{ ...first, text: '\u3000'.repeat(p.source.typed) + first.text }, ...runs.slice(1)];
+  }
   return `<${ctx.w}p>${pPr}${emitRuns(ctx, runs)}</${ctx.w}p>`;
 }
 
@@ -259,10 +267,10 @@ function lossesOf(plan: Plan, doc: WgDocument, groups: Map<number, Group>): stri
   const { xml } = plan.ctx;
   const totals = new Map<string, { n: number; where: number[] }>();
   const seen = new Set<number>();
-  const look = (el: Element, index: number) => {
+  const look = (el: Element, index: number, shown: ReadonlySet<number>) => {
     if (seen.has(el.start)) return;
     seen.add(el.start);
-    const counts = countDescendants(xml, el, LOSS_LOCALS);
+    const counts = countDescendants(xml, el, LOSS_LOCALS, shown);
     for (const kind of LOSS_KINDS) {
       let n = 0;
       for (const l of kind.locals) n += l === 'fldChar' ? 0 : (counts.get(l) ?? 0);
@@ -278,12 +286,19 @@ function lossesOf(plan: Plan, doc: WgDocument, groups: Map<number, Group>): stri
     const r = validRange(plan, b);
     const g = r ? groups.get(r.first) : undefined;
     if (!g || g.untouched) return;
-    for (let k = g.first; k <= g.last; k++) look(plan.children[k]!, i);
+    // Objects the reader showed are kept, moved or deleted by the user: never a loss.
+    const shown = new Set<number>();
+    for (const bi of g.blocks) for (const p of paragraphsOf(doc.blocks[bi]!)) for (const at of p.source?.objects ?? []) shown.add(at);
+    for (let k = g.first; k <= g.last; k++) look(plan.children[k]!, i, shown);
   });
   return [...totals].map(([phrase, t]) => {
     const where = t.where.slice(0, 5).join('、') + (t.where.length > 5 ? ' 等' : '');
     return `第 ${where} 段中的 ${t.n} ${phrase}`;
   });
+}
+
+function paragraphsOf(b: Block): Paragraph[] {
+  return b.type === 'paragraph' ? [b] : b.rows.flatMap((r) => r.cells.flatMap((c) => c.paragraphs));
 }
 
 /** The main document part's name in the package ("word/document.xml"). */

@@ -27,7 +27,7 @@ const PPR_ORDER = ['pStyle', 'keepNext', 'keepLines', 'pageBreakBefore', 'frameP
  * Sets children of a properties element: each given local name's element is replaced (or removed
  * when its value is null), others are kept as written, new ones go in schema order.
  */
-function setChildren(xml: string, el: Element | null, tag: string, w: string, order: string[], changes: Map<string, string | null>): string {
+export function setChildren(xml: string, el: Element | null, tag: string, w: string, order: string[], changes: Map<string, string | null>): string {
   const kept: Array<{ local: string; text: string }> = [];
   if (el) for (const c of childElements(xml, el)) if (!changes.has(localName(c.name))) kept.push({ local: localName(c.name), text: xml.slice(c.start, c.end) });
   for (const [local, text] of changes) if (text !== null) kept.push({ local, text });

@@ -302,6 +302,8 @@ export function readBody(bytes: Uint8Array | string, styles: StyleSheet, numberi
     if (!p || !run || !fieldVisible()) return false;
     const f = resolveRun(run, p);
     if (f.hidden) return false;
+    // An object costs a character of the size limit, as a paragraph does: their number stays bounded.
+    countChars(1);
     p.runs.push({ text: '', ...f.format, object });
     p.objects.push(object.at!);
     return true;

@@ -274,6 +274,8 @@ export const apiCalls = {
   chooseOpenPath: call(z.tuple([z.object({ defaultPath: FilePath.optional() }).strict()]), FilePath.nullable()),
   /** The native 另存为 dialog (Electron only). */
   chooseSavePath: call(z.tuple([z.object({ defaultPath: FilePath, format: z.enum(DOCUMENT_FORMATS) }).strict()]), FilePath.nullable()),
+  /** A picture the open document shows (InlineObject.rel) from its source .docx (DocumentSource.package), as a data: image URL; null when it cannot be shown. */
+  getSourcePicture: call(z.tuple([z.object({ package: z.string().regex(/^[0-9a-f]{64}$/), rel: z.string().min(1).max(255) }).strict()]), z.string().nullable()),
   /** Writes the document as .docx or .txt (atomically) with the export settings. */
   exportDocument: call(z.tuple([DocumentSchema, ExportRequest]), ExportResult),
   /** Prints the window's print view (already rendered by the renderer) to a PDF file. Electron only. */

@@ -178,7 +178,9 @@ export function plainTextLosses(doc: WgDocument): string[] {
   let indents = false;
   let tables = false;
   let lineBreaks = false;
+  let objects = false;
   const visit = (p: Paragraph) => {
+    if (p.runs.some((r) => r.object)) objects = true;
     if (p.runs.some(hasFormatting)) formatting = true;
     if (p.role && p.role !== 'body') roles = true;
     if (p.align === 'center' || p.align === 'right') alignment = true;
@@ -193,6 +195,7 @@ export function plainTextLosses(doc: WgDocument): string[] {
     }
   }
   const out: string[] = [];
+  if (objects) out.push('图片、分页符、脚注编号等对象');
   if (formatting) out.push('加粗、倾斜、下划线等文字格式');
   if (roles) out.push('标题、各级标题等段落样式');
   if (alignment) out.push('居中、右对齐等对齐方式');

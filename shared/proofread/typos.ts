@@ -30,6 +30,10 @@ const BEFORE_NAME = /(?:书记|主任|经理|董事长|厂长|矿长|镇长|乡�
 /** Agency abbreviations of 发文字号 ("国办发〔2019〕3号"). */
 const NAME_AFTER_TITLE = new RegExp(BEFORE_NAME.source.slice(0, -1), 'g');
 const BEFORE_DOC_NUMBER = /[〔［[]\d{4}/y;
+/** A short quoted term ("“一证式”", "“一淀、三带、九片”"): a coinage or abbreviation, not checked. */
+const QUOTED_TERM = /“[^“”。，；]{1,12}”/g;
+/** The written character already makes a word this frequent with a neighbour ("年度" in "上一年度病案"). */
+const WRITTEN_WORD_CLASS = 6;
 
 function tokenScore(lex: Lexicon, w: string): number {
   if (w.length === 1) return (lex.chars.get(w) ?? 0) - TOKEN_COST;
@@ -127,6 +131,9 @@ function singles(seg: Segmentation, n: number): Uint8Array {
 function typoAt(lex: Lexicon, run: string, single: Uint8Array, p: number): Candidate | null {
   // a slip breaks a word into single characters: the suspect and a neighbour stand alone
   if (!single[p] || !(single[p - 1] || single[p + 1]) || (lex.chars.get(run[p]!) ?? 0) >= MAX_WRITTEN_CLASS) return null;
+  // ...and does not leave a frequent word as written
+  const here = run.charCodeAt(p);
+  if ((p > 0 && (lex.words2.get(pairKey(run.charCodeAt(p - 1), here)) ?? 0) >= WRITTEN_WORD_CLASS) || (p + 1 < run.length && (lex.words2.get(pairKey(here, run.charCodeAt(p + 1))) ?? 0) >= WRITTEN_WORD_CLASS)) return null;
   const a = Math.max(0, p - 3);
   const b = Math.min(run.length, p + 4);
   const window = run.slice(a, b);
@@ -264,10 +271,12 @@ export function checkTypos(text: string): Finding[] {
     cachedFor = lex.version;
   }
   const out: Finding[] = [];
+  const terms = text.includes('“') ? [...text.matchAll(QUOTED_TERM)].map((q) => [q.index, q.index + q[0].length] as const) : [];
   for (const m of text.matchAll(HAN_RUN)) {
     const run = m[0];
     const base = m.index;
     if (run.length < 2) continue;
+    if (terms.some(([a, b]) => base > a && base + run.length < b)) continue;
     BEFORE_DOC_NUMBER.lastIndex = base + run.length;
     if (BEFORE_DOC_NUMBER.test(text)) continue;
     let found = runCache.get(run);

@@ -103,7 +103,9 @@ const typo: Injector = (paras, r) => {
   if (mode === 0) {
     const [wrong, right] = HAND_TYPOS[r(HAND_TYPOS.length)]!;
     if (wrong === right) return null;
-    return insertSentence(paras, r, `各单位要重视${wrong}工作。`.replace(`重视${wrong}工作`, wrong.length === 3 ? `坚持${wrong}` : `做好${wrong}工作`), 2, wrong.length, 'typo', `${right}→${wrong}`);
+    // "各单位要做好…工作。" / "各单位要坚持…。": the misspelling starts at offset 6
+    const sentence = wrong.length === 3 ? `各单位要坚持${wrong}。` : `各单位要做好${wrong}工作。`;
+    return insertSentence(paras, r, sentence, 6, wrong.length, 'typo', `${right}→${wrong}`);
   }
   const b = randomOf(bodyBlocks(paras), r);
   if (b === undefined) return null;

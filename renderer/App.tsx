@@ -172,7 +172,7 @@ export function App() {
         <ExportFeature />
       </Guard>
       <Guard name="选项">
-        <SettingsFeature />
+        <SettingsFeature onSaved={replaceSettings} />
       </Guard>
       <Guard name="对话框">
         <DialogHost />

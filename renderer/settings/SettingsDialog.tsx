@@ -2,20 +2,26 @@
  * 工具 → 选项 (tools.options): the settings page. Its 导出 section holds the export settings:
  * the font of each 公文 part (e.g. 仿宋_GB2312 → 仿宋 on PCs without the GB2312 fonts), the
  * author written into Word files, 三级标题加粗, date normalisation and the plain-text defaults.
+ * Its 校对 section turns the proofreader and each kind of finding on or off (the same settings as
+ * the 校对 panel's own 选项 and the status bar's 校对：开/关).
  */
 import { useEffect, useRef, useState } from 'react';
 import { EXPORT_FONT_SLOTS, FONT_SLOT_LABELS, FONT_SUGGESTIONS, isValidFontName, type ExportFonts } from '../../shared/export/fonts';
-import { DEFAULT_EXPORT_SETTINGS, type ExportSettings } from '../../shared/settings';
+import { CATEGORY_LABELS, PROOF_CATEGORIES, type ProofCategory } from '../../shared/proofread/types';
+import { DEFAULT_EXPORT_SETTINGS, type ExportSettings, type ProofreadSettings, type Settings } from '../../shared/settings';
 import { api } from '../api';
 import { reportError, useCommands } from '../app/commands';
 import { notify } from '../app/dialogs';
 import { createStore, useStore } from '../app/store';
 import { FormDialog } from '../components/FormDialog';
 
-const openState = createStore<ExportSettings | null>(null);
+const openState = createStore<Pick<Settings, 'export' | 'proofread'> | null>(null);
 
-function SettingsDialog({ initial, onClose }: { initial: ExportSettings; onClose: () => void }) {
-  const [value, setValue] = useState<ExportSettings>(initial);
+function SettingsDialog({ initial, onClose, onSaved }: { initial: Pick<Settings, 'export' | 'proofread'>; onClose: () => void; onSaved: (s: Settings) => void }) {
+  const [value, setValue] = useState<ExportSettings>(initial.export);
+  const [proofread, setProofread] = useState<ProofreadSettings>(initial.proofread);
+  const kindOn = (k: ProofCategory) => !proofread.off.includes(k);
+  const setKind = (k: ProofCategory, on: boolean) => setProofread((p) => ({ ...p, off: on ? p.off.filter((x) => x !== k) : [...p.off, k] }));
   const [busy, setBusy] = useState(false);
   const firstRef = useRef<HTMLInputElement>(null);
   useEffect(() => firstRef.current?.focus(), []);
@@ -27,9 +33,9 @@ function SettingsDialog({ initial, onClose }: { initial: ExportSettings; onClose
     setBusy(true);
     try {
       const fonts = Object.fromEntries(EXPORT_FONT_SLOTS.map((k) => [k, value.fonts[k].trim()])) as unknown as ExportFonts;
-      await api.updateSettings({ export: { ...value, fonts, author: value.author.trim() } });
+      onSaved(await api.updateSettings({ export: { ...value, fonts, author: value.author.trim() }, proofread }));
       onClose();
-      notify('选项已保存，下次导出时生效。');
+      notify('选项已保存。导出设置下次导出时生效。');
     } catch (e) {
       reportError(e);
     } finally {
@@ -84,6 +90,27 @@ function SettingsDialog({ initial, onClose }: { initial: ExportSettings; onClose
           <span>把成文日期规范为“2024年3月5日”（阿拉伯数字，月日不补零）</span>
         </label>
       </fieldset>
+      <fieldset data-testid="options-proofread">
+        <legend>校对</legend>
+        <label className="form-choice">
+          <input type="checkbox" checked={proofread.enabled} onChange={(e) => setProofread((p) => ({ ...p, enabled: e.target.checked }))} data-testid="proofread-enabled" />
+          <span>输入停顿后自动校对（显示校对窗格）</span>
+        </label>
+        <p className="muted">检查的种类：</p>
+        {PROOF_CATEGORIES.map((k) => (
+          <label key={k} className="form-choice">
+            <input type="checkbox" checked={kindOn(k)} disabled={!proofread.enabled} onChange={(e) => setKind(k, e.target.checked)} data-testid={`proofread-kind-on-${k}`} />
+            <span>{CATEGORY_LABELS[k]}</span>
+          </label>
+        ))}
+        {proofread.ignored.length > 0 && (
+          <div className="form-row">
+            <button type="button" onClick={() => setProofread((p) => ({ ...p, ignored: [] }))} data-testid="proofread-clear-ignored">
+              清除“总是忽略”（{proofread.ignored.length}）
+            </button>
+          </div>
+        )}
+      </fieldset>
       <div className="modal-buttons">
         <button type="submit" className="primary" disabled={busy || invalid.length > 0} data-testid="options-ok">
           确定
@@ -96,15 +123,18 @@ function SettingsDialog({ initial, onClose }: { initial: ExportSettings; onClose
   );
 }
 
-/** Registers tools.options and hosts the settings page. */
-export function SettingsFeature() {
+/** Registers tools.options and hosts the settings page; `onSaved` gets the settings as stored. */
+export function SettingsFeature({ onSaved }: { onSaved: (s: Settings) => void }) {
   const initial = useStore(openState);
   useCommands(
     {
-      'tools.options': async () => openState.set((await api.getSettings()).export),
+      'tools.options': async () => {
+        const s = await api.getSettings();
+        openState.set({ export: s.export, proofread: s.proofread });
+      },
     },
     [],
   );
   if (!initial) return null;
-  return <SettingsDialog initial={initial} onClose={() => openState.set(null)} />;
+  return <SettingsDialog initial={initial} onClose={() => openState.set(null)} onSaved={onSaved} />;
 }

@@ -16,6 +16,7 @@ export type Cue =
   | 'subtitle'
   | 'dateline'
   | 'salutation'
+  | 'addressee'
   | 'attachment-label'
   | 'attachment-list'
   | 'note'
@@ -51,6 +52,11 @@ const CC = /^(?:抄送|抄报|分送|发送)\s*[：:]/;
 /** 印发机关和印发日期: "××市人民政府办公室   2025年3月6日印发". */
 const IMPRINT = /^(?:\S.*?[\s\u3000]+)?\S*日\s*(?:印发|翻印)$/;
 const ATTENDANCE = /^(?:出席|请假|列席|缺席|参加|参会)(?:人员|单位|领导)?\s*[：:]/;
+/**
+ * One addressee of a 主送 ("各区县人民政府", "市政府各部门", "国务院各部委、各直属机构"): starts
+ * with 各 or ends with an organ's or a group of organs' name.
+ */
+const ADDRESSEE = /^(?:各[\u4e00-\u9fa5]{1,20}|[\u4e00-\u9fa5×]{1,24}(?:中央|委员会|常委会|人民政府|政府|办公厅|办公室|委|厅|局|部|署|院|会|党组|党委|中心|银行|公司|集团|大学|单位|部门|机构|部委|直属机构|自治区|直辖市|兵团))$/;
 /** "如下：" ends a sentence that introduces a list; a 主送 or 称谓 never does. */
 const SALUTATION = /[：:]$/;
 
@@ -86,7 +92,19 @@ export function cueOf(text: string): Cue {
   // The organ (or the meeting of a 纪要) names itself: "××省教育厅函", not "邀请函".
   if (mark && !t.includes('关于') && (ORGAN.test(mark[1]!) || /会议$/.test(mark[1]!))) return 'issuer-mark';
   if (SALUTATION.test(t) && t.length <= 120 && !/[。；;！？]/.test(t) && !/如下[：:]$/.test(t)) return 'salutation';
+  if (isAddresseeList(t)) return 'addressee';
   return '';
+}
+
+/**
+ * A 主送 written without its colon: addressees separated by "、" or "，" (or one starting with 各),
+ * nothing else. A single organ's name is left alone: it is as likely a 署名 or a title line.
+ */
+function isAddresseeList(t: string): boolean {
+  if (t.length > 120 || /[。；;！？：:]$/.test(t)) return false;
+  const names = t.split(/[，、,]/);
+  if (names.length === 1 && !t.startsWith('各')) return false;
+  return names.every((x) => ADDRESSEE.test(x));
 }
 
 function startsWithDate(inner: string): boolean {

@@ -52,6 +52,8 @@ export interface Frame {
 }
 
 export const MAX_TITLE_LINES = 3;
+/** A title that ends with its 文种 may run longer than three lines (a long 转发 title). */
+const MAX_GENRE_TITLE_LINES = 6;
 /** A joint issuance's 标志 or 署名 stacks at most this many organs. */
 const MAX_ORGAN_LINES = 6;
 const MAX_SIGNATURE_LINES = 4;
@@ -121,6 +123,8 @@ export function frameOf(infos: readonly BlockInfo[]): Frame {
   for (let guard = 0; i < endMatter && guard < 12; guard++) {
     const b = infos[i]!;
     if (!free(i) && b.role !== 'issuer-mark' && b.role !== 'copy-number' && b.role !== 'secrecy' && b.role !== 'urgency' && b.role !== 'doc-number' && b.role !== 'signer') break;
+    // One 标志: a "…纪要" or "…函" line under it is the document's title (a 纪要's own title).
+    if (markText && free(i) && b.cue === 'issuer-mark') break;
     if (b.role === 'issuer-mark') {
       markText = b.label || b.short;
       i = nextNonBlank(infos, i + 1, endMatter);
@@ -177,9 +181,11 @@ export function frameOf(infos: readonly BlockInfo[]): Frame {
     if (explicitTitle) {
       while (k < mainEnd && infos[k]!.role === 'title' && !infos[k]!.blank) k++;
     } else {
-      k = titleRunEnd(infos, i, mainEnd, Infinity);
-      // Four or more such lines are a list, not a broken title.
-      if (k - i > MAX_TITLE_LINES) k = i;
+      // under a 标志, a line that reads like one ("××市人民政府第十次常务会议纪要") is the title
+      const underMark = (b: BlockInfo) => !!markText && b.cue === 'issuer-mark' && b.titleLike && b.role === null;
+      k = titleRunEnd(infos, i, mainEnd, Infinity, underMark);
+      // Four or more such lines are a list, not a broken title, unless the last names the 文种.
+      if (k - i > MAX_TITLE_LINES && !(k - i <= MAX_GENRE_TITLE_LINES && endsWithGenre(infos[k - 1]!) && saysAbout(infos, i, k))) k = i;
     }
     if (k > i) {
       titles.push([i, k - i]);
@@ -188,8 +194,10 @@ export function frameOf(infos: readonly BlockInfo[]): Frame {
       i = frontMatter(infos, i, mainEnd, parts, free);
     }
   }
-  // 主送机关 / 称谓: the first paragraph of the body when it ends with "：".
+  // 主送机关 / 称谓: the first paragraph of the body when it ends with "：", or (under a title) a
+  // list of addressees that lost its colon, with the body after it.
   if (i < mainEnd && free(i) && infos[i]!.cue === 'salutation') parts[i] = 'salutation';
+  else if (i < mainEnd && free(i) && infos[i]!.cue === 'addressee' && titles.length > 0 && nextNonBlank(infos, i + 1, mainEnd) < mainEnd) parts[i] = 'salutation';
 
   // Explicit title runs elsewhere.
   for (let k = 0; k < n; k++) {
@@ -244,13 +252,29 @@ export function frameOf(infos: readonly BlockInfo[]): Frame {
 /** A title's last line ends with the kind of document (the 文种) or what an attachment is. */
 const GENRE = /(?:通知|通报|意见|报告|请示|批复|决定|决议|公告|通告|公报|命令|令|议案|函|纪要|方案|办法|规定|规划|计划|要点|总结|讲话|发言|汇报|提纲|细则|规则|章程|制度|安排|指标|目录|清单|名单|名录|一览表|统计表|汇总表|情况表|标准|指南|指引|说明)$/;
 
-/** Where a run of title lines starting at `from` ends: at the first line ending with a 文种, at most `max` lines. */
-function titleRunEnd(infos: readonly BlockInfo[], from: number, end: number, max: number): number {
+const endsWithGenre = (b: BlockInfo) => GENRE.test(b.short);
+/** A title line with a stray 。 ("关于……的通知。"): the title must say 关于 and end with its 文种. */
+const isStopTitleLine = (b: BlockInfo) => b.stopTitle && b.role === null && b.align !== 'right' && b.cue === '';
+/** The lines [from, to) of a title say 关于 (a 公文's title: "××关于……的通知"). */
+const saysAbout = (infos: readonly BlockInfo[], from: number, to: number) => infos.slice(from, to).some((b) => b.short.includes('关于'));
+
+/**
+ * Where a run of title lines starting at `from` ends: at the first line ending with a 文种, at most
+ * `max` lines; `also` admits more lines (a 纪要's title under its 标志). A line ending in a stray
+ * 。 counts only in a title that says 关于 and ends with its 文种; else the run stops before it.
+ */
+function titleRunEnd(infos: readonly BlockInfo[], from: number, end: number, max: number, also: (b: BlockInfo) => boolean = () => false): number {
   let k = from;
-  while (k < end && k - from < max && (isTitleLine(infos[k]!) || infos[k]!.role === 'attachment-title')) {
+  let firstStop = -1;
+  while (k < end && k - from < max) {
+    const b = infos[k]!;
+    const stop = isStopTitleLine(b);
+    if (!(stop || isTitleLine(b) || b.role === 'attachment-title' || also(b))) break;
+    if (stop && firstStop < 0) firstStop = k;
     k++;
-    if (GENRE.test(infos[k - 1]!.short)) break;
+    if (endsWithGenre(b)) break;
   }
+  if (firstStop >= 0 && !(k > from && endsWithGenre(infos[k - 1]!) && saysAbout(infos, from, k))) return firstStop;
   return k;
 }
 
@@ -323,7 +347,10 @@ function closingOf(infos: readonly BlockInfo[], start: number, end: number, part
   if (j < start) return;
   const b = infos[j]!;
   const isDate = (free(j) && b.date) || b.role === 'date';
-  if (!isDate) return;
+  if (!isDate) {
+    if (notes.length === 0) undatedSignature(infos, start, j, parts, free);
+    return;
+  }
   if (free(j)) parts[j] = 'date';
   for (const k of notes) parts[k] = 'note';
   // The 署名: the short lines right above the date (joint issuance: one organ a line).
@@ -334,4 +361,24 @@ function closingOf(infos: readonly BlockInfo[], start: number, end: number, part
     k--;
     lines++;
   }
+}
+
+/**
+ * A 署名 with no date under it (the date not yet written): the organs' names on the last lines,
+ * one a line, right under body text that ends a sentence.
+ */
+function undatedSignature(infos: readonly BlockInfo[], start: number, last: number, parts: DocumentPart[], free: (i: number) => boolean): void {
+  let k = last;
+  const lines: number[] = [];
+  while (k > start && lines.length < MAX_SIGNATURE_LINES && free(k) && !infos[k]!.blank && isTitleLine(infos[k]!) && isOrganLine(infos[k]!.short)) {
+    lines.push(k);
+    k--;
+  }
+  if (lines.length === 0) return;
+  const p = prevNonBlank(infos, k, start);
+  const above = infos[p];
+  // above: prose (punctuated, so neither a title nor a signature line) or 附件说明, not a heading
+  if (p < start || !above || above.kind !== 'paragraph' || above.titleLike || above.stopTitle || above.heading) return;
+  if (parts[p] !== 'body' && parts[p] !== 'attachment-list') return;
+  for (const m of lines) parts[m] = 'signature';
 }

@@ -29,8 +29,13 @@ export interface BlockInfo {
   blank: boolean;
   /** Short, unpunctuated, unnumbered text: a title line, a signature, a table cell. Its text is `short`. */
   titleLike: boolean;
-  /** The text of a title-like block, for joining title lines; '' otherwise. */
+  /** The text of a title-like block, for joining title lines (a stop-ended one without its 。); '' otherwise. */
   short: string;
+  /**
+   * Title-like but for a final 。 ("关于……的通知。", a slip the 校对 reports): not `titleLike`; the
+   * anatomy takes it for the title's last line only where a title stands and it names a 文种.
+   */
+  stopTitle: boolean;
   /** 成文日期: "2019年1月24日", "二〇〇四年一月十六日" (or the date role). */
   date: boolean;
   /**
@@ -95,8 +100,9 @@ export function describeParagraph(text: string, role: ParagraphRole | null, alig
   const docNumber = cue === 'doc-number';
   const closing = role === 'signature' ? 'signature' : heading ? '' : cue === 'note' || cue === 'dateline' ? 'note' : CLOSING_FORMULA.test(t) ? 'formula' : '';
   const attachment = cue === 'attachment-label' ? 'label' : cue === 'attachment-list' ? 'list' : '';
-  const titleLike =
-    !heading && (role === null || role === 'title') && t.length >= 2 && t.length <= MAX_HEADING_TITLE && !TERMINAL.test(t) && !date && !docNumber && !closing && !attachment;
+  const titleShaped = (x: string) => !heading && (role === null || role === 'title') && x.length >= 2 && x.length <= MAX_HEADING_TITLE && !TERMINAL.test(x) && !date && !docNumber && !closing && !attachment;
+  const titleLike = titleShaped(t);
+  const stopTitle = !titleLike && /[^。]。$/.test(t) && titleShaped(t.slice(0, -1));
   return {
     kind: 'paragraph',
     role,
@@ -107,7 +113,8 @@ export function describeParagraph(text: string, role: ParagraphRole | null, alig
     words: countWords(text).words,
     blank: t === '',
     titleLike,
-    short: titleLike ? t : '',
+    short: titleLike ? t : stopTitle ? t.slice(0, -1) : '',
+    stopTitle,
     date,
     closing,
     attachment,
@@ -130,6 +137,7 @@ export function describeTable(text: string): BlockInfo {
     blank: false,
     titleLike: false,
     short: '',
+    stopTitle: false,
     date: false,
     closing: '',
     attachment: '',
@@ -156,7 +164,7 @@ export const MAX_CONTINUATION_LINE = 20;
  */
 export function sameStructure(a: BlockInfo, b: BlockInfo, titleText = true): boolean {
   if (a === b) return true;
-  if (a.kind !== b.kind || a.role !== b.role || a.align !== b.align || a.blank !== b.blank || a.titleLike !== b.titleLike) return false;
+  if (a.kind !== b.kind || a.role !== b.role || a.align !== b.align || a.blank !== b.blank || a.titleLike !== b.titleLike || a.stopTitle !== b.stopTitle) return false;
   if (titleText ? a.short !== b.short : a.short.length > MAX_CONTINUATION_LINE !== b.short.length > MAX_CONTINUATION_LINE) return false;
   if (a.date !== b.date || a.closing !== b.closing) return false;
   if (a.attachment !== b.attachment || a.notes !== b.notes || a.lead !== b.lead) return false;

@@ -69,8 +69,12 @@ const CHINESE_DATE = new RegExp(`^${CN}{4}年${CN}{1,3}月${CN}{1,3}日$`);
 function signDate(text: string): Finding[] {
   const t = text.trim();
   const lead = text.indexOf(t);
-  if (CHINESE_DATE.test(t)) return [f(lead, lead + t.length, 'date-arabic', '规定', `成文日期用阿拉伯数字将年、月、日标全（${GB} 7.3.5.1）`, normalizeDate(t))];
-  return [];
+  if (!CHINESE_DATE.test(t)) return [];
+  const fixed = normalizeDate(t);
+  // GB/T 9704-2012 took effect on 2012-07-01; a document dated before it followed the 1999 rules (汉字)
+  const ymd = /^(\d{4})年(\d{1,2})月/.exec(fixed ?? '');
+  if (ymd && Number(ymd[1]) * 100 + Number(ymd[2]) < 201207) return [];
+  return [f(lead, lead + t.length, 'date-arabic', '规定', `成文日期用阿拉伯数字将年、月、日标全（${GB} 7.3.5.1）`, fixed)];
 }
 
 function title(text: string): Finding[] {

@@ -22,6 +22,8 @@ export interface Lexicon {
   pairs: Set<number>;
   /** Two-character words by pairKey → frequency class. */
   words2: Map<number, number>;
+  /** Bumped whenever words are added: results computed on an older version are stale. */
+  version: number;
 }
 
 /** Two adjacent characters as one number. */
@@ -78,7 +80,7 @@ export function getLexicon(): Lexicon {
     addPairs(pairs, w);
     if (w.length === 2) words2.set(pairKey(w.charCodeAt(0), w.charCodeAt(1)), k);
   }
-  lexicon = { words, idioms, chars, homophones, nearHomophones, shapes, pairs, words2 };
+  lexicon = { words, idioms, chars, homophones, nearHomophones, shapes, pairs, words2, version: 0 };
   return lexicon;
 }
 
@@ -100,6 +102,7 @@ export function addWords(words: readonly string[]): void {
   const lex = getLexicon();
   for (const w of words) {
     if (w.length < 2 || w.length > 4 || lex.words.has(w)) continue;
+    lex.version++;
     lex.words.set(w, 5);
     addPairs(lex.pairs, w);
     if (w.length === 2) lex.words2.set(pairKey(w.charCodeAt(0), w.charCodeAt(1)), 5);

@@ -181,8 +181,29 @@ function congressNames(text: string, out: Finding[]): void {
   }
 }
 
+/** Sentences' findings by text, per data file (no 提法 spans a 。！？；): a keystroke re-checks one sentence. */
+const sentenceCache = new WeakMap<TifaData, Map<string, Finding[]>>();
+const SENTENCE_CACHE_MAX = 20_000;
+const SENTENCE = /[^。！？；]+[。！？；]*|[。！？；]+/g;
+
 /** 提法 findings in a paragraph. */
 export function checkTifa(text: string, data: TifaData = BUILTIN_TIFA): Finding[] {
+  let cache = sentenceCache.get(data);
+  if (!cache) sentenceCache.set(data, (cache = new Map()));
+  const out: Finding[] = [];
+  for (const m of text.matchAll(SENTENCE)) {
+    let found = cache.get(m[0]);
+    if (!found) {
+      found = checkSentence(m[0], data);
+      if (cache.size >= SENTENCE_CACHE_MAX) cache.clear();
+      cache.set(m[0], found);
+    }
+    for (const f of found) out.push({ ...f, start: m.index + f.start, end: m.index + f.end });
+  }
+  return out;
+}
+
+function checkSentence(text: string, data: TifaData): Finding[] {
   const idx = indexFor(data);
   const out: Finding[] = [];
   const names = new Set(data.core?.names ?? []);

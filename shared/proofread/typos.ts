@@ -30,6 +30,10 @@ const BEFORE_NAME = /(?:书记|主任|经理|董事长|厂长|矿长|镇长|乡�
 /** Agency abbreviations of 发文字号 ("国办发〔2019〕3号"). */
 const NAME_AFTER_TITLE = new RegExp(BEFORE_NAME.source.slice(0, -1), 'g');
 const BEFORE_DOC_NUMBER = /[〔［[]\d{4}/y;
+/** A short quoted term ("“一证式”", "“一淀、三带、九片”"): a coinage or abbreviation, not checked. */
+const QUOTED_TERM = /“[^“”。，；]{1,12}”/g;
+/** The written character already makes a word this frequent with a neighbour ("年度" in "上一年度病案"). */
+const WRITTEN_WORD_CLASS = 6;
 
 function tokenScore(lex: Lexicon, w: string): number {
   if (w.length === 1) return (lex.chars.get(w) ?? 0) - TOKEN_COST;
@@ -127,6 +131,9 @@ function singles(seg: Segmentation, n: number): Uint8Array {
 function typoAt(lex: Lexicon, run: string, single: Uint8Array, p: number): Candidate | null {
   // a slip breaks a word into single characters: the suspect and a neighbour stand alone
   if (!single[p] || !(single[p - 1] || single[p + 1]) || (lex.chars.get(run[p]!) ?? 0) >= MAX_WRITTEN_CLASS) return null;
+  // ...and does not leave a frequent word as written
+  const here = run.charCodeAt(p);
+  if ((p > 0 && (lex.words2.get(pairKey(run.charCodeAt(p - 1), here)) ?? 0) >= WRITTEN_WORD_CLASS) || (p + 1 < run.length && (lex.words2.get(pairKey(here, run.charCodeAt(p + 1))) ?? 0) >= WRITTEN_WORD_CLASS)) return null;
   const a = Math.max(0, p - 3);
   const b = Math.min(run.length, p + 4);
   const window = run.slice(a, b);
@@ -203,54 +210,82 @@ function idiomNearMiss(lex: Lexicon, run: string, i: number): { idiom: string; p
 
 const why = (kind: 'sound' | 'shape' | null, a: string, b: string) => (kind === 'sound' ? `“${a}”“${b}”音近` : kind === 'shape' ? `“${a}”“${b}”形近` : `“${a}”应为“${b}”`);
 
+/** Findings of one run of Chinese characters, offsets relative to the run. */
+function checkRun(lex: Lexicon, run: string): Finding[] {
+  const out: Finding[] = [];
+  const taken = new Uint8Array(run.length);
+  for (const t of run.matchAll(NAME_AFTER_TITLE)) taken.fill(1, t.index + t[0].length, t.index + t[0].length + 3);
+  for (let i = 0; i + 4 <= run.length; i++) {
+    const hit = idiomNearMiss(lex, run, i);
+    if (!hit) continue;
+    const written = run.slice(i, i + 4);
+    out.push({
+      start: i,
+      end: i + 4,
+      category: 'idiom',
+      authority: '建议',
+      rule: 'idiom',
+      message: `“${written}”疑为成语/固定词组“${hit.idiom}”之误（${why(hit.kind, written[hit.pos]!, hit.idiom[hit.pos]!)}）`,
+      suggestion: hit.idiom,
+    });
+    taken.fill(1, i, i + 4);
+    i += 3;
+  }
+  const single = singles(segment(lex, run), run.length);
+  for (let p = 0; p < run.length; p++) {
+    if (taken[p] || !HAN.test(run[p]!)) continue;
+    const c = typoAt(lex, run, single, p);
+    if (!c) continue;
+    const written = run.slice(c.start, c.end);
+    out.push({
+      start: c.start,
+      end: c.end,
+      category: 'typo',
+      authority: '建议',
+      rule: 'typo',
+      message: c.rival
+        ? `“${written}”疑有错字，可能是“${c.word}”或“${c.rival}”`
+        : `“${written}”疑为“${c.word}”之误（${why(confusionKind(lex, run[p]!, c.ch), run[p]!, c.ch)}）`,
+      suggestion: c.rival ? null : c.word,
+    });
+    taken.fill(1, c.start, c.end);
+    p = c.end - 1;
+  }
+  return out.sort((x, y) => x.start - y.start);
+}
+
+/**
+ * Findings per run of Chinese characters (a run never spans punctuation, so a keystroke changes
+ * one run of a paragraph and every other run of it is answered from here). Bounded: cleared when full.
+ */
+const runCache = new Map<string, Finding[]>();
+const RUN_CACHE_MAX = 50_000;
+
+let cachedFor = -1;
+
 /** 错别字 and 成语 findings in a paragraph. */
 export function checkTypos(text: string): Finding[] {
   const lex = getLexicon();
+  if (cachedFor !== lex.version) {
+    runCache.clear();
+    cachedFor = lex.version;
+  }
   const out: Finding[] = [];
+  const terms = text.includes('“') ? [...text.matchAll(QUOTED_TERM)].map((q) => [q.index, q.index + q[0].length] as const) : [];
   for (const m of text.matchAll(HAN_RUN)) {
     const run = m[0];
     const base = m.index;
     if (run.length < 2) continue;
-    const taken = new Uint8Array(run.length);
+    if (terms.some(([a, b]) => base > a && base + run.length < b)) continue;
     BEFORE_DOC_NUMBER.lastIndex = base + run.length;
     if (BEFORE_DOC_NUMBER.test(text)) continue;
-    for (const t of run.matchAll(NAME_AFTER_TITLE)) taken.fill(1, t.index + t[0].length, t.index + t[0].length + 3);
-    for (let i = 0; i + 4 <= run.length; i++) {
-      const hit = idiomNearMiss(lex, run, i);
-      if (!hit) continue;
-      const written = run.slice(i, i + 4);
-      out.push({
-        start: base + i,
-        end: base + i + 4,
-        category: 'idiom',
-        authority: '建议',
-        rule: 'idiom',
-        message: `“${written}”疑为成语/固定词组“${hit.idiom}”之误（${why(hit.kind, written[hit.pos]!, hit.idiom[hit.pos]!)}）`,
-        suggestion: hit.idiom,
-      });
-      taken.fill(1, i, i + 4);
-      i += 3;
+    let found = runCache.get(run);
+    if (!found) {
+      found = checkRun(lex, run);
+      if (runCache.size >= RUN_CACHE_MAX) runCache.clear();
+      runCache.set(run, found);
     }
-    const single = singles(segment(lex, run), run.length);
-    for (let p = 0; p < run.length; p++) {
-      if (taken[p] || !HAN.test(run[p]!)) continue;
-      const c = typoAt(lex, run, single, p);
-      if (!c) continue;
-      const written = run.slice(c.start, c.end);
-      out.push({
-        start: base + c.start,
-        end: base + c.end,
-        category: 'typo',
-        authority: '建议',
-        rule: 'typo',
-        message: c.rival
-          ? `“${written}”疑有错字，可能是“${c.word}”或“${c.rival}”`
-          : `“${written}”疑为“${c.word}”之误（${why(confusionKind(lex, run[p]!, c.ch), run[p]!, c.ch)}）`,
-        suggestion: c.rival ? null : c.word,
-      });
-      taken.fill(1, c.start, c.end);
-      p = c.end - 1;
-    }
+    for (const f of found) out.push({ ...f, start: base + f.start, end: base + f.end });
   }
-  return out.sort((x, y) => x.start - y.start);
+  return out;
 }

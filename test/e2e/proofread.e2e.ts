@@ -50,4 +50,32 @@ describe('校对 in the editor', () => {
     await expect.poll(() => items(page).count()).toBe(0);
     expect(await page.locator('[data-testid=proofread-count]').innerText()).toBe('0 处');
   });
+  it('turns a kind off in 选项 (stored in the settings): its findings leave the panel, the others stay', async () => {
+    // (the test above stored 总是忽略 for 其它: another 词语规范 finding here)
+    await page.keyboard.insertText('这是惟一的办法,必须坚持。');
+    await expect.poll(() => items(page).count()).toBe(2);
+    const openOptions = async () => {
+      await page.locator('[data-testid=tool-export]').click();
+      await page.locator('[data-testid=export-dialog]').waitFor();
+      await page.getByText('字体和格式设置…').click();
+      await page.locator('[data-testid=options-dialog]').waitFor();
+    };
+    await openOptions();
+    const punct = page.locator('[data-testid=proofread-kind-on-punct]');
+    expect(await punct.isChecked()).toBe(true);
+    await punct.uncheck();
+    await page.locator('[data-testid=options-ok]').click();
+    await expect.poll(() => page.locator('[data-testid=options-dialog]').count()).toBe(0);
+    await expect.poll(() => items(page).count()).toBe(1);
+    expect(await page.locator('[data-testid=proofread-kind-wording]').innerText()).toBe('1');
+    expect(await page.locator('[data-testid=proofread-kind-punct]').count()).toBe(0);
+    // the panel's own 选项 shows the same setting, and the dialog reads it back from the settings
+    expect(await page.locator('.proofread-options input[type=checkbox]').nth(5).isChecked()).toBe(false);
+    await openOptions();
+    expect(await page.locator('[data-testid=proofread-kind-on-punct]').isChecked()).toBe(false);
+    await page.locator('[data-testid=proofread-kind-on-punct]').check();
+    await page.locator('[data-testid=options-ok]').click();
+    await expect.poll(() => items(page).count()).toBe(2);
+    expect(errors).toEqual([]);
+  });
 });

@@ -29,6 +29,12 @@ describe('proofreading rules fire on real errors and stay silent on look-alikes'
     expect(fixOf('不愉懒不懈怠', 'typo')).toBe('偷懒');
     expect(fixOf('要再接再励', 'idiom')).toBe('再接再厉');
     expect(rules('我们要选拔优秀干部，增加农民收入，帮助贫困群众，再接再厉')).toEqual([]);
+    // coinages in short quotes, agency abbreviations, a character that makes a frequent word as written
+    expect(rules('开展排污许可“一证式”管理，形成“一淀、三带、九片、多廊”的格局')).toEqual([]);
+    expect(rules('银保监会指导，证监会配合')).toEqual([]);
+    expect(rules('将上一年度病案首页信息报送')).toEqual([]);
+    // ...while a slip in a long quotation is still found
+    expect(rules('他强调：“各级干部要选拨优秀人才，充实基层力量。”')).toContain('typo');
   });
   it('词语规范 with context', () => {
     expect(fixOf('其它工作', 'qita')).toBe('其他');
@@ -73,6 +79,10 @@ describe('proofreading rules fire on real errors and stay silent on look-alikes'
     expect(fixOf('各省、自治区、直辖市人民政府', 'salutation-colon', { part: 'salutation', genre: '' })).toBe('：');
     expect(fixOf('附件：1.排查表；', 'attachment-punct', { part: 'attachment-list', genre: '' })).toBe('');
     expect(fixOf('二〇二四年一月十六日', 'date-arabic', { part: 'date', genre: '' })).toBe('2024年1月16日');
+    // dated before GB/T 9704-2012 took effect (2012-07-01): the 1999 rules wrote it in 汉字
+    expect(rules('二〇〇四年一月十六日', { part: 'date', genre: '' })).toEqual([]);
+    expect(rules('二〇一二年六月三十日', { part: 'date', genre: '' })).toEqual([]);
+    expect(rules('二〇一二年七月一日', { part: 'date', genre: '' })).toContain('date-arabic');
     expect(fixOf('关于做好安全生产工作的通知。', 'title-punct', { part: 'title', genre: '通知' })).toBe('');
     expect(rules('以上报告，妥否，请批示。', { part: 'body', genre: '报告' })).toContain('report-asks');
     expect(rules('以上请示，妥否，请批示。', { part: 'body', genre: '请示' })).toEqual([]);
@@ -81,6 +91,19 @@ describe('proofreading rules fire on real errors and stay silent on look-alikes'
   it('占位符', () => {
     expect(rules('由XX同志负责')).toContain('placeholder');
     expect(rules('二○一九年')).not.toContain('placeholder');
+  });
+});
+
+describe('公文要素 of drafts whose slip hid the part from the anatomy', () => {
+  it('finds the 。 after a title and the missing colon after a 主送 in a whole document', async () => {
+    const { proofreadDocument } = await import('../../../shared/proofread');
+    const { plainTextToDocument } = await import('../../../shared/text/plainText');
+    const text = ['关于做好2026年防汛工作的通知。', '各乡镇人民政府，县直各单位', '入汛以来，我县降雨偏多，防汛形势严峻。', '特此通知。', '', '××县人民政府办公室'].join('\n');
+    const found = proofreadDocument(plainTextToDocument(text).doc).filter((f) => f.category === 'gongwen');
+    expect(found.map((f) => [f.block, f.rule, f.suggestion])).toEqual([
+      [0, 'title-punct', ''],
+      [1, 'salutation-colon', '：'],
+    ]);
   });
 });
 
@@ -104,9 +127,9 @@ describe('evaluation floors (errors injected into clean official texts)', () => 
   it('keeps recall and false alarms within the floors', () => {
     const r = evaluate(12, 11);
     expect(r.overall).toBeGreaterThanOrEqual(0.8);
-    for (const [kind, { found, total }] of Object.entries(r.recall)) if (kind !== 'typo' && kind !== 'gongwen') expect(found / total, kind).toBeGreaterThanOrEqual(0.6);
-    expect(r.recall.typo!.found / r.recall.typo!.total).toBeGreaterThanOrEqual(0.3);
-    expect(r.falseAlarmsPer10k).toBeLessThanOrEqual(3);
+    for (const [kind, { found, total }] of Object.entries(r.recall)) if (kind !== 'typo') expect(found / total, kind).toBeGreaterThanOrEqual(0.6);
+    expect(r.recall.typo!.found / r.recall.typo!.total).toBeGreaterThanOrEqual(0.5);
+    expect(r.falseAlarmsPer10k).toBeLessThanOrEqual(2);
   }, 120_000);
 });
 

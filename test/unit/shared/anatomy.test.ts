@@ -241,4 +241,118 @@ describe('anatomy of a 公文', () => {
     `);
     expect(got).toEqual(expected);
   });
+  describe('drafts with a slip in them (the 校对 reports the slip on the part)', () => {
+    it('takes a title ending in 。 for the title when it names its 文种, one line or the last of several', () => {
+      const one = partsOf(`
+        issuer-mark | ××市人民政府办公室文件
+        doc-number | ×政办发〔2026〕7号
+        title | ××市人民政府办公室关于开展安全生产大检查的通知。
+        salutation | 各区县人民政府，市政府各部门：
+        为切实做好安全生产工作，现将有关事项通知如下。
+        heading1 | 一、检查范围
+        全市各类生产经营单位。
+      `);
+      expect(one.got).toEqual(one.expected);
+      const two = partsOf(`
+        title | ××县农业农村局关于2026年
+        title | 春季农业生产工作情况的报告。
+        salutation | 县人民政府：
+        今年以来，我局认真落实县委、县政府部署。
+      `);
+      expect(two.got).toEqual(two.expected);
+      // a short first sentence that does not name a 文种 stays body
+      const body = partsOf(`
+        会议要求认真落实。
+        各单位要抓好落实，确保工作取得实效。
+      `);
+      expect(body.got).toEqual(body.expected);
+    });
+
+    it('takes a list of addressees without its colon under the title for the 主送, and leaves an organ name alone', () => {
+      const notice = partsOf(`
+        title | 关于做好2026年防汛工作的通知
+        salutation | 各乡镇人民政府，县直各单位
+        入汛以来，我县降雨偏多，防汛形势严峻。
+        heading1 | 一、压实防汛责任
+      `);
+      expect(notice.got).toEqual(notice.expected);
+      const single = partsOf(`
+        title | 关于做好2026年防汛工作的通知
+        salutation | 各区县人民政府
+        入汛以来，全市降雨偏多。
+      `);
+      expect(single.got).toEqual(single.expected);
+      const request = partsOf(`
+        title | ××区教育局关于增加教师编制的请示
+        区人民政府
+        我区学龄人口持续增加，现有编制不能满足需要。
+      `);
+      // one organ's name without a colon may be a 主送 or not: the anatomy does not guess
+      expect(request.got).toEqual(request.expected);
+    });
+
+    it('takes a title of four to six lines that ends with its 文种 for the title, and four lines of a list for body', () => {
+      const long = partsOf(`
+        issuer-mark | ××省人民政府办公厅文件
+        doc-number | ×政办发〔2026〕12号
+        title | ××省人民政府办公厅转发省发展改革委
+        title | 省财政厅省自然资源厅关于进一步
+        title | 加强全省重大项目建设
+        title | 要素保障若干措施的通知
+        salutation | 各市、县人民政府，省政府各部门：
+        省发展改革委、省财政厅、省自然资源厅拟定的若干措施已经省政府同意，现转发给你们，请认真贯彻执行。
+      `);
+      expect(long.got).toEqual(long.expected);
+      const list = partsOf(`
+        周日值班
+        周一例会
+        周二调研
+        周三学习
+        周四走访
+        以上安排如有变动另行通知。
+      `);
+      expect(list.got.slice(0, 5)).toEqual(['body', 'body', 'body', 'body', 'body']);
+    });
+
+    it('takes the organ names at the end of a document without a date for its 署名, and not a last heading or list line', () => {
+      const undated = partsOf(`
+        title | 关于召开全县安全生产工作会议的通知
+        salutation | 各乡镇人民政府，县直各单位：
+        经县政府研究，定于近期召开全县安全生产工作会议，请做好参会准备。
+        特此通知。
+        ~
+        signature | ××县人民政府办公室
+      `);
+      expect(undated.got).toEqual(undated.expected);
+      const joint = partsOf(`
+        title | 关于联合开展食品安全检查的通知
+        salutation | 各乡镇人民政府：
+        为保障群众饮食安全，决定联合开展检查。
+        signature | ××县市场监督管理局
+        signature | ××县卫生健康委员会
+      `);
+      expect(joint.got).toEqual(joint.expected);
+      const ending = partsOf(`
+        title | 2026年工作要点
+        一年来，我们认真落实各项工作。
+        heading1 | 一、加强党的建设
+      `);
+      expect(ending.got).toEqual(ending.expected);
+    });
+
+    it('in plain text takes a 纪要\'s title under its 发文字号 for the title, not a second 标志', () => {
+      const minutes = partsOf(`
+        issuer-mark | ××市人民政府常务会议纪要
+        doc-number | 〔2026〕5号
+        title | ××市人民政府第十次常务会议纪要
+        2026年3月5日，市长张三主持召开市政府常务会议，现将会议议定事项纪要如下：
+        heading1 | 一、关于城市更新工作
+        会议原则同意市住建局提出的实施方案。
+        attendance | 出席：张三、李四、王五
+      `);
+      expect(minutes.got).toEqual(minutes.expected);
+      expect(minutes.a.format).toBe('minutes');
+      expect(minutes.a.parts.filter((p) => p === 'issuer-mark')).toHaveLength(1);
+    });
+  });
 });

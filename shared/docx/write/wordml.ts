@@ -9,9 +9,7 @@
  */
 
 /** Characters XML 1.0 cannot hold (C0 controls other than tab, newline and carriage return, U+FFFE/U+FFFF). */
-// eslint-disable-next-line no-control-regex
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
-// eslint-disable-next-line no-control-regex
 const NOT_XML_ALL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 /** Text content: & < > escaped, characters XML cannot hold dropped. */

@@ -15,7 +15,6 @@
  * place: w:snapToGrid 0 on lines off the grid, w:widowControl 0 everywhere, and the floats (版记,
  * the 信函's 标志 and lines) as DrawingML text boxes anchored to the page.
  */
-import { zipSync, strToU8 } from 'fflate';
 import type { Alignment, Paragraph as ModelParagraph, Table as ModelTable, WgDocument } from '../../model/document';
 import type { ExportFonts } from '../../export/fonts';
 import { CHAR_SCALE_PERCENT, CHAR_TWIPS, FOOTER_TWIPS, LINE_TWIPS, MARGINS, PAGE, PT, RED, TEXT_WIDTH_TWIPS } from '../../export/gbt9704';
@@ -39,6 +38,8 @@ import {
   type RunProps,
   type StyleDef,
 } from './wordml';
+import { zipParts, type DeflateRaw } from './zipWrite';
+import { encodeUtf8 } from '../../text/codec';
 
 export interface DocxOptions extends LayoutOptions {
   fonts: ExportFonts;
@@ -444,11 +445,12 @@ export function docxParts(doc: WgDocument, options: DocxOptions, now = new Date(
   });
 }
 
-/** Writes a document as .docx bytes. */
-export async function writeDocx(doc: WgDocument, options: DocxOptions): Promise<Uint8Array> {
-  const parts = docxParts(doc, options);
-  const files: Record<string, Uint8Array> = {};
-  for (const [name, xml] of Object.entries(parts)) files[name] = strToU8(xml);
-  return zipSync(files, { level: 6 });
+/**
+ * Writes a document as .docx bytes. `deflateRaw` compresses the parts (default: fflate; the
+ * services pass node:zlib's, which is native).
+ */
+export async function writeDocx(doc: WgDocument, options: DocxOptions, deflateRaw?: DeflateRaw): Promise<Uint8Array> {
+  const now = new Date();
+  const parts = Object.entries(docxParts(doc, options, now)).map(([name, xml]) => [name, encodeUtf8(xml)] as const);
+  return zipParts(parts, deflateRaw, now);
 }
-

@@ -127,7 +127,7 @@ export async function benchExport(): Promise<void> {
     { figure: '.txt → 公文 .docx on disk (read, lay out, write)', ours: fmtMs(median(ours)), baseline: fmtMs(p), ratio: ratio(median(ours), p) },
     { figure: '.txt → 通用 .docx on disk', ours: fmtMs(median(plain)), baseline: fmtMs(p), ratio: ratio(median(plain), p) },
     { figure: '  of which: layout plan (roles, headings, title)', ours: fmtMs(median(layout)) },
-    { figure: '  of which: writeDocx (docx package + zip)', ours: fmtMs(median(write)) },
+    { figure: '  of which: writeDocx (layout, XML, zip)', ours: fmtMs(median(write)) },
     { figure: 'model → GB18030 .txt on disk', ours: fmtMs(median(gb)) },
   ]);
   await fs.rm(dir, { recursive: true, force: true });

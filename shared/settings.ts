@@ -48,7 +48,7 @@ const ExportSettingsStored = z
     textEncoding: z.enum(EXPORT_TEXT_ENCODINGS).catch('utf-8'),
     textCrlf: z.boolean().catch(true),
   })
-  .catch(() => structuredClone({ ...DEFAULT_EXPORT_SETTINGS, fonts: { ...DEFAULT_EXPORT_FONTS } })) as z.ZodType<ExportSettings>;
+  .catch(() => ({ ...DEFAULT_EXPORT_SETTINGS, fonts: { ...DEFAULT_EXPORT_FONTS } })) as z.ZodType<ExportSettings>;
 
 /** As sent by the renderer: the whole export section, every field checked. */
 export const ExportSettingsSchema = z

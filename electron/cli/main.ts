@@ -1,4 +1,6 @@
 /** Entry of the `wengao` binary (build/app/cli.cjs). */
+// First: starts the document worker while the rest loads (see prewarm.ts).
+import './prewarm';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { runCli } from './program';

@@ -5,6 +5,7 @@
  */
 import type { DocumentFormat } from '../../shared/model/parts';
 import path from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 import { UserError } from '../../shared/api/contract';
 import type { WgDocument } from '../../shared/model/document';
 import { writeDocx } from '../../shared/docx/write/writeDocx';
@@ -41,8 +42,11 @@ export async function renderExport(doc: WgDocument, format: 'docx' | 'txt', opti
     heading3Bold: options.heading3Bold,
     normalizeDates: options.normalizeDates,
     ...(options.documentFormat ? { format: options.documentFormat } : {}),
-  });
+  }, nativeDeflateRaw);
 }
+
+/** Deflate for the .docx parts: the platform's zlib (native), several times faster than fflate's. */
+export const nativeDeflateRaw = (data: Uint8Array): Uint8Array => deflateRawSync(data, { level: 6 });
 
 /** Checks that a target's extension fits the format, so "报告.txt" never receives Word bytes. */
 export function checkExportTarget(file: string, format: ExportFormat): void {

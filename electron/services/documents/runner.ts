@@ -116,6 +116,17 @@ export class DocumentRunner {
     });
   }
 
+  /**
+   * Starts the idle worker now, so that loading it overlaps whatever the caller does before its
+   * first job (the CLI loading its commands). It does not keep the process alive.
+   */
+  prewarm(): void {
+    if (this.idle || this.closed) return;
+    const slot = this.spawn();
+    slot.worker.unref();
+    this.idle = slot;
+  }
+
   /** Stops the workers (the CLI and tests, before exiting). */
   async close(): Promise<void> {
     this.closed = true;

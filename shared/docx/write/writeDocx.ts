@@ -1,44 +1,45 @@
 /**
- * The Word writer: a WgDocument → .docx bytes, on the `docx` package, with two templates.
+ * The Word writer: a WgDocument → .docx bytes, with two templates.
  *
  * - `gbt9704` (公文): GB/T 9704-2012 page, grid, fonts, indents and page numbers
- *   (../shared/docs/gbt9704.md gives every value and the `docx` pitfalls avoided here).
+ *   (../shared/docs/gbt9704.md gives every value and the Word pitfalls avoided here).
  * - `plain` (通用): Word's look for documents that are not 公文: the user's alignment and indents,
  *   headings as Word headings, body 宋体 12 pt.
  *
  * What each paragraph is comes from shared/export/layout.ts, the plan the print view renders too.
  * Style ids and names are listed in DOCX_STYLES so a reader can map them back to roles.
+ *
+ * The XML is written directly (wordml.ts), not through an object model: each distinct set of
+ * paragraph and run properties is written once and reused, so a 200,000-character report costs
+ * little more than its text. The 公文's needs that Word's object libraries lack are written in
+ * place: w:snapToGrid 0 on lines off the grid, w:widowControl 0 everywhere, and the floats (版记,
+ * the 信函's 标志 and lines) as DrawingML text boxes anchored to the page.
  */
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  DocumentGridType,
-  Footer,
-  LineRuleType,
-  Packer,
-  PageNumber,
-  Paragraph,
-  Tab,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TabStopType,
-  TextRun,
-  VerticalAlignTable,
-  UnderlineType,
-  WidthType,
-  type IParagraphStyleOptions,
-  type ISectionOptions,
-  type ParagraphChild,
-} from 'docx';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Alignment, Paragraph as ModelParagraph, Table as ModelTable, WgDocument } from '../../model/document';
 import type { ExportFonts } from '../../export/fonts';
 import { CHAR_SCALE_PERCENT, CHAR_TWIPS, FOOTER_TWIPS, LINE_TWIPS, MARGINS, PAGE, PT, RED, TEXT_WIDTH_TWIPS } from '../../export/gbt9704';
 import { layoutDocument, type FontSlot, type LaidFloat, type LaidJointMark, type LaidParagraph, type LayoutOptions, type LayoutRole, type Rule, type Segment } from '../../export/layout';
 import { PART_LABELS } from '../../model/parts';
+import {
+  BODY_NAMESPACES,
+  XML_DECLARATION,
+  cached,
+  footerRelId,
+  footerXml,
+  packageParts,
+  pageFieldRunsXml,
+  paragraphPropsXml,
+  runContentXml,
+  runPropsXml,
+  settingsXml,
+  stylesXml,
+  type ParagraphProps,
+  type RunFont,
+  type RunProps,
+  type StyleDef,
+} from './wordml';
+import { zipParts, type DeflateRaw } from './zipWrite';
+import { encodeUtf8 } from '../../text/codec';
 
 export interface DocxOptions extends LayoutOptions {
   fonts: ExportFonts;
@@ -77,110 +78,107 @@ export const DOCX_STYLES: Record<Exclude<LayoutRole, 'empty' | 'body'>, { id: st
 };
 
 /** Styles of lines that are not on the 28.95 pt grid (w:snapToGrid 0): the title, the 标志, rules. */
-const OFF_GRID_STYLES = ['Title', 'WgIssuerMark', 'WgAttachmentTitle', 'WgSeparator'];
+const OFF_GRID_STYLES = new Set(['Title', 'WgIssuerMark', 'WgAttachmentTitle', 'WgSeparator']);
 
-const ALIGN: Record<Alignment | 'distribute', (typeof AlignmentType)[keyof typeof AlignmentType]> = {
-  distribute: AlignmentType.DISTRIBUTE,
-  left: AlignmentType.LEFT,
-  center: AlignmentType.CENTER,
-  right: AlignmentType.RIGHT,
-  justify: AlignmentType.BOTH,
+const JC: Record<Alignment | 'distribute', NonNullable<ParagraphProps['jc']>> = {
+  distribute: 'distribute',
+  left: 'left',
+  center: 'center',
+  right: 'right',
+  justify: 'both',
 };
+
+type Spacing = { line: number; rule: 'exact' | 'auto'; before: number; after: number };
 
 /** Everything that differs between the two templates. */
 interface Template {
+  /** 公文: the GB/T 9704 grid, widow control off, odd/even page numbers. */
+  gbt: boolean;
   /** Half-points for a role. */
   size(role: LayoutRole): number;
   /** Run fonts for a piece of text. */
-  font(slot: FontSlot): { ascii: string; hAnsi: string; eastAsia: string; cs: string; hint: 'eastAsia' };
+  font(slot: FontSlot): RunFont;
   /** Twips of one character of a paragraph of this role (indents are given in characters). */
   charTwips(role: LayoutRole): number;
   /** Line spacing of a paragraph. */
-  spacing(p: LaidParagraph): { line: number; lineRule: (typeof LineRuleType)[keyof typeof LineRuleType]; before: number; after: number };
-  styles: IParagraphStyleOptions[];
-  section: Omit<ISectionOptions, 'children'>;
-  docDefaults: { size: number; font: ReturnType<Template['font']>; line: number; lineRule: (typeof LineRuleType)[keyof typeof LineRuleType]; characterScale?: number };
-  table: { size: number };
+  spacing(p: LaidParagraph): Spacing;
+  styles: StyleDef[];
+  page: { margin: { top: number; right: number; bottom: number; left: number; header: number; footer: number }; grid: string };
+  /** Footer paragraphs: odd (or every) page, even pages. */
+  footers: { default: string; even?: string };
+  docDefaults: { run: RunProps; paragraph: ParagraphProps };
+  table: { size: number; width: number };
 }
 
-/** A paragraph style based on Normal, in Word's style gallery (w:qFormat). */
-function paragraphStyle(id: string, name: string, paragraph: IParagraphStyleOptions['paragraph'], run: IParagraphStyleOptions['run']): IParagraphStyleOptions {
-  return { id, name, basedOn: 'Normal', next: 'Normal', quickFormat: true, paragraph, run };
+/** A paragraph style based on Normal, in Word's style gallery. */
+function paragraphStyle(id: string, name: string, paragraph: ParagraphProps, run: RunProps): StyleDef {
+  return { id, name, paragraph, run };
 }
 
-const runFont = (latin: string, eastAsia: string) => ({ ascii: latin, hAnsi: latin, eastAsia, cs: latin, hint: 'eastAsia' as const });
+const runFont = (latin: string, eastAsia: string): RunFont => ({ ascii: latin, hAnsi: latin, eastAsia, cs: latin });
 
-function pageNumberFooter(align: 'left' | 'right' | 'center', font: string, size: number, indentTwips: number): Footer {
-  return new Footer({
-    children: [
-      new Paragraph({
-        alignment: ALIGN[align],
-        indent: align === 'right' ? { right: indentTwips } : align === 'left' ? { left: indentTwips } : undefined,
-        spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
-        children: [
-          // Not SimpleField("PAGE"): a field without run properties takes the body font.
-          new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: runFont(font, font), size }),
-        ],
-      }),
-    ],
+function pageNumberFooter(align: 'left' | 'right' | 'center', font: string, size: number, indentTwips: number): string {
+  const pPr = paragraphPropsXml({
+    spacing: { after: 0, before: 0, line: 240, rule: 'auto' },
+    ...(align === 'right' ? { indent: { right: indentTwips } } : align === 'left' ? { indent: { left: indentTwips } } : {}),
+    jc: align,
   });
+  // The field's runs carry the font and size: a field without run properties takes the body font.
+  const rPr = runPropsXml({ font: runFont(font, font), size });
+  const text = (t: string) => `<w:r><w:rPr>${rPr}</w:rPr><w:t xml:space="preserve">${t}</w:t></w:r>`;
+  return `<w:p><w:pPr>${pPr}</w:pPr>${text('— ')}${pageFieldRunsXml(rPr)}${text(' —')}</w:p>`;
 }
 
 function gbt9704Template(fonts: ExportFonts, heading3Bold: boolean): Template {
   const slotFont: Record<FontSlot, string> = { title: fonts.title, heading1: fonts.heading1, heading2: fonts.heading2, body: fonts.body };
   const font = (slot: FontSlot) => runFont(fonts.latin, slotFont[slot]);
-  const exact = { line: LINE_TWIPS, lineRule: LineRuleType.EXACT };
+  const exact = { line: LINE_TWIPS, rule: 'exact' as const, before: 0, after: 0 };
   const firstLine2 = { firstLine: 2 * CHAR_TWIPS, firstLineChars: 200 };
+  // Every style says widow control off (Word's 孤行控制): every full page holds 22 lines.
+  const style = (id: string, name: string, paragraph: ParagraphProps, run: RunProps) =>
+    paragraphStyle(id, name, { widowOff: true, ...(OFF_GRID_STYLES.has(id) ? { offGrid: true } : {}), ...paragraph }, run);
   const heading = (level: 1 | 2 | 3 | 4, slot: FontSlot) =>
-    paragraphStyle(
+    style(
       `Heading${level}`,
       `heading ${level}`,
-      { outlineLevel: level - 1, indent: firstLine2, spacing: { ...exact, before: 0, after: 0 }, alignment: AlignmentType.BOTH, keepNext: true },
-      { font: font(slot), size: PT.body * 2, bold: level === 3 && heading3Bold, color: 'auto' },
+      { keepNext: true, spacing: exact, indent: firstLine2, jc: 'both', outlineLevel: level - 1 },
+      { font: font(slot), bold: level === 3 && heading3Bold, color: 'auto', size: PT.body * 2 },
     );
-  const custom = (role: keyof typeof DOCX_STYLES, paragraph: IParagraphStyleOptions['paragraph']) =>
-    paragraphStyle(DOCX_STYLES[role].id, DOCX_STYLES[role].name, { spacing: { ...exact, before: 0, after: 0 }, ...paragraph }, { font: font('body'), size: PT.body * 2 });
+  const custom = (role: keyof typeof DOCX_STYLES, paragraph: ParagraphProps) =>
+    style(DOCX_STYLES[role].id, DOCX_STYLES[role].name, { spacing: exact, ...paragraph }, { font: font('body'), size: PT.body * 2 });
+  const pageNumber = (align: 'left' | 'right') => pageNumberFooter(align, fonts.pageNumber, PT.pageNumber * 2, PT.pageNumber * 20);
   return {
+    gbt: true,
     size: (role) => (role === 'title' ? PT.title : PT.body) * 2,
     font,
     charTwips: (role) => (role === 'title' ? PT.title : PT.body) * 20,
-    spacing: (p) => ({ line: p.line, lineRule: LineRuleType.EXACT, before: p.spaceBefore * LINE_TWIPS + (p.gapBefore ?? 0), after: p.spaceAfter * LINE_TWIPS }),
+    spacing: (p) => ({ line: p.line, rule: 'exact', before: p.spaceBefore * LINE_TWIPS + (p.gapBefore ?? 0), after: p.spaceAfter * LINE_TWIPS }),
     styles: [
-      paragraphStyle(
-        'Title',
-        'Title',
-        { alignment: AlignmentType.CENTER, indent: { firstLine: 0, firstLineChars: 0 }, spacing: { ...exact, before: 0, after: 0 }, keepNext: true },
-        { font: font('title'), size: PT.title * 2, bold: false, color: 'auto' },
-      ),
+      style('Title', 'Title', { keepNext: true, spacing: exact, indent: { firstLine: 0, firstLineChars: 0 }, jc: 'center' }, { font: font('title'), bold: false, color: 'auto', size: PT.title * 2 }),
       heading(1, 'heading1'),
       heading(2, 'heading2'),
       heading(3, 'body'),
       heading(4, 'body'),
-      custom('doc-number', { alignment: AlignmentType.CENTER }),
-      custom('salutation', { alignment: AlignmentType.BOTH }),
-      custom('signature', { alignment: AlignmentType.RIGHT, indent: { right: 4 * CHAR_TWIPS }, keepNext: true }),
-      custom('date', { alignment: AlignmentType.RIGHT, indent: { right: 2 * CHAR_TWIPS } }),
-      custom('attachment-list', { alignment: AlignmentType.BOTH, indent: { left: 5 * CHAR_TWIPS, hanging: 3 * CHAR_TWIPS } }),
+      custom('doc-number', { jc: 'center' }),
+      custom('salutation', { jc: 'both' }),
+      custom('signature', { keepNext: true, indent: { right: 4 * CHAR_TWIPS }, jc: 'right' }),
+      custom('date', { indent: { right: 2 * CHAR_TWIPS }, jc: 'right' }),
+      custom('attachment-list', { indent: { left: 5 * CHAR_TWIPS, hanging: 3 * CHAR_TWIPS }, jc: 'both' }),
       // The other parts: their look is set on each paragraph (it depends on the document); the
       // styles name them, so a reader (and Wengao's importer) can tell the parts apart.
       ...(['copy-number', 'secrecy', 'urgency', 'issuer-mark', 'signer', 'subtitle', 'byline', 'dateline', 'note', 'attendance', 'attachment-label', 'attachment-title', 'cc', 'imprint', 'separator'] as const).map((role) => custom(role, {})),
     ],
-    section: {
-      properties: {
-        page: {
-          size: { width: PAGE.width, height: PAGE.height },
-          margin: { ...MARGINS, header: 851, footer: FOOTER_TWIPS, gutter: 0 },
-        },
-        grid: { type: DocumentGridType.LINES, linePitch: LINE_TWIPS },
-      },
-      // Odd pages: number on the right, one 四号 character in; even pages: on the left.
-      footers: {
-        default: pageNumberFooter('right', fonts.pageNumber, PT.pageNumber * 2, PT.pageNumber * 20),
-        even: pageNumberFooter('left', fonts.pageNumber, PT.pageNumber * 2, PT.pageNumber * 20),
-      },
+    page: {
+      margin: { top: MARGINS.top, right: MARGINS.right, bottom: MARGINS.bottom, left: MARGINS.left, header: 851, footer: FOOTER_TWIPS },
+      grid: `<w:docGrid w:type="lines" w:linePitch="${LINE_TWIPS}"/>`,
     },
-    docDefaults: { size: PT.body * 2, font: font('body'), ...exact, characterScale: CHAR_SCALE_PERCENT },
-    table: { size: 28 },
+    // Odd pages: number on the right, one 四号 character in; even pages: on the left.
+    footers: { default: pageNumber('right'), even: pageNumber('left') },
+    docDefaults: {
+      run: { font: font('body'), scale: CHAR_SCALE_PERCENT, size: PT.body * 2, lang: { value: 'en-US', eastAsia: 'zh-CN' } },
+      paragraph: { widowOff: true, spacing: { line: LINE_TWIPS, rule: 'exact' } },
+    },
+    table: { size: 28, width: TEXT_WIDTH_TWIPS },
   };
 }
 
@@ -195,284 +193,201 @@ function plainTemplate(): Template {
     paragraphStyle(
       `Heading${level}`,
       `heading ${level}`,
-      { outlineLevel: level - 1, spacing: { before: 240, after: 120, line: 360, lineRule: LineRuleType.AUTO }, keepNext: true },
+      { keepNext: true, spacing: { before: 240, after: 120, line: 360, rule: 'auto' }, outlineLevel: level - 1 },
       // Not bold by style: the document's own bold runs decide, so a saved file reopens as it was.
-      { font: font(level <= 2 ? 'heading1' : 'body'), size: size(`heading${level}`), bold: false, color: 'auto' },
+      { font: font(level <= 2 ? 'heading1' : 'body'), bold: false, color: 'auto', size: size(`heading${level}`) },
     );
   return {
+    gbt: false,
     size,
     font,
     charTwips: (role) => size(role) * 10,
-    spacing: (p) => ({ line: 360, lineRule: LineRuleType.AUTO, before: p.level ? 240 : 0, after: p.level ? 120 : p.role === 'title' ? 240 : 0 }),
+    spacing: (p) => ({ line: 360, rule: 'auto', before: p.level ? 240 : 0, after: p.level ? 120 : p.role === 'title' ? 240 : 0 }),
     styles: [
-      paragraphStyle('Title', 'Title', { alignment: AlignmentType.CENTER, spacing: { after: 240 }, keepNext: true }, { font: font('body'), size: size('title'), bold: false, color: 'auto' }),
+      paragraphStyle('Title', 'Title', { keepNext: true, spacing: { after: 240 }, jc: 'center' }, { font: font('body'), bold: false, color: 'auto', size: size('title') }),
       heading(1),
       heading(2),
       heading(3),
       heading(4),
     ],
-    section: {
-      properties: {
-        page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: 1440, bottom: 1440, left: 1800, right: 1800, header: 851, footer: 992, gutter: 0 } },
-      },
-      footers: { default: pageNumberFooter('center', PLAIN.body, 21, 0) },
-    },
-    docDefaults: { size: PLAIN.bodyPt * 2, font: font('body'), line: 360, lineRule: LineRuleType.AUTO },
-    table: { size: 21 },
+    page: { margin: { top: 1440, right: 1800, bottom: 1440, left: 1800, header: 851, footer: 992 }, grid: '<w:docGrid w:linePitch="360"/>' },
+    footers: { default: pageNumberFooter('center', PLAIN.body, 21, 0) },
+    docDefaults: { run: { font: font('body'), size: PLAIN.bodyPt * 2, lang: { value: 'en-US', eastAsia: 'zh-CN' } }, paragraph: { spacing: { line: 360, rule: 'auto' } } },
+    table: { size: 21, width: PAGE.width - 3600 },
   };
 }
 
-/**
- * The runs of a paragraph. In a heading (`styled`), the body part of a run-in heading takes the
- * body size and says "not bold" (三级标题 may be bold by style); the heading part follows its style.
- */
-function runsOf(segments: Segment[], tpl: Template, sizeHalfPts: number, styled: boolean, look: { color?: string | undefined; scale?: number | undefined } = {}): ParagraphChild[] {
-  const out: ParagraphChild[] = [];
-  for (const s of segments) {
-    const bodyPart = styled && !s.heading;
-    const props = {
-      font: tpl.font(s.font),
-      ...(look.color ? { color: look.color } : {}),
-      ...(look.scale ? { scale: look.scale } : {}),
-      size: bodyPart ? tpl.size('body') : sizeHalfPts,
-      ...(s.bold ? { bold: true } : bodyPart ? { bold: false } : {}),
-      ...(s.italic ? { italics: true } : {}),
-      ...(s.underline ? { underline: { type: UnderlineType.SINGLE } } : {}),
-    };
-    // "\n" is a line break, "\t" a tab: one run per line, tabs as run children.
-    s.text.split('\n').forEach((line, i) => {
-      const children: (string | Tab)[] = [];
-      line.split('\t').forEach((part, j) => {
-        if (j > 0) children.push(new Tab());
-        if (part) children.push(part);
-      });
-      out.push(new TextRun({ ...props, children, ...(i > 0 ? { break: 1 } : {}) }));
-    });
+/** Writes the body of one document: paragraphs, tables, the joint 标志 and the floats. */
+class BodyWriter {
+  private readonly out: string[] = [];
+  private readonly styleIds: Set<string>;
+  private nextDrawingId = 100;
+  /** Each distinct property set as XML, written once. */
+  private readonly pPr = cached(paragraphPropsXml);
+  private readonly rPr = cached(runPropsXml);
+
+  constructor(private readonly tpl: Template) {
+    this.styleIds = new Set(tpl.styles.map((s) => s.id));
   }
-  return out;
-}
 
-function paragraphOf(p: LaidParagraph, tpl: Template): Paragraph {
-  const ch = tpl.charTwips(p.role) === CHAR_TWIPS ? p.size * 20 : tpl.charTwips(p.role);
-  const { firstLine, left, right } = p.indent;
-  const indent: Record<string, number> = {};
-  if (firstLine > 0) {
-    indent.firstLine = Math.round(firstLine * ch);
-    indent.firstLineChars = Math.round(firstLine * 100);
-  } else if (firstLine < 0) {
-    indent.hanging = Math.round(-firstLine * ch);
-  } else {
-    // Explicit 0: a centred paragraph must not inherit a first-line indent (it would shift).
-    indent.firstLine = 0;
-    indent.firstLineChars = 0;
+  xml(): string {
+    return this.out.join('');
   }
-  if (left) indent.left = Math.round(left * ch);
-  if (right) indent.right = Math.round(right * ch);
-  const id = p.role === 'empty' || p.role === 'body' ? undefined : DOCX_STYLES[p.role].id;
-  // Only styles the template defines (通用 has no 公文 part styles).
-  const style = id && tpl.styles.some((s) => s.id === id) ? id : undefined;
-  const styled = p.level !== null;
-  const rule = (r: Rule | undefined) => (r ? { style: BorderStyle.SINGLE, size: Math.round(r.pt * 8), color: r.color, space: 0 } : undefined);
-  const borders = p.borders ? { ...(p.borders.top ? { top: rule(p.borders.top) } : {}), ...(p.borders.bottom ? { bottom: rule(p.borders.bottom) } : {}) } : undefined;
-  return new Paragraph({
-    ...(style ? { style } : {}),
-    alignment: ALIGN[p.align],
-    indent,
-    spacing: tpl.spacing(p),
-    // Explicit both ways: a run-in heading must not inherit its style's keep-with-next (it would
-    // chain a whole paragraph to the next and leave half-empty pages).
-    keepNext: p.keepNext,
-    ...(p.pageBreakBefore ? { pageBreakBefore: true } : {}),
-    ...(borders ? { border: borders } : {}),
-    // Tab positions count from the left edge of the text (Word; LibreOffice reads .docx so too).
-    ...(p.tab ? { tabStops: [{ type: p.tab.type === 'right' ? TabStopType.RIGHT : TabStopType.LEFT, position: Math.round(p.tab.pos) }] } : {}),
-    children: runsOf(p.segments, tpl, tpl.size(p.role) === PT.body * 2 ? p.size * 2 : tpl.size(p.role), styled, { color: p.color, scale: p.scale }),
-  });
-}
 
-function cellParagraph(mp: ModelParagraph, tpl: Template, header: boolean): Paragraph {
-  const segments: Segment[] = mp.runs.map((r) => ({ text: r.text, font: 'body', ...(r.bold || header ? { bold: true } : {}), ...(r.italic ? { italic: true } : {}), ...(r.underline ? { underline: true } : {}) }));
-  return new Paragraph({
-    alignment: ALIGN[mp.align ?? (header ? 'center' : 'left')],
-    indent: { firstLine: 0, firstLineChars: 0 },
-    spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
-    children: runsOf(segments, tpl, tpl.table.size, false),
-  });
-}
+  push(xml: string): void {
+    this.out.push(xml);
+  }
 
-function tableOf(t: ModelTable, tpl: Template, textWidth: number): Table {
-  // Explicit column widths scaled to the text width: WPS draws tables without them wrongly.
-  const columns = Math.max(1, ...t.rows.map((r) => r.cells.reduce((n, c) => n + (c.colSpan ?? 1), 0)));
-  const rel = t.columnWidths && t.columnWidths.length === columns ? t.columnWidths : new Array<number>(columns).fill(1);
-  const sum = rel.reduce((a, b) => a + b, 0) || columns;
-  const widths = rel.map((w) => Math.floor((w / sum) * textWidth));
-  const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-  return new Table({
-    width: { size: textWidth, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
-    rows: t.rows.map((row) => {
-      let col = 0;
-      return new TableRow({
-        tableHeader: row.header || undefined,
-        children: row.cells.map((cell) => {
-          const span = cell.colSpan ?? 1;
-          const width = widths.slice(col, col + span).reduce((a, b) => a + b, 0);
-          col += span;
-          const paras = cell.paragraphs.length > 0 ? cell.paragraphs : [{ type: 'paragraph' as const, runs: [] }];
-          return new TableCell({
-            width: { size: width, type: WidthType.DXA },
-            ...(span > 1 ? { columnSpan: span } : {}),
-            ...((cell.rowSpan ?? 1) > 1 ? { rowSpan: cell.rowSpan } : {}),
-            margins: { left: 108, right: 108, top: 0, bottom: 0 },
-            children: paras.map((p) => cellParagraph(p, tpl, Boolean(row.header))),
-          });
-        }),
+  /**
+   * The runs of a paragraph. In a heading (`styled`), the body part of a run-in heading takes the
+   * body size and says "not bold" (三级标题 may be bold by style); the heading part follows its style.
+   */
+  runs(segments: Segment[], sizeHalfPts: number, styled: boolean, look: { color?: string | undefined; scale?: number | undefined } = {}): string {
+    let x = '';
+    for (const s of segments) {
+      const bodyPart = styled && !s.heading;
+      const rPr = this.rPr({
+        font: this.tpl.font(s.font),
+        ...(s.bold ? { bold: true } : bodyPart ? { bold: false } : {}),
+        ...(s.italic ? { italic: true } : {}),
+        ...(look.color ? { color: look.color } : {}),
+        ...(look.scale ? { scale: look.scale } : {}),
+        size: bodyPart ? this.tpl.size('body') : sizeHalfPts,
+        ...(s.underline ? { underline: true } : {}),
       });
-    }),
-  });
-}
-
-/** A spacer: an empty line of `twips` height (the distances of the 版头 above a table). */
-function spacer(twips: number): Paragraph {
-  return new Paragraph({ style: DOCX_STYLES.separator.id, indent: { firstLine: 0, firstLineChars: 0 }, spacing: { line: Math.max(1, Math.round(twips)), lineRule: LineRuleType.EXACT, before: 0, after: 0 }, children: [] });
-}
-
-/** Joint issuance: a borderless table, the organs (each spread to the column's width) left,
- * "文件" right, vertically centred, the table centred in the 版心. */
-function jointMarkOf(m: LaidJointMark, tpl: Template): Table {
-  const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
-  const line = (text: string, align: 'distribute' | 'left') =>
-    new Paragraph({
-      style: DOCX_STYLES['issuer-mark'].id,
-      alignment: ALIGN[align],
-      indent: { firstLine: 0, firstLineChars: 0 },
-      spacing: { line: m.line, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-      children: [new TextRun({ text, font: tpl.font('title'), size: m.size * 2, color: RED, scale: m.scale })],
-    });
-  const cell = (width: number, children: Paragraph[]) =>
-    new TableCell({ width: { size: width, type: WidthType.DXA }, verticalAlign: VerticalAlignTable.CENTER, margins: { left: 0, right: 0, top: 0, bottom: 0 }, borders: { top: none, bottom: none, left: none, right: none }, children });
-  return new Table({
-    width: { size: m.widths[0] + m.widths[1], type: WidthType.DXA },
-    columnWidths: m.widths,
-    layout: TableLayoutType.FIXED,
-    alignment: AlignmentType.CENTER,
-    borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
-    rows: [new TableRow({ children: [cell(m.widths[0], m.organs.map((o) => line(o, 'distribute'))), cell(m.widths[1], [line(m.suffix, 'left')])] })],
-  });
-}
-
-/** Marks where a float's paragraphs begin and end; `floatsAnchored` turns them into a text box. */
-const FLOAT_MARK = 'WgFloat';
-function floatMarkers(f: LaidFloat): [Paragraph, Paragraph] {
-  const id = `${FLOAT_MARK}-${f.kind}-${f.x}-${f.y}-${f.width}-${f.height}`;
-  return [new Paragraph({ style: `${id}-begin`, children: [] }), new Paragraph({ style: `${id}-end`, children: [] })];
-}
-
-/** Writes a document as .docx bytes. */
-export async function writeDocx(doc: WgDocument, options: DocxOptions): Promise<Uint8Array> {
-  const layout = layoutDocument(doc.blocks, options);
-  const gbt = options.template === 'gbt9704';
-  const tpl = gbt ? gbt9704Template(options.fonts, options.heading3Bold) : plainTemplate();
-  const textWidth = gbt ? TEXT_WIDTH_TWIPS : PAGE.width - 3600;
-  const children: (Paragraph | Table)[] = [];
-  for (const b of layout.blocks) {
-    if (b.type === 'table') children.push(tableOf(b.table, tpl, textWidth));
-    else if (b.type === 'paragraph') children.push(paragraphOf(b, tpl));
-    else if (b.type === 'joint-mark') {
-      if (b.gapBefore > 0) children.push(spacer(b.gapBefore));
-      children.push(jointMarkOf(b, tpl));
-    } else {
-      const [begin, end] = floatMarkers(b);
-      children.push(begin, ...b.blocks.map((p) => paragraphOf(p, tpl)), end);
+      // "\n" is a line break, "\t" a tab: one run per line, tabs inside it.
+      const lines = s.text.split('\n');
+      for (let i = 0; i < lines.length; i++) x += `<w:r><w:rPr>${rPr}</w:rPr>${i > 0 ? '<w:br/>' : ''}${runContentXml(lines[i]!)}</w:r>`;
     }
+    return x;
   }
-  // A document cannot end with a table in Word: add an empty paragraph after one.
-  const last = layout.blocks[layout.blocks.length - 1];
-  if (!last || last.type === 'table' || last.type === 'joint-mark') children.push(new Paragraph({ children: [] }));
-  const author = options.author?.trim() || doc.meta.author?.trim() || '';
-  const title = doc.meta.title?.trim() || layout.title;
-  const section: ISectionOptions = layout.numberFirstPage
-    ? { ...tpl.section, children }
-    : { ...tpl.section, properties: { ...tpl.section.properties, titlePage: true }, footers: { ...tpl.section.footers, first: new Footer({ children: [new Paragraph({ children: [] })] }) }, children };
-  const document = new Document({
-    ...(title ? { title } : {}),
-    ...(author ? { creator: author, lastModifiedBy: author } : { creator: '', lastModifiedBy: '' }),
-    evenAndOddHeaderAndFooters: gbt,
-    styles: {
-      default: {
-        document: {
-          run: {
-            font: tpl.docDefaults.font,
-            size: tpl.docDefaults.size,
-            language: { value: 'en-US', eastAsia: 'zh-CN' },
-            ...(tpl.docDefaults.characterScale ? { scale: tpl.docDefaults.characterScale } : {}),
-          },
-          paragraph: { spacing: { line: tpl.docDefaults.line, lineRule: tpl.docDefaults.lineRule } },
-        },
-      },
-      paragraphStyles: tpl.styles,
-    },
-    sections: [section],
-  });
-  const bytes = new Uint8Array(await Packer.toArrayBuffer(document));
-  return gbt ? gbt9704Patches(bytes) : bytes;
-}
 
-/**
- * What `docx` cannot write, patched into its XML:
- * - w:snapToGrid 0 on lines of another height than the grid's (title, 标志, rules): a 22 pt line
- *   would take two grid lines in LibreOffice (Word uses the exact spacing);
- * - w:widowControl 0 in the defaults and every paragraph style (Word's 孤行控制 off), so every
- *   full page holds 22 lines;
- * - the floats (版记, the 信函's 标志 and lines) as text boxes anchored to the page: DrawingML
- *   anchors, which Word, WPS and LibreOffice place alike (LibreOffice ignores w:framePr frames
- *   and floating tables as wide as the text).
- */
-function gbt9704Patches(bytes: Uint8Array): Uint8Array {
-  const files = unzipSync(bytes);
-  const read = (name: string) => {
-    const f = files[name];
-    if (!f) throw new Error(`docx: ${name} missing`);
-    return strFromU8(f);
-  };
-  let styles = read('word/styles.xml');
-  let document = read('word/document.xml');
-  const offGrid = OFF_GRID_STYLES.join('|');
-  // Before w:spacing, as the schema orders a pPr's children.
-  const snap = (xml: string, re: RegExp) => xml.replace(re, (m) => m.replace('<w:spacing', '<w:snapToGrid w:val="0"/><w:spacing'));
-  styles = snap(styles, new RegExp(`<w:style w:type="paragraph" w:styleId="(?:${offGrid})">(?:(?!</w:style>).)*?<w:spacing`, 'g'));
-  document = snap(document, new RegExp(`<w:pPr><w:pStyle w:val="(?:${offGrid})"/>(?:(?!</w:pPr>).)*?<w:spacing`, 'g'));
-  // After pStyle/keepNext/keepLines/pageBreakBefore, before everything else.
-  const widow = (pPr: string) => pPr.replace(/^<w:pPr>((?:<w:pStyle [^>]*\/>)?(?:<w:keepNext[^>]*\/>)?(?:<w:keepLines[^>]*\/>)?(?:<w:pageBreakBefore[^>]*\/>)?)/, '<w:pPr>$1<w:widowControl w:val="0"/>');
-  styles = styles.replace(/<w:pPrDefault><w:pPr>.*?<\/w:pPr>|<w:pPrDefault\/>/, (m) => (m === '<w:pPrDefault/>' ? '<w:pPrDefault><w:pPr><w:widowControl w:val="0"/></w:pPr></w:pPrDefault>' : m.replace(/<w:pPr>.*$/, (x) => widow(x))));
-  styles = styles.replace(/(<w:style w:type="paragraph"[^>]*>(?:(?!<\/w:style>).)*?)(<w:pPr>(?:(?!<\/w:style>).)*?<\/w:pPr>|<w:rPr>|<\/w:style>)/g, (_m, head: string, tail: string) => (tail.startsWith('<w:pPr>') ? head + widow(tail) : `${head}<w:pPr><w:widowControl w:val="0"/></w:pPr>${tail}`));
-  document = floatsAnchored(document);
-  files['word/styles.xml'] = strToU8(styles);
-  files['word/document.xml'] = strToU8(document);
-  return zipSync(files, { level: 6 });
-}
+  paragraph(p: LaidParagraph): string {
+    const tpl = this.tpl;
+    const ch = tpl.charTwips(p.role) === CHAR_TWIPS ? p.size * 20 : tpl.charTwips(p.role);
+    const { firstLine, left, right } = p.indent;
+    const indent: NonNullable<ParagraphProps['indent']> = {};
+    if (firstLine > 0) {
+      indent.firstLine = firstLine * ch;
+      indent.firstLineChars = firstLine * 100;
+    } else if (firstLine < 0) {
+      indent.hanging = -firstLine * ch;
+    } else {
+      // Explicit 0: a centred paragraph must not inherit a first-line indent (it would shift).
+      indent.firstLine = 0;
+      indent.firstLineChars = 0;
+    }
+    if (left) indent.left = left * ch;
+    if (right) indent.right = right * ch;
+    const id = p.role === 'empty' || p.role === 'body' ? undefined : DOCX_STYLES[p.role].id;
+    // Only styles the template defines (通用 has no 公文 part styles).
+    const style = id && this.styleIds.has(id) ? id : undefined;
+    const rule = (r: Rule | undefined) => (r ? { sz: Math.round(r.pt * 8), color: r.color } : undefined);
+    const s = tpl.spacing(p);
+    const pPr = this.pPr({
+      ...(style ? { style } : {}),
+      // Explicit both ways: a run-in heading must not inherit its style's keep-with-next (it would
+      // chain a whole paragraph to the next and leave half-empty pages).
+      keepNext: p.keepNext,
+      ...(p.pageBreakBefore ? { pageBreakBefore: true } : {}),
+      ...(p.borders ? { borders: { ...(p.borders.top ? { top: rule(p.borders.top) } : {}), ...(p.borders.bottom ? { bottom: rule(p.borders.bottom) } : {}) } } : {}),
+      // Tab positions count from the left edge of the text (Word; LibreOffice reads .docx so too).
+      ...(p.tab ? { tab: p.tab } : {}),
+      // A 22 pt line would take two grid lines in LibreOffice (Word uses the exact spacing).
+      ...(tpl.gbt && style && OFF_GRID_STYLES.has(style) ? { offGrid: true } : {}),
+      spacing: { after: s.after, before: s.before, line: s.line, rule: s.rule },
+      indent,
+      jc: JC[p.align],
+    });
+    const size = tpl.size(p.role) === PT.body * 2 ? p.size * 2 : tpl.size(p.role);
+    return `<w:p><w:pPr>${pPr}</w:pPr>${this.runs(p.segments, size, p.level !== null, { color: p.color, scale: p.scale })}</w:p>`;
+  }
 
-const EMU_PER_TWIP = 635;
+  private cellParagraph(mp: ModelParagraph, header: boolean): string {
+    const segments: Segment[] = mp.runs.map((r) => ({ text: r.text, font: 'body', ...(r.bold || header ? { bold: true } : {}), ...(r.italic ? { italic: true } : {}), ...(r.underline ? { underline: true } : {}) }));
+    const pPr = this.pPr({ spacing: { after: 0, before: 0, line: 240, rule: 'auto' }, indent: { firstLine: 0, firstLineChars: 0 }, jc: JC[mp.align ?? (header ? 'center' : 'left')] });
+    return `<w:p><w:pPr>${pPr}</w:pPr>${this.runs(segments, this.tpl.table.size, false)}</w:p>`;
+  }
 
-/** The paragraphs between a float's markers, in a text box anchored where the float says. */
-function floatsAnchored(xml: string): string {
-  let id = 100;
-  const marker = (which: string) => `<w:p><w:pPr><w:pStyle w:val="${FLOAT_MARK}-([a-z-]+?)-(-?\\d+)-(-?\\d+)-(\\d+)-(\\d+)-${which}"/></w:pPr></w:p>`;
-  const re = new RegExp(`${marker('begin')}(.*?)<w:p><w:pPr><w:pStyle w:val="${FLOAT_MARK}-[^"]*-end"/></w:pPr></w:p>`, 'g');
-  return xml.replace(re, (_m, kind: string, x: string, y: string, w: string, h: string, inner: string) => {
-    const cx = Number(w) * EMU_PER_TWIP;
-    const cy = Number(h) * EMU_PER_TWIP;
-    const onPage = kind !== 'record';
-    const posH = `<wp:positionH relativeFrom="margin"><wp:posOffset>${Number(x) * EMU_PER_TWIP}</wp:posOffset></wp:positionH>`;
-    // The 版记 at the bottom of the 版心; the 信函's head and foot at fixed places on the page.
-    const posV = onPage ? `<wp:positionV relativeFrom="page"><wp:posOffset>${Number(y) * EMU_PER_TWIP}</wp:posOffset></wp:positionV>` : '<wp:positionV relativeFrom="margin"><wp:align>bottom</wp:align></wp:positionV>';
-    const wrap = onPage ? '<wp:wrapNone/>' : '<wp:wrapTopAndBottom/>';
-    const n = id++;
-    const name = kind === 'record' ? '版记' : kind === 'letter-head' ? '信函版头' : '信函下双线';
+  table(t: ModelTable): string {
+    const textWidth = this.tpl.table.width;
+    // Explicit column widths scaled to the text width: WPS draws tables without them wrongly.
+    const columns = Math.max(1, ...t.rows.map((r) => r.cells.reduce((n, c) => n + (c.colSpan ?? 1), 0)));
+    const rel = t.columnWidths && t.columnWidths.length === columns ? t.columnWidths : new Array<number>(columns).fill(1);
+    const sum = rel.reduce((a, b) => a + b, 0) || columns;
+    const widths = rel.map((w) => Math.floor((w / sum) * textWidth));
+    const b = (side: string) => `<w:${side} w:val="single" w:color="000000" w:sz="4"/>`;
+    const mar = '<w:tcMar><w:top w:type="dxa" w:w="0"/><w:left w:type="dxa" w:w="108"/><w:bottom w:type="dxa" w:w="0"/><w:right w:type="dxa" w:w="108"/></w:tcMar>';
+    let x =
+      `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${textWidth}"/><w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(b).join('')}</w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr>` +
+      `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`;
+    // Cells covered by a row span are omitted in the model; Word wants a w:vMerge cell in their place.
+    const covering: { col: number; span: number; until: number }[] = [];
+    t.rows.forEach((row, r) => {
+      x += `<w:tr>${row.header ? '<w:trPr><w:tblHeader/></w:trPr>' : ''}`;
+      let col = 0;
+      const cell = (span: number, merge: 'restart' | 'continue' | null, content: string) => {
+        const width = widths.slice(col, col + span).reduce((a, w) => a + w, 0);
+        col += span;
+        return `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${width}"/>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}${merge ? `<w:vMerge w:val="${merge}"/>` : ''}${mar}</w:tcPr>${content}</w:tc>`;
+      };
+      const continuations = () => {
+        for (let c = covering.find((k) => k.col === col && k.until >= r); c; c = covering.find((k) => k.col === col && k.until >= r)) x += cell(c.span, 'continue', '<w:p/>');
+      };
+      for (const c of row.cells) {
+        continuations();
+        const span = c.colSpan ?? 1;
+        const rows = c.rowSpan ?? 1;
+        if (rows > 1) covering.push({ col, span, until: r + rows - 1 });
+        const paras = c.paragraphs.length > 0 ? c.paragraphs : [{ type: 'paragraph' as const, runs: [] }];
+        x += cell(span, rows > 1 ? 'restart' : null, paras.map((p) => this.cellParagraph(p, Boolean(row.header))).join(''));
+      }
+      continuations();
+      x += '</w:tr>';
+    });
+    return `${x}</w:tbl>`;
+  }
+
+  /** A spacer: an empty line of `twips` height (the distances of the 版头 above a table). */
+  spacer(twips: number): string {
+    const style = DOCX_STYLES.separator.id;
+    return `<w:p><w:pPr>${this.pPr({ style, offGrid: this.tpl.gbt, spacing: { after: 0, before: 0, line: Math.max(1, Math.round(twips)), rule: 'exact' }, indent: { firstLine: 0, firstLineChars: 0 } })}</w:pPr></w:p>`;
+  }
+
+  /** Joint issuance: a borderless table, the organs (each spread to the column's width) left,
+   * "文件" right, vertically centred, the table centred in the 版心. */
+  jointMark(m: LaidJointMark): string {
+    const none = (side: string) => `<w:${side} w:val="none" w:color="auto" w:sz="0"/>`;
+    const style = DOCX_STYLES['issuer-mark'].id;
+    const rPr = this.rPr({ font: this.tpl.font('title'), color: RED, scale: m.scale, size: m.size * 2 });
+    const line = (text: string, jc: 'distribute' | 'left') =>
+      `<w:p><w:pPr>${this.pPr({ style, offGrid: this.tpl.gbt, spacing: { after: 0, before: 0, line: m.line, rule: 'exact' }, indent: { firstLine: 0, firstLineChars: 0 }, jc })}</w:pPr><w:r><w:rPr>${rPr}</w:rPr>${runContentXml(text)}</w:r></w:p>`;
+    const cell = (width: number, content: string) =>
+      `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${width}"/><w:tcBorders>${['top', 'left', 'bottom', 'right'].map(none).join('')}</w:tcBorders>` +
+      `<w:tcMar><w:top w:type="dxa" w:w="0"/><w:left w:type="dxa" w:w="0"/><w:bottom w:type="dxa" w:w="0"/><w:right w:type="dxa" w:w="0"/></w:tcMar><w:vAlign w:val="center"/></w:tcPr>${content}</w:tc>`;
     return (
-      `<w:p><w:pPr><w:pStyle w:val="${DOCX_STYLES.separator.id}"/><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/><w:ind w:firstLine="0"/></w:pPr><w:r><w:drawing>` +
+      `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${m.widths[0] + m.widths[1]}"/><w:jc w:val="center"/><w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(none).join('')}</w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr>` +
+      `<w:tblGrid><w:gridCol w:w="${m.widths[0]}"/><w:gridCol w:w="${m.widths[1]}"/></w:tblGrid>` +
+      `<w:tr>${cell(m.widths[0], m.organs.map((o) => line(o, 'distribute')).join(''))}${cell(m.widths[1], line(m.suffix, 'left'))}</w:tr></w:tbl>`
+    );
+  }
+
+  /** A float's paragraphs in a text box anchored where the float says (DrawingML: Word, WPS and
+   * LibreOffice place it alike; LibreOffice ignores w:framePr frames and full-width floating tables). */
+  float(f: LaidFloat): string {
+    const cx = f.width * EMU_PER_TWIP;
+    const cy = f.height * EMU_PER_TWIP;
+    const onPage = f.kind !== 'record';
+    const posH = `<wp:positionH relativeFrom="margin"><wp:posOffset>${f.x * EMU_PER_TWIP}</wp:posOffset></wp:positionH>`;
+    // The 版记 at the bottom of the 版心; the 信函's head and foot at fixed places on the page.
+    const posV = onPage ? `<wp:positionV relativeFrom="page"><wp:posOffset>${f.y * EMU_PER_TWIP}</wp:posOffset></wp:positionV>` : '<wp:positionV relativeFrom="margin"><wp:align>bottom</wp:align></wp:positionV>';
+    const wrap = onPage ? '<wp:wrapNone/>' : '<wp:wrapTopAndBottom/>';
+    const n = this.nextDrawingId++;
+    const name = f.kind === 'record' ? '版记' : f.kind === 'letter-head' ? '信函版头' : '信函下双线';
+    const inner = f.blocks.map((p) => this.paragraph(p)).join('');
+    const pPr = this.pPr({ style: DOCX_STYLES.separator.id, offGrid: true, spacing: { before: 0, after: 0, line: 20, rule: 'exact' }, indent: { firstLine: 0 } });
+    return (
+      `<w:p><w:pPr>${pPr}</w:pPr><w:r><w:drawing>` +
       `<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="${n}" behindDoc="0" locked="1" layoutInCell="1" allowOverlap="1">` +
       `<wp:simplePos x="0" y="0"/>${posH}${posV}<wp:extent cx="${cx}" cy="${cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>${wrap}` +
       `<wp:docPr id="${n}" name="${name}"/><wp:cNvGraphicFramePr/>` +
@@ -481,5 +396,61 @@ function floatsAnchored(xml: string): string {
       `<wps:txbx><w:txbxContent>${inner}</w:txbxContent></wps:txbx>` +
       `<wps:bodyPr rot="0" vert="horz" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="${onPage ? 't' : 'b'}" anchorCtr="0"><a:noAutofit/></wps:bodyPr></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r></w:p>`
     );
+  }
+}
+
+const EMU_PER_TWIP = 635;
+
+/** The section: footers (first page without a number for the 信函), page, margins, grid. */
+function sectionXml(tpl: Template, footers: { default: number; even?: number; first?: number }): string {
+  const m = tpl.page.margin;
+  const ref = (type: string, k: number | undefined) => (k === undefined ? '' : `<w:footerReference w:type="${type}" r:id="${footerRelId(k)}"/>`);
+  return (
+    `<w:sectPr>${ref('default', footers.default)}${ref('even', footers.even)}${ref('first', footers.first)}` +
+    `<w:pgSz w:w="${PAGE.width}" w:h="${PAGE.height}" w:orient="portrait"/>` +
+    `<w:pgMar w:top="${m.top}" w:right="${m.right}" w:bottom="${m.bottom}" w:left="${m.left}" w:header="${m.header}" w:footer="${m.footer}" w:gutter="0"/>` +
+    `<w:pgNumType/>${footers.first !== undefined ? '<w:titlePg/>' : ''}${tpl.page.grid}</w:sectPr>`
+  );
+}
+
+/** The package's parts as XML strings, by path (what writeDocx zips). */
+export function docxParts(doc: WgDocument, options: DocxOptions, now = new Date()): Record<string, string> {
+  const layout = layoutDocument(doc.blocks, options);
+  const tpl = options.template === 'gbt9704' ? gbt9704Template(options.fonts, options.heading3Bold) : plainTemplate();
+  const body = new BodyWriter(tpl);
+  for (const b of layout.blocks) {
+    if (b.type === 'table') body.push(body.table(b.table));
+    else if (b.type === 'paragraph') body.push(body.paragraph(b));
+    else if (b.type === 'joint-mark') {
+      if (b.gapBefore > 0) body.push(body.spacer(b.gapBefore));
+      body.push(body.jointMark(b));
+    } else body.push(body.float(b));
+  }
+  // A document cannot end with a table in Word: add an empty paragraph after one.
+  const last = layout.blocks[layout.blocks.length - 1];
+  if (!last || last.type === 'table' || last.type === 'joint-mark') body.push('<w:p/>');
+  const footers = [footerXml(tpl.footers.default)];
+  const refs: { default: number; even?: number; first?: number } = { default: 0 };
+  if (tpl.footers.even) refs.even = footers.push(footerXml(tpl.footers.even)) - 1;
+  // The 信函: no page number on the first page.
+  if (!layout.numberFirstPage) refs.first = footers.push(footerXml('<w:p/>')) - 1;
+  const documentXml = `${XML_DECLARATION}<w:document ${BODY_NAMESPACES}><w:body>${body.xml()}${sectionXml(tpl, refs)}</w:body></w:document>`;
+  const author = options.author?.trim() || doc.meta.author?.trim() || '';
+  return packageParts({
+    documentXml,
+    stylesXml: stylesXml(tpl.docDefaults, tpl.gbt ? { widowOff: true } : {}, tpl.styles),
+    settingsXml: settingsXml(tpl.gbt),
+    footers,
+    core: { title: doc.meta.title?.trim() || layout.title, author, created: now },
   });
+}
+
+/**
+ * Writes a document as .docx bytes. `deflateRaw` compresses the parts (default: fflate; the
+ * services pass node:zlib's, which is native).
+ */
+export async function writeDocx(doc: WgDocument, options: DocxOptions, deflateRaw?: DeflateRaw): Promise<Uint8Array> {
+  const now = new Date();
+  const parts = Object.entries(docxParts(doc, options, now)).map(([name, xml]) => [name, encodeUtf8(xml)] as const);
+  return zipParts(parts, deflateRaw, now);
 }

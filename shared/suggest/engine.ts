@@ -6,7 +6,8 @@
  * 2. Continuations: the suffixes that start with the context form a contiguous range of the
  *    suffix array, sorted by what follows, so the range is a trie of continuations. It is
  *    expanded best-first (heaviest branch first) up to a clause end (，。；：！？ or the
- *    paragraph's end; 、 goes on through an enumeration) with balanced “”‘’《》（）【】.
+ *    paragraph's end; 、 goes on through an enumeration) with balanced “”‘’《》（）【】. Where the
+ *    continuations part before a clause end, the text they share is a candidate too.
  * 3. Evidence: each document has one vote for a context, shared among its continuations; the
  *    phrasebook votes with more weight, and every source (corpus and phrasebook, open document)
  *    adds its votes. A continuation's confidence is its share of the votes (every occurrence that
@@ -16,8 +17,9 @@
  *    and a candidate of a short context is never lost to a near-tie with a long one. The user's
  *    own accepts and dismissals move it last.
  * 4. Ranking by expected keystrokes saved; near-duplicates (differing only in quotes or brackets)
- *    collapse; a prefix of a better suggestion is dropped. A ghost is shown only when its
- *    confidence says it is more likely right than wrong.
+ *    collapse; in the list a prefix of a better suggestion is dropped. The ghost is the best
+ *    candidate whose confidence says it is more likely right than wrong (a likely prefix beats an
+ *    unlikely longer text).
  */
 import { markSlots } from '../corpus/slots';
 import { DOC_END, PARA, charAt, docOf, narrowRange, patternOf, type DocKind, type PhraseIndex } from './phraseIndex';
@@ -204,7 +206,7 @@ function isLineEnd(c: number): boolean {
 }
 
 /** Best-first expansion of one source's continuations up to clause ends. */
-function expand(m: Match, votes: Votes, ctx: Context, minWeight: number, maxCandidates: number, budget: number): string[] {
+function expand(m: Match, votes: Votes, ctx: Context, minWeight: number, maxCandidates: number, budget: number, sharedMinWeight: number): string[] {
   const { index } = m;
   const { sa } = index;
   const heap: Node[] = [{ lo: m.lo, hi: m.hi, len: 0, stack: [], closed: 0, weight: votes.total }];
@@ -282,7 +284,7 @@ function expand(m: Match, votes: Votes, ctx: Context, minWeight: number, maxCand
     const node = follow(pop());
     if (!node) continue;
     // Where the occurrences part, the text so far is a candidate too: what they all share.
-    if (node.len >= 2 && node.stack.length === 0 && !CLAUSE_END.has(charAt(index, sa[node.lo]! + m.length + node.len - 1))) shared.add(textOf(node));
+    if (node.len >= 2 && node.weight >= sharedMinWeight && node.stack.length === 0 && !CLAUSE_END.has(charAt(index, sa[node.lo]! + m.length + node.len - 1))) shared.add(textOf(node));
     // The occurrences diverge here: one child per next character.
     const off = m.length + node.len;
     let i = node.lo;
@@ -424,14 +426,16 @@ function suggestAt(levels: Level[], ctx: Context, q: SuggestQuery, params: Ranki
   const ghostOnly = q.mode === 'ghost';
   const top = levels[0]!;
   const texts = new Set<string>();
-  for (const level of levels) {
-    if (ghostOnly && level.matches.every((m) => !mayHaveBranchOf(m, HOPELESS_BRANCH_SHARE))) continue;
+  levels.forEach((level, l) => {
+    if (ghostOnly && level.matches.every((m) => !mayHaveBranchOf(m, HOPELESS_BRANCH_SHARE))) return;
     // A branch lighter than this cannot reach a ghost's confidence even with all the shorter contexts' support.
-    const minWeight = ghostOnly ? (level.total + params.backoff) * params.ghostConfidence * 0.4 - params.backoff : 0;
+    const ghostWeight = (level.total + params.backoff) * params.ghostConfidence * 0.4 - params.backoff;
+    // The list is mostly the longest context's; shorter ones add a few of their best.
+    const [most, budget] = ghostOnly ? [8, 120] : l === 0 ? [4 * k + 8, 600] : [k + 4, 150];
     level.matches.forEach((m, i) => {
-      for (const t of expand(m, level.votes[i]!, ctx, minWeight, ghostOnly ? 8 : 4 * k + 8, ghostOnly ? 120 : 600)) texts.add(t);
+      for (const t of expand(m, level.votes[i]!, ctx, ghostOnly ? ghostWeight : 0, most, budget, ghostWeight)) texts.add(t);
     });
-  }
+  });
   // Weigh every candidate at every level, shortest first: a longer context's evidence is added to
   // the shorter one's estimate, so it outweighs it as it grows; sources add up within a level.
   const byKey = new Map<string, Scored>();

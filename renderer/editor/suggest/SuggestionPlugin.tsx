@@ -383,13 +383,17 @@ export function registerSuggestions(editor: LexicalEditor): () => void {
       COMMAND_PRIORITY_HIGH,
     ),
     registerCommands({ 'edit.suggestions': () => openList() }),
-    // The candidate under the caret follows the caret when the page scrolls.
+    // The candidate under the caret follows the caret when the page scrolls or the window is resized.
     (() => {
-      const onScroll = () => {
+      const follow = () => {
         if (ghost && view.visible) render();
       };
-      window.addEventListener('scroll', onScroll, true);
-      return () => window.removeEventListener('scroll', onScroll, true);
+      window.addEventListener('scroll', follow, true);
+      window.addEventListener('resize', follow);
+      return () => {
+        window.removeEventListener('scroll', follow, true);
+        window.removeEventListener('resize', follow);
+      };
     })(),
     () => {
       clearTimeout(docTimer);

@@ -352,7 +352,7 @@ export function registerSuggestions(editor: LexicalEditor): () => void {
         clearGhost();
         lastAsked = '';
       }
-      onEdit(dirtyLeaves.size > 0);
+      onEdit(dirtyLeaves.size > 0 && !tags.has(LOAD_TAG)); // opening a document is not typing at the caret
       if (dirtyElements.size > 0 || dirtyLeaves.size > 0) {
         clearTimeout(docTimer);
         docTimer = setTimeout(sendDocument, DOCUMENT_DELAY_MS);

@@ -12,10 +12,14 @@ import { benchSuggestTune } from './suggestTune';
 import { benchSuggestGhost } from './suggestGhost';
 import { benchOutline } from './outline';
 import { benchTyping } from './typing';
+import { benchLongLine } from './longLine';
+import { benchStartup } from './startup';
 import { benchProofread } from './proofread';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   typing: benchTyping,
+  'long-line': benchLongLine,
+  startup: benchStartup,
   open: benchOpen,
   'save-docx': benchSaveDocx,
   export: benchExport,

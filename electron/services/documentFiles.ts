@@ -18,7 +18,7 @@ import { documentSize, type WgDocument } from '../../shared/model/document';
 import { MAX_DOCUMENT_CHARS, tooLargeMessage } from '../../shared/model/schema';
 import { parseWgd, serializeWgd } from '../../shared/model/wgd';
 import { ENCODING_LABELS, decodeText, looksBinary, type TextEncoding } from '../../shared/text/decode';
-import { defaultTextLayout, documentToPlainText, plainTextLosses, plainTextToDocument } from '../../shared/text/plainText';
+import { LONG_LINE_CHARS, defaultTextLayout, documentToPlainText, plainTextLosses, plainTextToDocument } from '../../shared/text/plainText';
 import { faithfulSave, sourceDocumentXml } from '../../shared/docx/faithful/writeFaithful';
 import { fileErrorMessage, removeStaleTempFiles, writeFileAtomic } from './atomicWrite';
 import { memorySourcePackages, type SourcePackages } from './sourcePackages';
@@ -148,6 +148,11 @@ function encodingGuessOf(bytes: Uint8Array, name: string, decoded: ReturnType<ty
   };
 }
 
+/** The notice for a text file whose very long lines are shown as several paragraphs. */
+export function longLinesNotice(name: string, lines: number): string {
+  return `“${name}”中有 ${lines} 行超过 ${LONG_LINE_CHARS.toLocaleString('zh-CN')} 字，为保证输入流畅，已在句末分段显示；保存为文本文件时仍合并为原来的行，未修改处保持原样。`;
+}
+
 function readText(bytes: Uint8Array, name: string, encoding: TextEncoding | undefined): { doc: WgDocument; text: TextSource; notices: string[]; losses: string[]; encodingGuess?: EncodingGuess } {
   const kind = sniffContainer(bytes);
   if (kind === 'zip' || kind === 'ole') {
@@ -159,6 +164,7 @@ function readText(bytes: Uint8Array, name: string, encoding: TextEncoding | unde
   const decoded = decodeText(bytes, encoding);
   const { doc, layout } = plainTextToDocument(decoded.text);
   const notices: string[] = [];
+  if (layout.longLines) notices.push(longLinesNotice(name, layout.longLines));
   // Saving back would write "�" where those bytes were: saving over the file asks first.
   const losses: string[] = [];
   if (decoded.basis === 'utf16-pattern' || decoded.basis === 'utf16-cjk') {

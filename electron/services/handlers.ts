@@ -8,6 +8,7 @@ import type { ApiHandlers } from '../../shared/api/contract';
 import { BackupStore } from './backups';
 import { statDocumentFile } from './documentFiles';
 import { documentRunner, type DocumentRunner } from './documents/runner';
+import { cleanUpSourcePackages } from './sourceCleanup';
 import { USER_TIFA_FILE, readUserTifa } from './proofreadData';
 import type { SettingsStore } from './settingsStore';
 import { addCorpusFolders, removeCorpusFolder } from './suggest/corpusFolders';
@@ -34,13 +35,18 @@ export interface ServiceContext {
   documents?: DocumentRunner;
   /** Called after the recent-files list changed (Electron rebuilds its menu). */
   onRecentFilesChanged?: () => void;
+  /** Given the start-up cleanup of source packages (resolves with the ids removed), for tests. */
+  onSourcesCleaned?: (done: Promise<string[]>) => void;
 }
 
-export function createServiceHandlers({ store, suggestions, saveDocx = false, documents = documentRunner(), onRecentFilesChanged = () => {} }: ServiceContext): ServiceHandlers {
+export function createServiceHandlers({ store, suggestions, saveDocx = false, documents = documentRunner(), onRecentFilesChanged = () => {}, onSourcesCleaned }: ServiceContext): ServiceHandlers {
   const reindex = (folders: string[]) => void suggestions.setFolders(folders);
   const backups = new BackupStore(path.join(store.dir, 'backups'));
   // Source .docx packages, on disk so that the document worker and a restored backup find them.
   const sourcesDir = path.join(store.dir, 'sources');
+  // Packages no backup or recent file refers to, unused for weeks, are removed (in the background).
+  const sourcesCleaned = cleanUpSourcePackages(sourcesDir, backups, store.recentFiles()).catch(() => [] as string[]);
+  onSourcesCleaned?.(sourcesCleaned);
   const remember = async (file: string) => {
     await store.addRecentFile(file).catch(() => {});
     onRecentFilesChanged();
@@ -80,6 +86,7 @@ export function createServiceHandlers({ store, suggestions, saveDocx = false, do
       return null;
     },
     openDocument: async (file, options = {}) => {
+      await sourcesCleaned; // never removes a package while it is being put again
       try {
         const opened = await documents.run('read', { file, options, sourcesDir }, { label: `打开“${path.basename(file)}”` });
         await remember(file);
@@ -94,6 +101,7 @@ export function createServiceHandlers({ store, suggestions, saveDocx = false, do
       }
     },
     saveDocument: async (request) => {
+      await sourcesCleaned;
       const wordSettings = saveDocx ? store.getSettings().export : null;
       const outcome = await documents.run('save', { request, wordSettings, sourcesDir }, { label: `保存“${path.basename(request.path)}”` });
       if (outcome.status === 'saved') await remember(request.path);
@@ -110,6 +118,7 @@ export function createServiceHandlers({ store, suggestions, saveDocx = false, do
       await backups.discard(id);
       return null;
     },
+    getSourcePicture: ({ package: id, rel }) => documents.run('picture', { id, rel, sourcesDir }, { label: '读取图片' }),
     exportDocument: async (doc, request) => {
       const settings = store.getSettings().export;
       const options = { ...settings, template: request.template ?? settings.template, documentFormat: request.documentFormat };

@@ -3,14 +3,22 @@
  * user did not change (shared/docx/faithful). A package is named by the SHA-256 of its bytes
  * (DocumentSource.package). The app keeps them in the user-data folder (sources/<hash>.docx), so a
  * backup restored after a crash still saves faithfully; the CLI keeps them in memory only. A few
- * recent packages stay in memory; older ones are read back from disk when needed.
+ * recent packages stay in memory; older ones are read back from disk when needed. Unused ones are
+ * removed at start (sourceCleanup.ts).
  */
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { sourcePicture } from '../../shared/docx/faithful/pictures';
 import { writeFileAtomic } from './atomicWrite';
 
 const MEMORY_KEPT = 4;
+
+/** A package's file date is its last use: the cleanup at start (sourceCleanup.ts) ages unused ones out. */
+async function touch(file: string): Promise<void> {
+  const now = new Date();
+  await fs.utimes(file, now, now).catch(() => {});
+}
 
 export class SourcePackages {
   private readonly memory = new Map<string, Uint8Array>();
@@ -42,7 +50,7 @@ export class SourcePackages {
       if (!exists) {
         await fs.mkdir(this.dir!, { recursive: true });
         await writeFileAtomic(file, bytes).catch(() => {});
-      }
+      } else await touch(file);
     }
     return id;
   }
@@ -59,6 +67,7 @@ export class SourcePackages {
       const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
       if (createHash('sha256').update(bytes).digest('hex') !== id) return null;
       this.remember(id, bytes);
+      await touch(file);
       return bytes;
     } catch {
       return null;
@@ -77,4 +86,11 @@ export function sourcePackagesAt(dir: string | undefined): SourcePackages {
   let store = byDir.get(dir);
   if (!store) byDir.set(dir, (store = new SourcePackages(dir)));
   return store;
+}
+
+/** A picture of a kept package (InlineObject.rel) as a data: URL, or null when it cannot be shown. */
+export async function sourcePictureUrl(store: SourcePackages, id: string, rel: string): Promise<string | null> {
+  const bytes = await store.get(id);
+  const picture = bytes ? sourcePicture(bytes, rel) : null;
+  return picture ? `data:${picture.mime};base64,${Buffer.from(picture.bytes.buffer, picture.bytes.byteOffset, picture.bytes.byteLength).toString('base64')}` : null;
 }

@@ -1,5 +1,6 @@
 /**
- * The Lexical editor on a page-like sheet. Nodes: our paragraph (replacing Lexical's), tables.
+ * The Lexical editor on a page-like sheet. Nodes: our paragraph (replacing Lexical's), tables,
+ * inline objects (pictures, breaks, note marks from a .docx).
  * Plugins here are the always-on ones; features add theirs as children of <EditorShell>.
  */
 import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
@@ -17,6 +18,8 @@ import { paragraph } from '../../shared/model/document';
 import { recordEdit } from '../app/session';
 import { $importDocument } from './documentModel';
 import { WgParagraphNode } from './nodes/WgParagraphNode';
+import { InlineObjectNode, setPictureLoader } from './nodes/InlineObjectNode';
+import { api } from '../api';
 import { SelectionInfoPlugin } from './plugins/SelectionInfoPlugin';
 import { WordCountPlugin } from './plugins/WordCountPlugin';
 import { LOAD_TAG } from './tags';
@@ -41,6 +44,9 @@ const theme: EditorThemeClasses = {
   tableSelection: 'wg-table-selection',
   tableCellSelected: 'wg-td-selected',
 };
+
+// Pictures come from the open document's source package, read by the services (a data: URL).
+setPictureLoader((pkg, rel) => api.getSourcePicture({ package: pkg, rel }));
 
 /** A new document: one empty body paragraph. */
 export function newDocumentModel(): WgDocument {
@@ -83,6 +89,7 @@ export function EditorShell({ children }: { children?: ReactNode }) {
       TableNode,
       TableRowNode,
       TableCellNode,
+      InlineObjectNode,
     ],
     onError: (error) => {
       console.error(error);

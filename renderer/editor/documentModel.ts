@@ -1,7 +1,8 @@
 /**
  * The document model ↔ Lexical nodes. `$importDocument` fills the editor from a WgDocument,
  * `$exportDocument` reads it back; a round trip is lossless for everything the model holds.
- * Soft line breaks are "\n" and tabs "\t" inside run text.
+ * Soft line breaks are "\n" and tabs "\t" inside run text; inline objects (pictures, breaks,
+ * note marks) are InlineObjectNodes.
  */
 import {
   $createLineBreakNode,
@@ -30,6 +31,7 @@ import { $getState, $setState } from 'lexical';
 import { sameRunFormat, type Alignment, type Block, type Paragraph, type Run, type Table, type TableCell, type WgDocument } from '../../shared/model/document';
 import { $createWgParagraphNode, $isWgParagraphNode, sourceState, type WgParagraphNode } from './nodes/WgParagraphNode';
 import { formatBitsOf, runFormatOf, styleOf } from './runStyle';
+import { $createInlineObjectNode, $isInlineObjectNode } from './nodes/InlineObjectNode';
 
 function alignToFormat(align: Alignment | undefined): ElementFormatType {
   return align ?? '';
@@ -54,6 +56,11 @@ export function formatToAlign(format: ElementFormatType): Alignment | undefined 
 
 /** Appends a run's text, turning "\n" into line breaks and "\t" into tab nodes. */
 function appendRunText(parent: ElementNode, run: Run): void {
+  if (run.object) {
+    const { text: _text, object, ...format } = run;
+    parent.append($createInlineObjectNode(object, format));
+    return;
+  }
   const format = formatBitsOf(run);
   const style = styleOf(run);
   const parts = run.text.split(/(\n|\t)/);
@@ -73,6 +80,7 @@ export function $createParagraphFromModel(p: Paragraph): WgParagraphNode {
   node.setLeftChars(p.indent?.leftChars ?? 0);
   node.setRightChars(p.indent?.rightChars ?? 0);
   if (p.source) node.setSource(p.source);
+  if (p.continuesLine) node.setContinuesLine(true);
   for (const run of p.runs) appendRunText(node, run);
   return node;
 }
@@ -123,7 +131,8 @@ function pushRun(runs: Run[], text: string, format: Omit<Run, 'text'>): void {
 export function $runsOf(element: ElementNode): Run[] {
   const runs: Run[] = [];
   const visit = (node: LexicalNode) => {
-    if ($isTabNode(node)) pushRun(runs, '\t', runFormatOf(node.getFormat(), node.getStyle()));
+    if ($isInlineObjectNode(node)) runs.push({ text: '', ...node.getRunFormat(), object: node.getObject() });
+    else if ($isTabNode(node)) pushRun(runs, '\t', runFormatOf(node.getFormat(), node.getStyle()));
     else if ($isTextNode(node)) pushRun(runs, node.getTextContent(), runFormatOf(node.getFormat(), node.getStyle()));
     else if ($isLineBreakNode(node)) {
       const last = runs[runs.length - 1];
@@ -152,6 +161,7 @@ export function $paragraphToModel(node: WgParagraphNode): Paragraph {
   }
   const source = node.getSource();
   if (source) p.source = source;
+  if (node.getContinuesLine()) p.continuesLine = true;
   return p;
 }
 

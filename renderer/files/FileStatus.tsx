@@ -1,6 +1,7 @@
 /**
  * The status bar's file item: the format, and for text files the encoding and line endings, with
- * the 重新以…编码打开 menu. Changes only when a file is opened or saved.
+ * the 重新以…编码打开 menu, and a note when the file's very long lines are shown as several
+ * paragraphs. Changes only when a file is opened or saved.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useEffect, useRef, useState } from 'react';
@@ -34,9 +35,14 @@ export function FileStatus() {
   if (source.format !== 'txt' || !source.text) {
     return <span data-testid="status-file">{source.format === 'docx' ? 'Word 文档' : '文稿文档'}</span>;
   }
-  const { encoding, bom, lineEnding } = source.text;
+  const { encoding, bom, lineEnding, longLines } = source.text;
   return (
     <span className="status-file" ref={ref}>
+      {longLines ? (
+        <span data-testid="status-long-lines" title={`文件中有 ${longLines} 行过长，为保证输入流畅，已在句末分段显示；保存为文本文件时仍合并为原来的行（您按回车新起的段落除外）。`}>
+          长行已分段
+        </span>
+      ) : null}
       <button
         type="button"
         className="status-button"

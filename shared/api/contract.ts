@@ -78,6 +78,8 @@ const TextSourceSchema = z
     /** Indent width in characters (as a string) → the whitespace the file used for it: at most
      * two characters a width (spaces count half), one entry per half-character width. */
     indents: z.record(z.string().max(16), z.string().max(2 * MAX_INDENT_CHARS)).refine((r) => Object.keys(r).length <= 2 * MAX_INDENT_CHARS + 1),
+    /** Lines of the file too long to edit as one paragraph, shown as several (saved joined). */
+    longLines: z.number().int().min(0).optional(),
   })
   .strict();
 export type TextSource = z.infer<typeof TextSourceSchema>;
@@ -272,6 +274,8 @@ export const apiCalls = {
   chooseOpenPath: call(z.tuple([z.object({ defaultPath: FilePath.optional() }).strict()]), FilePath.nullable()),
   /** The native 另存为 dialog (Electron only). */
   chooseSavePath: call(z.tuple([z.object({ defaultPath: FilePath, format: z.enum(DOCUMENT_FORMATS) }).strict()]), FilePath.nullable()),
+  /** A picture the open document shows (InlineObject.rel) from its source .docx (DocumentSource.package), as a data: image URL; null when it cannot be shown. */
+  getSourcePicture: call(z.tuple([z.object({ package: z.string().regex(/^[0-9a-f]{64}$/), rel: z.string().min(1).max(255) }).strict()]), z.string().nullable()),
   /** Writes the document as .docx or .txt (atomically) with the export settings. */
   exportDocument: call(z.tuple([DocumentSchema, ExportRequest]), ExportResult),
   /** Prints the window's print view (already rendered by the renderer) to a PDF file. Electron only. */

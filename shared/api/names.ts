@@ -23,6 +23,7 @@ export const API_CALL_NAMES = [
   'discardBackup',
   'chooseOpenPath',
   'chooseSavePath',
+  'getSourcePicture',
   'exportDocument',
   'exportPdf',
   'chooseExportPath',

@@ -16,8 +16,32 @@ export type Alignment = (typeof ALIGNMENTS)[number];
 
 export const VERTICAL_ALIGNS = ['superscript', 'subscript'] as const;
 
+/**
+ * What a Word document holds inline that is not text, shown in the editor as an object the user
+ * can move or delete but not edit: a picture, another drawing (chart, shape, SmartArt), a page or
+ * column break, a footnote or endnote mark.
+ */
+export const INLINE_OBJECT_KINDS = ['picture', 'drawing', 'pageBreak', 'columnBreak', 'footnote', 'endnote'] as const;
+export type InlineObjectKind = (typeof INLINE_OBJECT_KINDS)[number];
+
+export interface InlineObject {
+  kind: InlineObjectKind;
+  /** Start of its element in the source document.xml (a run's child: w:drawing, w:pict, mc:AlternateContent, w:br, w:footnoteReference…): saving writes that element back. */
+  at?: number;
+  /** A picture's image: the relationship id (r:embed) in the main part's relationships. */
+  rel?: string;
+  /** Size as laid out, in points. */
+  width?: number;
+  height?: number;
+  /** A note's mark as shown ("1"), or what a drawing is ("图表"). */
+  label?: string;
+}
+
 export interface Run {
+  /** '' for an inline object. */
   text: string;
+  /** An inline object (its text is ''): never joined with another run. */
+  object?: InlineObject;
   bold?: boolean;
   italic?: boolean;
   underline?: boolean;
@@ -59,6 +83,8 @@ export interface BlockSource {
   label?: string;
   /** Leading full-width spaces read as a first-line indent. */
   typed?: number;
+  /** Where the inline objects read from this paragraph were (InlineObject.at): shown, so deleting one is the user's choice, not a loss. */
+  objects?: number[];
 }
 
 /** Indents are measured in characters (Word's *Chars units / 100), the unit 公文 rules use. */
@@ -76,6 +102,12 @@ export interface Paragraph {
   indent?: Indent;
   runs: Run[];
   source?: BlockSource;
+  /**
+   * The paragraph continues the previous paragraph's line of the source .txt: a line too long to
+   * edit as one paragraph was shown as several (shared/text/plainText.ts), and saving as text
+   * joins them back without a line break. A paragraph the user starts with Enter never has it.
+   */
+  continuesLine?: true;
 }
 
 export interface TableCell {
@@ -117,6 +149,7 @@ export const RUN_FORMAT_KEYS = ['bold', 'italic', 'underline', 'strike', 'vertAl
 
 /** Runs that may be joined into one: the same formatting and the same source properties. */
 export function sameRunFormat(a: Omit<Run, 'text'>, b: Omit<Run, 'text'>): boolean {
+  if (a.object || b.object) return false;
   for (const k of RUN_FORMAT_KEYS) if ((a[k] ?? false) !== (b[k] ?? false)) return false;
   return true;
 }

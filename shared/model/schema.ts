@@ -13,7 +13,7 @@
  *   leading whitespace keeps it as text).
  */
 import { z } from 'zod';
-import { ALIGNMENTS, PARAGRAPH_ROLES, VERTICAL_ALIGNS, documentSize, type WgDocument } from './document';
+import { ALIGNMENTS, INLINE_OBJECT_KINDS, PARAGRAPH_ROLES, VERTICAL_ALIGNS, documentSize, type WgDocument } from './document';
 
 /** Characters in one document (documentSize): 25× the 200,000-character design target. */
 export const MAX_DOCUMENT_CHARS = 5_000_000;
@@ -37,8 +37,19 @@ export const MAX_META_CHARS = 10_000;
 const chars = z.number().finite().min(-MAX_INDENT_CHARS).max(MAX_INDENT_CHARS);
 const parts = <T extends z.ZodType>(item: T) => z.array(item).max(MAX_DOCUMENT_PARTS);
 
+const offset = z.number().int().min(0).max(2 ** 40);
+const InlineObjectSchema = z.object({
+  kind: z.enum(INLINE_OBJECT_KINDS),
+  at: offset.optional(),
+  rel: z.string().max(255).optional(),
+  width: z.number().finite().min(0).max(100_000).optional(),
+  height: z.number().finite().min(0).max(100_000).optional(),
+  label: z.string().max(40).optional(),
+});
+
 const RunSchema = z.object({
   text: z.string().max(MAX_DOCUMENT_CHARS),
+  object: InlineObjectSchema.optional(),
   bold: z.boolean().optional(),
   italic: z.boolean().optional(),
   underline: z.boolean().optional(),
@@ -52,7 +63,6 @@ const RunSchema = z.object({
   src: z.string().max(64).optional(),
 });
 
-const offset = z.number().int().min(0).max(2 ** 40);
 const BlockSourceSchema = z.object({
   at: offset,
   to: offset,
@@ -63,6 +73,7 @@ const BlockSourceSchema = z.object({
   pf: z.string().max(64).optional(),
   label: z.string().max(200).optional(),
   typed: z.number().int().min(0).max(100).optional(),
+  objects: z.array(offset).max(MAX_DOCUMENT_PARTS).optional(),
 });
 
 export const ParagraphSchema = z.object({
@@ -78,6 +89,7 @@ export const ParagraphSchema = z.object({
     .optional(),
   runs: parts(RunSchema),
   source: BlockSourceSchema.optional(),
+  continuesLine: z.literal(true).optional(),
 });
 
 const TableSchema = z.object({

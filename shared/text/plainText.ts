@@ -1,5 +1,6 @@
 /**
- * Plain text ↔ the document model. Each line is a paragraph; leading full-width spaces (U+3000),
+ * Plain text ↔ the document model. Each line is a paragraph (a line too long to edit briskly is
+ * shown as several, joined back on writing: see LONG_LINE_CHARS); leading full-width spaces (U+3000),
  * spaces and tabs become the paragraph's first-line indent rather than text (up to the model's
  * widest indent; wider leading whitespace stays text). The layout of the
  * file (line endings, final newline, the exact whitespace used for each indent width) is kept in
@@ -16,6 +17,53 @@ export interface TextLayout {
   finalNewline: boolean;
   /** For each first-line indent width (in characters, as a string key), the whitespace the file used for it. */
   indents: Record<string, string>;
+  /** Lines longer than LONG_LINE_CHARS, each shown as several paragraphs (absent: none). */
+  longLines?: number;
+}
+
+/**
+ * Lines longer than this are shown as paragraphs of at most about this many characters, cut
+ * after a sentence's end (。！？ and any closing quote) between LONG_LINE_MIN_CHARS and it. In
+ * one paragraph of a million characters Chromium lays out the whole line again on every
+ * keystroke (about a second); in paragraphs of a few thousand a keystroke stays within a frame.
+ * The later paragraphs of a line carry `continuesLine`, so the line is written back as it was.
+ */
+export const LONG_LINE_CHARS = 4000;
+const LONG_LINE_MIN_CHARS = 2000;
+const SENTENCE_ENDS = '。！？';
+const CLOSERS = '”’」』）》】〉"\')';
+/** Where to cut when no sentence ends in the window: after a clause, else anywhere. */
+const CLAUSE_ENDS = '；，、;,';
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+/** End of the piece of `line` that starts at `start` (the line's end when the rest is short). */
+function pieceEnd(line: string, start: number): number {
+  const max = start + LONG_LINE_CHARS;
+  if (line.length <= max) return line.length;
+  for (const marks of [SENTENCE_ENDS, CLAUSE_ENDS]) {
+    for (let i = max - 1; i >= start + LONG_LINE_MIN_CHARS; i--) {
+      if (!marks.includes(line[i]!)) continue;
+      let end = i + 1;
+      while (end < line.length && CLOSERS.includes(line[end]!)) end++;
+      return end;
+    }
+  }
+  return isHighSurrogate(line.charCodeAt(max - 1)) ? max - 1 : max;
+}
+
+/** A long line's text after its indent, as the pieces shown as paragraphs (one piece when short). */
+export function splitLongLine(body: string): string[] {
+  if (body.length <= LONG_LINE_CHARS) return [body];
+  const pieces: string[] = [];
+  for (let start = 0; start < body.length; ) {
+    const end = pieceEnd(body, start);
+    pieces.push(body.slice(start, end));
+    start = end;
+  }
+  return pieces;
 }
 
 const LEADING_WHITESPACE = /^[\u3000 \t\u00a0]+/;
@@ -53,11 +101,13 @@ export function plainTextToDocument(text: string): { doc: WgDocument; layout: Te
   const finalNewline = lines.length > 1 && lines[lines.length - 1] === '';
   if (finalNewline) lines.pop();
   const seen = new Map<string, Map<string, number>>();
-  const blocks: Block[] = lines.map((line) => {
+  const blocks: Block[] = [];
+  let longLines = 0;
+  for (const line of lines) {
     let lead = LEADING_WHITESPACE.exec(line)?.[0] ?? '';
     // Wider than any indent (a layout made of spaces): kept as text, written back as it was.
     if (lead && indentWidth(lead) > MAX_INDENT_CHARS) lead = '';
-    const body = line.slice(lead.length);
+    const [body = '', ...rest] = splitLongLine(line.slice(lead.length));
     const p: Paragraph = { type: 'paragraph', runs: body ? [{ text: body }] : [] };
     if (lead) {
       const width = indentWidth(lead);
@@ -67,11 +117,14 @@ export function plainTextToDocument(text: string): { doc: WgDocument; layout: Te
       counts.set(lead, (counts.get(lead) ?? 0) + 1);
       seen.set(key, counts);
     }
-    return p;
-  });
+    blocks.push(p);
+    if (rest.length > 0) longLines++;
+    // The rest of a long line: its text as it is (leading spaces included), joined back on writing.
+    for (const piece of rest) blocks.push({ type: 'paragraph', runs: [{ text: piece }], continuesLine: true });
+  }
   const indents: Record<string, string> = {};
   for (const [key, counts] of seen) indents[key] = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
-  return { doc: { meta: {}, blocks }, layout: { lineEnding, finalNewline, indents } };
+  return { doc: { meta: {}, blocks }, layout: { lineEnding, finalNewline, indents, ...(longLines > 0 ? { longLines } : {}) } };
 }
 
 /** The layout for a document that did not come from a text file. */
@@ -92,15 +145,23 @@ function lineOf(p: Paragraph, layout: TextLayout): string {
 }
 
 /**
- * The document as plain text: paragraphs are lines, table rows are lines of tab-separated cells
+ * The document as plain text: paragraphs are lines (a paragraph that continues a long line of
+ * the source is joined to the one before it), table rows are lines of tab-separated cells
  * (a tab or line break inside a cell becomes a space, so rows and cells stay apart). Used for
  * saving a .txt and for the plain-text export.
  */
 export function documentToPlainText(doc: WgDocument, layout: TextLayout): string {
   const lines: string[] = [];
+  let afterParagraph = false;
   for (const b of doc.blocks) {
-    if (b.type === 'paragraph') lines.push(lineOf(b, layout));
-    else for (const row of b.rows) lines.push(row.cells.map((c) => c.paragraphs.map(paragraphText).join(' ').replace(/[\t\n]/g, ' ')).join('\t'));
+    if (b.type === 'paragraph') {
+      if (b.continuesLine && afterParagraph) lines[lines.length - 1] += lineOf(b, layout);
+      else lines.push(lineOf(b, layout));
+      afterParagraph = true;
+      continue;
+    }
+    afterParagraph = false;
+    for (const row of b.rows) lines.push(row.cells.map((c) => c.paragraphs.map(paragraphText).join(' ').replace(/[\t\n]/g, ' ')).join('\t'));
   }
   return lines.join(layout.lineEnding) + (layout.finalNewline && lines.length > 0 ? layout.lineEnding : '');
 }
@@ -117,7 +178,9 @@ export function plainTextLosses(doc: WgDocument): string[] {
   let indents = false;
   let tables = false;
   let lineBreaks = false;
+  let objects = false;
   const visit = (p: Paragraph) => {
+    if (p.runs.some((r) => r.object)) objects = true;
     if (p.runs.some(hasFormatting)) formatting = true;
     if (p.role && p.role !== 'body') roles = true;
     if (p.align === 'center' || p.align === 'right') alignment = true;
@@ -132,6 +195,7 @@ export function plainTextLosses(doc: WgDocument): string[] {
     }
   }
   const out: string[] = [];
+  if (objects) out.push('图片、分页符、脚注编号等对象');
   if (formatting) out.push('加粗、倾斜、下划线等文字格式');
   if (roles) out.push('标题、各级标题等段落样式');
   if (alignment) out.push('居中、右对齐等对齐方式');

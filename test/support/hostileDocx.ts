@@ -159,3 +159,13 @@ export function zipWithRawEntry(files: Zippable, name: string, data: Uint8Array,
   u32(ev, 16, newCdOffset);
   return Buffer.concat([base.subarray(0, cdOffset), local, data, base.subarray(cdOffset, cdOffset + cdSize), central, end]);
 }
+
+/** The zip with its end record's entry counts set to `count` (a lie, smaller or larger than the truth). */
+export function misstatedEntryCount(zip: Uint8Array, count: number): Uint8Array {
+  const out = zip.slice();
+  const eocd = eocdOffset(out);
+  const v = new DataView(out.buffer, out.byteOffset, out.byteLength);
+  u16(v, eocd + 8, count);
+  u16(v, eocd + 10, count);
+  return out;
+}

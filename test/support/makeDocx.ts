@@ -11,7 +11,7 @@ export interface DocxParts {
   numbering?: string;
   /** Where the main part lives (to test that it is found through _rels/.rels). */
   mainPath?: string;
-  extra?: Record<string, string>;
+  extra?: Record<string, string | Uint8Array>;
 }
 
 export function makeDocx(parts: DocxParts): Uint8Array {
@@ -33,7 +33,7 @@ export function makeDocx(parts: DocxParts): Uint8Array {
   };
   if (parts.styles) files[`${dir}/styles.xml`] = strToU8(`<w:styles xmlns:w="${W}">${parts.styles}</w:styles>`);
   if (parts.numbering) files[`${dir}/numbering.xml`] = strToU8(`<w:numbering xmlns:w="${W}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">${parts.numbering}</w:numbering>`);
-  for (const [name, xml] of Object.entries(parts.extra ?? {})) files[name] = strToU8(xml);
+  for (const [name, xml] of Object.entries(parts.extra ?? {})) files[name] = typeof xml === 'string' ? strToU8(xml) : xml;
   return zipSync(files);
 }
 

@@ -13,6 +13,8 @@ import {
   type EditorConfig,
   type LexicalNode,
   type RangeSelection,
+  type SerializedParagraphNode,
+  type SerializedPartial,
 } from 'lexical';
 import { PARAGRAPH_ROLES, isHeadingRole, type BlockSource, type ParagraphRole } from '../../../shared/model/document';
 
@@ -40,6 +42,12 @@ export const sourceState = createState('wgSource', {
   parse: (v): BlockSource | null => (v && typeof v === 'object' && typeof (v as BlockSource).at === 'number' && typeof (v as BlockSource).fp === 'string' ? (v as BlockSource) : null),
 });
 
+/**
+ * The paragraph continues the previous one's line in the source .txt (model: Paragraph.continuesLine).
+ * Not passed on by Enter: a paragraph the user starts is a real line break.
+ */
+export const continuesLineState = createState('continuesLine', { parse: (v): boolean => v === true });
+
 export class WgParagraphNode extends ParagraphNode {
   override $config() {
     return this.config('wg-paragraph', {
@@ -49,6 +57,7 @@ export class WgParagraphNode extends ParagraphNode {
         { stateConfig: firstLineCharsState, flat: true },
         { stateConfig: leftCharsState, flat: true },
         { stateConfig: rightCharsState, flat: true },
+        { stateConfig: continuesLineState, flat: true },
       ],
     });
   }
@@ -83,6 +92,25 @@ export class WgParagraphNode extends ParagraphNode {
   }
   setRightChars(chars: number): this {
     return $setState(this, rightCharsState, chars);
+  }
+
+  getContinuesLine(): boolean {
+    return $getState(this, continuesLineState);
+  }
+  setContinuesLine(continues: boolean): this {
+    return $setState(this, continuesLineState, continues);
+  }
+
+  /**
+   * Lexical's JSON is what copy and paste carry: a copied piece of a long line is pasted as a
+   * paragraph of its own, not joined to whatever line it lands after.
+   */
+  override exportJSON(compact?: false): SerializedParagraphNode;
+  override exportJSON(compact: boolean): SerializedPartial<SerializedParagraphNode>;
+  override exportJSON(compact?: boolean): SerializedPartial<SerializedParagraphNode> {
+    const json = super.exportJSON(compact ?? false);
+    delete (json as { continuesLine?: unknown }).continuesLine;
+    return json;
   }
 
   override createDOM(config: EditorConfig): HTMLElement {

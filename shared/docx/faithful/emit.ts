@@ -27,7 +27,7 @@ const PPR_ORDER = ['pStyle', 'keepNext', 'keepLines', 'pageBreakBefore', 'frameP
  * Sets children of a properties element: each given local name's element is replaced (or removed
  * when its value is null), others are kept as written, new ones go in schema order.
  */
-function setChildren(xml: string, el: Element | null, tag: string, w: string, order: string[], changes: Map<string, string | null>): string {
+export function setChildren(xml: string, el: Element | null, tag: string, w: string, order: string[], changes: Map<string, string | null>): string {
   const kept: Array<{ local: string; text: string }> = [];
   if (el) for (const c of childElements(xml, el)) if (!changes.has(localName(c.name))) kept.push({ local: localName(c.name), text: xml.slice(c.start, c.end) });
   for (const [local, text] of changes) if (text !== null) kept.push({ local, text });
@@ -115,9 +115,31 @@ function runContent(text: string, w: string): string {
   return out;
 }
 
+/** The run-level elements an inline object may point at (InlineObject.at). */
+const OBJECT_ELEMENTS = new Set(['drawing', 'pict', 'AlternateContent', 'br', 'footnoteReference', 'endnoteReference', 'object']);
+
+/**
+ * An inline object as a run: its original element, in a run with its run's properties. One that
+ * does not come from this document.xml is written only when it can be made anew (a break).
+ */
+function objectRun(ctx: EmitContext, run: Run): string {
+  const { xml, w } = ctx;
+  const o = run.object!;
+  const el = o.at !== undefined ? elementAt(xml, o.at) : null;
+  let content = '';
+  if (el && OBJECT_ELEMENTS.has(localName(el.name))) content = xml.slice(el.start, el.end);
+  else if (o.kind === 'pageBreak') content = `<${w}br ${w}type="page"/>`;
+  else if (o.kind === 'columnBreak') content = `<${w}br ${w}type="column"/>`;
+  return content ? `<${w}r>${runProperties(ctx, run)}${content}</${w}r>` : '';
+}
+
 export function emitRuns(ctx: EmitContext, runs: Run[]): string {
   let out = '';
   for (const run of runs) {
+    if (run.object) {
+      out += objectRun(ctx, run);
+      continue;
+    }
     if (run.text === '') continue;
     out += `<${ctx.w}r>${runProperties(ctx, run)}${runContent(run.text, ctx.w)}</${ctx.w}r>`;
   }

@@ -4,7 +4,7 @@
  * A fingerprint covers the text, the run formatting, the role, alignment and indents, never the
  * block's source itself, and is computed the same way on open and on save.
  */
-import { RUN_FORMAT_KEYS, type Block, type Paragraph, type Run } from '../../model/document';
+import { RUN_FORMAT_KEYS, type Block, type InlineObject, type Paragraph, type Run } from '../../model/document';
 import type { RunProps } from '../read/properties';
 
 export type RunFormat = Omit<Run, 'text'>;
@@ -69,9 +69,13 @@ function paragraphShape(p: Paragraph): string {
   return `${p.role ?? ''}|${p.align ?? ''}|${i.firstLineChars ?? 0}|${i.leftChars ?? 0}|${i.rightChars ?? 0}`;
 }
 
+function objectPrint(o: InlineObject): string {
+  return `\u0005${o.kind}@${o.at ?? ''}`;
+}
+
 function paragraphPrint(p: Paragraph): string {
   let s = `P${paragraphShape(p)}\u0002`;
-  for (const r of p.runs) s += `${r.text}\u0003${formatPrint(r)}${r.src ?? ''}\u0002`;
+  for (const r of p.runs) s += `${r.text}\u0003${formatPrint(r)}${r.src ?? ''}${r.object ? objectPrint(r.object) : ''}\u0002`;
   return s;
 }
 

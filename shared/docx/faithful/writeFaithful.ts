@@ -13,12 +13,12 @@
  * listed before writing, by the caller, through `faithfulLosses`.
  */
 import { encodeUtf8 } from '../../text/codec';
-import type { Block, Paragraph, Table, WgDocument } from '../../model/document';
+import type { Block, Paragraph, Table, TableCell, WgDocument } from '../../model/document';
 import { xmlText } from '../read/xml';
 import { DocxPackage } from '../read/package';
 import { blockFingerprint, paragraphShapeFingerprint } from './fingerprint';
-import { emitRuns, paragraphProperties, type EmitContext } from './emit';
-import { bodyLayout, childNamed, countDescendants, elementAt, localName, type BodyLayout, type Element } from './xmlSlice';
+import { emitRuns, paragraphProperties, setChildren, type EmitContext } from './emit';
+import { bodyLayout, childElements, childNamed, countDescendants, elementAt, localName, type BodyLayout, type Element } from './xmlSlice';
 import { replaceZipEntries } from './zipCopy';
 
 /** Body-level elements that hold blocks; anything else at body level (bookmarks, sectPr) is kept in place. */
@@ -94,6 +94,10 @@ function withoutLabel(p: Paragraph, label: string): Paragraph['runs'] {
   let cut = m[0].length;
   const runs: Paragraph['runs'] = [];
   for (const r of p.runs) {
+    if (r.object) {
+      runs.push(r);
+      continue;
+    }
     if (cut >= r.text.length) {
       cut -= r.text.length;
       continue;
@@ -111,8 +115,91 @@ function emitParagraph(plan: Plan, p: Paragraph, dropSection: boolean): string {
   const pPr = paragraphProperties(ctx, p, { original, reshaped, dropSection });
   let runs = p.runs;
   if (original && p.source?.label && /numPr/.test(pPr)) runs = withoutLabel(p, p.source.label);
-  if (p.source?.typed && !reshaped && runs.length > 0) runs = [{ ...runs[0]!, text: '\u3000'.repeat(p.source.typed) + runs[0]!.text }, ...runs.slice(1)];
+  if (p.source?.typed && !reshaped && runs.length > 0) {
+    const first = runs[0]!;
+    const { object: _object, ...format } = first;
+    runs = first.object ? [{ ...format, text: '\u3000'.repeat(p.source.typed) }, ...runs] : [{ ...first, text: '\u3000'.repeat(p.source.typed) + first.text }, ...runs.slice(1)];
+  }
   return `<${ctx.w}p>${pPr}${emitRuns(ctx, runs)}</${ctx.w}p>`;
+}
+
+/** The order of w:trPr and w:tcPr children (ECMA-376 17.4.80, 17.4.70). */
+const TRPR_ORDER = ['cnfStyle', 'divId', 'gridBefore', 'gridAfter', 'wBefore', 'wAfter', 'cantSplit', 'trHeight', 'tblHeader', 'tblCellSpacing', 'jc', 'hidden', 'ins', 'del', 'trPrChange'];
+const TCPR_ORDER = ['cnfStyle', 'tcW', 'gridSpan', 'hMerge', 'vMerge', 'tcBorders', 'shd', 'noWrap', 'tcMar', 'textDirection', 'tcFitText', 'vAlign', 'hideMark', 'headers', 'cellIns', 'cellDel', 'cellMerge', 'tcPrChange'];
+
+interface OriginalCell {
+  tc: Element;
+  tr: Element;
+  /** Grid column the cell starts at in its row. */
+  col: number;
+}
+
+/** The rows and cells of the table as read, to carry their w:trPr and w:tcPr over. */
+class OriginalTable {
+  private readonly cells: OriginalCell[] = [];
+  private readonly byRow = new Map<number, OriginalCell[]>();
+
+  constructor(
+    private readonly xml: string,
+    tbl: Element | null,
+  ) {
+    if (!tbl) return;
+    for (const tr of childElements(xml, tbl)) {
+      if (localName(tr.name) !== 'tr') continue;
+      const trPr = childNamed(xml, tr, 'trPr');
+      let col = trPr ? this.intVal(trPr, 'gridBefore') : 0;
+      const row: OriginalCell[] = [];
+      for (const tc of childElements(xml, tr)) {
+        if (localName(tc.name) !== 'tc') continue;
+        const cell = { tc, tr, col };
+        row.push(cell);
+        this.cells.push(cell);
+        const tcPr = childNamed(xml, tc, 'tcPr');
+        col += Math.max(1, tcPr ? this.intVal(tcPr, 'gridSpan') : 1);
+      }
+      this.byRow.set(tr.start, row);
+    }
+  }
+
+  private intVal(parent: Element, local: string): number {
+    const el = childNamed(this.xml, parent, local);
+    const v = el ? /\bw?:?val\s*=\s*["'](\d+)["']/.exec(this.xml.slice(el.start, el.contentStart))?.[1] : undefined;
+    return v ? Math.min(Number(v), 1000) : 0;
+  }
+
+  /** The original cell holding a paragraph that starts at `at`. */
+  cellAt(at: number | undefined): OriginalCell | null {
+    if (at === undefined) return null;
+    let lo = 0;
+    let hi = this.cells.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const c = this.cells[mid]!;
+      if (at < c.tc.start) hi = mid - 1;
+      else if (at >= c.tc.end) lo = mid + 1;
+      else return c;
+    }
+    return null;
+  }
+
+  /** The cell of an original row starting at grid column `col`. */
+  cellInRow(tr: Element, col: number): OriginalCell | null {
+    return this.byRow.get(tr.start)?.find((c) => c.col === col) ?? null;
+  }
+
+  gridBefore(tr: Element): number {
+    const trPr = childNamed(this.xml, tr, 'trPr');
+    return trPr ? this.intVal(trPr, 'gridBefore') : 0;
+  }
+}
+
+/** The original cell a model cell came from: the one holding its first paragraph read from the file. */
+function originalCellOf(original: OriginalTable, cell: TableCell): OriginalCell | null {
+  for (const p of cell.paragraphs) {
+    const c = original.cellAt(p.source?.p);
+    if (c) return c;
+  }
+  return null;
 }
 
 function emitTable(plan: Plan, t: Table): string {
@@ -123,6 +210,7 @@ function emitTable(plan: Plan, t: Table): string {
   if (tbl && localName(tbl.name) !== 'tbl') tbl = null;
   const tblPr = tbl ? childNamed(xml, tbl, 'tblPr') : null;
   const grid = tbl ? childNamed(xml, tbl, 'tblGrid') : null;
+  const original = new OriginalTable(xml, tbl);
   const widths = t.columnWidths ?? [];
   let out = `<${w}tbl>`;
   out += tblPr
@@ -130,15 +218,41 @@ function emitTable(plan: Plan, t: Table): string {
     : `<${w}tblPr><${w}tblW ${w}w="5000" ${w}type="pct"/><${w}tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((s) => `<${w}${s} ${w}val="single" ${w}sz="4" ${w}space="0" ${w}color="auto"/>`).join('')}</${w}tblBorders></${w}tblPr>`;
   if (grid && widths.length > 0 && (xml.slice(grid.start, grid.end).match(/gridCol\b/g) ?? []).length === widths.length) out += xml.slice(grid.start, grid.end);
   else out += `<${w}tblGrid>${widths.map((x) => `<${w}gridCol ${w}w="${Math.round(x)}"/>`).join('')}</${w}tblGrid>`;
+  // A cell's w:tcPr as read (width, shading, borders, alignment…) with its merges set from the model.
+  const cellProperties = (from: OriginalCell | null, span: number, vMerge: 'restart' | 'continue' | null) => {
+    const tcPr = from ? childNamed(xml, from.tc, 'tcPr') : null;
+    const changes = new Map<string, string | null>([
+      ['gridSpan', span > 1 ? `<${w}gridSpan ${w}val="${span}"/>` : null],
+      ['hMerge', null],
+      ['vMerge', vMerge === 'restart' ? `<${w}vMerge ${w}val="restart"/>` : vMerge === 'continue' ? `<${w}vMerge/>` : null],
+    ]);
+    return setChildren(xml, tcPr, 'tcPr', w, TCPR_ORDER, changes);
+  };
   // Vertical merges: grid columns still covered by a cell from a row above, with its span.
   const covering: Array<{ rows: number; span: number } | undefined> = [];
+  const usedRows = new Set<number>();
   for (const row of t.rows) {
-    out += `<${w}tr>${row.header ? `<${w}trPr><${w}tblHeader/></${w}trPr>` : ''}`;
-    let col = 0;
+    // The row as read: the one its first cell from the file was in (each original row once).
+    let tr: Element | null = null;
+    for (const cell of row.cells) {
+      const c = originalCellOf(original, cell);
+      if (c && !usedRows.has(c.tr.start)) {
+        tr = c.tr;
+        break;
+      }
+    }
+    if (tr) usedRows.add(tr.start);
+    const trPr = tr ? childNamed(xml, tr, 'trPr') : null;
+    const headerChange = new Map<string, string | null>([['tblHeader', row.header ? `<${w}tblHeader/>` : null]]);
+    const wasHeader = trPr ? childNamed(xml, trPr, 'tblHeader') !== null : false;
+    const rowPr = trPr && wasHeader === Boolean(row.header) ? xml.slice(trPr.start, trPr.end) : setChildren(xml, trPr, 'trPr', w, TRPR_ORDER, headerChange);
+    const tblPrEx = tr ? childNamed(xml, tr, 'tblPrEx') : null;
+    out += `<${w}tr>${tblPrEx ? xml.slice(tblPrEx.start, tblPrEx.end) : ''}${rowPr}`;
+    let col = tr ? original.gridBefore(tr) : 0;
     const continuation = () => {
       while (covering[col]) {
         const c = covering[col]!;
-        out += `<${w}tc><${w}tcPr>${c.span > 1 ? `<${w}gridSpan ${w}val="${c.span}"/>` : ''}<${w}vMerge/></${w}tcPr><${w}p/></${w}tc>`;
+        out += `<${w}tc>${cellProperties(tr ? original.cellInRow(tr, col) : null, c.span, 'continue')}<${w}p/></${w}tc>`;
         c.rows--;
         if (c.rows === 0) covering[col] = undefined;
         col += c.span;
@@ -147,13 +261,11 @@ function emitTable(plan: Plan, t: Table): string {
     for (const cell of row.cells) {
       continuation();
       const span = cell.colSpan ?? 1;
-      let tcPr = span > 1 ? `<${w}gridSpan ${w}val="${span}"/>` : '';
-      if ((cell.rowSpan ?? 1) > 1) {
-        tcPr += `<${w}vMerge ${w}val="restart"/>`;
-        covering[col] = { rows: cell.rowSpan! - 1, span };
-      }
+      const restart = (cell.rowSpan ?? 1) > 1;
+      if (restart) covering[col] = { rows: cell.rowSpan! - 1, span };
+      const from = originalCellOf(original, cell);
       const paras = cell.paragraphs.length > 0 ? cell.paragraphs : [{ type: 'paragraph' as const, runs: [] }];
-      out += `<${w}tc>${tcPr ? `<${w}tcPr>${tcPr}</${w}tcPr>` : ''}${paras.map((p) => emitParagraph(plan, p, false)).join('')}</${w}tc>`;
+      out += `<${w}tc>${cellProperties(from, span, restart ? 'restart' : null)}${paras.map((p) => emitParagraph(plan, p, false)).join('')}</${w}tc>`;
       col += span;
     }
     continuation();
@@ -259,10 +371,10 @@ function lossesOf(plan: Plan, doc: WgDocument, groups: Map<number, Group>): stri
   const { xml } = plan.ctx;
   const totals = new Map<string, { n: number; where: number[] }>();
   const seen = new Set<number>();
-  const look = (el: Element, index: number) => {
+  const look = (el: Element, index: number, shown: ReadonlySet<number>) => {
     if (seen.has(el.start)) return;
     seen.add(el.start);
-    const counts = countDescendants(xml, el, LOSS_LOCALS);
+    const counts = countDescendants(xml, el, LOSS_LOCALS, shown);
     for (const kind of LOSS_KINDS) {
       let n = 0;
       for (const l of kind.locals) n += l === 'fldChar' ? 0 : (counts.get(l) ?? 0);
@@ -278,12 +390,19 @@ function lossesOf(plan: Plan, doc: WgDocument, groups: Map<number, Group>): stri
     const r = validRange(plan, b);
     const g = r ? groups.get(r.first) : undefined;
     if (!g || g.untouched) return;
-    for (let k = g.first; k <= g.last; k++) look(plan.children[k]!, i);
+    // Objects the reader showed are kept, moved or deleted by the user: never a loss.
+    const shown = new Set<number>();
+    for (const bi of g.blocks) for (const p of paragraphsOf(doc.blocks[bi]!)) for (const at of p.source?.objects ?? []) shown.add(at);
+    for (let k = g.first; k <= g.last; k++) look(plan.children[k]!, i, shown);
   });
   return [...totals].map(([phrase, t]) => {
     const where = t.where.slice(0, 5).join('、') + (t.where.length > 5 ? ' 等' : '');
     return `第 ${where} 段中的 ${t.n} ${phrase}`;
   });
+}
+
+function paragraphsOf(b: Block): Paragraph[] {
+  return b.type === 'paragraph' ? [b] : b.rows.flatMap((r) => r.cells.flatMap((c) => c.paragraphs));
 }
 
 /** The main document part's name in the package ("word/document.xml"). */

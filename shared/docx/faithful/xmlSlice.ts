@@ -105,13 +105,18 @@ export function childNamed(xml: string, parent: Element, local: string): Element
   return null;
 }
 
-/** Does the element (or anything in it) contain an element with one of these local names? */
-export function countDescendants(xml: string, el: Element, locals: ReadonlySet<string>): Map<string, number> {
+/** How many elements with these local names the element holds, leaving out the subtrees starting at `skip`. */
+export function countDescendants(xml: string, el: Element, locals: ReadonlySet<string>, skip: ReadonlySet<number> = new Set()): Map<string, number> {
   const counts = new Map<string, number>();
   let i = el.contentStart;
   while (i < el.contentEnd) {
     const t = nextTag(xml, i);
     if (!t || t.start >= el.contentEnd) break;
+    if (skip.has(t.start) && t.kind !== 'close') {
+      // Not counted, nor anything in it.
+      i = elementAt(xml, t.start)?.end ?? t.end;
+      continue;
+    }
     if (t.kind !== 'close') {
       const l = localName(t.name);
       if (locals.has(l)) counts.set(l, (counts.get(l) ?? 0) + 1);

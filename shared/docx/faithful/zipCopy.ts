@@ -2,74 +2,31 @@
  * Rewrites a zip package entry by entry without inflating what it keeps: every entry but the
  * replaced ones is copied as its stored (compressed) bytes, so pictures, fonts and parts Wengao
  * does not understand come back bit for bit, and a package whose media would inflate to gigabytes
- * costs nothing to save. Zip64 packages (over 4 GB or 65,535 entries, never a real .docx) are
- * refused with null.
+ * costs nothing to save. The directory is read by the reader's one zip walker (read/zip.ts: within
+ * the bytes present, never by the declared count, names checked against the local headers).
+ * Packages that need zip64 (over 4 GB or 65,535 entries, never a real .docx) are refused with null.
  */
-import { textDecoder } from '../../text/codec';
 import { deflateSync } from 'fflate';
-import { crc32 } from '../read/zip';
+import { checkLocalHeaders, crc32, entryDataStart, readZipDirectory, type ZipEntry } from '../read/zip';
 
-interface Entry {
-  name: string;
-  nameBytes: Uint8Array;
-  flags: number;
-  method: number;
-  time: number;
-  date: number;
-  crc: number;
-  compressedSize: number;
-  size: number;
-  externalAttrs: number;
-  versionMadeBy: number;
+interface Entry extends ZipEntry {
   dataStart: number;
 }
 
+const MAX32 = 0xffffffff;
+
 function readEntries(zip: Uint8Array): Entry[] | null {
-  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-  let eocd = -1;
-  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 65535); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return null;
-  const count = view.getUint16(eocd + 10, true);
-  const cdOffset = view.getUint32(eocd + 16, true);
-  if (count === 0xffff || cdOffset === 0xffffffff) return null;
-  const entries: Entry[] = [];
-  const names = textDecoder('utf-8');
-  let p = cdOffset;
-  for (let k = 0; k < count; k++) {
-    if (p + 46 > zip.length || view.getUint32(p, true) !== 0x02014b50) return null;
-    const nameLen = view.getUint16(p + 28, true);
-    const extraLen = view.getUint16(p + 30, true);
-    const commentLen = view.getUint16(p + 32, true);
-    const compressedSize = view.getUint32(p + 20, true);
-    const size = view.getUint32(p + 24, true);
-    const local = view.getUint32(p + 42, true);
-    if (compressedSize === 0xffffffff || size === 0xffffffff || local === 0xffffffff) return null;
-    if (local + 30 > zip.length || view.getUint32(local, true) !== 0x04034b50) return null;
-    const nameBytes = zip.slice(p + 46, p + 46 + nameLen);
-    const dataStart = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
-    if (dataStart + compressedSize > zip.length) return null;
-    entries.push({
-      name: names.decode(nameBytes),
-      nameBytes,
-      versionMadeBy: view.getUint16(p + 4, true),
-      flags: view.getUint16(p + 8, true),
-      method: view.getUint16(p + 10, true),
-      time: view.getUint16(p + 12, true),
-      date: view.getUint16(p + 14, true),
-      crc: view.getUint32(p + 16, true),
-      compressedSize,
-      size,
-      externalAttrs: view.getUint32(p + 38, true),
-      dataStart,
+  try {
+    const directory = readZipDirectory(zip);
+    if (directory.length > 0xfffe) return null;
+    checkLocalHeaders(zip, directory);
+    return directory.map((e) => {
+      if (e.compressedSize >= MAX32 || e.size >= MAX32 || e.localOffset >= MAX32) throw new Error('zip64');
+      return { ...e, dataStart: entryDataStart(zip, e) };
     });
-    p += 46 + nameLen + extraLen + commentLen;
+  } catch {
+    return null;
   }
-  return entries;
 }
 
 /** Names of the package's entries as written (case kept). */
@@ -114,8 +71,8 @@ export function replaceZipEntries(zip: Uint8Array, replacements: ReadonlyMap<str
     h.setUint16(4, 20, true);
     h.setUint16(6, flags, true);
     h.setUint16(8, method, true);
-    h.setUint16(10, e.time, true);
-    h.setUint16(12, e.date, true);
+    h.setUint16(10, e.modTime, true);
+    h.setUint16(12, e.modDate, true);
     h.setUint32(14, crc, true);
     h.setUint32(18, data.length, true);
     h.setUint32(22, size, true);
@@ -131,8 +88,8 @@ export function replaceZipEntries(zip: Uint8Array, replacements: ReadonlyMap<str
     c.setUint16(6, 20, true);
     c.setUint16(8, flags, true);
     c.setUint16(10, method, true);
-    c.setUint16(12, e.time, true);
-    c.setUint16(14, e.date, true);
+    c.setUint16(12, e.modTime, true);
+    c.setUint16(14, e.modDate, true);
     c.setUint32(16, crc, true);
     c.setUint32(20, data.length, true);
     c.setUint32(24, size, true);
@@ -142,7 +99,7 @@ export function replaceZipEntries(zip: Uint8Array, replacements: ReadonlyMap<str
     cd.set(e.nameBytes, 46);
     central.push(cd);
   }
-  if (wanted.size > 0) return null;
+  if (wanted.size > 0 || offset > MAX32) return null;
   const cdStart = offset;
   for (const cd of central) push(cd);
   const end = new Uint8Array(22);

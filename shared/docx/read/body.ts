@@ -10,10 +10,13 @@
  * - text boxes read once (the first usable branch of mc:AlternateContent), their paragraphs
  *   placed after the paragraph that anchors them; content controls and hyperlinks unwrapped;
  *   field results kept, field instructions dropped; ruby text dropped, the base text kept;
- * - what the model cannot hold (images, charts, shapes, OLE objects, footnotes, comments,
- *   hidden text, symbols from symbol fonts) counted for the notice.
+ * - pictures, other drawings without text boxes (charts, shapes, SmartArt), page and column breaks
+ *   and footnote/endnote marks as inline objects (runs with no text) that point at their XML, so
+ *   an edited paragraph writes them back as they were;
+ * - what the model cannot hold (drawings with text boxes, OLE objects, the notes' own text,
+ *   comments, hidden text, symbols from symbol fonts) counted for the notice.
  */
-import { sameRunFormat, type Alignment, type Block, type Paragraph, type ParagraphRole, type Run, type Table, type TableCell, type TableRow } from '../../model/document';
+import { sameRunFormat, type Alignment, type InlineObject, type Block, type Paragraph, type ParagraphRole, type Run, type Table, type TableCell, type TableRow } from '../../model/document';
 import { fingerprintSources, runFormatOf, runSourceId, type RunFormat } from '../faithful/fingerprint';
 import { UserError } from '../../api/contract';
 import { MAX_COLUMN_SPAN, MAX_DOCUMENT_CHARS, MAX_DOCUMENT_PARTS } from '../../model/schema';
@@ -31,6 +34,9 @@ export interface BodyCounts {
   smartArt: number;
   footnotes: number;
   endnotes: number;
+  /** Pictures and other drawings shown as inline objects (kept, but not in a .txt). */
+  shownPictures: number;
+  shownDrawings: number;
   comments: number;
   hiddenRuns: number;
   symbols: number;
@@ -60,6 +66,8 @@ interface Container {
   heldProps: ParaProps | null;
   /** Where the first held paragraph starts in document.xml. */
   heldAt: number;
+  /** The held paragraphs' inline objects. */
+  heldObjects: number[];
   /** Paragraph facts parallel to blocks (body only), for the title heuristic. */
   facts: Array<FinishedParagraph | null>;
 }
@@ -67,6 +75,8 @@ interface Container {
 interface ParaCtx {
   props: ParaProps;
   runs: Run[];
+  /** Offsets of the inline objects read into it. */
+  objects: number[];
   followers: Block[];
   maxSize: number;
   container: Container;
@@ -135,7 +145,7 @@ const SKIPPED = new Set([
 ]);
 
 function newContainer(kind: Container['kind']): Container {
-  return { kind, blocks: [], held: null, heldProps: null, heldAt: 0, facts: [] };
+  return { kind, blocks: [], held: null, heldProps: null, heldAt: 0, heldObjects: [], facts: [] };
 }
 
 const PLAIN: RunFormat = {};
@@ -195,6 +205,8 @@ export function readBody(bytes: Uint8Array | string, styles: StyleSheet, numberi
     smartArt: 0,
     footnotes: 0,
     endnotes: 0,
+    shownPictures: 0,
+    shownDrawings: 0,
     comments: 0,
     hiddenRuns: 0,
     symbols: 0,
@@ -210,10 +222,11 @@ export function readBody(bytes: Uint8Array | string, styles: StyleSheet, numberi
   /** Complex fields: 'instr' until w:fldChar separate, then 'result'. Fields span runs and paragraphs. */
   const fields: Array<'instr' | 'result'> = [];
   const commentIds = new Set<string>();
-  /** Per open mc:AlternateContent: has a branch been taken? */
-  const alternates: boolean[] = [];
-  /** Per open w:drawing / w:pict: what it held. */
-  const drawings: Array<{ pictures: number; chart: boolean; smartArt: boolean; textbox: boolean }> = [];
+  /** Per open mc:AlternateContent: has a branch been taken, where it starts, in which run. */
+  const alternates: Array<{ taken: boolean; at: number; run: number }> = [];
+  /** Per open w:drawing / w:pict: what it held, where its run-level element starts, its image and size. */
+  const drawings: Array<{ pictures: number; chart: boolean; smartArt: boolean; textbox: boolean; at: number; rel?: string; width?: number; height?: number }> = [];
+  const noteMarks = { footnote: 0, endnote: 0 };
   let totalChars = 0;
   /** Paragraphs in a Word heading style, with that style's level. */
   const headings: HeadingParagraph[] = [];
@@ -282,6 +295,26 @@ export function readBody(bytes: Uint8Array | string, styles: StyleSheet, numberi
     countChars(text.length);
   };
 
+  /** Adds an inline object to the paragraph, with the formatting of the run holding it. */
+  const addObject = (object: InlineObject) => {
+    const p = para();
+    const run = currentRun();
+    if (!p || !run || !fieldVisible()) return false;
+    const f = resolveRun(run, p);
+    if (f.hidden) return false;
+    // An object costs a character of the size limit, as a paragraph does: their number stays bounded.
+    countChars(1);
+    p.runs.push({ text: '', ...f.format, object });
+    p.objects.push(object.at!);
+    return true;
+  };
+
+  /** The run-level element an object at `at` belongs to: the mc:AlternateContent around it when that is in the same run. */
+  const runLevelStart = (at: number) => {
+    const alt = alternates[alternates.length - 1];
+    return alt && alt.run === runs.length ? alt.at : at;
+  };
+
   /** Adds a finished block to a container; a cell cannot hold a table, so one becomes text. */
   const addBlock = (c: Container, b: Block, fact: FinishedParagraph | null) => {
     if (b.type === 'table' && c.kind === 'cell') {
@@ -320,14 +353,19 @@ export function readBody(bytes: Uint8Array | string, styles: StyleSheet, numberi
     const c = ctx.container;
     if (ctx.props.markDeleted) {
       // Accepting the deletion of a paragraph mark joins this paragraph with the next one.
-      if (!c.held) c.heldAt = ctx.at;
+      if (!c.held) {
+        c.heldAt = ctx.at;
+        c.heldObjects = [];
+      }
       c.held = appendRuns(c.held ?? [], ctx.runs);
+      c.heldObjects.push(...ctx.objects);
       c.heldProps ??= ctx.props;
       for (const f of ctx.followers) addBlock(c, f, null);
       return;
     }
     const { props, numId, ilvl } = resolveParagraph(ctx.props);
     const at = c.held ? c.heldAt : ctx.at;
+    const objects = c.held && c.heldObjects !== ctx.objects ? [...c.heldObjects, ...ctx.objects] : ctx.objects;
     let runs = c.held ? concatRuns(c.held, ctx.runs) : ctx.runs;
     c.held = null;
     c.heldProps = null;
@@ -353,6 +391,7 @@ export function readBody(bytes: Uint8Array | string, styles: StyleSheet, numberi
     p.source = { at, to: cursor.offset, fp: '', p: at };
     if (label?.text) p.source.label = label.text;
     if (typedIndent) p.source.typed = typedIndent;
+    if (objects.length > 0) p.source.objects = objects;
     const styleId = props.style;
     const direct = ctx.props.outlineLevel;
     const heading = direct !== undefined ? (direct < 9 ? direct + 1 : 0) : styles.headingLevelOf(styleId);
@@ -386,7 +425,7 @@ export function readBody(bytes: Uint8Array | string, styles: StyleSheet, numberi
     const props = { ...c.heldProps, markDeleted: false };
     c.held = null;
     c.heldProps = null;
-    finishParagraph({ props, runs, followers: [], maxSize: 0, container: c, at: c.heldAt });
+    finishParagraph({ props, runs, objects: c.heldObjects, followers: [], maxSize: 0, container: c, at: c.heldAt });
   };
 
   const finishTable = (t: TableCtx) => {
@@ -484,7 +523,7 @@ export function readBody(bytes: Uint8Array | string, styles: StyleSheet, numberi
         switch (name) {
           case 'w:p': {
             const c = container();
-            paras.push({ props: {}, runs: [], followers: [], maxSize: 0, container: c, at: tagStart() });
+            paras.push({ props: {}, runs: [], objects: [], followers: [], maxSize: 0, container: c, at: tagStart() });
             return;
           }
           case 'w:pPr':
@@ -512,8 +551,10 @@ export function readBody(bytes: Uint8Array | string, styles: StyleSheet, numberi
             if (currentRun()) addText('\t');
             return;
           case 'w:br':
-            // Page and column breaks are layout; a text-wrapping break is a line break.
-            if (currentRun() && (a['w:type'] === undefined || a['w:type'] === 'textWrapping')) addText('\n');
+            // A text-wrapping break is a line break; page and column breaks are objects.
+            if (!currentRun()) return;
+            if (a['w:type'] === undefined || a['w:type'] === 'textWrapping') addText('\n');
+            else if (a['w:type'] === 'page' || a['w:type'] === 'column') addObject({ kind: a['w:type'] === 'page' ? 'pageBreak' : 'columnBreak', at: runLevelStart(tagStart()) });
             return;
           case 'w:cr':
             if (currentRun()) addText('\n');
@@ -539,11 +580,14 @@ export function readBody(bytes: Uint8Array | string, styles: StyleSheet, numberi
             return;
           }
           case 'w:footnoteReference':
-            counts.footnotes++;
+          case 'w:endnoteReference': {
+            const kind = name === 'w:footnoteReference' ? 'footnote' : 'endnote';
+            if (kind === 'footnote') counts.footnotes++;
+            else counts.endnotes++;
+            const n = ++noteMarks[kind];
+            addObject({ kind, at: runLevelStart(tagStart()), label: kind === 'footnote' ? String(n) : lowerRoman(n) });
             return;
-          case 'w:endnoteReference':
-            counts.endnotes++;
-            return;
+          }
           case 'w:commentReference':
           case 'w:commentRangeStart':
             if (a['w:id'] !== undefined) commentIds.add(a['w:id']);
@@ -589,22 +633,49 @@ export function readBody(bytes: Uint8Array | string, styles: StyleSheet, numberi
             return;
           }
           case 'mc:AlternateContent':
-            alternates.push(false);
+            alternates.push({ taken: false, at: tagStart(), run: runs.length });
             return;
           case 'mc:Choice':
           case 'mc:Fallback': {
-            if (alternates[alternates.length - 1]) return SKIP;
-            alternates[alternates.length - 1] = true;
+            const alt = alternates[alternates.length - 1];
+            if (!alt || alt.taken) return SKIP;
+            alt.taken = true;
             return;
           }
           case 'w:drawing':
           case 'w:pict':
-            drawings.push({ pictures: 0, chart: false, smartArt: false, textbox: false });
+            drawings.push({ pictures: 0, chart: false, smartArt: false, textbox: false, at: runLevelStart(tagStart()) });
             return;
           case 'pic:pic':
           case 'v:imagedata': {
             const d = drawings[drawings.length - 1];
             if (d) d.pictures++;
+            if (d && name === 'v:imagedata') d.rel ??= a['r:id'];
+            return;
+          }
+          case 'a:blip': {
+            const d = drawings[drawings.length - 1];
+            if (d) d.rel ??= a['r:embed'];
+            return;
+          }
+          case 'wp:extent': {
+            const d = drawings[drawings.length - 1];
+            const cx = int(a['cx']);
+            const cy = int(a['cy']);
+            if (d && d.width === undefined && cx && cy && cx > 0 && cy > 0) {
+              d.width = cx / 12700;
+              d.height = cy / 12700;
+            }
+            return;
+          }
+          case 'v:shape':
+          case 'v:rect':
+          case 'v:image': {
+            const d = drawings[drawings.length - 1];
+            if (d && d.width === undefined) {
+              const size = vmlSize(a['style']);
+              if (size) Object.assign(d, size);
+            }
             return;
           }
           case 'c:chart': {
@@ -697,6 +768,22 @@ export function readBody(bytes: Uint8Array | string, styles: StyleSheet, numberi
           case 'w:pict': {
             const d = drawings.pop();
             if (!d) return;
+            // Shown as an object unless it holds text boxes (their text is read as paragraphs).
+            if (!d.textbox && drawings.length === 0) {
+              const picture = d.pictures === 1 && d.rel !== undefined;
+              const object: InlineObject = { kind: picture ? 'picture' : 'drawing', at: d.at };
+              if (picture) object.rel = d.rel;
+              else object.label = d.pictures > 1 ? `${d.pictures} 张图片` : d.chart ? '图表' : d.smartArt ? 'SmartArt 图形' : '图形';
+              if (d.width !== undefined && d.height !== undefined) {
+                object.width = Math.round(d.width * 100) / 100;
+                object.height = Math.round(d.height * 100) / 100;
+              }
+              if (addObject(object)) {
+                if (picture) counts.shownPictures++;
+                else counts.shownDrawings++;
+                return;
+              }
+            }
             if (d.pictures > 0) counts.images += d.pictures;
             else if (d.chart) counts.charts++;
             else if (d.smartArt) counts.smartArt++;
@@ -807,4 +894,31 @@ function markTitle(body: Container): void {
     if (fact && !b.role && b.align === 'center' && fact.maxSize >= 36 && !fact.numbered) b.role = 'title';
     return;
   }
+}
+
+/** A VML shape's size from its style ("width:120pt;height:80pt"), in points. */
+function vmlSize(style: string | undefined): { width: number; height: number } | null {
+  if (!style) return null;
+  const dim = (name: string) => {
+    const m = new RegExp(`(?:^|;)\\s*${name}\\s*:\\s*([\\d.]+)\\s*(pt|in|px|cm|mm)?`, 'i').exec(style);
+    if (!m) return undefined;
+    const v = Number(m[1]);
+    const unit = (m[2] ?? 'px').toLowerCase();
+    return unit === 'pt' ? v : unit === 'in' ? v * 72 : unit === 'cm' ? (v * 72) / 2.54 : unit === 'mm' ? (v * 72) / 25.4 : v * 0.75;
+  };
+  const width = dim('width');
+  const height = dim('height');
+  return width && height && Number.isFinite(width) && Number.isFinite(height) ? { width, height } : null;
+}
+
+/** i, ii, iii…: Word's default endnote marks. */
+function lowerRoman(n: number): string {
+  const table: Array<[number, string]> = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+  let out = '';
+  let rest = Math.min(n, 3999);
+  for (const [v, s] of table) while (rest >= v) {
+    out += s;
+    rest -= v;
+  }
+  return out;
 }

@@ -110,8 +110,8 @@ function ignoredPhrases(counts: BodyCounts, headers: number, footers: number): s
   add(counts.shapes, '个图形');
   add(counts.objects, '个嵌入对象');
   add(counts.comments, '条批注');
-  add(counts.footnotes, '个脚注');
-  add(counts.endnotes, '个尾注');
+  add(counts.footnotes, '个脚注的内容（正文中显示其编号）');
+  add(counts.endnotes, '个尾注的内容（正文中显示其编号）');
   add(headers, '个页眉');
   add(footers, '个页脚');
   add(counts.hiddenRuns, '处隐藏文字');
@@ -161,6 +161,9 @@ export function readDocx(bytes: Uint8Array, options: DocxReadOptions = {}): Docx
     notices.push(`文稿中不显示：${ignored.join('、')}（保存为 .docx 或 .wgd 时原样保留）。`);
     losses.push(...ignored);
   }
+  // Shown and kept in a .docx or .wgd; a .txt cannot hold them.
+  if (counts.shownPictures > 0) losses.push(`${counts.shownPictures} 张图片`);
+  if (counts.shownDrawings > 0) losses.push(`${counts.shownDrawings} 个图表或图形`);
   if (counts.insertions > 0 || counts.deletions > 0) {
     notices.push('文档中的修订按全部接受显示；未修改的段落保存时保留修订记录。');
     losses.push('修订记录');

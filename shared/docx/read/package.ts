@@ -66,6 +66,12 @@ export class DocxPackage {
     return this.entries.has(partKey(part));
   }
 
+  /** Any part's bytes (a picture's image), inflated against the same budget, not kept; undefined when missing. */
+  binaryPart(part: string): Uint8Array | undefined {
+    const entry = this.entries.get(partKey(part));
+    return entry ? inflateEntry(this.bytes, entry, this.budget) : undefined;
+  }
+
   /** An XML part's bytes, inflated on first use; undefined for a missing or non-XML part. */
   part(part: string): Uint8Array | undefined {
     const key = partKey(part);

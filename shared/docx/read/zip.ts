@@ -19,6 +19,12 @@ export interface ZipEntry {
   /** Declared size: checked after inflating, never used to allocate. */
   size: number;
   localOffset: number;
+  /** The name's bytes as stored, and the fields a copy of the entry writes back unchanged. */
+  nameBytes: Uint8Array;
+  versionMadeBy: number;
+  modTime: number;
+  modDate: number;
+  externalAttrs: number;
 }
 
 /** More entries than any real document has (a .docx has tens, a large one a few thousand). */
@@ -154,6 +160,11 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
       compressedSize: r.u32(at + 20),
       size: r.u32(at + 24),
       localOffset: r.u32(at + 42),
+      nameBytes,
+      versionMadeBy: r.u16(at + 4),
+      modTime: r.u16(at + 12),
+      modDate: r.u16(at + 14),
+      externalAttrs: r.u32(at + 38),
     };
     if (entry.size === 0xffffffff || entry.compressedSize === 0xffffffff || entry.localOffset === 0xffffffff) applyZip64(r, entry, at + 46 + nameLength, extraLength);
     entries.push(entry);
@@ -190,17 +201,23 @@ export interface InflateBudget {
   exceeded: () => UserError;
 }
 
+/** Where an entry's stored (compressed) bytes start, after its local header; checked to fit. */
+export function entryDataStart(bytes: Uint8Array, entry: ZipEntry): number {
+  const r = new Reader(bytes);
+  const at = entry.localOffset;
+  if (!r.fits(at, 30) || r.u32(at) !== SIG_LOCAL) throw corruptZip(`${entry.name} 的位置不对`);
+  const start = at + 30 + r.u16(at + 26) + r.u16(at + 28);
+  if (!r.fits(start, entry.compressedSize)) throw corruptZip(`${entry.name} 不完整，文件可能被截断`);
+  return start;
+}
+
 /**
  * Inflates one member, streaming: the output is counted against the budget as it grows and
  * inflating stops as soon as it runs out. The result must match the declared size and CRC-32.
  */
 export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget): Uint8Array {
-  const r = new Reader(bytes);
-  const at = entry.localOffset;
-  if (!r.fits(at, 30) || r.u32(at) !== SIG_LOCAL) throw corruptZip(`${entry.name} 的位置不对`);
   if (entry.flags & 1) throw corruptZip(`${entry.name} 被加密`);
-  const start = at + 30 + r.u16(at + 26) + r.u16(at + 28);
-  if (!r.fits(start, entry.compressedSize)) throw corruptZip(`${entry.name} 不完整，文件可能被截断`);
+  const start = entryDataStart(bytes, entry);
   if (entry.size > budget.remaining) throw budget.exceeded();
   const data = bytes.subarray(start, start + entry.compressedSize);
   const chunks: Uint8Array[] = [];

@@ -186,16 +186,30 @@ describe('what the model does not hold', () => {
     expect([...out['word/vendor/blob.bin']!]).toEqual([0, 1, 2, 3, 255]);
   });
 
-  it('names, before writing, a picture in a paragraph whose text was edited', async () => {
+  it('keeps a picture shown in a paragraph whose text was edited, without asking, and drops it when the user deleted it', async () => {
     const file = path.join(dir, '图片段落.docx');
     writeFileSync(file, await makeGongwenReport());
     const opened = await readDocumentFile(file);
     const xml = documentXml(new Uint8Array(readFileSync(file)));
     const at = xml.indexOf('<w:drawing>');
+    const drawing = xml.slice(at, xml.indexOf('</w:drawing>', at) + '</w:drawing>'.length);
     const index = opened.doc.blocks.findIndex((b) => b.source && b.source.at <= at && at < b.source.to);
+    const paragraph = opened.doc.blocks[index] as Paragraph;
+    // The picture is in the model, where the editor shows it.
+    expect(paragraph.runs.filter((r) => r.object).map((r) => r.object!.kind)).toEqual(['picture']);
     const doc = structuredClone(opened.doc);
     (doc.blocks[index] as Paragraph).runs.push({ text: '图1' });
-    const { losses } = await save(doc, opened.source, path.join(dir, '图片段落-保存.docx'));
-    expect(losses).toEqual([`第 ${index + 1} 段中的 1 张图片或图形`]);
+    const kept = await save(doc, opened.source, path.join(dir, '图片段落-保存.docx'));
+    expect(kept.losses).toEqual([]);
+    const keptXml = documentXml(kept.bytes);
+    expect(keptXml).toContain(drawing);
+    expect(keptXml).toMatch(/<\/w:drawing><\/w:r><w:r>(<w:rPr>.*?<\/w:rPr>)?<w:t xml:space="preserve">图1<\/w:t>/);
+    // Deleted by the user: gone, and nothing asked either.
+    const without = structuredClone(doc);
+    (without.blocks[index] as Paragraph).runs = (without.blocks[index] as Paragraph).runs.filter((r) => !r.object);
+    const deleted = await save(without, opened.source, path.join(dir, '图片段落-删除.docx'));
+    expect(deleted.losses).toEqual([]);
+    expect(documentXml(deleted.bytes)).not.toContain('<w:drawing>');
+    expect(documentXml(deleted.bytes)).toContain('图1');
   });
 });

@@ -5,11 +5,12 @@ import { CAN_UNDO_COMMAND, COMMAND_PRIORITY_CRITICAL, HISTORIC_TAG, ParagraphNod
 import type { WgDocument } from '../../../shared/model/document';
 import { $exportDocument, $importDocument } from '../../../renderer/editor/documentModel';
 import { WgParagraphNode } from '../../../renderer/editor/nodes/WgParagraphNode';
+import { InlineObjectNode } from '../../../renderer/editor/nodes/InlineObjectNode';
 
 export function headlessEditor(withHistory = false): LexicalEditor {
   const editor = createEditor({
     namespace: 'test',
-    nodes: [WgParagraphNode, { replace: ParagraphNode, with: () => new WgParagraphNode(), withKlass: WgParagraphNode }, TableNode, TableRowNode, TableCellNode],
+    nodes: [WgParagraphNode, { replace: ParagraphNode, with: () => new WgParagraphNode(), withKlass: WgParagraphNode }, TableNode, TableRowNode, TableCellNode, InlineObjectNode],
     onError: (e) => {
       throw e;
     },

@@ -18,6 +18,8 @@ interface Expectation {
   absent?: string[];
   /** The notice must mention these. */
   notices?: string[];
+  /** Inline objects shown in the editor, by kind (pictures, drawings, breaks, note marks): exactly these counts. */
+  objects?: Record<string, number>;
   error?: { code: string; message: RegExp };
   check?: (r: DocxReadResult) => void;
 }
@@ -59,7 +61,7 @@ const EXPECTED: Record<string, Expectation> = {
   'bad_truncated_tiny.docx': { error: { code: 'corrupt', message: /损坏或不完整/ } },
   'bad_truncated_zip.docx': { error: { code: 'corrupt', message: /损坏或不完整/ } },
   'cjk_eastasia_font.docx': { lines: ['こんにちは　世界', 'こんにちは世界'] },
-  'cjk_firstLineChars_shape.docx': { contains: ['記'], notices: ['1 张图片'] },
+  'cjk_firstLineChars_shape.docx': { contains: ['記'], objects: { picture: 1 } },
   'comments.docx': { lines: ['Ouch.'], notices: ['2 条批注'] },
   'core_properties.docx': { check: (r) => expect(r.doc.meta).toEqual({ title: 'Title', author: 'Steve Canny' }) },
   'enumerated_headings.docx': {
@@ -103,7 +105,7 @@ const EXPECTED: Record<string, Expectation> = {
   },
   'odd_even_first_page.docx': { contains: ['Single section with odd/even headers/footers, and different first page.'], notices: ['个页眉'] },
   'odd_even_headers.docx': { notices: ['2 个页眉'] },
-  'perf_handbook_872p.docx': { notices: ['张图片', '个脚注'], check: (r) => expect(textOf(r).length).toBeGreaterThan(800_000) },
+  'perf_handbook_872p.docx': { notices: ['6 个脚注的内容'], objects: { picture: 2, pageBreak: 54, footnote: 6 }, check: (r) => expect(textOf(r).length).toBeGreaterThan(800_000) },
   'perf_rich_tables_3mb.docx': { contains: ['Changes to the DOCLANG Core Spec'], check: (r) => expect(tables(r).length).toBeGreaterThan(0) },
   'rfonts_four_slots.docx': { lines: ['rFonts (Run Fonts)', '•\tASCII', '•\tHigh ANSI'] },
   'strict_ooxml.docx': { lines: ['Test'] },
@@ -152,14 +154,15 @@ const EXPECTED: Record<string, Expectation> = {
       expect(p?.indent?.firstLineChars).toBe(2);
       expect(find(r, '产品介绍')?.role).toBe('heading3');
     },
-    notices: ['1 张图片'],
+    objects: { picture: 1 },
   },
   'zh_std_eval_p7_only.doc': LEGACY('zh_std_eval_p7_only.doc'),
-  'zh_thesis_template_large.docx': { contains: ['基于Word样式和自动编号的东南大学硕士学位论文模板'], notices: ['张图片'] },
+  'zh_thesis_template_large.docx': { contains: ['基于Word样式和自动编号的东南大学硕士学位论文模板'], objects: { picture: 12, pageBreak: 9 } },
   'zh_word_circled_num.docx': {
     // decimalEnclosedCircleChinese gives ①②.
     contains: ['①\t本合同一式四份，自双方签章并经省政府采购中心审核编号后生效。', '②\t本合同一式四份'],
-    notices: ['张图片', '个图表'],
+    objects: { pageBreak: 1, picture: 1, drawing: 2 },
+    check: (r) => expect(paragraphsOf(r).flatMap((p) => p.runs.filter((x) => x.object?.kind === 'drawing').map((x) => x.object!.label))).toContain('图表'),
   },
   'zh_word_report_toc_paren_num.docx': { lines: ['1.\t有序列表构成的章节标题', '1.1.\t显式空白字符表示'], contains: ['MinerU支持docx解析了'], notices: ['嵌套在表格中的表格已转为文字'] },
   'zh_wps_autonum_hbbzsm_p1.doc': LEGACY('zh_wps_autonum_hbbzsm_p1.doc'),
@@ -171,7 +174,7 @@ const EXPECTED: Record<string, Expectation> = {
       ['我是表格1', '我是表格2'],
       ['我是表格3', '我是表格4'],
     ]),
-    notices: ['1 张图片'],
+    objects: { picture: 1 },
   },
   'zh_wps_std_eval_p12_exact.docx': { lines: ['核电厂定期安全评价', '第12部分：设计'], notices: ['个页眉'] },
   // Auto-numbered 一、 mixed with a typed "二、 ".
@@ -214,6 +217,13 @@ describe('readDocx on every fixture in ../shared/fixtures/docx', () => {
       for (const s of want!.contains ?? []) expect(text).toContain(s);
       for (const s of want!.absent ?? []) expect(text).not.toContain(s);
       for (const n of want!.notices ?? []) expect(r.notices.join('\n')).toContain(n);
+      if (want!.objects) {
+        const kinds: Record<string, number> = {};
+        for (const p of paragraphsOf(r)) for (const run of p.runs) if (run.object) kinds[run.object.kind] = (kinds[run.object.kind] ?? 0) + 1;
+        expect(kinds).toEqual(want!.objects);
+        // Shown, so no longer listed as left out.
+        expect(r.notices.join('\n')).not.toMatch(/张图片|个图表/);
+      }
       want!.check?.(r);
     });
   }

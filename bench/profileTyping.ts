@@ -1,0 +1,94 @@
+/**
+ * `npx tsx bench/profileTyping.ts [200k|long-line] [keys]` (after `npm run build`): where the
+ * renderer's main thread spends its time while typing, from a Chromium CPU profile taken over
+ * CDP. Types in the middle of the 200,000-character document (or of the 1 MB one-line .txt),
+ * then prints the requests the page sent and the sampled self time by source file (through the
+ * build's source maps) and by native function (fetch, postMessage, the garbage collector…).
+ * A diagnostic, not a benchmark: it prints no baseline.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { SourceMapConsumer } from 'source-map-js';
+import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, startWebHarness } from '../test/support/browser';
+import { oneLineText } from '../test/support/longLine';
+import { generateDocumentText } from './corpus';
+import { caretToMiddle, measureTyping, pasteDocument } from './typing';
+import { fmtMs, median, percentile } from './table';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+const ASSETS = path.resolve(__dirname, '..', 'build', 'app', 'renderer', 'assets');
+
+/** Self time (µs) by source file of the renderer bundle, or by native function name. */
+function selfTimeBySource(profile: Profile): Map<string, number> {
+  const self = new Map<number, number>();
+  profile.samples.forEach((s, i) => self.set(s, (self.get(s) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const maps = new Map<string, SourceMapConsumer>();
+  const out = new Map<string, number>();
+  for (const [id, t] of self) {
+    const { callFrame } = nodes.get(id)!;
+    const file = callFrame.url.split('/').pop() ?? '';
+    let source = callFrame.url ? 'other script' : callFrame.functionName;
+    if (file.endsWith('.js')) {
+      let map = maps.get(file);
+      if (!map) maps.set(file, (map = new SourceMapConsumer(JSON.parse(readFileSync(path.join(ASSETS, `${file}.map`), 'utf8')))));
+      const pos = map.originalPositionFor({ line: callFrame.lineNumber + 1, column: callFrame.columnNumber });
+      source = (pos.source ?? '?').replace(/.*node_modules\//, 'npm:').replace(/^(npm:(@[^/]+\/)?[^/]+).*/, '$1').replace(/^(\.\.\/)+/, '');
+    }
+    out.set(source, (out.get(source) ?? 0) + t);
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const mode = process.argv[2] ?? '200k';
+  const keys = Number(process.argv[3] ?? 60);
+  const args: string[] = [];
+  if (mode === 'long-line') {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'wengao-profile-')), 'line.txt');
+    writeFileSync(file, oneLineText(1024 * 1024, ''));
+    args.push('--open', file);
+  }
+  const harness = await startWebHarness(args);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, '--disable-frame-rate-limit', '--disable-gpu-vsync'] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(harness.url);
+    if (mode === 'long-line') await page.locator('[data-testid=status-long-lines]').waitFor({ timeout: 120_000 });
+    else {
+      await page.waitForSelector('[data-testid=editor]');
+      await pasteDocument(page, generateDocumentText(200_000));
+    }
+    await caretToMiddle(page);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+    const lat = await measureTyping(page, keys);
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+    const requests = await page.evaluate(() => (window as unknown as { __wengaoRequests?: { sent: Record<string, number> } }).__wengaoRequests?.sent ?? {});
+    process.stdout.write(`${keys} keys (${mode}): keydown → next frame median ${fmtMs(median(lat))}, p95 ${fmtMs(percentile(lat, 95))}, max ${fmtMs(Math.max(...lat))}\n`);
+    process.stdout.write(`requests sent: ${JSON.stringify(requests)}\n`);
+    const rows = [...selfTimeBySource(profile)].sort((a, b) => b[1] - a[1]).slice(0, 30);
+    process.stdout.write(`self time by source:\n${rows.map(([k, v]) => `${(v / 1000).toFixed(1).padStart(9)} ms  ${k}`).join('\n')}\n`);
+  } finally {
+    await browser.close();
+    await harness.stop();
+  }
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`profile failed: ${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exit(1);
+});

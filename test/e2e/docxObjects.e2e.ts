@@ -1,0 +1,106 @@
+/**
+ * Pictures, page breaks and note marks of a .docx in the editor (issue #11), end to end in the
+ * real renderer against the web harness: the picture is drawn from the package (a data: URL), the
+ * user types into its paragraph and saves over the file without a question, and python-docx reads
+ * the picture back in that paragraph; a page break shows as a 分页符 line and can be deleted; a
+ * footnote mark shows as a superscript number.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { editor, launchChromium, openApp, paragraphs, startWebHarness, type RunningHarness } from '../support/browser';
+import { fixturePath, writableCopy } from '../support/fixtures';
+import { makeDocx, p } from '../support/makeDocx';
+
+let browser: Browser;
+const harnesses: RunningHarness[] = [];
+const pages: Page[] = [];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  for (const pg of pages.splice(0)) await pg.close().catch(() => {});
+  for (const h of harnesses.splice(0)) await h.stop();
+});
+
+/** Debian's python3, which has python3-docx (another python3 on the PATH may not). */
+const PYTHON = process.env.WENGAO_PYTHON ?? '/usr/bin/python3';
+
+const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'wengao-e2e-objects-'));
+
+async function start(args: string[]): Promise<{ page: Page; errors: string[] }> {
+  const harness = await startWebHarness(args);
+  harnesses.push(harness);
+  const { page, errors } = await openApp(browser, harness.url);
+  pages.push(page);
+  return { page, errors };
+}
+
+/** python-docx's view of each paragraph: its text and whether it holds a drawing with an r:embed picture. */
+function pythonDocxParagraphs(file: string): Array<{ text: string; picture: boolean }> {
+  const script = [
+    'import docx, json, sys',
+    'd = docx.Document(sys.argv[1])',
+    "ns = {'a': 'http://schemas.openxmlformats.org/drawingml/2006/main'}",
+    "print(json.dumps([{'text': p.text, 'picture': bool(p._p.xpath('.//w:drawing//a:blip/@r:embed'))} for p in d.paragraphs], ensure_ascii=False))",
+  ].join('\n');
+  return JSON.parse(execFileSync(PYTHON, ['-c', script, file], { encoding: 'utf8' }));
+}
+
+describe('inline objects of a .docx', () => {
+  it('shows the picture, keeps it when its paragraph is typed into, and python-docx reads it back there', async () => {
+    const dir = tmp();
+    const file = path.join(dir, '带图.docx');
+    writableCopy(fixturePath('docx', 'zh_wps_small_table.docx'), file);
+    expect(pythonDocxParagraphs(file).filter((q) => q.picture)).toHaveLength(1);
+    const { page, errors } = await start(['--open', file]);
+    await expect.poll(() => paragraphs(page)).toContain('我是文字');
+    // The picture is drawn from the package: a data: image URL, decoded by the browser.
+    const img = page.locator('[data-testid=editor] img[data-object=picture]');
+    await expect.poll(() => img.count()).toBe(1);
+    await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    expect(await img.getAttribute('src')).toMatch(/^data:image\/(png|jpeg|gif|bmp|webp);base64,/);
+    // Type into the picture's paragraph (the last one), after the picture.
+    await editor(page).click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.insertText('图1 示意');
+    await expect.poll(() => page.title()).toBe('*带图.docx - 文稿');
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => page.title()).toBe('带图.docx - 文稿');
+    expect(await page.locator('[data-testid=dialog]').count()).toBe(0);
+    const back = pythonDocxParagraphs(file);
+    expect(back.filter((q) => q.picture)).toEqual([{ text: '图1 示意', picture: true }]);
+    expect(errors).toEqual([]);
+  });
+
+  it('shows a page break as a 分页符 line and a footnote mark as a superscript number; a deleted break is gone on saving', async () => {
+    const dir = tmp();
+    const file = path.join(dir, '分页.docx');
+    const body = `${p('第一页的文字')}<w:p><w:r><w:br w:type="page"/></w:r></w:p><w:p><w:r><w:t>第二页有注</w:t></w:r><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="3"/></w:r></w:p>`;
+    writeFileSync(file, makeDocx({ body }));
+    const { page } = await start(['--open', file]);
+    await expect.poll(() => paragraphs(page)).toContain('第二页有注1');
+    const pageBreak = page.locator('[data-testid=editor] [data-object=pageBreak]');
+    await expect.poll(() => pageBreak.innerText()).toBe('分页符');
+    const mark = page.locator('[data-testid=editor] sup[data-object=footnote]');
+    expect(await mark.innerText()).toBe('1');
+    // Click the break to select it, then Delete.
+    await pageBreak.click();
+    await expect.poll(() => pageBreak.getAttribute('class')).toContain('wg-object-selected');
+    await page.keyboard.press('Delete');
+    await expect.poll(() => pageBreak.count()).toBe(0);
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => page.title()).toBe('分页.docx - 文稿');
+    const xml = strFromU8(unzipSync(new Uint8Array(readFileSync(file)))['word/document.xml']!);
+    expect(xml).not.toContain('w:type="page"');
+    expect(xml).toContain('<w:footnoteReference w:id="3"/>');
+  });
+});

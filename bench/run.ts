@@ -8,6 +8,7 @@ import { benchSaveDocx } from './saveDocx';
 import { benchExport } from './export';
 import { benchSuggestIndex } from './suggestIndex';
 import { benchSuggestQuality } from './suggestQuality';
+import { benchSuggestTune } from './suggestTune';
 import { benchSuggestGhost } from './suggestGhost';
 import { benchOutline } from './outline';
 import { benchTyping } from './typing';
@@ -24,6 +25,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   export: benchExport,
   'suggest-index': benchSuggestIndex,
   'suggest-quality': benchSuggestQuality,
+  'suggest-tune': benchSuggestTune,
   'suggest-ghost': benchSuggestGhost,
   outline: benchOutline,
   proofread: benchProofread,

@@ -8,7 +8,7 @@
 import { phrasebookDocuments } from '../shared/corpus/phrasebook';
 import type { PreparedDocument } from '../shared/corpus/prepare';
 import { buildPhraseIndex, layoutText, stringOf, type IndexInput, type PhraseIndex } from '../shared/suggest/phraseIndex';
-import { suggest } from '../shared/suggest/engine';
+import { RANKING, suggest, type RankingParams } from '../shared/suggest/engine';
 import { NaiveSuggester } from './naiveSuggest';
 
 export interface EvalFigures {
@@ -58,35 +58,61 @@ export interface EngineSpec {
   phrasebook: boolean;
   currentDocument: boolean;
   naive?: 'always' | 'majority';
+  /** Ranking parameters other than the engine's own (for tuning). */
+  params?: RankingParams;
 }
 
+function add(total: EvalFigures, f: EvalFigures): void {
+  total.chars += f.chars;
+  total.saved += f.saved;
+  total.shown += f.shown;
+  total.right += f.right;
+}
+
+/** Replays `held` with an engine indexing `indexed` (plus the phrasebook when the spec says so). */
+function evaluate(indexed: PreparedDocument[], held: PreparedDocument, spec: EngineSpec): EvalFigures {
+  const book: IndexInput[] = spec.phrasebook ? phrasebookDocuments().map((d) => ({ ...d, kind: 'phrasebook' as const })) : [];
+  const inputs: IndexInput[] = [...indexed.map((d) => ({ name: d.name, kind: 'corpus' as const, paragraphs: d.paragraphs })), ...book];
+  let ghostAt: (before: string, typed: string[]) => string | null;
+  let onParagraph: ((typed: string[]) => void) | undefined;
+  if (spec.naive) {
+    const { text } = layoutText(inputs);
+    const naive = new NaiveSuggester(stringOf(text), spec.naive === 'majority');
+    ghostAt = (before) => naive.ghost(before);
+  } else {
+    const corpus = buildPhraseIndex(inputs);
+    const params = spec.params ?? RANKING;
+    let current: PhraseIndex | null = null;
+    onParagraph = (typed) => {
+      current = spec.currentDocument && typed.length > 0 ? buildPhraseIndex(typed.map((p) => ({ name: '当前文档', kind: 'current' as const, paragraphs: [p] }))) : null;
+    };
+    ghostAt = (before) => {
+      const sources = current ? [corpus, current] : [corpus];
+      return suggest(sources, { before, mode: 'ghost' }, undefined, params).ghost?.text ?? null;
+    };
+  }
+  return replay(held.paragraphs, ghostAt, onParagraph);
+}
+
+/** Every document replayed against an index of the others. */
 export function leaveOneOut(docs: PreparedDocument[], spec: EngineSpec): EvalFigures {
   const total: EvalFigures = { chars: 0, saved: 0, shown: 0, right: 0 };
-  const book: IndexInput[] = spec.phrasebook ? phrasebookDocuments().map((d) => ({ ...d, kind: 'phrasebook' as const })) : [];
-  for (const held of docs) {
-    const inputs: IndexInput[] = [...docs.filter((d) => d !== held).map((d) => ({ name: d.name, kind: 'corpus' as const, paragraphs: d.paragraphs })), ...book];
-    let ghostAt: (before: string, typed: string[]) => string | null;
-    let onParagraph: ((typed: string[]) => void) | undefined;
-    if (spec.naive) {
-      const { text } = layoutText(inputs);
-      const naive = new NaiveSuggester(stringOf(text), spec.naive === 'majority');
-      ghostAt = (before) => naive.ghost(before);
-    } else {
-      const corpus = buildPhraseIndex(inputs);
-      let current: PhraseIndex | null = null;
-      onParagraph = (typed) => {
-        current = spec.currentDocument && typed.length > 0 ? buildPhraseIndex(typed.map((p) => ({ name: '当前文档', kind: 'current' as const, paragraphs: [p] }))) : null;
-      };
-      ghostAt = (before) => {
-        const sources = current ? [corpus, current] : [corpus];
-        return suggest(sources, { before, mode: 'ghost' }).ghost?.text ?? null;
-      };
-    }
-    const f = replay(held.paragraphs, ghostAt, onParagraph);
-    total.chars += f.chars;
-    total.saved += f.saved;
-    total.shown += f.shown;
-    total.right += f.right;
-  }
+  for (const held of docs) add(total, evaluate(docs.filter((d) => d !== held), held, spec));
   return total;
+}
+
+/** Each test document replayed against an index of the training documents only. */
+export function trainTest(train: PreparedDocument[], test: PreparedDocument[], spec: EngineSpec): EvalFigures {
+  const total: EvalFigures = { chars: 0, saved: 0, shown: 0, right: 0 };
+  for (const held of test) add(total, evaluate(train, held, spec));
+  return total;
+}
+
+/**
+ * The bench's split of the corpus: every third document (by id: seeds and gov alike) is a test
+ * document, the rest train. The ranking's parameters are tuned on the training documents only.
+ */
+export function corpusSplit(docs: PreparedDocument[]): { train: PreparedDocument[]; test: PreparedDocument[] } {
+  const sorted = [...docs].sort((a, b) => (a.id < b.id ? -1 : 1));
+  return { train: sorted.filter((_, i) => i % 3 !== 2), test: sorted.filter((_, i) => i % 3 === 2) };
 }

@@ -2,19 +2,24 @@
  * Phrase suggestions: given the text before the caret, what the user is likely to type next.
  *
  * 1. Context: the longest suffix of the paragraph before the caret (2–12 characters) that
- *    occurs in a source; when nothing it offers is likely right, a shorter one (backing off).
+ *    occurs in a source, and up to two shorter ones that occur more often (levels).
  * 2. Continuations: the suffixes that start with the context form a contiguous range of the
  *    suffix array, sorted by what follows, so the range is a trie of continuations. It is
  *    expanded best-first (heaviest branch first) up to a clause end (，。；：！？ or the
- *    paragraph's end; 、 goes on through an enumeration) with balanced “”‘’《》（）【】.
- * 3. Evidence: each document has one vote for the context, shared among its continuations; the
- *    phrasebook and the open document vote with more weight. A continuation's confidence is its
- *    share of the votes (every occurrence that starts with it, so the user would accept it),
- *    shrunk towards zero when there is little evidence, and moved by the user's own accepts and
- *    dismissals.
+ *    paragraph's end; 、 goes on through an enumeration) with balanced “”‘’《》（）【】. Where the
+ *    continuations part before a clause end, the text they share is a candidate too.
+ * 3. Evidence: each document has one vote for a context, shared among its continuations; the
+ *    phrasebook votes with more weight, and every source (corpus and phrasebook, open document)
+ *    adds its votes. A continuation's confidence is its share of the votes (every occurrence that
+ *    starts with it, so the user would accept it) at the shortest level, shrunk towards zero when
+ *    there is little evidence; each longer level's share is added to it with the shorter estimate
+ *    as a prior (interpolation), so a longer context outweighs a shorter one as its evidence grows
+ *    and a candidate of a short context is never lost to a near-tie with a long one. The user's
+ *    own accepts and dismissals move it last.
  * 4. Ranking by expected keystrokes saved; near-duplicates (differing only in quotes or brackets)
- *    collapse; a prefix of a better suggestion is dropped. A ghost is shown only when its
- *    confidence says it is more likely right than wrong.
+ *    collapse; in the list a prefix of a better suggestion is dropped. The ghost is the best
+ *    candidate whose confidence says it is more likely right than wrong (a likely prefix beats an
+ *    unlikely longer text).
  */
 import { markSlots } from '../corpus/slots';
 import { DOC_END, PARA, charAt, docOf, narrowRange, patternOf, type DocKind, type PhraseIndex } from './phraseIndex';
@@ -126,6 +131,13 @@ class ContextRanges {
     return r;
   }
 
+  /** The suffix of exactly `length` characters, if it occurs. */
+  exactly(length: number): Match | null {
+    if (length > this.codes.length) return null;
+    const [lo, hi] = this.at(length);
+    return hi > lo ? { index: this.index, lo, hi, length } : null;
+  }
+
   /** The longest suffix, at most `maxLength` long, that occurs (a binary search: a suffix of one that occurs occurs too). */
   longest(maxLength: number): Match | null {
     let lo = MIN_CONTEXT;
@@ -194,11 +206,13 @@ function isLineEnd(c: number): boolean {
 }
 
 /** Best-first expansion of one source's continuations up to clause ends. */
-function expand(m: Match, votes: Votes, ctx: Context, minWeight: number, maxCandidates: number, budget: number): string[] {
+function expand(m: Match, votes: Votes, ctx: Context, minWeight: number, maxCandidates: number, budget: number, sharedMinWeight: number): string[] {
   const { index } = m;
   const { sa } = index;
   const heap: Node[] = [{ lo: m.lo, hi: m.hi, len: 0, stack: [], closed: 0, weight: votes.total }];
   const out: string[] = [];
+  /** Texts where the continuations part (not clause ends): ghosts for when no whole clause is likely. */
+  const shared = new Set<string>();
   const textOf = (node: Node) => {
     const p = sa[node.lo]! + m.length;
     return String.fromCharCode(...index.text.subarray(p, p + node.len));
@@ -269,6 +283,8 @@ function expand(m: Match, votes: Votes, ctx: Context, minWeight: number, maxCand
   while (heap.length > 0 && budget-- > 0 && out.length < maxCandidates) {
     const node = follow(pop());
     if (!node) continue;
+    // Where the occurrences part, the text so far is a candidate too: what they all share.
+    if (node.len >= 2 && node.weight >= sharedMinWeight && node.stack.length === 0 && !CLAUSE_END.has(charAt(index, sa[node.lo]! + m.length + node.len - 1))) shared.add(textOf(node));
     // The occurrences diverge here: one child per next character.
     const off = m.length + node.len;
     let i = node.lo;
@@ -301,14 +317,16 @@ function expand(m: Match, votes: Votes, ctx: Context, minWeight: number, maxCand
     }
     if (endedHere && node.len > 0 && node.stack.length === 0) out.push(textOf(node));
   }
-  return out;
+  return [...out, ...shared];
 }
 
 interface Scored {
   text: string;
+  /** Its votes at the shortest context weighed (where most documents show it). */
   weight: number;
   confidence: number;
-  /** Its suffix-array range in each source used. */
+  /** The sources at that context, and its suffix-array range in each. */
+  matches: Match[];
   ranges: Array<[number, number]>;
   score: number;
 }
@@ -318,57 +336,67 @@ const MAX_COUNTED_OCCURRENCES = 128;
 
 const KIND_PREFERENCE: Record<DocKind, number> = { corpus: 0, phrasebook: 1, current: 2 };
 
+/**
+ * The ranking's parameters. Tuned on the training documents of the bench's split (bench/suggestEval.ts),
+ * never on its test documents.
+ */
+export interface RankingParams {
+  /** Prior votes of the shorter context at each longer one (how far a longer context's own evidence is trusted). */
+  backoff: number;
+  /** Prior votes against any continuation at the shortest context: one document's evidence is not yet "likely". */
+  shrink: number;
+  /** Longer continuations need more evidence: that prior grows by this share per character. */
+  shrinkPerChar: number;
+  /** A ghost needs at least this confidence. */
+  ghostConfidence: number;
+}
+
+/** Prior votes of the shorter context at each longer one. */
+export const BACKOFF = 3;
+
+export const RANKING: RankingParams = { backoff: BACKOFF, shrink: SHRINK, shrinkPerChar: SHRINK_PER_CHAR, ghostConfidence: GHOST_CONFIDENCE };
+
 /** Suggestions for the text before the caret, from one or more indexes (corpus, open document). */
-export function suggest(sources: PhraseIndex[], q: SuggestQuery, feedback?: FeedbackLookup): SuggestResult {
+export function suggest(sources: PhraseIndex[], q: SuggestQuery, feedback?: FeedbackLookup, params: RankingParams = RANKING): SuggestResult {
   const ctx = prepareContext(q);
   const none: SuggestResult = { context: '', suggestions: [], ghost: null };
   if (!ctx) return none;
-  // Back off to shorter contexts (more evidence, less specific) while nothing is likely right;
-  // a shorter context is only tried when it occurs more often than the one that failed.
-  let maxLength = ctx.codes.length;
-  let result: SuggestResult | null = null;
+  const levels = contextLevels(
+    sources.map((s) => new ContextRanges(s, ctx.codes)),
+    ctx.codes.length,
+  );
+  if (levels.length === 0) return none;
+  return suggestAt(levels, ctx, q, params, feedback);
+}
+
+/**
+ * One context length and every source's occurrences of it. The levels of a query go from the
+ * longest context that occurs down to shorter ones, each occurring more often than the last.
+ */
+interface Level {
+  length: number;
+  matches: Match[];
+  votes: Votes[];
+  total: number;
+}
+
+/** How many context lengths a query weighs (the longest and up to this many shorter ones, less one). */
+const MAX_LEVELS = 3;
+
+function contextLevels(ranges: ContextRanges[], contextLength: number): Level[] {
+  const levels: Level[] = [];
   let occurrences = 0;
-  const ranges = sources.map((s) => new ContextRanges(s, ctx.codes));
-  for (let attempt = 0; attempt <= MAX_BACKOFF && maxLength >= MIN_CONTEXT; attempt++) {
-    let matches: Match[] = [];
-    for (; maxLength >= MIN_CONTEXT; maxLength--) {
-      matches = ranges.map((r) => r.longest(maxLength)).filter((m): m is Match => m !== null);
-      const best = Math.max(0, ...matches.map((m) => m.length));
-      matches = matches.filter((m) => m.length === best);
-      const occ = matches.reduce((n, m) => n + m.hi - m.lo, 0);
-      if (matches.length === 0 || occ > occurrences) {
-        occurrences = occ;
-        break;
-      }
-      maxLength = best;
-    }
-    if (matches.length === 0) break;
-    const r = suggestAt(matches, ctx, q, feedback);
-    if (q.mode === 'ghost') {
-      if (r.ghost) return r;
-      result ??= r;
-    } else {
-      // The list goes on with what shorter contexts add, until it has k entries.
-      result = result ? mergeLists(result, r, q.k ?? 5) : r;
-      if (result.suggestions.length >= (q.k ?? 5)) return result;
-    }
-    maxLength = matches[0]!.length - 1;
+  let length = Math.max(0, ...ranges.map((r) => r.longest(contextLength)?.length ?? 0));
+  for (; length >= MIN_CONTEXT && levels.length < MAX_LEVELS; length--) {
+    const matches = ranges.map((r) => r.exactly(length)).filter((m): m is Match => m !== null);
+    const occ = matches.reduce((n, m) => n + m.hi - m.lo, 0);
+    if (occ <= occurrences) continue;
+    occurrences = occ;
+    const votes = matches.map((m) => new Votes(m));
+    levels.push({ length, matches, votes, total: votes.reduce((s, v) => s + v.total, 0) });
   }
-  return result ?? none;
+  return levels;
 }
-
-function mergeLists(a: SuggestResult, b: SuggestResult, k: number): SuggestResult {
-  const out = [...a.suggestions];
-  for (const s of b.suggestions) {
-    const same = out.findIndex((x) => suggestionKey(x.text) === suggestionKey(s.text));
-    if (same >= 0) out[same] = { ...out[same]!, documents: Math.max(out[same]!.documents, s.documents) };
-    else if (!out.some((x) => x.text.startsWith(s.text)) && out.length < k) out.push(s);
-  }
-  return { ...a, suggestions: out, ghost: a.ghost ?? b.ghost };
-}
-
-/** How many times a ghost query may fall back to a shorter context. */
-const MAX_BACKOFF = 3;
 
 /**
  * Whether some next character could hold `share` of a context's occurrences. The characters
@@ -393,41 +421,48 @@ function mayHaveBranchOf(m: Match, share: number): boolean {
 /** Below this share for the most frequent next character, no ghost can be likely right: skip the work. */
 const HOPELESS_BRANCH_SHARE = 0.15;
 
-function suggestAt(used: Match[], ctx: Context, q: SuggestQuery, feedback?: FeedbackLookup): SuggestResult {
+function suggestAt(levels: Level[], ctx: Context, q: SuggestQuery, params: RankingParams, feedback?: FeedbackLookup): SuggestResult {
   const k = q.k ?? 5;
-  const best = used[0]!.length;
-  if (q.mode === 'ghost' && used.every((m) => !mayHaveBranchOf(m, HOPELESS_BRANCH_SHARE))) {
-    return { context: '', suggestions: [], ghost: null };
-  }
-  const votes = used.map((m) => new Votes(m));
-  const total = votes.reduce((s, v) => s + v.total, 0) + SHRINK;
   const ghostOnly = q.mode === 'ghost';
-  const minWeight = ghostOnly ? total * GHOST_CONFIDENCE * 0.4 : 0;
-
+  const top = levels[0]!;
   const texts = new Set<string>();
-  used.forEach((m, i) => {
-    for (const t of expand(m, votes[i]!, ctx, minWeight, ghostOnly ? 8 : 4 * k + 8, ghostOnly ? 120 : 600)) texts.add(t);
+  levels.forEach((level, l) => {
+    if (ghostOnly && level.matches.every((m) => !mayHaveBranchOf(m, HOPELESS_BRANCH_SHARE))) return;
+    // A branch lighter than this cannot reach a ghost's confidence even with all the shorter contexts' support.
+    const ghostWeight = (level.total + params.backoff) * params.ghostConfidence * 0.4 - params.backoff;
+    // The list is mostly the longest context's; shorter ones add a few of their best.
+    const [most, budget] = ghostOnly ? [8, 120] : l === 0 ? [4 * k + 8, 600] : [k + 4, 150];
+    level.matches.forEach((m, i) => {
+      for (const t of expand(m, level.votes[i]!, ctx, ghostOnly ? ghostWeight : 0, most, budget, ghostWeight)) texts.add(t);
+    });
   });
-  // Weigh every candidate in every source: its votes are all occurrences that start with it.
+  // Weigh every candidate at every level, shortest first: a longer context's evidence is added to
+  // the shorter one's estimate, so it outweighs it as it grows; sources add up within a level.
   const byKey = new Map<string, Scored>();
   for (const text of texts) {
+    const pattern = patternOf(text);
+    const len = [...text].length;
+    let p = 0;
     let weight = 0;
-    const ranges: Array<[number, number]> = [];
-    used.forEach((m, i) => {
-      const range = narrowRange(m.index, m.lo, m.hi, m.length, patternOf(text));
-      ranges.push(range);
-      if (range[1] > range[0]) weight += votes[i]!.of(range[0], range[1]);
-    });
-    const key = suggestionKey(text);
-    const fb = feedback?.(key);
+    let matches: Match[] = [];
+    let found: Array<[number, number]> = [];
+    for (let l = levels.length - 1; l >= 0; l--) {
+      const level = levels[l]!;
+      const ranges = level.matches.map((m) => narrowRange(m.index, m.lo, m.hi, m.length, pattern));
+      const w = ranges.reduce((sum, r, i) => (r[1] > r[0] ? sum + level.votes[i]!.of(r[0], r[1]) : sum), 0);
+      if (l === levels.length - 1) p = w / (level.total + params.shrink * (1 + params.shrinkPerChar * (len - 1)));
+      else p = (w + params.backoff * p) / (level.total + params.backoff);
+      if (w > 0 && matches.length === 0) [weight, matches, found] = [w, level.matches, ranges];
+    }
+    const fb = feedback?.(suggestionKey(text));
     const accepted = fb?.accepted ?? 0;
     const dismissed = fb?.dismissed ?? 0;
-    const len = [...text].length;
-    const shrink = SHRINK * (1 + SHRINK_PER_CHAR * (len - 1));
-    const confidence = (weight + 2 * accepted) / (total - SHRINK + shrink + 2 * accepted + 2 * dismissed);
-    const scored: Scored = { text, weight, confidence, ranges, score: confidence * (len - 0.5) };
+    const prior = top.total + params.backoff;
+    const confidence = (p * prior + 2 * accepted) / (prior + 2 * accepted + 2 * dismissed);
+    const scored: Scored = { text, weight, confidence, matches, ranges: found, score: confidence * (len - 0.5) };
+    const key = suggestionKey(text);
     const prev = byKey.get(key);
-    if (!prev || prev.weight < scored.weight) byKey.set(key, scored);
+    if (!prev || prev.confidence < scored.confidence) byKey.set(key, scored);
   }
 
   /** Distinct documents and the preferred source of a kept suggestion (only these are counted). */
@@ -435,7 +470,7 @@ function suggestAt(used: Match[], ctx: Context, q: SuggestQuery, feedback?: Feed
     let documents = 0;
     let source = '';
     let sourceKind: DocKind = 'corpus';
-    used.forEach((m, i) => {
+    s.matches.forEach((m, i) => {
       const [lo, hi] = s.ranges[i]!;
       const seen = new Set<number>();
       for (let p = lo; p < Math.min(hi, lo + MAX_COUNTED_OCCURRENCES); p++) {
@@ -453,17 +488,26 @@ function suggestAt(used: Match[], ctx: Context, q: SuggestQuery, feedback?: Feed
     return { documents, source, sourceKind };
   };
 
-  const ranked = [...byKey.values()].sort((a, b) => b.score - a.score || b.weight - a.weight);
-  const kept: Scored[] = [];
+  const ranked = [...byKey.values()].sort((a, b) => b.score - a.score || b.confidence - a.confidence);
+  // The ghost: the best of those likely right (a likely "发展" is not lost to an unlikely "发展的…").
+  const best = ranked.find((s) => s.confidence >= params.ghostConfidence && [...s.text].length >= 2) ?? null;
+  const toSuggestion = (s: Scored): Suggestion => ({ text: s.text, confidence: s.confidence, ...sourcesOf(s) });
+  if (ghostOnly) {
+    const ghost = best ? toSuggestion(best) : null;
+    return { context: contextText(ctx, top), suggestions: ghost ? [ghost] : [], ghost };
+  }
+  // The list: the ghost first, then the best others; a prefix of a better one is dropped.
+  const kept: Scored[] = best ? [best] : [];
   for (const s of ranked) {
+    if (kept.length >= k) break;
     if (kept.some((better) => better.text.startsWith(s.text))) continue;
     kept.push(s);
-    if (kept.length >= k) break;
   }
-  const toSuggestion = (s: Scored): Suggestion => ({ text: s.text, confidence: s.confidence, ...sourcesOf(s) });
-  const likely = kept.filter((s) => s.confidence >= GHOST_CONFIDENCE && [...s.text].length >= 2);
-  const suggestions = (ghostOnly ? likely.slice(0, 1) : kept).map(toSuggestion);
-  const ghost = likely.length > 0 ? (ghostOnly ? suggestions[0]! : toSuggestion(likely[0]!)) : null;
-  const context = String.fromCharCode(...ctx.codes.subarray(ctx.codes.length - best));
-  return { context, suggestions, ghost };
+  const suggestions = kept.map(toSuggestion);
+  const ghost = best ? suggestions[0]! : null;
+  return { context: contextText(ctx, top), suggestions, ghost };
+}
+
+function contextText(ctx: Context, level: Level): string {
+  return String.fromCharCode(...ctx.codes.subarray(ctx.codes.length - level.length));
 }

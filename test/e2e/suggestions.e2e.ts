@@ -33,6 +33,17 @@ async function corpusReady(p: Page): Promise<boolean> {
 /** The ghost as drawn (the paragraph's data-ghost attribute), or null. */
 const ghost = (p: Page) => p.evaluate(() => document.querySelector('[data-testid=editor] [data-ghost]')?.getAttribute('data-ghost') ?? null);
 
+/** The compact candidate under the caret (middle of a paragraph), with its place and the caret's, or null. */
+const caretCandidate = (p: Page) =>
+  p.evaluate(() => {
+    const el = document.querySelector<HTMLElement>('[data-testid=suggestion-ghost].suggestion-ghost-caret');
+    if (!el || el.hidden) return null;
+    const box = el.getBoundingClientRect();
+    const range = window.getSelection()!.getRangeAt(0);
+    const caret = range.getClientRects()[0] ?? range.getBoundingClientRect();
+    return { text: el.textContent, left: box.left, top: box.top, visible: box.width > 10 && box.height > 10, caret: { left: caret.left, bottom: caret.bottom } };
+  });
+
 async function compose(cdp: CDPSession, text: string): Promise<void> {
   await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
 }
@@ -89,6 +100,69 @@ describe('phrase suggestions', () => {
     await expect.poll(() => ghost(page), WAIT).toBe('腐、不能腐、不想腐');
     expect(await paragraphs(page)).toEqual(['坚定不移执纪反腐，一体推进不敢']);
     await cdp.detach();
+  });
+
+  it('in the middle of a paragraph of a real report: a candidate at the caret, Tab accepts it, Ctrl+Z takes exactly it back', async () => {
+    const report = readFileSync(path.join(CORPUS, 'seeds', '000_40f08a2d6707e5f7.txt'), 'utf8').split(/\r?\n/);
+    const para = report.find((l) => l.startsWith('抓党建，关键是抓责任制'))!;
+    await page.keyboard.insertText(para);
+    await expect.poll(() => paragraphs(page)).toEqual([para]);
+    // The caret after the first sentence, moved there by keys: moving shows nothing.
+    const at = para.indexOf('。') + 1;
+    await page.keyboard.press('Control+Home');
+    for (let i = 0; i < at; i++) await page.keyboard.press('ArrowRight');
+    await settled(page);
+    expect(await caretCandidate(page)).toBeNull();
+    // A phrase start typed through the IME: nothing during the composition, the candidate after it.
+    const cdp = await page.context().newCDPSession(page);
+    const asked = await answeredRequests(page, 'suggest');
+    for (const step of ['yi', 'yiti', 'yiti tuijin']) {
+      await compose(cdp, step);
+      await settled(page);
+      expect(await caretCandidate(page), step).toBeNull();
+    }
+    expect(await answeredRequests(page, 'suggest')).toBe(asked);
+    await cdp.send('Input.insertText', { text: '一体推进' });
+    await cdp.detach();
+    const typed = para.slice(0, at) + '一体推进' + para.slice(at);
+    await expect.poll(() => caretCandidate(page), WAIT).toMatchObject({ text: '不敢腐、不能腐、不想腐' });
+    // Under the caret, not in the text: the paragraph holds only what was typed, and no inline ghost.
+    const shown = (await caretCandidate(page))!;
+    expect(shown.visible).toBe(true);
+    expect(Math.abs(shown.left - shown.caret.left)).toBeLessThanOrEqual(4);
+    expect(shown.top).toBeGreaterThanOrEqual(shown.caret.bottom - 1);
+    expect(shown.top - shown.caret.bottom).toBeLessThanOrEqual(8);
+    expect(await ghost(page)).toBeNull();
+    expect(await paragraphs(page)).toEqual([typed]);
+
+    await page.keyboard.press('Tab');
+    const accepted = para.slice(0, at) + '一体推进不敢腐、不能腐、不想腐' + para.slice(at);
+    await expect.poll(() => paragraphs(page)).toEqual([accepted]);
+    await expect.poll(() => caretCandidate(page)).toBeNull();
+    // The caret is after the inserted text: typing goes on there.
+    expect(await page.evaluate(() => {
+      const sel = window.getSelection()!;
+      return (sel.anchorNode?.textContent ?? '').slice(0, sel.anchorOffset).endsWith('不想腐');
+    })).toBe(true);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => paragraphs(page)).toEqual([typed]);
+    expect(errors).toEqual([]);
+  });
+
+  it('in the middle of a paragraph: Esc dismisses the candidate and changes nothing; Tab then keeps Word’s behaviour', async () => {
+    await page.keyboard.insertText('推进党建工作落细落实落到位。');
+    await page.keyboard.press('Control+Home');
+    await settled(page);
+    await page.keyboard.insertText('深刻领悟');
+    await expect.poll(() => caretCandidate(page), WAIT).toMatchObject({ text: '“两个确立”的决定性意义' });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => caretCandidate(page)).toBeNull();
+    await settled(page);
+    expect(await caretCandidate(page)).toBeNull();
+    expect(await paragraphs(page)).toEqual(['深刻领悟推进党建工作落细落实落到位。']);
+    // No candidate: Tab inserts a tab character, as in Word.
+    await page.keyboard.press('Tab');
+    await expect.poll(() => paragraphs(page)).toEqual(['深刻领悟\t推进党建工作落细落实落到位。']);
   });
 
   it('lists alternatives with their source on Alt+/, and Enter inserts the chosen one', async () => {

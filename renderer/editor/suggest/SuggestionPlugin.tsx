@@ -1,7 +1,9 @@
 /**
  * Phrase suggestions while typing. After each edit the text before the caret goes to the
  * suggestion worker (asynchronously: the keystroke never waits); a likely continuation comes
- * back and is drawn as ghost text after the caret (DOM-only, see ghostText.ts). Tab or → accepts
+ * back and is drawn as ghost text after the caret (DOM-only, see ghostText.ts); in the middle of a
+ * paragraph, where ghost text cannot sit, as a compact candidate under the caret, and only after
+ * the user typed there (moving the caret through old text shows nothing). Tab or → accepts
  * it as one undo step (a slot in it is then selected to type over), Esc dismisses it, Alt+/
  * lists up to five alternatives with their source. Nothing is shown or accepted while an IME
  * composition is open; an answer for a caret that has moved since is dropped; typing the
@@ -34,7 +36,7 @@ import { api } from '../../api';
 import { registerCommands } from '../../app/commands';
 import { notify } from '../../app/dialogs';
 import { LOAD_TAG } from '../Editor';
-import { GhostText } from './ghostText';
+import { GhostText, type CaretBox } from './ghostText';
 import { suggestionListStore } from './suggestStore';
 
 /** Characters of context sent with a query (the engine uses at most 12, brackets need a few more). */
@@ -48,6 +50,8 @@ interface Caret {
   topKey: string;
   /** Its text before the caret. */
   before: string;
+  /** Its text after the caret. */
+  after: string;
   /** Nothing but spaces follows the caret in its paragraph. */
   atEnd: boolean;
 }
@@ -78,7 +82,7 @@ function $caret(): Caret | null {
     before = children.slice(0, sel.anchor.offset).map((c) => c.getTextContent()).join('');
     after = children.slice(sel.anchor.offset).map((c) => c.getTextContent()).join('');
   }
-  return { blockKey: block.getKey(), topKey: top.getKey(), before, atEnd: after.trim() === '' };
+  return { blockKey: block.getKey(), topKey: top.getKey(), before, after, atEnd: after.trim() === '' };
 }
 
 interface Ghost {
@@ -98,6 +102,7 @@ export function registerSuggestions(editor: LexicalEditor): () => void {
   let queued = false;
   let lastAsked = '';
   let docTimer: ReturnType<typeof setTimeout> | undefined;
+  let lastCaret = '';
 
   const readCaret = () => editor.getEditorState().read($caret);
   const caretId = (c: Caret) => `${c.blockKey}\u0000${c.before}`;
@@ -113,7 +118,8 @@ export function registerSuggestions(editor: LexicalEditor): () => void {
       view.hide();
       return;
     }
-    view.show(el, ghost.text);
+    if (readCaret()?.atEnd !== false) view.show(el, ghost.text);
+    else view.showAtCaret(caretBox(el), ghost.text);
   };
 
   const clearGhost = () => {
@@ -139,13 +145,18 @@ export function registerSuggestions(editor: LexicalEditor): () => void {
     });
   };
 
+  /** Whether the user typed where the caret is (a suggestion in the middle of a paragraph needs it). */
+  let typedHere = false;
+  /** Whether a suggestion may show at this caret. */
+  const mayShow = (c: Caret) => c.atEnd || typedHere;
+
   const request = () => {
     if (inflight) {
       queued = true;
       return;
     }
     const caret = readCaret();
-    if (!caret || !caret.atEnd || composing || editor.isComposing()) return;
+    if (!caret || !mayShow(caret) || composing || editor.isComposing()) return;
     const before = caret.before.slice(-CONTEXT_CHARS);
     const id = caretId(caret);
     if (before.replace(/\s/g, '').length < 2 || id === lastAsked) return;
@@ -165,9 +176,11 @@ export function registerSuggestions(editor: LexicalEditor): () => void {
         settle(() => {
           const now = readCaret();
           // The caret moved or an IME composition began while the worker answered: drop it.
-          if (!now || caretId(now) !== id || !now.atEnd || composing || editor.isComposing()) return false;
+          if (!now || caretId(now) !== id || !mayShow(now) || composing || editor.isComposing()) return false;
           const g = r.ghost;
-          if (g && !(dismissed && dismissed.base === now.before && dismissed.text === g.text)) {
+          // In the middle of a paragraph, a suggestion that is already the text after the caret says nothing.
+          const already = g !== null && !now.atEnd && now.after.startsWith(renderSlots(g.text).text);
+          if (g && !already && !(dismissed && dismissed.base === now.before && dismissed.text === g.text)) {
             ghost = { blockKey: now.blockKey, base: now.before, text: g.text };
             render();
           }
@@ -177,14 +190,17 @@ export function registerSuggestions(editor: LexicalEditor): () => void {
     );
   };
 
-  const onEdit = () => {
+  const onEdit = (edited: boolean) => {
     if (composing || editor.isComposing()) {
       view.hide(); // kept, not drawn: a committed composition may type through it
       return;
     }
     const caret = readCaret();
     if (suggestionListStore.get() && (!caret || caretId(caret) !== listCaret)) suggestionListStore.set(null);
-    if (!caret || !caret.atEnd) {
+    if (edited) typedHere = true;
+    else if (caret && caretId(caret) !== lastCaret) typedHere = false; // the caret was moved, not typed along
+    lastCaret = caret ? caretId(caret) : '';
+    if (!caret || !mayShow(caret)) {
       clearGhost();
       return;
     }
@@ -318,7 +334,7 @@ export function registerSuggestions(editor: LexicalEditor): () => void {
     } else {
       // Lexical commits the composed text in its own compositionend handler, which may run
       // before this one: look again once it has.
-      setTimeout(onEdit, 0);
+      setTimeout(() => onEdit(true), 0);
     }
   };
   const compositionStart = () => onComposition(true);
@@ -336,7 +352,7 @@ export function registerSuggestions(editor: LexicalEditor): () => void {
         clearGhost();
         lastAsked = '';
       }
-      onEdit();
+      onEdit(dirtyLeaves.size > 0 && !tags.has(LOAD_TAG)); // opening a document is not typing at the caret
       if (dirtyElements.size > 0 || dirtyLeaves.size > 0) {
         clearTimeout(docTimer);
         docTimer = setTimeout(sendDocument, DOCUMENT_DELAY_MS);
@@ -367,6 +383,18 @@ export function registerSuggestions(editor: LexicalEditor): () => void {
       COMMAND_PRIORITY_HIGH,
     ),
     registerCommands({ 'edit.suggestions': () => openList() }),
+    // The candidate under the caret follows the caret when the page scrolls or the window is resized.
+    (() => {
+      const follow = () => {
+        if (ghost && view.visible) render();
+      };
+      window.addEventListener('scroll', follow, true);
+      window.addEventListener('resize', follow);
+      return () => {
+        window.removeEventListener('scroll', follow, true);
+        window.removeEventListener('resize', follow);
+      };
+    })(),
     () => {
       clearTimeout(docTimer);
       view.dispose();
@@ -376,6 +404,19 @@ export function registerSuggestions(editor: LexicalEditor): () => void {
   );
   sendDocument();
   return cleanup;
+}
+
+/** The caret's place on screen, else the paragraph's bottom left. */
+function caretBox(paragraph: HTMLElement): CaretBox {
+  const sel = window.getSelection();
+  if (sel && sel.rangeCount > 0) {
+    const range = sel.getRangeAt(0);
+    const rect = range.getBoundingClientRect();
+    const box = rect.height > 0 ? rect : range.getClientRects()[0];
+    if (box && box.height > 0) return { left: box.left, top: box.top, bottom: box.bottom };
+  }
+  const r = paragraph.getBoundingClientRect();
+  return { left: r.left, top: r.bottom, bottom: r.bottom };
 }
 
 /** Accepts the list item the user clicked (set while the plugin is mounted). */

@@ -19,7 +19,7 @@ import { EditorCommands } from './editor/EditorCommands';
 import { EditorShell, EditorSurface } from './editor/Editor';
 import { FindReplacePanel } from './editor/find/FindReplacePanel';
 import { ExportFeature } from './export/ExportDialog';
-import { PrintView } from './export/PrintView';
+import { PrintPreviewFeature } from './export/PrintPreview';
 import { FileCommands } from './files/FileCommands';
 import { FileStatus } from './files/FileStatus';
 import { discardCurrentBackup } from './files/fileActions';
@@ -178,7 +178,7 @@ export function App() {
         <DialogHost />
       </Guard>
       <Guard name="打印视图">
-        <PrintView />
+        <PrintPreviewFeature />
       </Guard>
     </EditorShell>
   );

@@ -21,6 +21,7 @@ import { FindReplacePanel } from './editor/find/FindReplacePanel';
 import { ExportFeature } from './export/ExportDialog';
 import { PrintPreviewFeature } from './export/PrintPreview';
 import { FileCommands } from './files/FileCommands';
+import { NewFromTemplateFeature } from './files/NewFromTemplate';
 import { FileStatus } from './files/FileStatus';
 import { discardCurrentBackup } from './files/fileActions';
 import { SettingsFeature } from './settings/SettingsDialog';
@@ -170,6 +171,9 @@ export function App() {
       </div>
       <Guard name="导出">
         <ExportFeature />
+      </Guard>
+      <Guard name="新建">
+        <NewFromTemplateFeature />
       </Guard>
       <Guard name="选项">
         <SettingsFeature />

@@ -16,6 +16,8 @@ export const APP_COMMANDS = [
   'edit.find',
   'edit.replace',
   'edit.suggestions',
+  'edit.nextField',
+  'edit.previousField',
   'format.bold',
   'format.italic',
   'format.underline',
@@ -70,6 +72,9 @@ export const SHORTCUTS: Partial<Record<AppCommand, Shortcut[]>> = {
   'edit.find': [{ key: 'F', ctrl: true }],
   'edit.replace': [{ key: 'H', ctrl: true }],
   'edit.suggestions': [{ key: '/', alt: true }],
+  // Word's next / previous field: the ×× fields of a template.
+  'edit.nextField': [{ key: 'F11' }],
+  'edit.previousField': [{ key: 'F11', shift: true }],
   'format.bold': [{ key: 'B', ctrl: true }],
   'format.italic': [{ key: 'I', ctrl: true }],
   'format.underline': [{ key: 'U', ctrl: true }],

@@ -52,7 +52,7 @@ export async function runCommand(cmd: AppCommand): Promise<unknown> {
 }
 
 /** Commands that make sense while typing in a text field of the UI (not the document). */
-const FIELD_SAFE = new Set<AppCommand>(['file.new', 'file.open', 'file.save', 'file.saveAs', 'file.export', 'file.printPreview', 'edit.find', 'edit.replace', 'view.outline', 'view.zoomIn', 'view.zoomOut', 'view.zoomReset']);
+const FIELD_SAFE = new Set<AppCommand>(['file.new', 'file.newFromTemplate', 'file.open', 'file.save', 'file.saveAs', 'file.export', 'file.printPreview', 'edit.find', 'edit.replace', 'view.outline', 'view.zoomIn', 'view.zoomOut', 'view.zoomReset']);
 
 function isUiField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;

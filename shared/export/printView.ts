@@ -54,7 +54,8 @@ ${pagedCss(scope)}
 .${scope} .i { font-style: italic; }
 .${scope} .u { text-decoration: underline; }
 .${scope} .keep { break-after: avoid; }
-.${scope} { position: relative; }
+/* A block formatting context: a first paragraph's top margin (the 信函's 发文字号) must not move the view's top, from which the 信函's head is placed. */
+.${scope} { position: relative; display: flow-root; }
 .${scope} p.tabbed { position: relative; }
 .${scope} .tab-left { position: absolute; top: 0; }
 .${scope} .tab-right { position: absolute; top: 0; }
@@ -193,7 +194,16 @@ export function pageRulesCss(layout: DocumentLayout, scope = 'wg-print'): string
   if (!layout.numberFirstPage) first.push(none);
   const foot = letterFoot(layout);
   if (foot) first.push(`@bottom-center { content: ""; vertical-align: top; ${cssText({ ...letterFootStyle(foot), marginTop: pt(foot.y - (PAGE.height - MARGINS.bottom)) })} }`);
-  return `@page ${UNNUMBERED_PAGE} { ${none} }
+  // The 信函's head lies 30 mm from the paper's top, above the 版心 (37 mm): a browser draws
+  // nothing above a page's area, so the first page's area starts at the head and the view is
+  // padded down to the 版心 by the difference.
+  const head = layout.blocks.find((b): b is LaidFloat => b.type === 'float' && b.kind === 'letter-head');
+  const headCss = head
+    ? `@page :first { margin-top: ${pt(head.y)}; }
+@media print { .${scope} { padding-top: ${pt(MARGINS.top - head.y)}; } .${scope} .letter-head { top: 0 !important; } }`
+    : '';
+  return `${headCss}
+@page ${UNNUMBERED_PAGE} { ${none} }
 .${scope} .unnumbered { page: ${UNNUMBERED_PAGE}; }
 ${first.length ? `@page :first { ${first.join(' ')} }` : ''}`;
 }

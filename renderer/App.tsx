@@ -33,6 +33,7 @@ import { SuggestionPlugin } from './editor/suggest/SuggestionPlugin';
 import { ProofreadPanel } from './editor/proofread/ProofreadPanel';
 import { followCorpusStatus } from './editor/suggest/suggestStore';
 import { OutlinePlugin } from './editor/outline/OutlinePlugin';
+import { ContextMenu } from './editor/ContextMenu';
 
 export { confirmDiscardChanges } from './app/confirmDiscard';
 
@@ -171,6 +172,9 @@ export function App() {
       </div>
       <Guard name="导出">
         <ExportFeature />
+      </Guard>
+      <Guard name="右键菜单">
+        <ContextMenu />
       </Guard>
       <Guard name="新建">
         <NewFromTemplateFeature />

@@ -19,8 +19,9 @@ import { EditorCommands } from './editor/EditorCommands';
 import { EditorShell, EditorSurface } from './editor/Editor';
 import { FindReplacePanel } from './editor/find/FindReplacePanel';
 import { ExportFeature } from './export/ExportDialog';
-import { PrintView } from './export/PrintView';
+import { PrintPreviewFeature } from './export/PrintPreview';
 import { FileCommands } from './files/FileCommands';
+import { NewFromTemplateFeature } from './files/NewFromTemplate';
 import { FileStatus } from './files/FileStatus';
 import { discardCurrentBackup } from './files/fileActions';
 import { SettingsFeature } from './settings/SettingsDialog';
@@ -32,6 +33,7 @@ import { SuggestionPlugin } from './editor/suggest/SuggestionPlugin';
 import { ProofreadPanel } from './editor/proofread/ProofreadPanel';
 import { followCorpusStatus } from './editor/suggest/suggestStore';
 import { OutlinePlugin } from './editor/outline/OutlinePlugin';
+import { ContextMenu } from './editor/ContextMenu';
 
 export { confirmDiscardChanges } from './app/confirmDiscard';
 
@@ -171,6 +173,12 @@ export function App() {
       <Guard name="导出">
         <ExportFeature />
       </Guard>
+      <Guard name="右键菜单">
+        <ContextMenu />
+      </Guard>
+      <Guard name="新建">
+        <NewFromTemplateFeature />
+      </Guard>
       <Guard name="选项">
         <SettingsFeature onSaved={replaceSettings} />
       </Guard>
@@ -178,7 +186,7 @@ export function App() {
         <DialogHost />
       </Guard>
       <Guard name="打印视图">
-        <PrintView />
+        <PrintPreviewFeature />
       </Guard>
     </EditorShell>
   );

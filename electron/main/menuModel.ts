@@ -49,12 +49,14 @@ export function buildMenuModel(ctx: MenuContext): MenuEntry[] {
       label: '文件(&F)',
       items: [
         cmd('新建(&N)', 'file.new'),
+        cmd('按文种新建(&T)…', 'file.newFromTemplate'),
         cmd('打开(&O)…', 'file.open'),
         { kind: 'submenu', label: '最近打开(&R)', items: recentFilesMenu(ctx.recentFiles) },
         sep,
         cmd('保存(&S)', 'file.save'),
         cmd('另存为(&A)…', 'file.saveAs'),
         cmd('导出(&E)…', 'file.export'),
+        cmd('打印预览和打印(&V)…', 'file.printPreview'),
         sep,
         { kind: 'quit', label: '退出(&X)', accelerator: ctx.platform === 'darwin' ? 'Cmd+Q' : 'Alt+F4' },
       ],
@@ -75,6 +77,9 @@ export function buildMenuModel(ctx: MenuContext): MenuEntry[] {
         cmd('替换(&H)…', 'edit.replace'),
         sep,
         cmd('输入提示列表', 'edit.suggestions'),
+        sep,
+        cmd('下一个 ×× 填写处', 'edit.nextField'),
+        cmd('上一个 ×× 填写处', 'edit.previousField'),
       ],
     },
     {
@@ -134,7 +139,7 @@ export function buildMenuModel(ctx: MenuContext): MenuEntry[] {
         cmd('缩小', 'view.zoomOut'),
         cmd('实际大小', 'view.zoomReset'),
         sep,
-        { kind: 'role', label: '全屏', role: 'togglefullscreen', accelerator: 'F11' },
+        { kind: 'role', label: '全屏', role: 'togglefullscreen' },
       ],
     },
     {

@@ -6,6 +6,10 @@ import { useEffect } from 'react';
 import { commandForKey, type AppCommand } from '../../shared/commands';
 import { ApiError } from '../../shared/api/contract';
 import { isDialogOpen, notify } from './dialogs';
+import { createStore } from './store';
+
+/** A full-window view (the 打印预览) owns the keyboard while it is open. */
+export const overlayOpen = createStore(false);
 
 type Handler = () => unknown;
 const registry = new Map<AppCommand, Handler>();
@@ -48,7 +52,7 @@ export async function runCommand(cmd: AppCommand): Promise<unknown> {
 }
 
 /** Commands that make sense while typing in a text field of the UI (not the document). */
-const FIELD_SAFE = new Set<AppCommand>(['file.new', 'file.open', 'file.save', 'file.saveAs', 'file.export', 'edit.find', 'edit.replace', 'view.outline', 'view.zoomIn', 'view.zoomOut', 'view.zoomReset']);
+const FIELD_SAFE = new Set<AppCommand>(['file.new', 'file.newFromTemplate', 'file.open', 'file.save', 'file.saveAs', 'file.export', 'file.printPreview', 'edit.find', 'edit.replace', 'view.outline', 'view.zoomIn', 'view.zoomOut', 'view.zoomReset']);
 
 function isUiField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -61,7 +65,7 @@ export function useKeyboardShortcuts(): void {
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.isComposing || e.keyCode === 229) return; // IME composition owns the keys
-      if (isDialogOpen()) return;
+      if (isDialogOpen() || overlayOpen.get()) return;
       const cmd = commandForKey(e);
       if (!cmd || !registry.has(cmd)) return;
       if (isUiField(e.target) && !FIELD_SAFE.has(cmd)) return;

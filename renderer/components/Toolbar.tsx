@@ -130,8 +130,14 @@ export function Toolbar({ extra }: { extra?: ReactNode }) {
         </svg>
       </ToolButton>
       <span className="tool-sep" />
+      <ToolButton label="新建（选择文种模板）" cmd="file.newFromTemplate" testId="tool-new-template">
+        <span className="tool-text">新建</span>
+      </ToolButton>
       <ToolButton label="导出（Word、PDF、纯文本）" cmd="file.export" testId="tool-export">
         <span className="tool-text">导出</span>
+      </ToolButton>
+      <ToolButton label="打印预览和打印（Ctrl+P）" cmd="file.printPreview" testId="tool-print-preview">
+        <span className="tool-text">打印预览</span>
       </ToolButton>
       {extra}
     </div>

@@ -25,6 +25,7 @@ import { WordCountPlugin } from './plugins/WordCountPlugin';
 import { LOAD_TAG } from './tags';
 import { registerSelectionSync } from './selectionSync';
 import { registerWordKeys } from './wordKeys';
+import { installPartRules } from './partRules';
 
 export { LOAD_TAG } from './tags';
 
@@ -111,6 +112,7 @@ export function EditorShell({ children }: { children?: ReactNode }) {
 
 /** The editable page itself (data-testid="editor"). */
 export function EditorSurface() {
+  useEffect(installPartRules, []);
   return (
     <RichTextPlugin
       contentEditable={

@@ -17,7 +17,7 @@ import { session } from '../app/session';
 import { createStore, useStore } from '../app/store';
 import { FormDialog } from '../components/FormDialog';
 import { readDocument } from '../editor/Editor';
-import { printJob } from './PrintView';
+import { printJob, whenPrintLaidOut } from './PrintView';
 import { basename, dirname, isAbsolutePath, joinPath, withExtension } from '../files/paths';
 
 export type ExportChoice = 'docx-gbt9704' | 'docx-plain' | 'pdf' | 'txt';
@@ -50,18 +50,16 @@ function withExportExtension(p: string, ext: string): string {
   return /\.(docx|pdf|txt)$/i.test(p) ? withExtension(p, `.${ext}`) : `${p}.${ext}`;
 }
 
-const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
-
 /**
  * Prints the document's print view to PDF: Electron writes it to `path` (printToPDF); a browser
  * opens its print dialog (另存为 PDF) and the view stays until the dialog closes (afterprint).
  */
 export async function exportPdf(doc: WgDocument, options: ExportSettings, shell: AppInfo['shell'], path: string, documentFormat?: DocumentFormat): Promise<boolean> {
   const layout = layoutDocument(doc.blocks, { template: 'gbt9704', heading3Bold: options.heading3Bold, normalizeDates: options.normalizeDates, ...(documentFormat ? { format: documentFormat } : {}) });
-  printJob.set({ layout, fonts: options.fonts });
-  await nextFrame();
-  await document.fonts.ready;
-  await nextFrame();
+  const job = { layout, fonts: options.fonts };
+  printJob.set(job);
+  // Laid out in pages first: the 版记's place and the unnumbered pages (7.5) come from them.
+  await whenPrintLaidOut(job);
   if (shell === 'electron') {
     try {
       await api.exportPdf({ path });

@@ -113,6 +113,13 @@ export async function newDocument(editor: LexicalEditor): Promise<void> {
   replaceDocument(editor, newDocumentModel(), null, UNTITLED);
 }
 
+/** 新建 from a 文种's template: an untitled document, never saved (saving asks where). False if the user kept the open one. */
+export async function newDocumentFrom(editor: LexicalEditor, doc: WgDocument): Promise<boolean> {
+  if (!(await confirmDiscardChanges())) return false;
+  replaceDocument(editor, doc, null, UNTITLED);
+  return true;
+}
+
 /**
  * Opens a file; false when it could not be read or the user kept the open document. The file is
  * read first, so a file that cannot be opened never asks about the unsaved changes.

@@ -9,7 +9,7 @@
  * forbids inline styles); `printHtmlDocument` is the standalone page for headless browsers.
  */
 import { FONT_FALLBACKS, type ExportFonts } from './fonts';
-import { CHARS_PER_LINE, LINE_TWIPS, MARGINS, PAGE, PT, RED, TEXT_HEIGHT_TWIPS, TEXT_WIDTH_TWIPS, pageNumberText } from './gbt9704';
+import { CHARS_PER_LINE, LINE_TWIPS, MARGINS, PAGE, PT, RED, TEXT_HEIGHT_TWIPS, TEXT_WIDTH_TWIPS, mm, pageNumberText } from './gbt9704';
 import type { DocumentLayout, FontSlot, LaidBlock, LaidFloat, LaidJointMark, LaidParagraph, Rule } from './layout';
 
 const pt = (twips: number) => `${twips / 20}pt`;
@@ -33,13 +33,15 @@ export function fontFamily(fonts: ExportFonts, slot: FontSlot | 'pageNumber'): s
 const LETTER_SPACING = `${Math.floor(((TEXT_WIDTH_TWIPS / 20 / CHARS_PER_LINE - PT.body) * 100)) / 100}pt`;
 
 /** The stylesheet of the print view. `scope` is the class of its root element. */
-export function printCss(fonts: ExportFonts, scope = 'wg-print'): string {
+export function printCss(fonts: ExportFonts, scope = 'wg-print', layout?: DocumentLayout): string {
   const number = (side: 'left' | 'right') =>
     `@bottom-${side} { content: "${pageNumberText('" counter(page) "')}"; font-family: ${fontFamily(fonts, 'pageNumber')}; font-size: ${PT.pageNumber}pt; vertical-align: top; padding-top: 7mm; padding-${side}: ${PT.pageNumber}pt; }`;
   return `
 @page { size: ${pt(PAGE.width)} ${pt(PAGE.height)}; margin: ${pt(MARGINS.top)} ${pt(MARGINS.right)} ${pt(MARGINS.bottom)} ${pt(MARGINS.left)}; }
 @page :right { ${number('right')} }
 @page :left { ${number('left')} }
+${layout ? pageRulesCss(layout, scope) : ''}
+${pagedCss(scope)}
 .${scope} { font-family: ${fontFamily(fonts, 'body')}; font-size: ${PT.body}pt; line-height: ${LINE}; letter-spacing: ${LETTER_SPACING}; color: #000; background: #fff; text-align: justify; orphans: 1; widows: 1; line-break: strict; overflow-wrap: anywhere; font-kerning: none; }
 .${scope} p { margin: 0; white-space: pre-wrap; }
 .${scope} p > span { line-height: 1; }
@@ -52,14 +54,19 @@ export function printCss(fonts: ExportFonts, scope = 'wg-print'): string {
 .${scope} .i { font-style: italic; }
 .${scope} .u { text-decoration: underline; }
 .${scope} .keep { break-after: avoid; }
-.${scope} { position: relative; }
+/* A block formatting context: a first paragraph's top margin (the 信函's 发文字号) must not move the view's top, from which the 信函's head is placed. */
+.${scope} { position: relative; display: flow-root; }
 .${scope} p.tabbed { position: relative; }
 .${scope} .tab-left { position: absolute; top: 0; }
 .${scope} .tab-right { position: absolute; top: 0; }
+.${scope} p > .tab-left, .${scope} p > .tab-right { line-height: inherit; }
 .${scope} .scaled { display: inline-block; white-space: nowrap; }
 .${scope} .joint-mark { display: flex; justify-content: center; align-items: center; color: #${RED}; font-family: ${fontFamily(fonts, 'title')}; letter-spacing: 0; }
 .${scope} .joint-mark .organs p { text-align: justify; text-align-last: justify; }
-.${scope} .record { break-inside: avoid; break-before: auto; }
+.${scope} .record { break-inside: avoid; }
+.${scope} .page-break { break-before: page; }
+.${scope} .blank-page { height: 1px; }
+.${scope} .letter-head { position: absolute; }
 .${scope} table { width: 100%; border-collapse: collapse; table-layout: fixed; font-size: 14pt; line-height: 1.25; letter-spacing: 0; margin: 0; }
 .${scope} td, .${scope} th { border: 0.75pt solid #000; padding: 0 5.4pt; vertical-align: top; text-align: left; font-weight: normal; }
 .${scope} th { text-align: center; font-weight: bold; }
@@ -95,7 +102,7 @@ export function paragraphStyle(p: LaidParagraph): Record<string, string> {
 }
 
 export function paragraphClass(p: LaidParagraph): string {
-  return `r-${p.role}${p.keepNext ? ' keep' : ''}${p.tab ? ' tabbed' : ''}`;
+  return `r-${p.role}${p.keepNext ? ' keep' : ''}${p.tab ? ' tabbed' : ''}${p.pageBreakBefore ? ' page-break' : ''}`;
 }
 
 /** A paragraph's text pieces; with a tab stop, the pieces after the tab sit at the stop. */
@@ -142,15 +149,117 @@ export function jointMarkStyles(m: LaidJointMark): { box: Record<string, string>
 }
 
 /**
- * Where a float goes. The 版记: after the text, pushed down (`recordGap`, once the view is laid
- * out) to the bottom of its page. The 信函's head: at the top of the first page's 版心, in the
- * flow (a page box cannot place it 30 mm from the paper's edge), 170 mm wide; its lower double
- * line is left out (it would sit in the bottom margin).
+ * Where a float goes. The 版记: after the text, pushed down (`placeRecord`, once the view is laid
+ * out) to the bottom of its page. The 信函's head: out of the flow, its top 30 mm from the top of
+ * the paper (the root starts at the top of the first page's 版心), 170 mm wide. Its lower double
+ * line lies in the first page's bottom margin: drawn by the page rules (`pageRulesCss`) in print
+ * and by the preview on its first sheet, so it has no box in the flow.
  */
 export function floatStyle(f: LaidFloat): Record<string, string> {
   if (f.kind === 'record') return { width: pt(f.width) };
   if (f.kind === 'letter-foot') return { display: 'none' };
-  return { marginLeft: pt(f.x), width: pt(f.width), height: pt(f.height) };
+  return { left: pt(f.x), top: pt(f.y - MARGINS.top), width: pt(f.width), height: pt(f.height) };
+}
+
+/** The name of the pages that carry no number (7.5: the blank page before the 版记 page, and that page). */
+export const UNNUMBERED_PAGE = 'wg-unnumbered';
+
+/** The 信函's lower double line (10.1), if the layout has one. */
+export function letterFoot(layout: DocumentLayout): LaidFloat | null {
+  return layout.blocks.find((b): b is LaidFloat => b.type === 'float' && b.kind === 'letter-foot') ?? null;
+}
+
+/** The double line as a box: its two borders and the gap between them (the float's one paragraph). */
+export function letterFootStyle(f: LaidFloat): Record<string, string> {
+  const p = f.blocks[0];
+  const s: Record<string, string> = { width: pt(f.width), height: pt(p?.line ?? 0), boxSizing: 'content-box' };
+  if (p?.borders?.top) s.borderTop = border(p.borders.top);
+  if (p?.borders?.bottom) s.borderBottom = border(p.borders.bottom);
+  return s;
+}
+
+const cssText = (s: Record<string, string>) =>
+  Object.entries(s)
+    .map(([k, v]) => `${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${v};`)
+    .join(' ');
+
+/**
+ * Page rules that depend on the document: no number on the 信函's first page, the 信函's lower
+ * double line in the first page's bottom margin (20 mm above the paper's edge), and no number on
+ * pages named UNNUMBERED_PAGE (7.5).
+ */
+export function pageRulesCss(layout: DocumentLayout, scope = 'wg-print'): string {
+  const none = '@bottom-right { content: none; } @bottom-left { content: none; }';
+  const first: string[] = [];
+  if (!layout.numberFirstPage) first.push(none);
+  const foot = letterFoot(layout);
+  if (foot) first.push(`@bottom-center { content: ""; vertical-align: top; ${cssText({ ...letterFootStyle(foot), marginTop: pt(foot.y - (PAGE.height - MARGINS.bottom)) })} }`);
+  // The 信函's head lies 30 mm from the paper's top, above the 版心 (37 mm): a browser draws
+  // nothing above a page's area, so the first page's area starts at the head and the view is
+  // padded down to the 版心 by the difference.
+  const head = layout.blocks.find((b): b is LaidFloat => b.type === 'float' && b.kind === 'letter-head');
+  const headCss = head
+    ? `@page :first { margin-top: ${pt(head.y)}; }
+@media print { .${scope} { padding-top: ${pt(MARGINS.top - head.y)}; } .${scope} .letter-head { top: 0 !important; } }`
+    : '';
+  return `${headCss}
+@page ${UNNUMBERED_PAGE} { ${none} }
+.${scope} .unnumbered { page: ${UNNUMBERED_PAGE}; }
+${first.length ? `@page :first { ${first.join(' ')} }` : ''}`;
+}
+
+/** Gap between two sheets of the print preview, in twips. */
+export const SHEET_GAP_TWIPS = 480;
+const PX_PER_TWIP = 96 / 72 / 20;
+/** One sheet plus the gap, in CSS pixels: how far apart the preview's pages (its columns) lie. */
+export const SHEET_STRIDE_PX = (PAGE.width + SHEET_GAP_TWIPS) * PX_PER_TWIP;
+export const SHEET_WIDTH_PX = PAGE.width * PX_PER_TWIP;
+export const SHEET_HEIGHT_PX = PAGE.height * PX_PER_TWIP;
+/** The 版心's corner on a sheet, in CSS pixels. */
+export const TEXT_ORIGIN_PX = { left: MARGINS.left * PX_PER_TWIP, top: MARGINS.top * PX_PER_TWIP } as const;
+/** Where the page number sits on a sheet: 7 mm under the 版心, one 四号 character in from the side. */
+export const PAGE_NUMBER_BOX = { top: pt(PAGE.height - MARGINS.bottom + mm(7)), side: `${PT.pageNumber}pt`, right: pt(MARGINS.right), left: pt(MARGINS.left) } as const;
+
+/**
+ * On screen the view is paged as it prints: a multi-column box whose columns are the 版心 of each
+ * sheet (156 × 225 mm), one sheet apart, so the browser breaks lines and pages as in print. Forced
+ * page breaks become column breaks (a page break does not break columns).
+ */
+export function pagedCss(scope = 'wg-print'): string {
+  const gap = PAGE.width - TEXT_WIDTH_TWIPS + SHEET_GAP_TWIPS;
+  return `@media screen {
+.${scope}.wg-paged { position: absolute; left: ${pt(MARGINS.left)}; top: ${pt(MARGINS.top)}; width: ${pt(TEXT_WIDTH_TWIPS)}; height: ${pt(TEXT_HEIGHT_TWIPS)}; columns: ${pt(TEXT_WIDTH_TWIPS)} auto; column-gap: ${pt(gap)}; column-fill: auto; }
+.${scope}.wg-paged .page-break, .${scope}.wg-paged [style*="break-before: page"] { break-before: column !important; }
+}`;
+}
+
+/** How the 版记 is placed once the view is laid out with it right after the text. */
+export interface RecordPlacement {
+  /** Space above it that puts its last rule on the bottom edge of its page's 版心 (CSS px). */
+  marginTop: number;
+  /** It starts a new page. */
+  breakBefore: boolean;
+  /** A blank page comes first, so that the 版记 lies on an even page, the back of the last sheet (7.4.1, 7.5). */
+  blankBefore: boolean;
+}
+
+/**
+ * `textEndPage` is the page (from 0) the text before the 版记 ends on, `page` the page the 版记
+ * fell on with no space above it, `top` its offset from that page's 版心 top and `height` its
+ * height (CSS px). On the text's last page it moves to the bottom; on a page of its own it goes
+ * to the bottom of that page, which must be an even page: else a blank page comes first.
+ */
+export function placeRecord(m: { textEndPage: number; page: number; top: number; height: number }): RecordPlacement {
+  // Half a pixel short of the bottom: rounding must not push it over onto the next page.
+  const page = TEXT_HEIGHT_PX - 0.5;
+  if (m.page <= m.textEndPage && m.top + m.height <= page) return { marginTop: Math.max(0, page - m.top - m.height), breakBefore: false, blankBefore: false };
+  const own = m.textEndPage + 1;
+  return { marginTop: Math.max(0, page - m.height), breakBefore: true, blankBefore: own > 0 && (own + 1) % 2 === 1 };
+}
+
+/** The page numbers shown, page by page ("— N —", or null): the counter runs on through unnumbered pages. */
+export function pageNumbers(count: number, numberFirstPage: boolean, unnumbered: ReadonlySet<number>): Array<string | null> {
+  return Array.from({ length: count }, (_, i) => ((i === 0 && !numberFirstPage) || unnumbered.has(i) ? null : pageNumberText(i + 1)));
 }
 
 /** The page's text height in CSS pixels (225 mm). */
@@ -234,10 +343,9 @@ export function printHtmlDocument(layout: DocumentLayout, fonts: ExportFonts): s
       return `<table><colgroup>${cols.map((w) => `<col style="width: ${w.toFixed(3)}%">`).join('')}</colgroup>${headRows.length ? `<thead>${headRows.join('')}</thead>` : ''}<tbody>${bodyRows.join('')}</tbody></table>`;
     })
     .join('\n');
-  const firstPage = layout.numberFirstPage ? '' : '@page :first { @bottom-right { content: none; } @bottom-left { content: none; } }';
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(layout.title || '文稿')}</title>
-<style>html, body { margin: 0; padding: 0; background: #fff; }${printCss(fonts)}${firstPage}</style></head>
+<style>html, body { margin: 0; padding: 0; background: #fff; }${printCss(fonts, 'wg-print', layout)}</style></head>
 <body><div class="wg-print">
 ${body}
 </div><script>${PLACE_RECORD_SCRIPT}</script></body></html>

@@ -30,6 +30,12 @@ describe('application menu', () => {
     expect(byLabel('退出')).toMatchObject({ kind: 'quit' });
     expect(byLabel('关于')).toMatchObject({ command: 'help.about' });
     expect(byLabel('导出')).toMatchObject({ command: 'file.export' });
+    expect(byLabel('按文种新建')).toMatchObject({ command: 'file.newFromTemplate' });
+    expect(byLabel('打印预览')).toMatchObject({ command: 'file.printPreview', accelerator: 'CmdOrCtrl+P' });
+    // F11 is Word's next field (the ×× of a template), so 全屏 does without it.
+    expect(byLabel('下一个')).toMatchObject({ command: 'edit.nextField', accelerator: 'F11' });
+    expect(byLabel('上一个')).toMatchObject({ command: 'edit.previousField', accelerator: 'Shift+F11' });
+    expect(all.filter((e) => 'accelerator' in e && e.accelerator === 'F11')).toHaveLength(1);
   });
 
   it('lists recent files', () => {

@@ -1,11 +1,12 @@
 /**
  * The usual end-to-end setup, registered as vitest hooks: one web harness and one Chromium per
  * test file, and for each test a fresh page of the app (no backups from the previous page),
- * made ready by `ready` if given, with the editor focused.
+ * made ready by `ready` if given, with the editor focused. The previous page is closed quietly
+ * (`closeApp`) before its backups are discarded.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { editor, launchChromium, openApp, startWebHarness, type RunningHarness } from './browser';
+import { closeApp, editor, launchChromium, openApp, startWebHarness, type RunningHarness } from './browser';
 
 export interface AppPage {
   page: Page;
@@ -26,7 +27,7 @@ export function useAppPage(opts: { harnessArgs?: string[]; ready?: (page: Page) 
     await harness?.stop();
   });
   beforeEach(async () => {
-    await current.page?.close();
+    if (current.page) await closeApp(current.page);
     Object.assign(current, await openApp(browser!, harness!.url));
     await opts.ready?.(current.page);
     await editor(current.page).click();

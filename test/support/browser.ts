@@ -99,6 +99,25 @@ export async function openApp(browser: Browser, url: string, opts: { keepBackups
   return { page, errors };
 }
 
+/**
+ * Closes a page of the app so that nothing it started can reach the backend afterwards: it may
+ * send no new request (a backup timer firing now is refused in the page), and every request it
+ * sent has been answered. Without this, a backup still in flight when the page closed could be
+ * written after the next page's `openApp` discarded the backups, and greet that page with
+ * "上次没有正常关闭".
+ */
+export async function closeApp(page: Page): Promise<void> {
+  if (page.isClosed()) return;
+  await page.evaluate(() => {
+    window.fetch = () => Promise.reject(new Error('the page is closing'));
+  });
+  await page.waitForFunction(() => {
+    const r = (window as unknown as { __wengaoRequests?: Requests }).__wengaoRequests;
+    return r === undefined || Object.keys(r.sent).every((k) => r.sent[k] === r.answered[k]);
+  });
+  await page.close();
+}
+
 export const editor = (page: Page) => page.locator('[data-testid=editor]');
 
 /** Plain text of the document as the user sees it, one entry per paragraph. */

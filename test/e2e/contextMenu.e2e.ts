@@ -3,34 +3,16 @@
  * Chromium): 剪切/粘贴 through the menu, 段落样式 from it, the keyboard (Shift+F10, ↑ ↓ → Enter,
  * Esc back to the caret); the red line under the 发文字号, the 版记's rules, the 附件 page mark.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { editor, launchChromium, openApp, paragraphs, pasteText, startWebHarness, type RunningHarness } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { paragraphs, pasteText } from '../support/browser';
+import { useFreshAppPage } from '../support/appPage';
 
-let harness: RunningHarness;
-let browser: Browser;
 let page: Page;
 let errors: string[];
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  harness = await startWebHarness();
-  ({ page, errors } = await openApp(browser, harness.url));
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  await editor(page).click();
-});
-
-afterEach(async () => {
-  await page?.close();
-  await harness?.stop();
-});
+const app = useFreshAppPage({ ready: (p) => p.context().grantPermissions(['clipboard-read', 'clipboard-write']) });
+beforeEach(() => ({ page, errors } = app));
 
 const menu = () => page.locator('[data-testid=context-menu]');
 const para = (i: number) => page.locator('[data-testid=editor] > p').nth(i);

@@ -7,40 +7,22 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { editor, launchChromium, openApp, startWebHarness, type RunningHarness } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { type RunningHarness } from '../support/browser';
+import { useFreshAppPage } from '../support/appPage';
 import { paragraphs as docxParagraphs, readDocxParts } from '../support/docxXml';
 import { TEST_FONTCONFIG, bodyLines, pageNumber, readPdf } from '../support/pdf';
 
 const SEED = path.resolve(__dirname, '../../../shared/corpus/seeds/000_40f08a2d6707e5f7.txt');
 
 let harness: RunningHarness;
-let browser: Browser;
 let page: Page;
 let errors: string[];
 const out = mkdtempSync(path.join(os.tmpdir(), 'wengao-e2e-export-'));
 
-beforeAll(async () => {
-  browser = await launchChromium({ ...process.env, FONTCONFIG_FILE: TEST_FONTCONFIG });
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-// A fresh backend (and user-data folder) per test: a previous test's unsaved text would
-// otherwise be offered for restoring when the next page opens.
-beforeEach(async () => {
-  harness = await startWebHarness();
-  ({ page, errors } = await openApp(browser, harness.url));
-  await editor(page).click();
-});
-
-afterEach(async () => {
-  await page?.close();
-  await harness?.stop();
-});
+const app = useFreshAppPage({ browserEnv: { ...process.env, FONTCONFIG_FILE: TEST_FONTCONFIG } });
+beforeEach(() => ({ page, errors, harness } = app));
 
 async function typeLines(lines: string[]): Promise<void> {
   for (const [i, l] of lines.entries()) {

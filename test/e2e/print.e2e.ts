@@ -3,34 +3,17 @@
  * page numbers per GB/T 9704 7.5, page navigation, 打印/导出PDF from the preview (the browser's
  * print is stubbed and page.pdf prints what it would), Esc back to the editor with the caret kept.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { editor, launchChromium, openApp, paragraphs, pasteText, startWebHarness, type RunningHarness } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { paragraphs, pasteText } from '../support/browser';
+import { useFreshAppPage } from '../support/appPage';
 import { TEST_FONTCONFIG, inkBands, pageNumber, readPdf, PT_PER_MM } from '../support/pdf';
 
-let harness: RunningHarness;
-let browser: Browser;
 let page: Page;
 let errors: string[];
 
-beforeAll(async () => {
-  browser = await launchChromium({ ...process.env, FONTCONFIG_FILE: TEST_FONTCONFIG });
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  harness = await startWebHarness();
-  ({ page, errors } = await openApp(browser, harness.url));
-  await editor(page).click();
-});
-
-afterEach(async () => {
-  await page?.close();
-  await harness?.stop();
-});
+const app = useFreshAppPage({ browserEnv: { ...process.env, FONTCONFIG_FILE: TEST_FONTCONFIG } });
+beforeEach(() => ({ page, errors } = app));
 
 /**
  * A 通知 whose text (with its 署名 and date) fills the second page to its last line: its 版记

@@ -5,35 +5,18 @@
  * 标志 30 mm from the top of the paper, the lower double line 20 mm above its bottom edge, and no
  * number on the first page.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DOCUMENT_TEMPLATES } from '../../shared/templates/templates';
-import { editor, launchChromium, openApp, paragraphs, startWebHarness, type RunningHarness } from '../support/browser';
+import { paragraphs } from '../support/browser';
+import { useFreshAppPage } from '../support/appPage';
 import { PT_PER_MM, TEST_FONTCONFIG, inkBands, pageNumber, readPdf } from '../support/pdf';
 
-let harness: RunningHarness;
-let browser: Browser;
 let page: Page;
 let errors: string[];
 
-beforeAll(async () => {
-  browser = await launchChromium({ ...process.env, FONTCONFIG_FILE: TEST_FONTCONFIG });
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  harness = await startWebHarness();
-  ({ page, errors } = await openApp(browser, harness.url));
-  await editor(page).click();
-});
-
-afterEach(async () => {
-  await page?.close();
-  await harness?.stop();
-});
+const app = useFreshAppPage({ browserEnv: { ...process.env, FONTCONFIG_FILE: TEST_FONTCONFIG } });
+beforeEach(() => ({ page, errors } = app));
 
 const selectedText = () => page.evaluate(() => window.getSelection()?.toString() ?? '');
 

@@ -5,7 +5,7 @@
  * (`closeApp`) before its backups are discarded.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { closeApp, editor, launchChromium, openApp, startWebHarness, type RunningHarness } from './browser';
 
 export interface AppPage {
@@ -31,6 +31,39 @@ export function useAppPage(opts: { harnessArgs?: string[]; ready?: (page: Page) 
     Object.assign(current, await openApp(browser!, harness!.url));
     await opts.ready?.(current.page);
     await editor(current.page).click();
+  });
+  return current;
+}
+
+export interface FreshAppPage extends AppPage {
+  /** This test's own backend; its user-data folder is new for each test. */
+  harness: RunningHarness;
+}
+
+/**
+ * The setup for tests that want nothing left by an earlier test, not even settings: one Chromium
+ * per test file (started with `browserEnv`, e.g. a fontconfig for PDF tests), and for each test a
+ * new backend with its own user-data folder and a page of the app on it, made ready by `ready`
+ * if given, with the editor focused.
+ */
+export function useFreshAppPage(opts: { browserEnv?: NodeJS.ProcessEnv; ready?: (page: Page) => Promise<void> } = {}): FreshAppPage {
+  const current = {} as FreshAppPage;
+  let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium(opts.browserEnv);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    current.harness = await startWebHarness();
+    Object.assign(current, await openApp(browser!, current.harness.url));
+    await opts.ready?.(current.page);
+    await editor(current.page).click();
+  });
+  afterEach(async () => {
+    await current.page?.close();
+    await current.harness?.stop();
   });
   return current;
 }

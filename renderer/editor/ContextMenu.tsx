@@ -2,20 +2,23 @@
  * The right-click menu in the text, as Word's: 剪切 / 复制 / 粘贴 / 粘贴为纯文本 / 全选, 段落样式
  * (the toolbar's list of parts, 自动 first), and what the selection needs: 加粗/倾斜/下划线 on
  * selected text, 标题升级/降级 on a heading, 下一个 ×× 填写处 on a template's field. Opened by
- * the right button, Shift+F10 or the ContextMenu key (at the caret); ↑ ↓ walk it, → opens
+ * the right button, Shift+F10 or the ContextMenu key (at the caret). On a 校对 finding (the panel on)
+ * it starts with the finding's fix (改为“…”) and 忽略. ↑ ↓ walk it, → opens
  * 段落样式, ← closes it, Enter chooses, Esc closes and gives the text back its caret.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $getSelection, $isRangeSelection, $selectAll, $setSelection, COMMAND_PRIORITY_LOW, KEY_DOWN_COMMAND, type BaseSelection } from 'lexical';
+import { $getSelection, $isRangeSelection, $isTextNode, $selectAll, $setSelection, COMMAND_PRIORITY_LOW, KEY_DOWN_COMMAND, type BaseSelection } from 'lexical';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { SHORTCUTS, shortcutLabel, type AppCommand } from '../../shared/commands';
 import { findPlaceholders } from '../../shared/corpus/slots';
 import type { ParagraphRole } from '../../shared/model/document';
+import type { DocFinding } from '../../shared/proofread';
 import { ROLE_GROUPS, ROLE_LABELS } from '../../shared/model/paragraphStyles';
 import { runCommand } from '../app/commands';
 import { notify } from '../app/dialogs';
 import { useStore } from '../app/store';
 import { setParagraphRole } from './formatting';
+import { findingsAtCaret } from './proofread/caretFinding';
 import { selectionStore } from './status';
 
 interface Item {
@@ -44,6 +47,23 @@ interface Context {
   collapsed: boolean;
   heading: boolean;
   onField: boolean;
+  /** The 校对 finding under the caret, if the panel shows one there. */
+  finding: DocFinding | null;
+}
+
+/** The caret's paragraph and its offset in the paragraph's text (inside a read). */
+function $caretInParagraph(): { blockKey: string; offset: number } | null {
+  const s = $getSelection();
+  if (!$isRangeSelection(s)) return null;
+  const node = s.anchor.getNode();
+  const block = node.getTopLevelElement();
+  if (!block || !$isTextNode(node)) return null;
+  let offset = s.anchor.offset;
+  for (const t of block.getAllTextNodes()) {
+    if (t.is(node)) return { blockKey: block.getKey(), offset };
+    offset += t.getTextContentSize();
+  }
+  return null;
 }
 
 export function ContextMenu() {
@@ -60,14 +80,16 @@ export function ContextMenu() {
       const ctx = editor.getEditorState().read(() => {
         const s = $getSelection();
         saved.current = s?.clone() ?? null;
-        if (!$isRangeSelection(s)) return { collapsed: true, heading: false, onField: false };
+        if (!$isRangeSelection(s)) return { collapsed: true, heading: false, onField: false, finding: null };
         const node = s.anchor.getNode();
         const text = node.getTextContent();
         const off = s.anchor.offset;
         const onField = findPlaceholders(text).some((m) => m.start <= off && off <= m.end);
         const block = node.getTopLevelElement();
         const heading = block !== null && /^heading[1-4]$/.test(document.querySelector(`[data-lexical-key="${block.getKey()}"]`)?.getAttribute('data-part') ?? '');
-        return { collapsed: s.isCollapsed(), heading, onField };
+        const caret = $caretInParagraph();
+        const finding = caret ? (findingsAtCaret.get()?.at(caret.blockKey, caret.offset) ?? null) : null;
+        return { collapsed: s.isCollapsed(), heading, onField, finding };
       });
       setSub(false);
       setFocus(0);
@@ -126,9 +148,10 @@ export function ContextMenu() {
 
   const items: Item[] = at
     ? [
+        ...proofItems(at.ctx.finding),
         { id: 'cut', label: '剪切', keys: 'Ctrl+X', run: () => document.execCommand('cut') },
         { id: 'copy', label: '复制', keys: 'Ctrl+C', run: () => document.execCommand('copy') },
-        { id: 'paste', label: '粘贴', keys: 'Ctrl+V', run: () => paste() },
+        { id: 'paste', label: '粘贴为纯文本', run: () => paste() },
         { id: 'selectAll', label: '全选', keys: 'Ctrl+A', run: () => editor.update(() => void $selectAll()) },
         ...(at.ctx.collapsed
           ? []
@@ -149,6 +172,15 @@ export function ContextMenu() {
     : [];
 
   const roles: Array<{ role: ParagraphRole | null; label: string }> = [{ role: null, label: '自动识别' }, ...ROLE_GROUPS.flatMap((g) => g.roles.map((r) => ({ role: r as ParagraphRole | null, label: ROLE_LABELS[r] })))];
+
+  function proofItems(f: DocFinding | null): Item[] {
+    const acts = findingsAtCaret.get();
+    if (!f || !acts) return [];
+    return [
+      ...(f.suggestion !== null ? [{ id: 'proofFix', label: f.suggestion ? `改为“${f.suggestion}”` : `删去“${f.text}”`, run: () => acts.fix(f) }] : []),
+      { id: 'proofIgnore', label: '忽略此处', run: () => acts.ignore(f) },
+    ];
+  }
 
   async function paste() {
     const root = editor.getRootElement();

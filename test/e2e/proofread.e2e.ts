@@ -38,6 +38,39 @@ describe('校对 in the editor', () => {
     expect(errors).toEqual([]);
   });
 
+  it('offers the fix of the finding under the caret at the top of the right-click menu, and 忽略此处', async () => {
+    const menuFirst = () => page.locator('[data-testid=context-menu] button').first().getAttribute('data-testid');
+    await page.keyboard.insertText('其它工作同步推进。');
+    await expect.poll(() => items(page).count()).toBe(1);
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight'); // between 其 and 它
+    await page.keyboard.press('Shift+F10');
+    await expect.poll(menuFirst).toBe('menu-proofFix');
+    expect(await page.locator('[data-testid=menu-proofFix]').innerText()).toContain('改为“其他”');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => paragraphs(page)).toEqual(['其他工作同步推进。']);
+    await expect.poll(() => items(page).count()).toBe(0);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => paragraphs(page)).toEqual(['其它工作同步推进。']);
+    await expect.poll(() => items(page).count()).toBe(1);
+
+    // Away from the finding the menu starts with 剪切 as always.
+    await page.keyboard.press('End');
+    await page.keyboard.press('Shift+F10');
+    await expect.poll(menuFirst).toBe('menu-cut');
+    expect(await page.locator('[data-testid=menu-proofFix]').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('[data-testid=context-menu]').count()).toBe(0);
+
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Shift+F10');
+    await page.locator('[data-testid=menu-proofIgnore]').click();
+    await expect.poll(() => items(page).count()).toBe(0);
+    expect(await paragraphs(page)).toEqual(['其它工作同步推进。']);
+    expect(errors).toEqual([]);
+  });
+
   it('ignores once and always; re-checks after an IME composition, not during it', async () => {
     await page.keyboard.insertText('其它工作。');
     await expect.poll(() => items(page).count()).toBe(1);

@@ -14,6 +14,7 @@ import { api } from '../../api';
 import { $exportDocument } from '../documentModel';
 import { GHOST_ATTRIBUTE } from '../suggest/ghostText';
 import type { ProofreadRequest, ProofreadResponse } from './proofread.worker';
+import { findingsAtCaret } from './caretFinding';
 
 const IDLE_DELAY_MS = 400;
 const ignoreKey = (f: DocFinding) => `${f.rule}|${f.text}`.slice(0, 200);
@@ -181,6 +182,21 @@ export function ProofreadPanel({ settings, onChange, onClose }: { settings: Proo
     );
   };
 
+  const ignoreOnce = (f: DocFinding) => setIgnoredOnce((s) => new Set(s).add(`${keys[f.block]}|${f.start}|${ignoreKey(f)}`));
+
+  // What the right-click menu offers for the finding under the caret.
+  useEffect(() => {
+    findingsAtCaret.set({
+      at: (blockKey, offset) => {
+        const block = keys.indexOf(blockKey);
+        return shown.find((f) => f.block === block && f.start <= offset && offset <= f.end && f.end > f.start) ?? null;
+      },
+      fix: apply,
+      ignore: ignoreOnce,
+    });
+    return () => findingsAtCaret.set(null);
+  });
+
   const counts = new Map<ProofCategory, number>();
   for (const f of shown) counts.set(f.category, (counts.get(f.category) ?? 0) + 1);
   return (
@@ -237,7 +253,7 @@ export function ProofreadPanel({ settings, onChange, onClose }: { settings: Proo
                           {f.suggestion === '' ? '删除' : `改为“${f.suggestion}”`}
                         </button>
                       )}
-                      <button type="button" onClick={() => setIgnoredOnce((s) => new Set(s).add(`${keys[f.block]}|${f.start}|${ignoreKey(f)}`))}>忽略</button>
+                      <button type="button" onClick={() => ignoreOnce(f)}>忽略</button>
                       <button type="button" onClick={() => onChange({ ...settings, ignored: [...settings.ignored, ignoreKey(f)].slice(-2000) })}>总是忽略</button>
                     </span>
                   </li>

@@ -4,6 +4,7 @@
  * another encoding, backups of unsaved edits and their restoration after a crash.
  */
 import type { LexicalEditor } from 'lexical';
+import { analyzeAnatomy } from '../../shared/anatomy/anatomy';
 import type { DocumentFormat, DocumentSource, SaveAccept, SaveOutcome } from '../../shared/api/contract';
 import { paragraphText, type WgDocument } from '../../shared/model/document';
 import { ENCODING_LABELS, type TextEncoding } from '../../shared/text/encodings';
@@ -179,11 +180,25 @@ function reloadFromDisk(editor: LexicalEditor): Promise<boolean> {
 let saveQueue: Promise<unknown> = Promise.resolve();
 let savesInFlight = 0;
 
-/** A file name from the document's first line, as Word suggests one. */
+/**
+ * A file name for a new document: its title as the anatomy finds it (a 公文's first line is often
+ * its 份号 or 标志), else its first line, as Word suggests one.
+ */
 function suggestedName(doc: WgDocument): string {
+  const clean = (t: string) => t.replace(/[\\/:*?"<>|\r\n\t]/g, '').trim();
+  const { parts } = analyzeAnatomy(doc.blocks);
+  const titleAt = parts.indexOf('title');
+  if (titleAt >= 0) {
+    let title = '';
+    for (let i = titleAt; i < doc.blocks.length && parts[i] === 'title'; i++) {
+      const b = doc.blocks[i]!;
+      if (b.type === 'paragraph') title += clean(paragraphText(b));
+    }
+    if (title) return title.slice(0, 40);
+  }
   for (const b of doc.blocks) {
     if (b.type !== 'paragraph') continue;
-    const text = paragraphText(b).replace(/[\\/:*?"<>|\r\n\t]/g, '').trim();
+    const text = clean(paragraphText(b));
     if (text) return text.slice(0, 40);
   }
   return UNTITLED;

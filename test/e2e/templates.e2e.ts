@@ -63,11 +63,11 @@ describe('新建 from a 文种', () => {
     // The parts are the template's: the 标志 shows red, the title as a title.
     expect(await page.locator('[data-testid=editor] > p').nth(0).getAttribute('data-part')).toBe('issuer-mark');
     expect(await page.locator('[data-testid=editor] > p').nth(2).getAttribute('data-part')).toBe('title');
-    // Unsaved and untitled: Ctrl+S asks where.
+    // Unsaved and untitled: Ctrl+S asks where, suggesting the title (not the 标志 above it) as the name.
     await expect.poll(() => page.title()).toBe('*未命名文稿 - 文稿');
     await page.keyboard.press('Control+s');
     await page.locator('[data-testid=dialog-input]').waitFor();
-    expect(await page.locator('[data-testid=dialog-input]').inputValue()).toMatch(/\.docx$/);
+    expect(await page.locator('[data-testid=dialog-input]').inputValue()).toBe('××××关于××××的通知.docx');
     expect(errors).toEqual([]);
   });
 

@@ -13,12 +13,14 @@
  * listed before writing, by the caller, through `faithfulLosses`.
  */
 import { encodeUtf8 } from '../../text/codec';
-import type { Block, Paragraph, Table, TableCell, WgDocument } from '../../model/document';
+import type { Block, Paragraph, Table, WgDocument } from '../../model/document';
 import { xmlText } from '../read/xml';
 import { DocxPackage } from '../read/package';
-import { blockFingerprint, paragraphShapeFingerprint } from './fingerprint';
-import { emitRuns, paragraphProperties, setChildren, type EmitContext } from './emit';
-import { bodyLayout, childElements, childNamed, countDescendants, elementAt, localName, type BodyLayout, type Element } from './xmlSlice';
+import { emitParagraph } from '../elements/paragraphs';
+import { emitTable } from '../elements/tables';
+import { blockFingerprint } from './fingerprint';
+import type { EmitContext } from './emit';
+import { bodyLayout, childNamed, countDescendants, localName, type BodyLayout, type Element } from './xmlSlice';
 import { replaceZipEntries } from './zipCopy';
 
 /** Body-level elements that hold blocks; anything else at body level (bookmarks, sectPr) is kept in place. */
@@ -72,206 +74,11 @@ function groupsOf(plan: Plan, blocks: Block[]): Map<number, Group> {
   return groups;
 }
 
-/** The w:p a paragraph was read from, when its source points at one. */
-function originalParagraph(plan: Plan, p: Paragraph): Element | null {
-  const at = p.source?.p;
-  if (at === undefined) return null;
-  const el = elementAt(plan.ctx.xml, at);
-  return el && localName(el.name) === 'p' ? el : null;
-}
-
-/** Removes the automatic numbering label the reader wrote into the text, when the paragraph keeps its w:numPr. */
-function withoutLabel(p: Paragraph, label: string): Paragraph['runs'] {
-  const shape = label
-    .trim()
-    .replace(/([一二三四五六七八九十百千〇零]+)|(\d+)|([a-z]+)|([A-Z]+)|([\s\S])/g, (_m, cn?: string, d?: string, lo?: string, up?: string, other?: string) =>
-      cn ? '[一二三四五六七八九十百千〇零]+' : d ? '\\d+' : lo ? '[a-z]+' : up ? '[A-Z]+' : other!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
-    );
-  const re = new RegExp(`^\\s*${shape}[\\t \\u3000]?`);
-  const text = p.runs.map((r) => r.text).join('');
-  const m = re.exec(text);
-  if (!m) return p.runs;
-  let cut = m[0].length;
-  const runs: Paragraph['runs'] = [];
-  for (const r of p.runs) {
-    if (r.object) {
-      runs.push(r);
-      continue;
-    }
-    if (cut >= r.text.length) {
-      cut -= r.text.length;
-      continue;
-    }
-    runs.push(cut > 0 ? { ...r, text: r.text.slice(cut) } : r);
-    cut = 0;
-  }
-  return runs;
-}
-
-function emitParagraph(plan: Plan, p: Paragraph, dropSection: boolean): string {
-  const { ctx } = plan;
-  const original = originalParagraph(plan, p);
-  const reshaped = !p.source?.pf || p.source.pf !== paragraphShapeFingerprint(p);
-  const pPr = paragraphProperties(ctx, p, { original, reshaped, dropSection });
-  let runs = p.runs;
-  if (original && p.source?.label && /numPr/.test(pPr)) runs = withoutLabel(p, p.source.label);
-  if (p.source?.typed && !reshaped && runs.length > 0) {
-    const first = runs[0]!;
-    const { object: _object, ...format } = first;
-    runs = first.object ? [{ ...format, text: '\u3000'.repeat(p.source.typed) }, ...runs] : [{ ...first, text: '\u3000'.repeat(p.source.typed) + first.text }, ...runs.slice(1)];
-  }
-  return `<${ctx.w}p>${pPr}${emitRuns(ctx, runs)}</${ctx.w}p>`;
-}
-
-/** The order of w:trPr and w:tcPr children (ECMA-376 17.4.80, 17.4.70). */
-const TRPR_ORDER = ['cnfStyle', 'divId', 'gridBefore', 'gridAfter', 'wBefore', 'wAfter', 'cantSplit', 'trHeight', 'tblHeader', 'tblCellSpacing', 'jc', 'hidden', 'ins', 'del', 'trPrChange'];
-const TCPR_ORDER = ['cnfStyle', 'tcW', 'gridSpan', 'hMerge', 'vMerge', 'tcBorders', 'shd', 'noWrap', 'tcMar', 'textDirection', 'tcFitText', 'vAlign', 'hideMark', 'headers', 'cellIns', 'cellDel', 'cellMerge', 'tcPrChange'];
-
-interface OriginalCell {
-  tc: Element;
-  tr: Element;
-  /** Grid column the cell starts at in its row. */
-  col: number;
-}
-
-/** The rows and cells of the table as read, to carry their w:trPr and w:tcPr over. */
-class OriginalTable {
-  private readonly cells: OriginalCell[] = [];
-  private readonly byRow = new Map<number, OriginalCell[]>();
-
-  constructor(
-    private readonly xml: string,
-    tbl: Element | null,
-  ) {
-    if (!tbl) return;
-    for (const tr of childElements(xml, tbl)) {
-      if (localName(tr.name) !== 'tr') continue;
-      const trPr = childNamed(xml, tr, 'trPr');
-      let col = trPr ? this.intVal(trPr, 'gridBefore') : 0;
-      const row: OriginalCell[] = [];
-      for (const tc of childElements(xml, tr)) {
-        if (localName(tc.name) !== 'tc') continue;
-        const cell = { tc, tr, col };
-        row.push(cell);
-        this.cells.push(cell);
-        const tcPr = childNamed(xml, tc, 'tcPr');
-        col += Math.max(1, tcPr ? this.intVal(tcPr, 'gridSpan') : 1);
-      }
-      this.byRow.set(tr.start, row);
-    }
-  }
-
-  private intVal(parent: Element, local: string): number {
-    const el = childNamed(this.xml, parent, local);
-    const v = el ? /\bw?:?val\s*=\s*["'](\d+)["']/.exec(this.xml.slice(el.start, el.contentStart))?.[1] : undefined;
-    return v ? Math.min(Number(v), 1000) : 0;
-  }
-
-  /** The original cell holding a paragraph that starts at `at`. */
-  cellAt(at: number | undefined): OriginalCell | null {
-    if (at === undefined) return null;
-    let lo = 0;
-    let hi = this.cells.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const c = this.cells[mid]!;
-      if (at < c.tc.start) hi = mid - 1;
-      else if (at >= c.tc.end) lo = mid + 1;
-      else return c;
-    }
-    return null;
-  }
-
-  /** The cell of an original row starting at grid column `col`. */
-  cellInRow(tr: Element, col: number): OriginalCell | null {
-    return this.byRow.get(tr.start)?.find((c) => c.col === col) ?? null;
-  }
-
-  gridBefore(tr: Element): number {
-    const trPr = childNamed(this.xml, tr, 'trPr');
-    return trPr ? this.intVal(trPr, 'gridBefore') : 0;
-  }
-}
-
-/** The original cell a model cell came from: the one holding its first paragraph read from the file. */
-function originalCellOf(original: OriginalTable, cell: TableCell): OriginalCell | null {
-  for (const p of cell.paragraphs) {
-    const c = original.cellAt(p.source?.p);
-    if (c) return c;
-  }
-  return null;
-}
-
-function emitTable(plan: Plan, t: Table): string {
-  const { ctx } = plan;
-  const { xml, w } = ctx;
+/** An edited table; the w:tbl it was read from, if its source still points at one. */
+function tableFrom(plan: Plan, t: Table): Element | null {
   const range = validRange(plan, t);
-  let tbl: Element | null = range ? plan.children[range.first]! : null;
-  if (tbl && localName(tbl.name) !== 'tbl') tbl = null;
-  const tblPr = tbl ? childNamed(xml, tbl, 'tblPr') : null;
-  const grid = tbl ? childNamed(xml, tbl, 'tblGrid') : null;
-  const original = new OriginalTable(xml, tbl);
-  const widths = t.columnWidths ?? [];
-  let out = `<${w}tbl>`;
-  out += tblPr
-    ? xml.slice(tblPr.start, tblPr.end)
-    : `<${w}tblPr><${w}tblW ${w}w="5000" ${w}type="pct"/><${w}tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((s) => `<${w}${s} ${w}val="single" ${w}sz="4" ${w}space="0" ${w}color="auto"/>`).join('')}</${w}tblBorders></${w}tblPr>`;
-  if (grid && widths.length > 0 && (xml.slice(grid.start, grid.end).match(/gridCol\b/g) ?? []).length === widths.length) out += xml.slice(grid.start, grid.end);
-  else out += `<${w}tblGrid>${widths.map((x) => `<${w}gridCol ${w}w="${Math.round(x)}"/>`).join('')}</${w}tblGrid>`;
-  // A cell's w:tcPr as read (width, shading, borders, alignment…) with its merges set from the model.
-  const cellProperties = (from: OriginalCell | null, span: number, vMerge: 'restart' | 'continue' | null) => {
-    const tcPr = from ? childNamed(xml, from.tc, 'tcPr') : null;
-    const changes = new Map<string, string | null>([
-      ['gridSpan', span > 1 ? `<${w}gridSpan ${w}val="${span}"/>` : null],
-      ['hMerge', null],
-      ['vMerge', vMerge === 'restart' ? `<${w}vMerge ${w}val="restart"/>` : vMerge === 'continue' ? `<${w}vMerge/>` : null],
-    ]);
-    return setChildren(xml, tcPr, 'tcPr', w, TCPR_ORDER, changes);
-  };
-  // Vertical merges: grid columns still covered by a cell from a row above, with its span.
-  const covering: Array<{ rows: number; span: number } | undefined> = [];
-  const usedRows = new Set<number>();
-  for (const row of t.rows) {
-    // The row as read: the one its first cell from the file was in (each original row once).
-    let tr: Element | null = null;
-    for (const cell of row.cells) {
-      const c = originalCellOf(original, cell);
-      if (c && !usedRows.has(c.tr.start)) {
-        tr = c.tr;
-        break;
-      }
-    }
-    if (tr) usedRows.add(tr.start);
-    const trPr = tr ? childNamed(xml, tr, 'trPr') : null;
-    const headerChange = new Map<string, string | null>([['tblHeader', row.header ? `<${w}tblHeader/>` : null]]);
-    const wasHeader = trPr ? childNamed(xml, trPr, 'tblHeader') !== null : false;
-    const rowPr = trPr && wasHeader === Boolean(row.header) ? xml.slice(trPr.start, trPr.end) : setChildren(xml, trPr, 'trPr', w, TRPR_ORDER, headerChange);
-    const tblPrEx = tr ? childNamed(xml, tr, 'tblPrEx') : null;
-    out += `<${w}tr>${tblPrEx ? xml.slice(tblPrEx.start, tblPrEx.end) : ''}${rowPr}`;
-    let col = tr ? original.gridBefore(tr) : 0;
-    const continuation = () => {
-      while (covering[col]) {
-        const c = covering[col]!;
-        out += `<${w}tc>${cellProperties(tr ? original.cellInRow(tr, col) : null, c.span, 'continue')}<${w}p/></${w}tc>`;
-        c.rows--;
-        if (c.rows === 0) covering[col] = undefined;
-        col += c.span;
-      }
-    };
-    for (const cell of row.cells) {
-      continuation();
-      const span = cell.colSpan ?? 1;
-      const restart = (cell.rowSpan ?? 1) > 1;
-      if (restart) covering[col] = { rows: cell.rowSpan! - 1, span };
-      const from = originalCellOf(original, cell);
-      const paras = cell.paragraphs.length > 0 ? cell.paragraphs : [{ type: 'paragraph' as const, runs: [] }];
-      out += `<${w}tc>${cellProperties(from, span, restart ? 'restart' : null)}${paras.map((p) => emitParagraph(plan, p, false)).join('')}</${w}tc>`;
-      col += span;
-    }
-    continuation();
-    out += `</${w}tr>`;
-  }
-  return `${out}</${w}tbl>`;
+  const tbl = range ? plan.children[range.first]! : null;
+  return tbl && localName(tbl.name) === 'tbl' ? tbl : null;
 }
 
 /** The w:sectPr a paragraph's properties carry, if any. */
@@ -343,8 +150,8 @@ function documentXml(plan: Plan, doc: WgDocument, groups: Map<number, Group>): s
       return;
     }
     if (g && i === g.blocks[0]) out += lead(g.first);
-    if (b.type === 'paragraph') out += emitParagraph(plan, b, b.source?.p !== undefined && lastWithParagraph.get(b.source.p) !== i);
-    else out += emitTable(plan, b);
+    if (b.type === 'paragraph') out += emitParagraph(plan.ctx, b, b.source?.p !== undefined && lastWithParagraph.get(b.source.p) !== i);
+    else out += emitTable(plan.ctx, b, tableFrom(plan, b));
   });
   out += pending;
   out += xml.slice(children.length > 0 ? children[children.length - 1]!.end : layout.body.contentStart);

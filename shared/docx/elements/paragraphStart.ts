@@ -79,12 +79,14 @@ function withTypedIndent(runs: Run[], typed: number): Run[] {
 }
 
 /**
- * The runs to write for an edited paragraph: without its label when Word still numbers it
- * (`numbered`), with its typed indent when its shape is unchanged (not `reshaped`).
+ * The paragraph as an edited one is written: without its label when Word still numbers it
+ * (`numbered`: it keeps the w:pPr, and so the numbering, it was read with), with its typed
+ * indent back in the text, not in its indents, when its shape is unchanged (not `reshaped`).
  */
-export function runsToWrite(p: Paragraph, numbered: boolean, reshaped: boolean): Run[] {
+export function paragraphToWrite(p: Paragraph, numbered: boolean, reshaped: boolean): Paragraph {
   let runs = p.runs;
   if (numbered && p.source?.label) runs = withoutLabel(p, p.source.label);
-  if (p.source?.typed && !reshaped && runs.length > 0) runs = withTypedIndent(runs, p.source.typed);
-  return runs;
+  if (!p.source?.typed || reshaped || runs.length === 0) return runs === p.runs ? p : { ...p, runs };
+  const { firstLineChars: _typed, ...indent } = p.indent ?? {};
+  return { ...p, runs: withTypedIndent(runs, p.source.typed), indent };
 }

@@ -15,11 +15,11 @@ import { applyParagraphProperty, applyRunProperty, indentChars, mergePara, type 
 import { SKIP } from '../read/xml';
 import type { BodyReader, Container, ElementHandlers, ParaCtx, PropertySection } from './context';
 import { objectRun } from './inlineObjects';
-import { readParagraphStart, runsToWrite } from './paragraphStart';
+import { paragraphToWrite, readParagraphStart } from './paragraphStart';
 import { assignRole } from './paragraphRoles';
 import { runProperties } from './runs';
 import { runContent } from './text';
-import { holdParagraph, joinHeld } from './trackedChanges';
+import { acceptedMark, holdParagraph, joinHeld } from './trackedChanges';
 
 /** The w:rPr of the paragraph mark: the label's format, and whether the mark was inserted or deleted. */
 const MARK_PROPERTIES: PropertySection = {
@@ -156,6 +156,8 @@ export function paragraphProperties(ctx: EmitContext, p: Paragraph, how: Paragra
   const original = how.original ? childNamed(xml, how.original, 'pPr') : null;
   const changes = new Map<string, string | null>();
   if (how.dropSection) changes.set('sectPr', null);
+  const mark = original ? acceptedMark(ctx, original) : undefined;
+  if (mark !== undefined) changes.set('rPr', mark);
   if (how.reshaped || !original) {
     changes.set('jc', p.align ? `<${w}jc ${w}val="${JC[p.align]}"/>` : null);
     changes.set('ind', indentElement(p, w));
@@ -189,7 +191,7 @@ function originalParagraph(ctx: EmitContext, p: Paragraph): Element | null {
 export function emitParagraph(ctx: EmitContext, p: Paragraph, dropSection: boolean): string {
   const original = originalParagraph(ctx, p);
   const reshaped = !p.source?.pf || p.source.pf !== paragraphShapeFingerprint(p);
-  const pPr = paragraphProperties(ctx, p, { original, reshaped, dropSection });
-  const runs = runsToWrite(p, original !== null && /numPr/.test(pPr), reshaped);
-  return `<${ctx.w}p>${pPr}${emitRuns(ctx, runs)}</${ctx.w}p>`;
+  const written = paragraphToWrite(p, original !== null, reshaped);
+  const pPr = paragraphProperties(ctx, written, { original, reshaped, dropSection });
+  return `<${ctx.w}p>${pPr}${emitRuns(ctx, written.runs)}</${ctx.w}p>`;
 }

@@ -2,10 +2,13 @@
  * Tracked changes, read as if all were accepted: insertions and moves-to are read (and counted),
  * deletions and moves-from dropped (and counted), earlier property versions (w:*PrChange)
  * ignored. A paragraph whose mark was deleted is held and joined with the next paragraph of its
- * container. Saving writes untouched paragraphs back with their revisions as they were.
+ * container. Saving writes untouched paragraphs back with their revisions as they were, and an
+ * edited one as the model shows it: accepted.
  */
 import { SKIP } from '../read/xml';
 import type { Run } from '../../model/document';
+import { setChildren, type EmitContext } from '../faithful/emit';
+import { childElements, childNamed, localName, type Element } from '../faithful/xmlSlice';
 import { appendRuns, concatRuns, type BodyReader, type Container, type ElementHandler, type ElementHandlers, type ParaCtx } from './context';
 
 const skip: ElementHandler = { open: () => SKIP };
@@ -55,4 +58,15 @@ export function joinHeld(p: ParaCtx): { at: number; objects: number[]; runs: Run
   c.held = null;
   c.heldProps = null;
   return joined;
+}
+
+/**
+ * The paragraph mark's w:rPr of a re-emitted paragraph without its deletion, which the model
+ * accepted (the paragraph already holds the next one's text): undefined when it had none, null
+ * when nothing else is left.
+ */
+export function acceptedMark(ctx: EmitContext, pPr: Element): string | null | undefined {
+  const rPr = childNamed(ctx.xml, pPr, 'rPr');
+  if (!rPr || !childElements(ctx.xml, rPr).some((c) => localName(c.name) === 'del')) return undefined;
+  return setChildren(ctx.xml, rPr, 'rPr', ctx.w, [], new Map([['del', null]])) || null;
 }

@@ -18,7 +18,7 @@ import { xmlText } from '../read/xml';
 import { DocxPackage } from '../read/package';
 import { emitParagraph } from '../elements/paragraphs';
 import { emitTable } from '../elements/tables';
-import { blockFingerprint } from './fingerprint';
+import { groupsOf, validRange, type Group, type PieceIndex } from '../elements/bodyPieces';
 import type { EmitContext } from './emit';
 import { bodyLayout, childNamed, countDescendants, localName, type BodyLayout, type Element } from './xmlSlice';
 import { replaceZipEntries } from './zipCopy';
@@ -26,52 +26,10 @@ import { replaceZipEntries } from './zipCopy';
 /** Body-level elements that hold blocks; anything else at body level (bookmarks, sectPr) is kept in place. */
 const BLOCK_ELEMENTS = new Set(['p', 'tbl', 'sdt', 'customXml', 'altChunk']);
 
-interface Plan {
+interface Plan extends PieceIndex {
   ctx: EmitContext;
   layout: BodyLayout;
   children: Element[];
-  /** Child index by start offset. */
-  indexOf: Map<number, number>;
-  /** Child index by end offset. */
-  endIndexOf: Map<number, number>;
-}
-
-function validRange(plan: Plan, b: Block): { first: number; last: number } | null {
-  const s = b.source;
-  if (!s) return null;
-  const first = plan.indexOf.get(s.at);
-  const last = plan.endIndexOf.get(s.to);
-  if (first === undefined || last === undefined || last < first) return null;
-  return { first, last };
-}
-
-interface Group {
-  first: number;
-  last: number;
-  /** Blocks of the model that came from it, in document order. */
-  blocks: number[];
-  untouched: boolean;
-}
-
-function groupsOf(plan: Plan, blocks: Block[]): Map<number, Group> {
-  const groups = new Map<number, Group>();
-  blocks.forEach((b, i) => {
-    const r = validRange(plan, b);
-    if (!r) return;
-    const g = groups.get(r.first) ?? { first: r.first, last: r.last, blocks: [], untouched: true };
-    g.blocks.push(i);
-    groups.set(r.first, g);
-  });
-  for (const g of groups.values()) {
-    const parts = blocks[g.blocks[0]!]!.source!.parts ?? 1;
-    g.untouched =
-      g.blocks.length === parts &&
-      g.blocks.every((bi, k) => {
-        const b = blocks[bi]!;
-        return bi === g.blocks[0]! + k && (b.source!.part ?? 0) === k && blockFingerprint(b) === b.source!.fp;
-      });
-  }
-  return groups;
 }
 
 /** An edited table; the w:tbl it was read from, if its source still points at one. */
@@ -100,62 +58,71 @@ function layoutOf(xml: string): Plan | null {
   return { ctx: { xml, w: layout.prefix }, layout, children: layout.children, indexOf, endIndexOf };
 }
 
-/** The new text of document.xml for the document. */
-function documentXml(plan: Plan, doc: WgDocument, groups: Map<number, Group>): string {
+/** What the file has before body-level child `i` (line breaks and indents, if pretty-printed). */
+function leadOf(plan: Plan, i: number): string {
   const { children, layout } = plan;
-  const { xml } = plan.ctx;
-  const blocks = doc.blocks;
-  // What the file has between body-level elements (line breaks and indents, if pretty-printed).
-  const lead = (i: number) => xml.slice(i === 0 ? layout.body.contentStart : children[i - 1]!.end, children[i]!.start);
+  return plan.ctx.xml.slice(i === 0 ? layout.body.contentStart : children[i - 1]!.end, children[i]!.start);
+}
 
-  // Which children are covered by a group still in the document.
-  const covered = new Uint8Array(children.length);
+/**
+ * Body-level pieces that are not blocks travel with the next block still present, as do the
+ * section breaks of deleted paragraphs: what goes before each group, and what follows the last.
+ */
+function keptPieces(plan: Plan, groups: Map<number, Group>): { before: Map<number, string>; after: string } {
+  const { xml, w } = plan.ctx;
+  const covered = new Uint8Array(plan.children.length);
   for (const g of groups.values()) for (let i = g.first; i <= g.last; i++) covered[i] = 1;
-
-  // Body-level pieces that are not blocks travel with the next block still present, as do the
-  // section breaks of deleted paragraphs; what follows the last one stays at the end.
   const before = new Map<number, string>();
   let pending = '';
-  children.forEach((c, i) => {
+  plan.children.forEach((c, i) => {
     if (groups.has(i)) {
       if (pending) before.set(i, pending);
       pending = '';
       return;
     }
     if (covered[i]) return;
-    if (!BLOCK_ELEMENTS.has(localName(c.name))) pending += lead(i) + xml.slice(c.start, c.end);
+    if (!BLOCK_ELEMENTS.has(localName(c.name))) pending += leadOf(plan, i) + xml.slice(c.start, c.end);
     else {
       const sect = sectionOf(xml, c);
-      if (sect) pending += `${lead(i)}<${plan.ctx.w}p><${plan.ctx.w}pPr>${xml.slice(sect.start, sect.end)}</${plan.ctx.w}pPr></${plan.ctx.w}p>`;
+      if (sect) pending += `${leadOf(plan, i)}<${w}p><${w}pPr>${xml.slice(sect.start, sect.end)}</${w}pPr></${w}p>`;
     }
   });
+  return { before, after: pending };
+}
 
-  // A paragraph split in two keeps its section break on the last piece only.
-  const lastWithParagraph = new Map<number, number>();
+/** For each paragraph read, the last block holding a piece of it: a paragraph split in two keeps its section break on the last piece only. */
+function lastPieces(blocks: Block[]): Map<number, number> {
+  const last = new Map<number, number>();
   blocks.forEach((b, i) => {
-    if (b.type === 'paragraph' && b.source?.p !== undefined) lastWithParagraph.set(b.source.p, i);
+    if (b.type === 'paragraph' && b.source?.p !== undefined) last.set(b.source.p, i);
   });
+  return last;
+}
 
+/** The new text of document.xml for the document. */
+function documentXml(plan: Plan, doc: WgDocument, groups: Map<number, Group>): string {
+  const { children, layout } = plan;
+  const { xml } = plan.ctx;
+  const kept = keptPieces(plan, groups);
+  const lastPiece = lastPieces(doc.blocks);
   let out = xml.slice(0, layout.body.contentStart);
   const emitted = new Set<number>();
-  blocks.forEach((b, i) => {
+  doc.blocks.forEach((b, i) => {
     const r = validRange(plan, b);
     const g = r ? groups.get(r.first) : undefined;
     if (g && !emitted.has(g.first)) {
       emitted.add(g.first);
-      out += before.get(g.first) ?? '';
+      out += kept.before.get(g.first) ?? '';
     }
     if (g?.untouched) {
-      if (i === g.blocks[0]) out += lead(g.first) + xml.slice(children[g.first]!.start, children[g.last]!.end);
+      if (i === g.blocks[0]) out += leadOf(plan, g.first) + xml.slice(children[g.first]!.start, children[g.last]!.end);
       return;
     }
-    if (g && i === g.blocks[0]) out += lead(g.first);
-    if (b.type === 'paragraph') out += emitParagraph(plan.ctx, b, b.source?.p !== undefined && lastWithParagraph.get(b.source.p) !== i);
+    if (g && i === g.blocks[0]) out += leadOf(plan, g.first);
+    if (b.type === 'paragraph') out += emitParagraph(plan.ctx, b, b.source?.p !== undefined && lastPiece.get(b.source.p) !== i);
     else out += emitTable(plan.ctx, b, tableFrom(plan, b));
   });
-  out += pending;
-  out += xml.slice(children.length > 0 ? children[children.length - 1]!.end : layout.body.contentStart);
-  return out;
+  return out + kept.after + xml.slice(children.length > 0 ? children[children.length - 1]!.end : layout.body.contentStart);
 }
 
 const LOSS_KINDS: Array<{ locals: string[]; phrase: string }> = [

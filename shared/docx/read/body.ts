@@ -24,6 +24,7 @@ import type { Block } from '../../model/document';
 import { fingerprintSources } from '../faithful/fingerprint';
 import { BodyReader, type BodyCounts } from '../elements/context';
 import { ELEMENT_HANDLERS } from '../elements';
+import { BodyPieces } from '../elements/bodyPieces';
 import { flushHeld } from '../elements/paragraphs';
 import { assignGongwenLevels, markTitle } from '../elements/paragraphRoles';
 import { readCharacters } from '../elements/text';
@@ -60,42 +61,6 @@ function closeElement(ctx: BodyReader, name: string): void {
   }
   if (name === 'w:body') ctx.inBody = false;
   else ELEMENT_HANDLERS.get(name)?.close?.(ctx, name);
-}
-
-/**
- * Each body-level element (a paragraph, a table, a content control…) is one piece of XML the
- * blocks read from it point to, so that saving can write untouched ones back as they were.
- */
-class BodyPieces {
-  /** Depth of the element being read below w:body. */
-  depth = 0;
-  private at = 0;
-  private first = 0;
-
-  constructor(private readonly ctx: BodyReader) {}
-
-  begin(): void {
-    const { body } = this.ctx;
-    if (body.held) return; // a paragraph whose mark was deleted joins the next one: one group
-    this.at = this.ctx.tagStart();
-    this.first = body.blocks.length;
-  }
-
-  end(): void {
-    const { body } = this.ctx;
-    if (body.held) return;
-    const group = body.blocks.slice(this.first);
-    group.forEach((b, i) => {
-      const source = (b.source ??= { at: 0, to: 0, fp: '' });
-      source.at = this.at;
-      source.to = this.ctx.cursor.offset;
-      if (group.length > 1) {
-        source.part = i;
-        source.parts = group.length;
-      }
-    });
-    this.first = body.blocks.length;
-  }
 }
 
 /** The parser's handler: element handlers through the dispatch, with body-level pieces recorded. */

@@ -278,6 +278,30 @@ describe('text boxes and alternate content', () => {
   });
 });
 
+describe('body-level pieces', () => {
+  const sdt = `<w:sdt><w:sdtPr><w:alias w:val="正文"/></w:sdtPr><w:sdtContent>${p('控件一')}${p('控件二')}</w:sdtContent></w:sdt>`;
+  const body = `${p('开头')}<w:bookmarkStart w:id="0" w:name="b"/>${sdt}<w:bookmarkEnd w:id="0"/>${p('结尾')}`;
+
+  it('point each block at the piece it came from, several blocks at one content control', () => {
+    const [first, one, two] = readDocx(docx(body)).doc.blocks;
+    expect([one!.source!.part, one!.source!.parts, two!.source!.part, two!.source!.parts]).toEqual([0, 2, 1, 2]);
+    expect(one!.source!.at).toBe(two!.source!.at);
+    expect(first!.source!.parts).toBeUndefined();
+  });
+
+  it('are written back whole while all their blocks are there, in order and unchanged; other pieces go with the block after them', () => {
+    const { written } = roundTrip(docx(body), (d) => d.blocks.push(...d.blocks.splice(0, 1)));
+    expect(written).toBe(`<w:bookmarkStart w:id="0" w:name="b"/>${sdt}<w:bookmarkEnd w:id="0"/>${p('结尾')}${p('开头')}`);
+  });
+
+  it('give up a piece whose blocks were partly deleted: the rest is written as paragraphs, the bookmarks stay', () => {
+    const { written, reread } = roundTrip(docx(body), (d) => d.blocks.splice(2, 1));
+    expect(written).not.toContain('w:sdt');
+    expect(written).toContain('<w:bookmarkStart w:id="0" w:name="b"/>');
+    expect(paragraphs(reread).map(paragraphText)).toEqual(['开头', '控件一', '结尾']);
+  });
+});
+
 describe('every fixture', () => {
   // Left out: the refused ones, the two large ones (the same families, slower), and the two whose
   // equations an edited paragraph writes as plain text, losing the equation's look (issue #11 notes).

@@ -11,7 +11,7 @@ import type { RunFormat } from '../faithful/fingerprint';
 import type { Numbering } from '../read/numbering';
 import type { ParaProps, RunProps } from '../read/properties';
 import type { StyleSheet } from '../read/styles';
-import type { Attrs, SKIP, XmlCursor } from '../read/xml';
+import { SKIP, type Attrs, type XmlCursor } from '../read/xml';
 import type { TableCtx } from './tables';
 
 export interface BodyCounts {
@@ -111,6 +111,12 @@ export interface ElementHandler {
 
 /** An element family's handlers, by element name. */
 export type ElementHandlers = Record<string, ElementHandler>;
+
+/** Handlers that skip these elements' whole subtrees: what they hold is not read (and is kept by the writer). */
+export function skipping(...names: string[]): ElementHandlers {
+  const skip: ElementHandler = { open: () => SKIP };
+  return Object.fromEntries(names.map((n) => [n, skip]));
+}
 
 /**
  * A properties element being read (w:pPr, w:rPr, w:tcPr, w:trPr): its children go to `child`

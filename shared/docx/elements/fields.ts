@@ -5,8 +5,7 @@
  * bookmarks hold no text. Comments are counted by their anchors. Saving writes untouched
  * paragraphs back with all of these as they were.
  */
-import { SKIP } from '../read/xml';
-import type { BodyReader, ElementHandler, ElementHandlers } from './context';
+import { skipping, type BodyReader, type ElementHandler, type ElementHandlers } from './context';
 
 function readFieldChar(ctx: BodyReader, type: string | undefined): void {
   const { fields } = ctx;
@@ -27,8 +26,7 @@ const commentAnchor: ElementHandler = {
 
 export const fieldHandlers: ElementHandlers = {
   'w:fldChar': { open: (ctx, a) => readFieldChar(ctx, a['w:fldCharType']) },
-  'w:instrText': { open: () => SKIP },
-  'w:fldData': { open: () => SKIP },
+  ...skipping('w:instrText', 'w:fldData'),
   'w:commentReference': commentAnchor,
   'w:commentRangeStart': commentAnchor,
 };

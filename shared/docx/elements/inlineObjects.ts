@@ -11,7 +11,7 @@ import type { EmitContext } from '../faithful/emit';
 import { elementAt, localName } from '../faithful/xmlSlice';
 import { int, SKIP } from '../read/xml';
 import { runLevelStart } from './alternateContent';
-import type { BodyReader, DrawingCtx, ElementHandlers } from './context';
+import { skipping, type BodyReader, type DrawingCtx, type ElementHandlers } from './context';
 import { addObject, runProperties } from './runs';
 import { breakXml } from './text';
 
@@ -134,7 +134,7 @@ export const inlineObjectHandlers: ElementHandlers = {
       return SKIP;
     },
   },
-  'w:movie': { open: () => SKIP },
+  ...skipping('w:movie'),
 };
 
 /** The run-level elements an inline object may point at (InlineObject.at). */

@@ -3,14 +3,6 @@
  * note settings; w:background). The model does not hold them; saving keeps them where they were
  * (writeFaithful.ts), including a deleted paragraph's section break.
  */
-import { SKIP } from '../read/xml';
-import type { ElementHandler, ElementHandlers } from './context';
+import { skipping } from './context';
 
-const skip: ElementHandler = { open: () => SKIP };
-
-export const sectionHandlers: ElementHandlers = {
-  'w:sectPr': skip,
-  'w:footnotePr': skip,
-  'w:endnotePr': skip,
-  'w:background': skip,
-};
+export const sectionHandlers = skipping('w:sectPr', 'w:footnotePr', 'w:endnotePr', 'w:background');

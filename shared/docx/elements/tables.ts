@@ -12,7 +12,7 @@ import { MAX_COLUMN_SPAN, MAX_DOCUMENT_PARTS } from '../../model/schema';
 import { setChildren, type EmitContext } from '../faithful/emit';
 import { childElements, childNamed, localName, type Element } from '../faithful/xmlSlice';
 import { int, SKIP } from '../read/xml';
-import { newContainer, type BodyReader, type Container, type ElementHandlers, type PropertySection } from './context';
+import { newContainer, skipping, type BodyReader, type Container, type ElementHandlers, type PropertySection } from './context';
 import { emitParagraph, flushHeld } from './paragraphs';
 
 export interface CellCtx {
@@ -121,8 +121,7 @@ export const tableHandlers: ElementHandlers = {
     open: (ctx) => void ctx.tables.push({ grid: [], rows: [], row: null, cell: null, origins: [], parent: ctx.container() }),
     close: finishTable,
   },
-  'w:tblPr': { open: () => SKIP },
-  'w:tblPrEx': { open: () => SKIP },
+  ...skipping('w:tblPr', 'w:tblPrEx'),
   'w:gridCol': {
     open(ctx, a) {
       const t = table(ctx);

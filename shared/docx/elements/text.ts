@@ -3,11 +3,10 @@
  * hyphens, symbols, ruby (the base text kept, the reading dropped). "\t" is a tab and "\n" a
  * line break in the model; page and column breaks are inline objects (w:br of a type).
  */
-import { appendRun, PLAIN, type BodyReader, type ElementHandlers } from './context';
+import { appendRun, PLAIN, skipping, type BodyReader, type ElementHandlers } from './context';
 import { addObject, resolveRun } from './runs';
 import { runLevelStart } from './alternateContent';
 import { escapeXml } from '../faithful/emit';
-import { SKIP } from '../read/xml';
 
 /** Adds text to the paragraph being read, in the format of the run holding it (or plain). */
 export function addText(ctx: BodyReader, text: string, plain = false): void {
@@ -60,12 +59,8 @@ export const textHandlers: ElementHandlers = {
   'w:noBreakHyphen': inRun('-'),
   'w:br': { open: (ctx, a) => readBreak(ctx, a['w:type']) },
   'w:sym': { open: (ctx, a) => readSymbol(ctx, a['w:char']) },
-  // Ruby: the reading (w:rt) is dropped, the base text kept.
-  'w:rt': { open: () => SKIP },
-  'w:rubyPr': { open: () => SKIP },
-  // Equations: their run properties say nothing the model holds.
-  'm:rPr': { open: () => SKIP },
-  'm:ctrlPr': { open: () => SKIP },
+  // Ruby: the reading (w:rt) is dropped, the base text kept. Equations: their run properties say nothing the model holds.
+  ...skipping('w:rt', 'w:rubyPr', 'm:rPr', 'm:ctrlPr'),
 };
 
 /** Character data of the element being read: text of a w:t, or an equation's m:t as plain text. */

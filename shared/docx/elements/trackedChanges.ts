@@ -9,9 +9,7 @@ import { SKIP } from '../read/xml';
 import type { Run } from '../../model/document';
 import { setChildren, type EmitContext } from '../faithful/emit';
 import { childElements, childNamed, localName, type Element } from '../faithful/xmlSlice';
-import { appendRuns, concatRuns, type BodyReader, type Container, type ElementHandler, type ElementHandlers, type ParaCtx } from './context';
-
-const skip: ElementHandler = { open: () => SKIP };
+import { appendRuns, concatRuns, skipping, type BodyReader, type Container, type ElementHandler, type ElementHandlers, type ParaCtx } from './context';
 
 const deletion: ElementHandler = {
   open(ctx) {
@@ -25,15 +23,8 @@ export const trackedChangeHandlers: ElementHandlers = {
   'w:moveTo': { open: (ctx) => void ctx.counts.insertions++ },
   'w:del': deletion,
   'w:moveFrom': deletion,
-  'w:delText': skip,
-  'w:delInstrText': skip,
-  'w:pPrChange': skip,
-  'w:rPrChange': skip,
-  'w:sectPrChange': skip,
-  'w:tblPrChange': skip,
-  'w:trPrChange': skip,
-  'w:tcPrChange': skip,
-  'w:tblGridChange': skip,
+  // Deleted text and the earlier versions of properties.
+  ...skipping('w:delText', 'w:delInstrText', 'w:pPrChange', 'w:rPrChange', 'w:sectPrChange', 'w:tblPrChange', 'w:trPrChange', 'w:tcPrChange', 'w:tblGridChange'),
 };
 
 /** Accepting the deletion of a paragraph mark joins this paragraph with the next one: it waits. */

@@ -134,6 +134,7 @@ const LOSS_KINDS: Array<{ locals: string[]; phrase: string }> = [
   { locals: ['fldSimple', 'fldChar'], phrase: '个域（页码、目录等）' },
   { locals: ['ins', 'del', 'moveFrom', 'moveTo'], phrase: '处修订记录（按已接受保存）' },
   { locals: ['sdt'], phrase: '个内容控件' },
+  { locals: ['oMath'], phrase: '个公式（按文字保存）' },
 ];
 const LOSS_LOCALS = new Set(LOSS_KINDS.flatMap((k) => k.locals));
 

@@ -111,9 +111,19 @@ describe('text, tabs and breaks', () => {
     expect(paragraphText(paragraphs(reread)[0]!)).toBe('甲\t乙\n丙-★\n&<丁>');
   });
 
+  const equation = '<w:p><w:r><w:t>式</w:t></w:r><m:oMath xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"><m:r><m:rPr/><m:t>x+1</m:t></m:r></m:oMath><w:r><w:ruby><w:rubyPr/><w:rt><w:r><w:t>かん</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>漢</w:t></w:r></w:rubyBase></w:ruby></w:r></w:p>';
+
   it('keeps an equation’s text and a ruby’s base, not its reading', () => {
-    const body = '<w:p><w:r><w:t>式</w:t></w:r><m:oMath xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"><m:r><m:rPr/><m:t>x+1</m:t></m:r></m:oMath><w:r><w:ruby><w:rubyPr/><w:rt><w:r><w:t>かん</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>漢</w:t></w:r></w:rubyBase></w:ruby></w:r></w:p>';
-    expect(paragraphText(paragraphs(readDocx(docx(body)).doc)[0]!)).toBe('式x+1漢');
+    expect(paragraphText(paragraphs(readDocx(docx(equation)).doc)[0]!)).toBe('式x+1漢');
+  });
+
+  it('names an equation in an edited paragraph before saving: it is written as its text', () => {
+    const bytes = docx(p('前一段') + equation);
+    const doc = readDocx(bytes).doc;
+    typeAtEnd(paragraphs(doc)[1]!, '改');
+    const saved = faithfulSave(doc, bytes)!;
+    expect(saved.losses).toContain('第 2 段中的 1 个公式（按文字保存）');
+    expect(paragraphText(paragraphs(readDocx(saved.bytes).doc)[1]!)).toBe('式x+1漢改');
   });
 });
 
@@ -305,7 +315,7 @@ describe('body-level pieces', () => {
 
 describe('every fixture', () => {
   // Left out: the refused ones, the two large ones (the same families, slower), and the two whose
-  // equations an edited paragraph writes as plain text, losing the equation's look (issue #11 notes).
+  // equations an edited paragraph writes as their text (named before saving, see 'text' above).
   const EQUATIONS = ['zh_word_circled_num.docx', 'zh_word_report_toc_paren_num.docx'];
   const names = fixtureNames('docx').filter((n) => /\.docx$/.test(n) && !/^(bad_|perf_)/.test(n) && !EQUATIONS.includes(n));
 

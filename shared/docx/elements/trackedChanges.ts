@@ -57,6 +57,7 @@ export function joinHeld(p: ParaCtx): { at: number; objects: number[]; runs: Run
  * when nothing else is left.
  */
 export function acceptedMark(ctx: EmitContext, pPr: Element): string | null | undefined {
+  if (!/<(?:[\w.-]+:)?del\b/.test(ctx.xml.slice(pPr.start, pPr.end))) return undefined;
   const rPr = childNamed(ctx.xml, pPr, 'rPr');
   if (!rPr || !childElements(ctx.xml, rPr).some((c) => localName(c.name) === 'del')) return undefined;
   return setChildren(ctx.xml, rPr, 'rPr', ctx.w, [], new Map([['del', null]])) || null;

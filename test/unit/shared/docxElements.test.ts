@@ -289,6 +289,29 @@ describe('text boxes and alternate content', () => {
   });
 });
 
+describe('sections', () => {
+  const sectPr = '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588"/></w:sectPr>';
+  const body = `${p('第一节末', sectPr)}${p('第二节')}<w:sectPr><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/></w:sectPr>`;
+
+  it('keep a paragraph’s section break when its text is edited, and the final section properties', () => {
+    const { written } = roundTrip(docx(body), (d) => typeAtEnd(paragraphs(d)[0]!, '改'));
+    expect(written).toContain(`<w:pPr>${sectPr}</w:pPr>`);
+    expect(written).toMatch(/<w:sectPr><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/><\/w:sectPr>$/);
+  });
+
+  it('keep the section break of a deleted paragraph, and put it on the last piece of a split one', () => {
+    expect(roundTrip(docx(body), (d) => d.blocks.splice(0, 1)).written).toContain(`<w:p><w:pPr>${sectPr}</w:pPr></w:p>`);
+    const split = roundTrip(docx(body), (d) => {
+      const first = paragraphs(d)[0]!;
+      d.blocks.splice(1, 0, { ...structuredClone(first), runs: [{ ...first.runs[0]!, text: '末' }] });
+      first.runs[0]!.text = '第一节';
+    }).written;
+    expect(split.split(sectPr)).toHaveLength(2);
+    expect(split.indexOf(sectPr)).toBeGreaterThan(split.indexOf('第一节</w:t>'));
+    expect(split.indexOf(sectPr)).toBeLessThan(split.indexOf('末</w:t>'));
+  });
+});
+
 describe('body-level pieces', () => {
   const sdt = `<w:sdt><w:sdtPr><w:alias w:val="正文"/></w:sdtPr><w:sdtContent>${p('控件一')}${p('控件二')}</w:sdtContent></w:sdt>`;
   const body = `${p('开头')}<w:bookmarkStart w:id="0" w:name="b"/>${sdt}<w:bookmarkEnd w:id="0"/>${p('结尾')}`;

@@ -6,6 +6,7 @@
  * paragraph's Word properties, which the faithful writer keeps.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { HISTORIC_TAG } from 'lexical';
 import { useEffect, useMemo } from 'react';
 import { sectionBreakLabel } from '../../../shared/model/stories';
 import { useStore } from '../../app/store';
@@ -41,8 +42,19 @@ export function SectionBreakPlugin(): null {
     };
     mark();
     if (breaks.size === 0) return () => {};
-    const off = editor.registerUpdateListener(({ dirtyElements }) => {
-      if (dirtyElements.size > 0) mark();
+    // Typing in a paragraph marks it and its parents dirty only in passing: the paragraphs that
+    // end sections change only when the root's children do (Enter, Backspace, a move, a load, a
+    // whole state set by undo) or a marked paragraph itself is rewritten.
+    const off = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, tags }) => {
+      // Undo, redo and setEditorState swap the whole state and report no dirty node but the root.
+      let changed = tags.has(HISTORIC_TAG) || (dirtyLeaves.size === 0 && dirtyElements.size === 1 && dirtyElements.has('root'));
+      for (const [key, intentional] of dirtyElements) {
+        if (intentional && (key === 'root' || marked.has(key))) {
+          changed = true;
+          break;
+        }
+      }
+      if (changed) mark();
     });
     return () => {
       off();

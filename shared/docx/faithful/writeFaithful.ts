@@ -32,6 +32,32 @@ interface Plan {
   indexOf: Map<number, number>;
   /** Child index by end offset. */
   endIndexOf: Map<number, number>;
+  /** Where the inline objects still in the document are in the XML (keptObjects). */
+  kept: Array<{ start: number; end: number }>;
+}
+
+/**
+ * The XML ranges of the inline objects the document still holds: a drawing with text boxes is
+ * written back whole, its text boxes' paragraphs with it, so they are not written again.
+ */
+function keptObjects(plan: Plan, doc: WgDocument): Plan['kept'] {
+  const kept: Plan['kept'] = [];
+  for (const b of doc.blocks) {
+    for (const p of paragraphsOf(b)) {
+      for (const r of p.runs) {
+        const at = r.object?.at;
+        const el = at !== undefined && r.object!.kind === 'drawing' ? elementAt(plan.ctx.xml, at) : null;
+        if (el && el.start === at) kept.push({ start: el.start, end: el.end });
+      }
+    }
+  }
+  return kept;
+}
+
+/** A paragraph read from a text box whose drawing is still in the document: the drawing writes it. */
+function insideKeptObject(plan: Plan, p: Paragraph): boolean {
+  const at = p.source?.p;
+  return at !== undefined && plan.kept.some((r) => r.start < at && at < r.end);
 }
 
 function validRange(plan: Plan, b: Block): { first: number; last: number } | null {
@@ -110,6 +136,7 @@ function withoutLabel(p: Paragraph, label: string): Paragraph['runs'] {
 
 function emitParagraph(plan: Plan, p: Paragraph, dropSection: boolean): string {
   const { ctx } = plan;
+  if (insideKeptObject(plan, p)) return '';
   const original = originalParagraph(plan, p);
   const reshaped = !p.source?.pf || p.source.pf !== paragraphShapeFingerprint(p);
   const pPr = paragraphProperties(ctx, p, { original, reshaped, dropSection });
@@ -265,7 +292,8 @@ function emitTable(plan: Plan, t: Table): string {
       if (restart) covering[col] = { rows: cell.rowSpan! - 1, span };
       const from = originalCellOf(original, cell);
       const paras = cell.paragraphs.length > 0 ? cell.paragraphs : [{ type: 'paragraph' as const, runs: [] }];
-      out += `<${w}tc>${cellProperties(from, span, restart ? 'restart' : null)}${paras.map((p) => emitParagraph(plan, p, false)).join('')}</${w}tc>`;
+      const content = paras.map((p) => emitParagraph(plan, p, false)).join('');
+      out += `<${w}tc>${cellProperties(from, span, restart ? 'restart' : null)}${content || `<${w}p/>`}</${w}tc>`;
       col += span;
     }
     continuation();
@@ -290,7 +318,7 @@ function layoutOf(xml: string): Plan | null {
     indexOf.set(c.start, i);
     endIndexOf.set(c.end, i);
   });
-  return { ctx: { xml, w: layout.prefix }, layout, children: layout.children, indexOf, endIndexOf };
+  return { ctx: { xml, w: layout.prefix }, layout, children: layout.children, indexOf, endIndexOf, kept: [] };
 }
 
 /** The new text of document.xml for the document. */
@@ -362,6 +390,7 @@ const LOSS_KINDS: Array<{ locals: string[]; phrase: string }> = [
   { locals: ['sdt'], phrase: '个内容控件' },
 ];
 const LOSS_LOCALS = new Set(LOSS_KINDS.flatMap((k) => k.locals));
+const TEXT_BOX_EDITS = '处文本框中文字的修改（文本框按原样保存）';
 
 /**
  * What saving would drop: the pieces of edited paragraphs the editor does not hold, as phrases
@@ -394,6 +423,14 @@ function lossesOf(plan: Plan, doc: WgDocument, groups: Map<number, Group>): stri
     const shown = new Set<number>();
     for (const bi of g.blocks) for (const p of paragraphsOf(doc.blocks[bi]!)) for (const at of p.source?.objects ?? []) shown.add(at);
     for (let k = g.first; k <= g.last; k++) look(plan.children[k]!, i, shown);
+    // Text typed into a text box's paragraphs: the box is written back as it was read.
+    const edited = paragraphsOf(b).filter((p) => insideKeptObject(plan, p) && blockFingerprint(p) !== p.source!.fp).length;
+    if (edited > 0) {
+      const t = totals.get(TEXT_BOX_EDITS) ?? { n: 0, where: [] };
+      t.n += edited;
+      if (!t.where.includes(i + 1)) t.where.push(i + 1);
+      totals.set(TEXT_BOX_EDITS, t);
+    }
   });
   return [...totals].map(([phrase, t]) => {
     const where = t.where.slice(0, 5).join('、') + (t.where.length > 5 ? ' 等' : '');
@@ -440,6 +477,7 @@ export function faithfulSave(doc: WgDocument, sourcePackage: Uint8Array): Faithf
   if (!source) return null;
   const plan = layoutOf(source.xml);
   if (!plan) return null;
+  plan.kept = keptObjects(plan, doc);
   const groups = groupsOf(plan, doc.blocks);
   const text = documentXml(plan, doc, groups);
   // Nothing changed: the file itself, byte for byte.
@@ -452,5 +490,7 @@ export function faithfulSave(doc: WgDocument, sourcePackage: Uint8Array): Faithf
 /** document.xml as faithfulSave writes it (for tests). */
 export function faithfulDocumentXml(doc: WgDocument, xml: string): string | null {
   const plan = layoutOf(xml);
-  return plan ? documentXml(plan, doc, groupsOf(plan, doc.blocks)) : null;
+  if (!plan) return null;
+  plan.kept = keptObjects(plan, doc);
+  return documentXml(plan, doc, groupsOf(plan, doc.blocks));
 }

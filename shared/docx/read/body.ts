@@ -768,19 +768,19 @@ export function readBody(bytes: Uint8Array | string, styles: StyleSheet, numberi
           case 'w:pict': {
             const d = drawings.pop();
             if (!d) return;
-            // Shown as an object unless it holds text boxes (their text is read as paragraphs).
-            if (!d.textbox && drawings.length === 0) {
-              const picture = d.pictures === 1 && d.rel !== undefined;
+            // Shown as an object; one holding text boxes as a small 文本框 mark, their text read as the paragraphs after it.
+            if (drawings.length === 0) {
+              const picture = !d.textbox && d.pictures === 1 && d.rel !== undefined;
               const object: InlineObject = { kind: picture ? 'picture' : 'drawing', at: d.at };
               if (picture) object.rel = d.rel;
-              else object.label = d.pictures > 1 ? `${d.pictures} 张图片` : d.chart ? '图表' : d.smartArt ? 'SmartArt 图形' : '图形';
-              if (d.width !== undefined && d.height !== undefined) {
+              else object.label = d.textbox ? '文本框' : d.pictures > 1 ? `${d.pictures} 张图片` : d.chart ? '图表' : d.smartArt ? 'SmartArt 图形' : '图形';
+              if (!d.textbox && d.width !== undefined && d.height !== undefined) {
                 object.width = Math.round(d.width * 100) / 100;
                 object.height = Math.round(d.height * 100) / 100;
               }
               if (addObject(object)) {
                 if (picture) counts.shownPictures++;
-                else counts.shownDrawings++;
+                else if (!d.textbox) counts.shownDrawings++;
                 return;
               }
             }

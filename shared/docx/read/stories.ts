@@ -214,118 +214,147 @@ function onOff(a: Attrs): boolean {
   return v === undefined || !/^(0|false|off)$/i.test(v);
 }
 
+/** The w:sectPr elements of document.xml: how each section starts, 首页不同, its header and footer references. */
+class SectionsReader {
+  readonly sections: RawSection[] = [];
+  private section: RawSection | null = null;
+  private depth = 0;
+
+  get reading(): boolean {
+    return this.section !== null;
+  }
+
+  /** A w:sectPr opens, in the paragraph starting at `paragraphAt` (the one it ends) or at body level. */
+  begin(paragraphAt: number | undefined): void | typeof SKIP {
+    if (this.sections.length >= MAX_SECTIONS) return SKIP;
+    this.section = { start: 'nextPage', titlePage: false, refs: [] };
+    if (paragraphAt !== undefined) this.section.endsAt = paragraphAt;
+    this.depth = 0;
+  }
+
+  open(name: string, a: Attrs): void | typeof SKIP {
+    const s = this.section!;
+    if (name === 'w:sectPrChange') return SKIP;
+    this.depth++;
+    if (name === 'w:type') {
+      const v = a['w:val'] as SectionStart | undefined;
+      if (v && SECTION_STARTS.includes(v)) s.start = v;
+    } else if (name === 'w:titlePg') s.titlePage = onOff(a);
+    else if (name === 'w:headerReference' || name === 'w:footerReference') {
+      const type = HF_TYPES[a['w:type'] ?? 'default'];
+      const rel = a['r:id'];
+      if (type && rel) s.refs.push({ kind: name === 'w:headerReference' ? 'header' : 'footer', type, rel });
+    }
+  }
+
+  close(): void {
+    if (this.depth-- > 0) return;
+    this.sections.push(this.section!);
+    this.section = null;
+  }
+}
+
+/** Where each comment of document.xml starts (its paragraph) and the text its range covers. */
+class AnchorsReader {
+  readonly anchors = new Map<string, RawComment>();
+  /** Comments whose range started between paragraphs: anchored in the next one. */
+  private waiting: RawComment[] = [];
+  private readonly open = new Map<string, RawComment>();
+  private readonly text = new VisibleText((t) => {
+    for (const c of this.open.values()) if (c.anchor.length <= MAX_ANCHOR_CHARS) c.anchor += t === '\n' ? ' ' : t;
+  });
+
+  constructor(private readonly paragraphs: readonly number[]) {}
+
+  /** A w:p starts at `at`. */
+  paragraph(at: number): void {
+    for (const c of this.waiting) c.at = at;
+    this.waiting = [];
+  }
+
+  private comment(id: string): RawComment | null {
+    let c = this.anchors.get(id);
+    if (!c) {
+      if (this.anchors.size >= MAX_COMMENTS) return null;
+      c = { anchor: '', closed: false };
+      const p = this.paragraphs[this.paragraphs.length - 1];
+      if (p !== undefined) c.at = p;
+      else this.waiting.push(c);
+      this.anchors.set(id, c);
+    }
+    return c;
+  }
+
+  openElement(name: string, a: Attrs): void | typeof SKIP {
+    const id = a['w:id'];
+    if (name === 'w:commentRangeStart') {
+      const c = id !== undefined ? this.comment(id) : null;
+      if (c && !c.closed) this.open.set(id!, c);
+      return;
+    }
+    if (name === 'w:commentRangeEnd' || name === 'w:commentReference') {
+      if (id === undefined) return;
+      const c = this.comment(id);
+      if (c) c.closed = true;
+      this.open.delete(id);
+      return;
+    }
+    return this.text.open(name, a);
+  }
+
+  closeElement(name: string): void {
+    this.text.close(name);
+  }
+
+  textNode(t: string): void {
+    this.text.text(t);
+  }
+}
+
 /** Sections (with their header and footer references) and comment anchors, in one pass over document.xml. */
 function readMainPart(bytes: Uint8Array, wantAnchors: boolean): { sections: RawSection[]; anchors: Map<string, RawComment> } {
   const xml = xmlText(bytes);
   const cursor: XmlCursor = { offset: 0 };
-  const tagStart = () => xml.lastIndexOf('<', cursor.offset - 1);
-  const sections: RawSection[] = [];
-  const anchors = new Map<string, RawComment>();
   /** Starts of the w:p elements open now. */
   const paragraphs: number[] = [];
-  /** Comments whose range started before any paragraph did: anchored in the next one. */
-  let waiting: RawComment[] = [];
-  let section: RawSection | null = null;
-  let sectionDepth = 0;
+  const sections = new SectionsReader();
+  const anchors = new AnchorsReader(paragraphs);
   let inBody = false;
-  const open = new Map<string, RawComment>();
-  const append = (t: string) => {
-    for (const c of open.values()) if (c.anchor.length <= MAX_ANCHOR_CHARS) c.anchor += t;
-  };
-  const text = new VisibleText((t) => {
-    if (open.size > 0) append(t === '\n' ? ' ' : t);
-  });
-  const comment = (id: string) => {
-    let c = anchors.get(id);
-    if (!c) {
-      if (anchors.size >= MAX_COMMENTS) return null;
-      c = { anchor: '', closed: false };
-      const p = paragraphs[paragraphs.length - 1];
-      if (p !== undefined) c.at = p;
-      else waiting.push(c);
-      anchors.set(id, c);
-    }
-    return c;
-  };
   parseXml(
     xml,
     {
       open(name, a) {
         if (!inBody) {
-          if (name === 'w:body') inBody = true;
+          inBody = name === 'w:body';
           return;
         }
-        if (section) {
-          if (name === 'w:sectPrChange') return SKIP;
-          sectionDepth++;
-          if (name === 'w:type') {
-            const v = a['w:val'] as SectionStart | undefined;
-            if (v && SECTION_STARTS.includes(v)) section.start = v;
-          } else if (name === 'w:titlePg') section.titlePage = onOff(a);
-          else if (name === 'w:headerReference' || name === 'w:footerReference') {
-            const type = HF_TYPES[a['w:type'] ?? 'default'];
-            const rel = a['r:id'];
-            if (type && rel) section.refs.push({ kind: name === 'w:headerReference' ? 'header' : 'footer', type, rel });
-          }
-          return;
-        }
-        if (name === 'w:sectPr') {
-          if (sections.length >= MAX_SECTIONS) return SKIP;
-          section = { start: 'nextPage', titlePage: false, refs: [] };
-          const p = paragraphs[paragraphs.length - 1];
-          if (p !== undefined) section.endsAt = p;
-          sectionDepth = 0;
-          return;
-        }
+        if (sections.reading) return sections.open(name, a);
+        if (name === 'w:sectPr') return sections.begin(paragraphs[paragraphs.length - 1]);
         if (name === 'w:p') {
-          const at = tagStart();
+          const at = xml.lastIndexOf('<', cursor.offset - 1);
           paragraphs.push(at);
-          if (waiting.length > 0) {
-            for (const c of waiting) c.at = at;
-            waiting = [];
-          }
+          anchors.paragraph(at);
         }
         // A paragraph's properties may end a section (their w:sectPr is read above); nothing else in them shows.
         if (name === 'w:pPr') return;
         if (!wantAnchors) return name === 'w:r' ? SKIP : undefined;
-        if (name === 'w:commentRangeStart') {
-          const c = a['w:id'] !== undefined ? comment(a['w:id']) : null;
-          if (c && !c.closed) open.set(a['w:id']!, c);
-          return;
-        }
-        if (name === 'w:commentRangeEnd' || name === 'w:commentReference') {
-          const id = a['w:id'];
-          if (id === undefined) return;
-          const c = comment(id);
-          if (c) c.closed = true;
-          open.delete(id);
-          return;
-        }
-        return text.open(name, a);
+        return anchors.openElement(name, a);
       },
       close(name) {
         if (!inBody) return;
-        if (section) {
-          if (sectionDepth-- > 0) return;
-          sections.push(section);
-          section = null;
-          return;
-        }
-        if (name === 'w:body') {
-          inBody = false;
-          return;
-        }
-        if (name === 'w:p') paragraphs.pop();
-        if (wantAnchors) text.close(name);
+        if (sections.reading) return sections.close();
+        if (name === 'w:body') inBody = false;
+        else if (name === 'w:p') paragraphs.pop();
+        if (wantAnchors) anchors.closeElement(name);
       },
       text(t) {
-        if (wantAnchors && !section) text.text(t);
+        if (wantAnchors && !sections.reading) anchors.textNode(t);
       },
     },
     'word/document.xml',
     cursor,
   );
-  return { sections, anchors };
+  return { sections: sections.sections, anchors: anchors.anchors };
 }
 
 /** The comments of comments.xml, in order, with their text. */

@@ -33,6 +33,9 @@ import { SuggestionPlugin } from './editor/suggest/SuggestionPlugin';
 import { ProofreadPanel } from './editor/proofread/ProofreadPanel';
 import { followCorpusStatus } from './editor/suggest/suggestStore';
 import { OutlinePlugin } from './editor/outline/OutlinePlugin';
+import { SidePane } from './components/SidePane';
+import { SectionBreakPlugin } from './editor/stories/SectionBreakPlugin';
+import { followSourceStories } from './editor/stories/storiesStore';
 import { ContextMenu } from './editor/ContextMenu';
 
 export { confirmDiscardChanges } from './app/confirmDiscard';
@@ -117,6 +120,7 @@ export function App() {
   const [settings, updateSettings, replaceSettings] = useSettings();
   useKeyboardShortcuts();
   useEffect(followCorpusStatus, []);
+  useEffect(followSourceStories, []);
   const suggestions = settings?.suggestions ?? true;
   const zoom = (settings?.zoom ?? 100) / 100;
   const showOutline = settings?.showOutline ?? true;
@@ -133,15 +137,22 @@ export function App() {
       <Guard name="大纲">
         <OutlinePlugin autoRenumber={autoRenumber} />
       </Guard>
+      <Guard name="分节符">
+        <SectionBreakPlugin />
+      </Guard>
       <div className="app">
         <Guard name="工具栏">
           <Toolbar extra={<CorpusTools />} />
         </Guard>
         <div className="workspace">
           {showOutline && (
-            <Guard name="文档结构">
-              <OutlinePane autoRenumber={autoRenumber} onAutoRenumberChange={(on) => updateSettings({ autoRenumber: on })} />
-            </Guard>
+            <SidePane
+              outline={
+                <Guard name="文档结构">
+                  <OutlinePane autoRenumber={autoRenumber} onAutoRenumberChange={(on) => updateSettings({ autoRenumber: on })} />
+                </Guard>
+              }
+            />
           )}
           <main className="page-scroller">
             <Guard name="查找和替换">

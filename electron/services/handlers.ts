@@ -119,6 +119,7 @@ export function createServiceHandlers({ store, suggestions, saveDocx = false, do
       return null;
     },
     getSourcePicture: ({ package: id, rel }) => documents.run('picture', { id, rel, sourcesDir }, { label: '读取图片' }),
+    getSourceStories: ({ package: id }) => documents.run('stories', { id, sourcesDir }, { label: '读取页眉页脚与批注' }),
     exportDocument: async (doc, request) => {
       const settings = store.getSettings().export;
       const options = { ...settings, template: request.template ?? settings.template, documentFormat: request.documentFormat };

@@ -10,6 +10,8 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { sourcePicture } from '../../shared/docx/faithful/pictures';
+import { readStories } from '../../shared/docx/read/stories';
+import type { DocumentStories } from '../../shared/model/stories';
 import { writeFileAtomic } from './atomicWrite';
 
 const MEMORY_KEPT = 4;
@@ -93,4 +95,10 @@ export async function sourcePictureUrl(store: SourcePackages, id: string, rel: s
   const bytes = await store.get(id);
   const picture = bytes ? sourcePicture(bytes, rel) : null;
   return picture ? `data:${picture.mime};base64,${Buffer.from(picture.bytes.buffer, picture.bytes.byteOffset, picture.bytes.byteLength).toString('base64')}` : null;
+}
+
+/** The headers, footers, sections and comments of a kept package, or null when it is no longer kept. */
+export async function sourceStories(store: SourcePackages, id: string): Promise<DocumentStories | null> {
+  const bytes = await store.get(id);
+  return bytes ? readStories(bytes) : null;
 }

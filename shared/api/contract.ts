@@ -14,6 +14,7 @@ import { SettingsPatchSchema, SettingsSchema } from '../settings';
 import { TifaDataSchema } from '../proofread/tifa';
 import { APP_COMMANDS } from '../commands';
 import { DocumentSchema, MAX_INDENT_CHARS } from '../model/schema';
+import { DocumentStoriesSchema } from '../model/stories';
 import { TEXT_ENCODINGS } from '../text/encodings';
 import {
   API_CALL_NAMES,
@@ -276,6 +277,8 @@ export const apiCalls = {
   chooseSavePath: call(z.tuple([z.object({ defaultPath: FilePath, format: z.enum(DOCUMENT_FORMATS) }).strict()]), FilePath.nullable()),
   /** A picture the open document shows (InlineObject.rel) from its source .docx (DocumentSource.package), as a data: image URL; null when it cannot be shown. */
   getSourcePicture: call(z.tuple([z.object({ package: z.string().regex(/^[0-9a-f]{64}$/), rel: z.string().min(1).max(255) }).strict()]), z.string().nullable()),
+  /** The headers, footers, sections and comments of the open document's source .docx (DocumentSource.package), for the read-only 页眉页脚与批注 panel; null when the package is no longer kept. */
+  getSourceStories: call(z.tuple([z.object({ package: z.string().regex(/^[0-9a-f]{64}$/) }).strict()]), DocumentStoriesSchema.nullable()),
   /** Writes the document as .docx or .txt (atomically) with the export settings. */
   exportDocument: call(z.tuple([DocumentSchema, ExportRequest]), ExportResult),
   /** Prints the window's print view (already rendered by the renderer) to a PDF file. Electron only. */

@@ -24,6 +24,7 @@ export const API_CALL_NAMES = [
   'chooseOpenPath',
   'chooseSavePath',
   'getSourcePicture',
+  'getSourceStories',
   'exportDocument',
   'exportPdf',
   'chooseExportPath',

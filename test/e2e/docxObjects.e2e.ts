@@ -3,7 +3,8 @@
  * real renderer against the web harness: the picture is drawn from the package (a data: URL), the
  * user types into its paragraph and saves over the file without a question, and python-docx reads
  * the picture back in that paragraph; a page break shows as a 分页符 line and can be deleted; a
- * footnote mark shows as a superscript number.
+ * footnote mark shows as a superscript number; a text box shows as a 文本框 mark and typing next to
+ * it saves without a question.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -102,5 +103,30 @@ describe('inline objects of a .docx', () => {
     const xml = strFromU8(unzipSync(new Uint8Array(readFileSync(file)))['word/document.xml']!);
     expect(xml).not.toContain('w:type="page"');
     expect(xml).toContain('<w:footnoteReference w:id="3"/>');
+  });
+
+  it('shows a text box as a 文本框 mark with its text after it, and saves typing next to it without a question', async () => {
+    const dir = tmp();
+    const file = path.join(dir, '文本框.docx');
+    const box = `<w:txbxContent><w:p><w:r><w:t>框中文字</w:t></w:r></w:p></w:txbxContent>`;
+    const anchor = `<w:p><w:r><w:t>锚点段落</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx>${box}</wps:txbx></wps:wsp></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>${box}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>`;
+    writeFileSync(file, makeDocx({ body: `${anchor}${p('下一段')}` }));
+    const { page, errors } = await start(['--open', file]);
+    // (the mark's label is in the page's text, not in the document's)
+    await expect.poll(() => paragraphs(page)).toEqual(['锚点段落文本框', '框中文字', '下一段']);
+    const mark = page.locator('[data-testid=editor] [data-object=drawing]');
+    expect(await mark.innerText()).toBe('文本框');
+    // Type into the anchoring paragraph, before the mark.
+    await editor(page).locator('p', { hasText: '锚点段落' }).click();
+    await page.keyboard.press('Home');
+    await page.keyboard.insertText('新');
+    await expect.poll(() => page.title()).toBe('*文本框.docx - 文稿');
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => page.title()).toBe('文本框.docx - 文稿');
+    expect(await page.locator('[data-testid=dialog]').count()).toBe(0);
+    const xml = strFromU8(unzipSync(new Uint8Array(readFileSync(file)))['word/document.xml']!);
+    expect(xml).toContain('新锚点段落');
+    expect(xml.split('框中文字').length - 1).toBe(2); // the box's two branches, once each, as read
+    expect(errors).toEqual([]);
   });
 });

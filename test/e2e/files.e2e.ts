@@ -66,7 +66,7 @@ describe('opening files', () => {
     const { page, errors } = await start(['--open', fixturePath('docx', 'zh_wps_autonum_hbbzsm_p1.docx')]);
     await expect.poll(() => paragraphs(page)).toContain('一、任务来源及计划要求');
     expect(await page.title()).toBe('zh_wps_autonum_hbbzsm_p1.docx - 文稿');
-    expect((await notices(page)).join()).toContain('文稿中不显示：1 个页脚');
+    expect((await notices(page)).join()).toContain('1 个页脚列在左侧“页眉页脚与批注”中');
     expect(await page.locator('[data-testid=status-file]').innerText()).toBe('Word 文档');
     expect(errors).toEqual([]);
   });

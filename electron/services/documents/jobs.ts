@@ -8,7 +8,7 @@ import type { SaveRequest } from '../../../shared/api/contract';
 import type { ExportSettings } from '../../../shared/settings';
 import type { WgDocument } from '../../../shared/model/document';
 import { readDocumentFile, saveDocumentFile, type ReadOptions } from '../documentFiles';
-import { sourcePackagesAt, sourcePictureUrl } from '../sourcePackages';
+import { sourcePackagesAt, sourcePictureUrl, sourceStories } from '../sourcePackages';
 import { exportDocumentFile, type ExportOptions } from '../exportFiles';
 import { wordWriter } from '../wordWriter';
 
@@ -23,6 +23,8 @@ export const documentJobs = {
   },
   /** A picture of a source package as a data: URL (null when it cannot be shown): parsing stays off the main process. */
   picture: (a: { id: string; rel: string; sourcesDir?: string }) => sourcePictureUrl(sourcePackagesAt(a.sourcesDir), a.id, a.rel),
+  /** The headers, footers, sections and comments of a source package (null when it is no longer kept). */
+  stories: (a: { id: string; sourcesDir?: string }) => sourceStories(sourcePackagesAt(a.sourcesDir), a.id),
   /** Exports to .docx or .txt (exportDocumentFile); resolves with the size written. */
   export: (a: { doc: WgDocument; file: string; format: 'docx' | 'txt'; options: ExportOptions }) => exportDocumentFile(a.doc, a.file, a.format, a.options),
 };

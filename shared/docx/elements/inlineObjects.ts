@@ -1,6 +1,6 @@
 /**
- * Inline objects, both ways: pictures, other drawings without text boxes (charts, shapes,
- * SmartArt), footnote and endnote marks (and page and column breaks, read in text.ts) become runs
+ * Inline objects, both ways: pictures, other drawings (charts, shapes, SmartArt, text boxes:
+ * a 文本框 mark), footnote and endnote marks (and page and column breaks, read in text.ts) become runs
  * with no text whose object points at their run-level element in document.xml (the
  * mc:AlternateContent around a drawing when there is one); writing an edited paragraph copies
  * that element back as it was, in a run with its run's properties. OLE objects are counted and
@@ -60,29 +60,29 @@ function readNoteMark(ctx: BodyReader, kind: 'footnote' | 'endnote'): void {
   addObject(ctx, { kind, at: runLevelStart(ctx, ctx.tagStart()), label: kind === 'footnote' ? String(n) : lowerRoman(n) });
 }
 
-/** A finished drawing as the object the editor shows. */
+/** A finished drawing as the object the editor shows; one holding text boxes as a small 文本框 mark. */
 function drawingObject(d: DrawingCtx): InlineObject {
-  const picture = d.pictures === 1 && d.rel !== undefined;
+  const picture = !d.textbox && d.pictures === 1 && d.rel !== undefined;
   const object: InlineObject = { kind: picture ? 'picture' : 'drawing', at: d.at };
   if (picture) object.rel = d.rel;
-  else object.label = d.pictures > 1 ? `${d.pictures} 张图片` : d.chart ? '图表' : d.smartArt ? 'SmartArt 图形' : '图形';
-  if (d.width !== undefined && d.height !== undefined) {
+  else object.label = d.textbox ? '文本框' : d.pictures > 1 ? `${d.pictures} 张图片` : d.chart ? '图表' : d.smartArt ? 'SmartArt 图形' : '图形';
+  if (!d.textbox && d.width !== undefined && d.height !== undefined) {
     object.width = Math.round(d.width * 100) / 100;
     object.height = Math.round(d.height * 100) / 100;
   }
   return object;
 }
 
-/** Shown as an object unless it holds text boxes (their text is read as paragraphs); otherwise counted. */
+/** Shown as an object (one holding text boxes too: their text is read as the paragraphs after it); otherwise counted. */
 function finishDrawing(ctx: BodyReader): void {
   const d = ctx.drawings.pop();
   if (!d) return;
   const { counts } = ctx;
-  if (!d.textbox && ctx.drawings.length === 0) {
+  if (ctx.drawings.length === 0) {
     const object = drawingObject(d);
     if (addObject(ctx, object)) {
       if (object.kind === 'picture') counts.shownPictures++;
-      else counts.shownDrawings++;
+      else if (!d.textbox) counts.shownDrawings++;
       return;
     }
   }

@@ -19,6 +19,7 @@ import { paragraphToWrite, readParagraphStart } from './paragraphStart';
 import { assignRole } from './paragraphRoles';
 import { runProperties } from './runs';
 import { runContent } from './text';
+import { insideKeptTextBox } from './textBoxes';
 import { acceptedMark, holdParagraph, joinHeld } from './trackedChanges';
 
 /** The w:rPr of the paragraph mark: the label's format, and whether the mark was inserted or deleted. */
@@ -189,6 +190,7 @@ function originalParagraph(ctx: EmitContext, p: Paragraph): Element | null {
 
 /** An edited or new paragraph; `dropSection` leaves out its original section break. */
 export function emitParagraph(ctx: EmitContext, p: Paragraph, dropSection: boolean): string {
+  if (insideKeptTextBox(ctx, p)) return '';
   const original = originalParagraph(ctx, p);
   const reshaped = !p.source?.pf || p.source.pf !== paragraphShapeFingerprint(p);
   const written = paragraphToWrite(p, original !== null, reshaped);

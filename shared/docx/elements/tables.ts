@@ -300,7 +300,8 @@ function emitCell(tw: TableWriter, cell: TableCell, at: { col: number }): string
   const from = originalCellOf(tw.original, cell);
   const paras = cell.paragraphs.length > 0 ? cell.paragraphs : [{ type: 'paragraph' as const, runs: [] }];
   at.col += span;
-  return `<${tw.ctx.w}tc>${cellProperties(tw.ctx, from, span, restart ? 'restart' : null)}${paras.map((p) => emitParagraph(tw.ctx, p, false)).join('')}</${tw.ctx.w}tc>`;
+  const content = paras.map((p) => emitParagraph(tw.ctx, p, false)).join('');
+  return `<${tw.ctx.w}tc>${cellProperties(tw.ctx, from, span, restart ? 'restart' : null)}${content || `<${tw.ctx.w}p/>`}</${tw.ctx.w}tc>`;
 }
 
 function emitRow(tw: TableWriter, row: TableRow): string {

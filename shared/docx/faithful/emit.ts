@@ -33,4 +33,6 @@ export interface EmitContext {
   xml: string;
   /** The WordprocessingML prefix with its colon ("w:"). */
   w: string;
+  /** Where the drawings with text boxes the document still holds are (textBoxes.ts: keptTextBoxes). */
+  kept?: Array<{ start: number; end: number }>;
 }

@@ -13,12 +13,14 @@
  * listed before writing, by the caller, through `faithfulLosses`.
  */
 import { encodeUtf8 } from '../../text/codec';
-import type { Block, Paragraph, Table, WgDocument } from '../../model/document';
+import type { Block, Table, WgDocument } from '../../model/document';
 import { xmlText } from '../read/xml';
 import { DocxPackage } from '../read/package';
 import { emitParagraph } from '../elements/paragraphs';
 import { emitTable } from '../elements/tables';
+import { insideKeptTextBox, keptTextBoxes, paragraphsOf } from '../elements/textBoxes';
 import { groupsOf, validRange, type Group, type PieceIndex } from '../elements/bodyPieces';
+import { blockFingerprint } from './fingerprint';
 import type { EmitContext } from './emit';
 import { bodyLayout, childNamed, countDescendants, localName, type BodyLayout, type Element } from './xmlSlice';
 import { replaceZipEntries } from './zipCopy';
@@ -55,7 +57,7 @@ function layoutOf(xml: string): Plan | null {
     indexOf.set(c.start, i);
     endIndexOf.set(c.end, i);
   });
-  return { ctx: { xml, w: layout.prefix }, layout, children: layout.children, indexOf, endIndexOf };
+  return { ctx: { xml, w: layout.prefix, kept: [] }, layout, children: layout.children, indexOf, endIndexOf };
 }
 
 /** What the file has before body-level child `i` (line breaks and indents, if pretty-printed). */
@@ -137,6 +139,7 @@ const LOSS_KINDS: Array<{ locals: string[]; phrase: string }> = [
   { locals: ['oMath'], phrase: '个公式（按文字保存）' },
 ];
 const LOSS_LOCALS = new Set(LOSS_KINDS.flatMap((k) => k.locals));
+const TEXT_BOX_EDITS = '处文本框中文字的修改（文本框按原样保存）';
 
 /**
  * What saving would drop: the pieces of edited paragraphs the editor does not hold, as phrases
@@ -145,6 +148,13 @@ const LOSS_LOCALS = new Set(LOSS_KINDS.flatMap((k) => k.locals));
 function lossesOf(plan: Plan, doc: WgDocument, groups: Map<number, Group>): string[] {
   const { xml } = plan.ctx;
   const totals = new Map<string, { n: number; where: number[] }>();
+  const tally = (phrase: string, n: number, index: number) => {
+    if (n === 0) return;
+    const t = totals.get(phrase) ?? { n: 0, where: [] };
+    t.n += n;
+    if (!t.where.includes(index + 1)) t.where.push(index + 1);
+    totals.set(phrase, t);
+  };
   const seen = new Set<number>();
   const look = (el: Element, index: number, shown: ReadonlySet<number>) => {
     if (seen.has(el.start)) return;
@@ -154,11 +164,7 @@ function lossesOf(plan: Plan, doc: WgDocument, groups: Map<number, Group>): stri
       let n = 0;
       for (const l of kind.locals) n += l === 'fldChar' ? 0 : (counts.get(l) ?? 0);
       if (kind.locals.includes('fldChar')) n += Math.ceil((counts.get('fldChar') ?? 0) / 3);
-      if (n === 0) continue;
-      const t = totals.get(kind.phrase) ?? { n: 0, where: [] };
-      t.n += n;
-      if (!t.where.includes(index + 1)) t.where.push(index + 1);
-      totals.set(kind.phrase, t);
+      tally(kind.phrase, n, index);
     }
   };
   doc.blocks.forEach((b, i) => {
@@ -169,15 +175,13 @@ function lossesOf(plan: Plan, doc: WgDocument, groups: Map<number, Group>): stri
     const shown = new Set<number>();
     for (const bi of g.blocks) for (const p of paragraphsOf(doc.blocks[bi]!)) for (const at of p.source?.objects ?? []) shown.add(at);
     for (let k = g.first; k <= g.last; k++) look(plan.children[k]!, i, shown);
+    // Text typed into a text box's paragraphs: the box is written back as it was read.
+    tally(TEXT_BOX_EDITS, paragraphsOf(b).filter((p) => insideKeptTextBox(plan.ctx, p) && blockFingerprint(p) !== p.source!.fp).length, i);
   });
   return [...totals].map(([phrase, t]) => {
     const where = t.where.slice(0, 5).join('、') + (t.where.length > 5 ? ' 等' : '');
     return `第 ${where} 段中的 ${t.n} ${phrase}`;
   });
-}
-
-function paragraphsOf(b: Block): Paragraph[] {
-  return b.type === 'paragraph' ? [b] : b.rows.flatMap((r) => r.cells.flatMap((c) => c.paragraphs));
 }
 
 /** The main document part's name in the package ("word/document.xml"). */
@@ -215,6 +219,7 @@ export function faithfulSave(doc: WgDocument, sourcePackage: Uint8Array): Faithf
   if (!source) return null;
   const plan = layoutOf(source.xml);
   if (!plan) return null;
+  plan.ctx.kept = keptTextBoxes(plan.ctx.xml, doc.blocks);
   const groups = groupsOf(plan, doc.blocks);
   const text = documentXml(plan, doc, groups);
   // Nothing changed: the file itself, byte for byte.
@@ -227,5 +232,7 @@ export function faithfulSave(doc: WgDocument, sourcePackage: Uint8Array): Faithf
 /** document.xml as faithfulSave writes it (for tests). */
 export function faithfulDocumentXml(doc: WgDocument, xml: string): string | null {
   const plan = layoutOf(xml);
-  return plan ? documentXml(plan, doc, groupsOf(plan, doc.blocks)) : null;
+  if (!plan) return null;
+  plan.ctx.kept = keptTextBoxes(plan.ctx.xml, doc.blocks);
+  return documentXml(plan, doc, groupsOf(plan, doc.blocks));
 }

@@ -101,7 +101,7 @@ function coreProperties(pkg: DocxPackage): WgDocument['meta'] {
   return meta;
 }
 
-function ignoredPhrases(counts: BodyCounts, headers: number, footers: number): string[] {
+function ignoredPhrases(counts: BodyCounts): string[] {
   const out: string[] = [];
   const add = (n: number, phrase: string) => n > 0 && out.push(`${n} ${phrase}`);
   add(counts.images, '张图片');
@@ -109,13 +109,20 @@ function ignoredPhrases(counts: BodyCounts, headers: number, footers: number): s
   add(counts.smartArt, '个 SmartArt 图形');
   add(counts.shapes, '个图形');
   add(counts.objects, '个嵌入对象');
-  add(counts.comments, '条批注');
   add(counts.footnotes, '个脚注的内容（正文中显示其编号）');
   add(counts.endnotes, '个尾注的内容（正文中显示其编号）');
-  add(headers, '个页眉');
-  add(footers, '个页脚');
   add(counts.hiddenRuns, '处隐藏文字');
   add(counts.symbols, '个特殊符号');
+  return out;
+}
+
+/** What the 页眉页脚与批注 panel lists (read-only): shown there, not in the text. */
+function listedPhrases(counts: BodyCounts, headers: number, footers: number): string[] {
+  const out: string[] = [];
+  const add = (n: number, phrase: string) => n > 0 && out.push(`${n} ${phrase}`);
+  add(headers, '个页眉');
+  add(footers, '个页脚');
+  add(counts.comments, '条批注');
   return out;
 }
 
@@ -156,10 +163,15 @@ export function readDocx(bytes: Uint8Array, options: DocxReadOptions = {}): Docx
 
   const notices: string[] = [];
   const losses: string[] = [];
-  const ignored = ignoredPhrases(counts, headers, footers);
+  const ignored = ignoredPhrases(counts);
   if (ignored.length > 0) {
     notices.push(`文稿中不显示：${ignored.join('、')}（保存为 .docx 或 .wgd 时原样保留）。`);
     losses.push(...ignored);
+  }
+  const listed = listedPhrases(counts, headers, footers);
+  if (listed.length > 0) {
+    notices.push(`${listed.join('、')}列在左侧“页眉页脚与批注”中（只读，保存为 .docx 或 .wgd 时原样保留）。`);
+    losses.push(...listed);
   }
   // Shown and kept in a .docx or .wgd; a .txt cannot hold them.
   if (counts.shownPictures > 0) losses.push(`${counts.shownPictures} 张图片`);

@@ -49,7 +49,7 @@ describe('wengao convert', () => {
     const r = await run(['convert', fixturePath('docx', 'zh_wps_autonum_hbbzsm_p1.docx'), '-o', out]);
     expect(r.code).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain('一、任务来源及计划要求');
-    expect(r.err).toContain('文稿中不显示：1 个页脚');
+    expect(r.err).toContain('1 个页脚列在左侧“页眉页脚与批注”中');
   });
 
   it('forces the input encoding with --encoding', async () => {

@@ -157,7 +157,7 @@ const EXPECTED: Record<string, Expectation> = {
     objects: { picture: 1 },
   },
   'zh_std_eval_p7_only.doc': LEGACY('zh_std_eval_p7_only.doc'),
-  'zh_thesis_template_large.docx': { contains: ['基于Word样式和自动编号的东南大学硕士学位论文模板'], objects: { picture: 12, pageBreak: 9 } },
+  'zh_thesis_template_large.docx': { contains: ['基于Word样式和自动编号的东南大学硕士学位论文模板'], objects: { picture: 12, pageBreak: 9, drawing: 1 } }, // the drawing: a 文本框 mark
   'zh_word_circled_num.docx': {
     // decimalEnclosedCircleChinese gives ①②.
     contains: ['①\t本合同一式四份，自双方签章并经省政府采购中心审核编号后生效。', '②\t本合同一式四份'],

@@ -1,0 +1,150 @@
+/**
+ * Issue #11: headers, footers, sections and comments of a .docx read for the 页眉页脚与批注 panel
+ * (shared/docx/read/stories.ts), on a document built here and on the shared fixtures; the places
+ * they point at are the paragraphs the reader made (BlockSource.p), and a .wgd that keeps the
+ * package gives the same list after reopening.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readDocumentFile, saveDocumentFile } from '../../../electron/services/documentFiles';
+import { memorySourcePackages, sourceStories } from '../../../electron/services/sourcePackages';
+import { readDocx } from '../../../shared/docx/read';
+import { readStories } from '../../../shared/docx/read/stories';
+import type { Paragraph } from '../../../shared/model/document';
+import { DocumentStoriesSchema, headerFooterLabel, sectionBreakLabel, storiesCount } from '../../../shared/model/stories';
+import { fixtureBytes, fixtureNames } from '../../support/fixtures';
+import { makeDocx, p } from '../../support/makeDocx';
+import { STORIES_TEXT as T, makeStoriesDocx } from '../../support/storiesDocx';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'wengao-stories-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const labels = (s: ReturnType<typeof readStories>, i: number) => s.sections[i]!.headersFooters.map((hf) => `${headerFooterLabel(hf, s.sections[i]!, s.evenAndOdd)}${hf.inherited ? '（同上）' : ''}：${hf.text}`);
+
+describe('stories of a document built like a Word file', () => {
+  const bytes = makeStoriesDocx();
+  const stories = readStories(bytes);
+  const blocks = readDocx(bytes).doc.blocks as Paragraph[];
+
+  it('lists each section’s headers and footers by the pages they are for, the PAGE field as {页码}', () => {
+    expect(DocumentStoriesSchema.parse(stories)).toEqual(stories);
+    expect(stories.evenAndOdd).toBe(true);
+    expect(stories.sections).toHaveLength(2);
+    expect(labels(stories, 0)).toEqual([`首页页眉：${T.headerFirst}`, `奇数页页眉：${T.headerOdd}`, `偶数页页眉：${T.headerEven}`, `奇数页页脚：${T.footer}`]);
+    // The second section has no references of its own: Word's 与上一节相同 (no 首页不同 there).
+    expect(labels(stories, 1)).toEqual([`奇数页页眉（同上）：${T.headerOdd}`, `偶数页页眉（同上）：${T.headerEven}`, `奇数页页脚（同上）：${T.footer}`]);
+    expect(storiesCount(stories)).toBe(4 + 2);
+  });
+
+  it('places the section break after the paragraph that ends the section, named by the next section’s start', () => {
+    expect(blocks.map((b) => b.runs.map((r) => r.text).join(''))).toEqual([T.first, T.second, T.third]);
+    expect(stories.sections[0]!.endsAt).toBe(blocks[1]!.source!.p);
+    expect(stories.sections[1]!.endsAt).toBeUndefined();
+    expect(sectionBreakLabel(stories, 0)).toBe('分节符（连续）');
+  });
+
+  it('lists the comments with author, date, text and the text and paragraph they are anchored to', () => {
+    expect(stories.comments).toEqual([
+      { id: '0', author: '张三', date: '2026-01-20T09:30:00Z', text: T.comment1, at: blocks[0]!.source!.p, anchorText: T.anchor1 },
+      { id: '1', author: '李四', date: '2026-01-21T14:05:00Z', text: T.comment2, at: blocks[2]!.source!.p, anchorText: T.anchor2 },
+    ]);
+  });
+
+  it('says after opening where they are listed, and that they are kept', () => {
+    const { notices } = readDocx(bytes);
+    expect(notices.join()).toContain('3 个页眉、1 个页脚、2 条批注列在左侧“页眉页脚与批注”中');
+    expect(notices.join()).not.toContain('文稿中不显示');
+  });
+
+  it('gives the same list when the document is saved as .wgd and reopened (the package travels inside)', async () => {
+    const docx = path.join(dir, '通知.docx');
+    writeFileSync(docx, bytes);
+    const opened = await readDocumentFile(docx);
+    expect(await sourceStories(memorySourcePackages, opened.source.package!)).toEqual(stories);
+    const wgd = path.join(dir, '通知.wgd');
+    const saved = await saveDocumentFile({ path: wgd, doc: opened.doc, source: opened.source, accept: {} });
+    expect(saved.status).toBe('saved');
+    const reopened = await readDocumentFile(wgd);
+    expect(reopened.source.package).toBe(opened.source.package);
+    expect(await sourceStories(memorySourcePackages, reopened.source.package!)).toEqual(stories);
+  });
+});
+
+describe('stories of the shared fixtures', () => {
+  it('reads odd, even and first-page headers as Word names them', () => {
+    const s = readStories(fixtureBytes('docx', 'odd_even_first_page.docx'));
+    expect(labels(s, 0).map((l) => l.split('\n')[0])).toEqual(['首页页眉：First page', '奇数页页眉：Odd header', '偶数页页眉：Even header', '奇数页页脚：My footer']);
+  });
+
+  it('follows a WPS document’s four sections, with what each inherits', () => {
+    const s = readStories(fixtureBytes('docx', 'zh_wps_sections_hdrftr.docx'));
+    expect(s.sections.map((x) => x.headersFooters.filter((hf) => !hf.inherited).map((hf) => hf.text.split('\n')[0]))).toEqual([
+      ['第一节页眉', '第一页页眉偶数页'],
+      ['第二节首页页眉', '第二节页眉'],
+      ['第三节页眉'],
+      ['第四节页眉'],
+    ]);
+    expect(s.sections[0]!.headersFooters[0]!.text).toBe('第一节页眉\n[图片]');
+    const blocks = readDocx(fixtureBytes('docx', 'zh_wps_sections_hdrftr.docx')).doc.blocks;
+    const starts = new Set(blocks.map((b) => (b.type === 'paragraph' ? b.source?.p : undefined)));
+    // Every section break is at a paragraph the reader made.
+    for (const x of s.sections.slice(0, -1)) expect(starts.has(x.endsAt)).toBe(true);
+  });
+
+  it('shows page fields in footers and in a text box of a header', () => {
+    expect(readStories(fixtureBytes('docx', 'zh_wps_autonum_hbbzsm_p1.docx')).sections[0]!.headersFooters).toEqual([{ kind: 'footer', type: 'default', text: '{页码}' }]);
+    const alt = readStories(fixtureBytes('docx', 'mcAlternateContent_header.docx'));
+    expect(alt.sections[0]!.headersFooters.find((hf) => hf.kind === 'footer')!.text).toMatch(/Page \{页码\} of \{总页数\}$/);
+  });
+
+  it('anchors a fixture’s comments, one without a range at its mark', () => {
+    const s = readStories(fixtureBytes('docx', 'comments.docx'));
+    expect(s.comments.map((c) => [c.author, c.text, c.anchorText])).toEqual([
+      ['Michael Williamson', 'A tachyon walks into a bar.', 'Ouch'],
+      ['Michael Williamson', 'Fin.', ''],
+    ]);
+    const first = readDocx(fixtureBytes('docx', 'comments.docx')).doc.blocks[0]!;
+    expect(s.comments.every((c) => c.at === first.source!.p)).toBe(true);
+  });
+
+  it('reads every fixture that opens into what the contract accepts', () => {
+    for (const name of fixtureNames('docx')) {
+      const bytes = fixtureBytes('docx', name);
+      try {
+        readDocx(bytes, { name });
+      } catch {
+        continue; // refused on open (damaged, encrypted, .doc): never asked for
+      }
+      const s = readStories(bytes);
+      expect(DocumentStoriesSchema.safeParse(s).success, name).toBe(true);
+      expect(s.sections.length, name).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('stories of unusual documents', () => {
+  it('says nothing for a document without headers, footers or comments', () => {
+    const s = readStories(makeDocx({ body: p('正文') + '<w:sectPr/>' }));
+    expect(s).toEqual({ evenAndOdd: false, sections: [{ start: 'nextPage', titlePage: false, headersFooters: [] }], comments: [] });
+    expect(storiesCount(s)).toBe(0);
+  });
+
+  it('bounds a header’s text and leaves deleted text and field instructions out', () => {
+    const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+    const long = '长'.repeat(10_000);
+    const bytes = makeDocx({
+      body: `${p('正文')}<w:sectPr><w:headerReference w:type="default" r:id="h"/></w:sectPr>`,
+      extra: {
+        'word/_rels/document.xml.rels': `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="h" Type="${R}/header" Target="header1.xml"/></Relationships>`,
+        'word/header1.xml': `<w:hdr xmlns:w="${W}"><w:p><w:del><w:r><w:delText>删掉的</w:delText></w:r></w:del><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>DATE \\@ "yyyy"</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>2026</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:fldSimple w:instr=" NUMPAGES "><w:r><w:t>9</w:t></w:r></w:fldSimple></w:p><w:p><w:r><w:t>${long}</w:t></w:r></w:p></w:hdr>`,
+      },
+    });
+    const text = readStories(bytes).sections[0]!.headersFooters[0]!.text;
+    expect(text.startsWith('2026{总页数}\n长')).toBe(true);
+    expect(text.length).toBeLessThanOrEqual(4001);
+    expect(DocumentStoriesSchema.safeParse(readStories(bytes)).success).toBe(true);
+  });
+});

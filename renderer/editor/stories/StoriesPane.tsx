@@ -53,7 +53,7 @@ function Comments({ comments }: { comments: CommentStory[] }) {
   if (comments.length === 0) return null;
   const go = (c: CommentStory) => {
     if (c.at === undefined) {
-      notify('这条批注不在正文中（在页眉、页脚、脚注或文本框的版式中），文稿中无法转到它；保存时原样保留。');
+      notify('这条批注不在正文中（在页眉、页脚或脚注中），文稿中无法转到它；保存时原样保留。');
       return;
     }
     const at = c.at;

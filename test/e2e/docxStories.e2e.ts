@@ -3,7 +3,8 @@
  * renderer against the web harness: the 页眉页脚与批注 tab lists the headers (首页/奇数页/偶数页),
  * the footer with its page field and the two comments; clicking a comment selects the text it is
  * on; the section break shows under the paragraph that ends the section, follows it when the
- * paragraph is split, and saving keeps the section with its headers and footers.
+ * paragraph is split, and saving keeps the section with its headers and footers; a .wgd saved
+ * from the .docx lists them again.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -11,6 +12,7 @@ import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readDocumentFile, saveDocumentFile } from '../../electron/services/documentFiles';
 import { editor, launchChromium, openApp, paragraphs, startWebHarness, type RunningHarness } from '../support/browser';
 import { makeDocx, p } from '../support/makeDocx';
 import { STORIES_TEXT as T, makeStoriesDocx } from '../support/storiesDocx';
@@ -123,6 +125,25 @@ describe('headers, footers and comments of a .docx', () => {
     expect(ending).toContain('<w:headerReference w:type="first" r:id="rH2"/>');
     expect(strFromU8(files['word/comments.xml']!)).toContain(T.comment2);
     expect(strFromU8(files['word/footer1.xml']!)).toContain('PAGE');
+    expect(errors).toEqual([]);
+  });
+
+  it('lists them again, and shows the section break, when the .wgd the .docx was saved as is opened', async () => {
+    const dir = tmp();
+    const docx = path.join(dir, '通知.docx');
+    writeFileSync(docx, makeStoriesDocx());
+    const opened = await readDocumentFile(docx);
+    const wgd = path.join(dir, '通知.wgd');
+    expect((await saveDocumentFile({ path: wgd, doc: opened.doc, source: opened.source, accept: {} })).status).toBe('saved');
+    const { page, errors } = await start(['--open', wgd]);
+    await expect.poll(() => paragraphs(page)).toEqual([T.first, T.second, T.third]);
+    await expect.poll(() => sectionBreaks(page)).toEqual([{ text: T.second, label: '分节符（连续）', shown: '"分节符（连续）"' }]);
+    await page.locator('[data-testid=side-tab-stories]').click();
+    const comments = page.locator('[data-testid=stories-comment]');
+    await expect.poll(() => comments.count()).toBe(2);
+    await comments.nth(1).click();
+    await expect.poll(() => selection(page)).toEqual({ text: T.anchor2, paragraph: T.third });
+    expect(await page.locator('[data-testid=stories-panel]').innerText()).toContain(T.footer);
     expect(errors).toEqual([]);
   });
 

@@ -52,9 +52,14 @@ function Comments({ comments }: { comments: CommentStory[] }) {
   const [editor] = useLexicalComposerContext();
   if (comments.length === 0) return null;
   const go = (c: CommentStory) => {
+    if (c.at === undefined) {
+      notify('这条批注不在正文中（在页眉、页脚或脚注中），文稿中无法转到它；保存时原样保留。');
+      return;
+    }
+    const at = c.at;
     let key: string | null = null;
     editor.update(() => {
-      key = c.at === undefined ? null : $selectAnchor(c.at, c.anchorText);
+      key = $selectAnchor(at, c.anchorText);
     });
     if (!key) {
       notify('这条批注所在的段落已被删除；保存为 .docx 时批注本身仍保留在文档中。');

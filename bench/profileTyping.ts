@@ -20,6 +20,7 @@ import { fmtMs, median, percentile } from './table';
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  children?: number[];
 }
 interface Profile {
   nodes: ProfileNode[];
@@ -29,24 +30,63 @@ interface Profile {
 
 const ASSETS = path.resolve(__dirname, '..', 'build', 'app', 'renderer', 'assets');
 
-/** Self time (µs) by source file of the renderer bundle, or by native function name. */
-function selfTimeBySource(profile: Profile): Map<string, number> {
+const maps = new Map<string, SourceMapConsumer>();
+
+/** The source file (through the build's source maps) of a frame, or the native function's name. */
+function sourceOf(callFrame: ProfileNode['callFrame']): string {
+  const file = callFrame.url.split('/').pop() ?? '';
+  if (!file.endsWith('.js')) return callFrame.url ? 'other script' : callFrame.functionName;
+  let map = maps.get(file);
+  if (!map) maps.set(file, (map = new SourceMapConsumer(JSON.parse(readFileSync(path.join(ASSETS, `${file}.map`), 'utf8')))));
+  const pos = map.originalPositionFor({ line: callFrame.lineNumber + 1, column: callFrame.columnNumber });
+  return (pos.source ?? '?').replace(/.*node_modules\//, 'npm:').replace(/^(npm:(@[^/]+\/)?[^/]+).*/, '$1').replace(/^(\.\.\/)+/, '');
+}
+
+function selfTimes(profile: Profile): Map<number, number> {
   const self = new Map<number, number>();
   profile.samples.forEach((s, i) => self.set(s, (self.get(s) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  return self;
+}
+
+/** Self time (µs) by source file of the renderer bundle, or by native function name. */
+function selfTimeBySource(profile: Profile): Map<string, number> {
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
-  const maps = new Map<string, SourceMapConsumer>();
   const out = new Map<string, number>();
-  for (const [id, t] of self) {
-    const { callFrame } = nodes.get(id)!;
-    const file = callFrame.url.split('/').pop() ?? '';
-    let source = callFrame.url ? 'other script' : callFrame.functionName;
-    if (file.endsWith('.js')) {
-      let map = maps.get(file);
-      if (!map) maps.set(file, (map = new SourceMapConsumer(JSON.parse(readFileSync(path.join(ASSETS, `${file}.map`), 'utf8')))));
-      const pos = map.originalPositionFor({ line: callFrame.lineNumber + 1, column: callFrame.columnNumber });
-      source = (pos.source ?? '?').replace(/.*node_modules\//, 'npm:').replace(/^(npm:(@[^/]+\/)?[^/]+).*/, '$1').replace(/^(\.\.\/)+/, '');
-    }
+  for (const [id, t] of selfTimes(profile)) {
+    const source = sourceOf(nodes.get(id)!.callFrame);
     out.set(source, (out.get(source) ?? 0) + t);
+  }
+  return out;
+}
+
+/**
+ * Inclusive time (µs) of the app's own functions (renderer/ and shared/), each counted once per
+ * sample however deep it recurs: which of our entry points the time under Lexical, fetch or the
+ * garbage collector belongs to.
+ */
+function inclusiveTimeOfOwnFunctions(profile: Profile): Map<string, number> {
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const label = new Map<number, string | null>();
+  const labelOf = (id: number): string | null => {
+    if (!label.has(id)) {
+      const { callFrame } = nodes.get(id)!;
+      const source = callFrame.url ? sourceOf(callFrame) : '';
+      label.set(id, /^(renderer|shared)\//.test(source) ? `${callFrame.functionName || '(anonymous)'} ${source}:${callFrame.lineNumber + 1}` : null);
+    }
+    return label.get(id)!;
+  };
+  const out = new Map<string, number>();
+  for (const [id, t] of selfTimes(profile)) {
+    const seen = new Set<string>();
+    for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) {
+      const l = labelOf(n);
+      if (l && !seen.has(l)) {
+        seen.add(l);
+        out.set(l, (out.get(l) ?? 0) + t);
+      }
+    }
   }
   return out;
 }
@@ -82,6 +122,8 @@ async function main(): Promise<void> {
     process.stdout.write(`requests sent: ${JSON.stringify(requests)}\n`);
     const rows = [...selfTimeBySource(profile)].sort((a, b) => b[1] - a[1]).slice(0, 30);
     process.stdout.write(`self time by source:\n${rows.map(([k, v]) => `${(v / 1000).toFixed(1).padStart(9)} ms  ${k}`).join('\n')}\n`);
+    const own = [...inclusiveTimeOfOwnFunctions(profile)].sort((a, b) => b[1] - a[1]).slice(0, 30);
+    process.stdout.write(`inclusive time of the app's functions:\n${own.map(([k, v]) => `${(v / 1000).toFixed(1).padStart(9)} ms  ${k}`).join('\n')}\n`);
   } finally {
     await browser.close();
     await harness.stop();

@@ -1,0 +1,52 @@
+/**
+ * Backups of unsaved edits as a stream of writes to the backup service: the service keeps the
+ * blocks of the last write it made, so each write sends the order of the blocks and only the
+ * blocks changed since (by their versions in the block models, renderer/editor/blockModels.ts).
+ * The service rebuilds and writes the whole document, atomically; when it does not hold the
+ * write this one builds on (it restarted, the backup was discarded or replaced, a write failed)
+ * it writes nothing and says so, and the same snapshot is sent whole.
+ */
+import type { NodeKey } from 'lexical';
+import type { BackupUpdate, DocumentSource } from '../../shared/api/contract';
+import type { Block, WgDocument } from '../../shared/model/document';
+import { changedSince, versionsOf, type BlockSnapshot } from '../editor/blockModels';
+
+export interface BackupHeader {
+  id: string;
+  name: string;
+  source: DocumentSource | null;
+  meta: WgDocument['meta'];
+}
+
+interface LastWrite {
+  backupId: string;
+  stream: string;
+  revision: number;
+  /** The version of each block the service holds. */
+  sent: ReadonlyMap<NodeKey, number>;
+}
+
+export class BackupStream {
+  /** Null until a write is known to have been written: after a failure the next write sends everything. */
+  private last: LastWrite | null = null;
+
+  constructor(private readonly update: (u: BackupUpdate) => Promise<{ written: boolean }>) {}
+
+  /** Writes the snapshot as the backup `backup.id`. Calls must not overlap (the caller queues them). */
+  async write(backup: BackupHeader, snapshot: BlockSnapshot): Promise<void> {
+    const order = snapshot.models.map((m) => m.key);
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const prev = this.last?.backupId === backup.id ? this.last : null;
+      this.last = null;
+      const stream = prev?.stream ?? crypto.randomUUID();
+      const base = prev?.revision ?? 0;
+      const blocks = changedSince(snapshot, prev?.sent ?? null).map((m): [NodeKey, Block] => [m.key, m.block]);
+      const { written } = await this.update({ ...backup, stream, base, revision: base + 1, order, blocks });
+      if (written) {
+        this.last = { backupId: backup.id, stream, revision: base + 1, sent: versionsOf(snapshot) };
+        return;
+      }
+    }
+    throw new Error('后台服务未能写入完整的备份');
+  }
+}

@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/profileTyping.ts [200k|long-line] [keys]` (after `npm run build`): where the
+ * `npx tsx bench/profileTyping.ts [200k|long-line] [keys] [pauses]` (after `npm run build`): where the
  * renderer's main thread spends its time while typing, from a Chromium CPU profile taken over
  * CDP. Types in the middle of the 200,000-character document (or of the 1 MB one-line .txt),
  * then prints the requests the page sent and the sampled self time by source file (through the
@@ -32,14 +32,21 @@ const ASSETS = path.resolve(__dirname, '..', 'build', 'app', 'renderer', 'assets
 
 const maps = new Map<string, SourceMapConsumer>();
 
-/** The source file (through the build's source maps) of a frame, or the native function's name. */
-function sourceOf(callFrame: ProfileNode['callFrame']): string {
+/** Where a frame's function is in the sources (through the build's source maps), when it is in the bundle. */
+function originalOf(callFrame: ProfileNode['callFrame']): { source: string; line: number } | null {
   const file = callFrame.url.split('/').pop() ?? '';
-  if (!file.endsWith('.js')) return callFrame.url ? 'other script' : callFrame.functionName;
+  if (!file.endsWith('.js')) return null;
   let map = maps.get(file);
   if (!map) maps.set(file, (map = new SourceMapConsumer(JSON.parse(readFileSync(path.join(ASSETS, `${file}.map`), 'utf8')))));
   const pos = map.originalPositionFor({ line: callFrame.lineNumber + 1, column: callFrame.columnNumber });
-  return (pos.source ?? '?').replace(/.*node_modules\//, 'npm:').replace(/^(npm:(@[^/]+\/)?[^/]+).*/, '$1').replace(/^(\.\.\/)+/, '');
+  return { source: (pos.source ?? '?').replace(/.*node_modules\//, 'npm:').replace(/^(\.\.\/)+/, ''), line: pos.line ?? 0 };
+}
+
+/** The source file (through the build's source maps) of a frame, or the native function's name. */
+function sourceOf(callFrame: ProfileNode['callFrame']): string {
+  const at = originalOf(callFrame);
+  if (!at) return callFrame.url ? 'other script' : callFrame.functionName;
+  return at.source.replace(/^(npm:(@[^/]+\/)?[^/]+).*/, '$1');
 }
 
 function selfTimes(profile: Profile): Map<number, number> {
@@ -72,8 +79,8 @@ function inclusiveTimeOfOwnFunctions(profile: Profile): Map<string, number> {
   const labelOf = (id: number): string | null => {
     if (!label.has(id)) {
       const { callFrame } = nodes.get(id)!;
-      const source = callFrame.url ? sourceOf(callFrame) : '';
-      label.set(id, /^(renderer|shared)\//.test(source) ? `${callFrame.functionName || '(anonymous)'} ${source}:${callFrame.lineNumber + 1}` : null);
+      const at = originalOf(callFrame);
+      label.set(id, at && /^(renderer|shared)\//.test(at.source) ? `${at.source}:${at.line} (${callFrame.functionName || 'anonymous'})` : null);
     }
     return label.get(id)!;
   };
@@ -94,6 +101,8 @@ function inclusiveTimeOfOwnFunctions(profile: Profile): Map<string, number> {
 async function main(): Promise<void> {
   const mode = process.argv[2] ?? '200k';
   const keys = Number(process.argv[3] ?? 60);
+  // `pauses`: a pause of 1.5 s after every 20 keys, so the work that waits for one (校对) shows too.
+  const pause = process.argv[4] === 'pauses' ? { every: 20, ms: 1500 } : undefined;
   const args: string[] = [];
   if (mode === 'long-line') {
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'wengao-profile-')), 'line.txt');
@@ -115,10 +124,10 @@ async function main(): Promise<void> {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await cdp.send('Profiler.start');
-    const lat = await measureTyping(page, keys);
+    const lat = await measureTyping(page, keys, pause);
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
     const requests = await page.evaluate(() => (window as unknown as { __wengaoRequests?: { sent: Record<string, number> } }).__wengaoRequests?.sent ?? {});
-    process.stdout.write(`${keys} keys (${mode}): keydown → next frame median ${fmtMs(median(lat))}, p95 ${fmtMs(percentile(lat, 95))}, max ${fmtMs(Math.max(...lat))}\n`);
+    process.stdout.write(`${keys} keys (${mode}${pause ? `, a pause of ${pause.ms} ms every ${pause.every}` : ''}): keydown → next frame median ${fmtMs(median(lat))}, p95 ${fmtMs(percentile(lat, 95))}, max ${fmtMs(Math.max(...lat))}\n`);
     process.stdout.write(`requests sent: ${JSON.stringify(requests)}\n`);
     const rows = [...selfTimeBySource(profile)].sort((a, b) => b[1] - a[1]).slice(0, 30);
     process.stdout.write(`self time by source:\n${rows.map(([k, v]) => `${(v / 1000).toFixed(1).padStart(9)} ms  ${k}`).join('\n')}\n`);

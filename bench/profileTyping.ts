@@ -131,7 +131,7 @@ async function main(): Promise<void> {
     process.stdout.write(`requests sent: ${JSON.stringify(requests)}\n`);
     const rows = [...selfTimeBySource(profile)].sort((a, b) => b[1] - a[1]).slice(0, 30);
     process.stdout.write(`self time by source:\n${rows.map(([k, v]) => `${(v / 1000).toFixed(1).padStart(9)} ms  ${k}`).join('\n')}\n`);
-    const own = [...inclusiveTimeOfOwnFunctions(profile)].sort((a, b) => b[1] - a[1]).slice(0, 30);
+    const own = [...inclusiveTimeOfOwnFunctions(profile)].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.PROFILE_ROWS ?? 30));
     process.stdout.write(`inclusive time of the app's functions:\n${own.map(([k, v]) => `${(v / 1000).toFixed(1).padStart(9)} ms  ${k}`).join('\n')}\n`);
   } finally {
     await browser.close();

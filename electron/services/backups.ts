@@ -97,6 +97,13 @@ export class BackupStore {
     return this.enqueue(u.id, async () => {
       const prev = this.streams.get(u.id);
       if (u.base !== 0 && (prev?.stream !== u.stream || prev.revision !== u.base)) return false;
+      if (u.partial) {
+        // Blocks handed over for the next write: kept beside the last write's, nothing written.
+        const blocks = u.base === 0 ? new Map<string, StoredBlock>() : prev!.blocks;
+        for (const [key, b] of u.blocks) blocks.set(key, storedBlock(b));
+        this.streams.set(u.id, { stream: u.stream, revision: u.revision, blocks });
+        return true;
+      }
       const changed = new Map(u.blocks);
       const blocks = new Map<string, StoredBlock>();
       let size = Math.max(0, u.order.length - 1);

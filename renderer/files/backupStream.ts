@@ -5,10 +5,15 @@
  * The service rebuilds and writes the whole document, atomically; when it does not hold the
  * write this one builds on (it restarted, the backup was discarded or replaced, a write failed)
  * it writes nothing and says so, and the same snapshot is sent whole.
+ *
+ * A large change (the first backup of a document just opened, a paste of many pages) goes in
+ * requests of about CHUNK_CHARS characters, each its own task: the blocks first (`partial`, no
+ * file written), then the order with the last of them, which writes the file. Keys typed meanwhile
+ * are handled between the requests instead of waiting for one long serialization.
  */
 import type { NodeKey } from 'lexical';
 import type { BackupUpdate, DocumentSource } from '../../shared/api/contract';
-import type { Block, WgDocument } from '../../shared/model/document';
+import { documentSize, type Block, type WgDocument } from '../../shared/model/document';
 import { changedSince, versionsOf, type BlockSnapshot } from '../editor/blockModels';
 
 export interface BackupHeader {
@@ -26,6 +31,25 @@ interface LastWrite {
   sent: ReadonlyMap<NodeKey, number>;
 }
 
+/** Characters of blocks sent in one request at most (one block can be more). */
+export const CHUNK_CHARS = 40_000;
+
+/** The blocks in runs of about CHUNK_CHARS characters (the last run possibly empty). */
+function chunksOf(blocks: ReadonlyArray<[NodeKey, Block]>): Array<Array<[NodeKey, Block]>> {
+  const out: Array<Array<[NodeKey, Block]>> = [[]];
+  let size = 0;
+  for (const entry of blocks) {
+    const n = documentSize({ meta: {}, blocks: [entry[1]] }) + 1;
+    if (size > 0 && size + n > CHUNK_CHARS) {
+      out.push([]);
+      size = 0;
+    }
+    out.at(-1)!.push(entry);
+    size += n;
+  }
+  return out;
+}
+
 export class BackupStream {
   /** Null until a write is known to have been written: after a failure the next write sends everything. */
   private last: LastWrite | null = null;
@@ -39,9 +63,15 @@ export class BackupStream {
       const prev = this.last?.backupId === backup.id ? this.last : null;
       this.last = null;
       const stream = prev?.stream ?? crypto.randomUUID();
-      const base = prev?.revision ?? 0;
-      const blocks = changedSince(snapshot, prev?.sent ?? null).map((m): [NodeKey, Block] => [m.key, m.block]);
-      const { written } = await this.update({ ...backup, stream, base, revision: base + 1, order, blocks });
+      let base = prev?.revision ?? 0;
+      const chunks = chunksOf(changedSince(snapshot, prev?.sent ?? null).map((m): [NodeKey, Block] => [m.key, m.block]));
+      let written = true;
+      for (const blocks of chunks.slice(0, -1)) {
+        ({ written } = await this.update({ ...backup, stream, base, revision: base + 1, order: [], blocks, partial: true }));
+        if (!written) break;
+        base++;
+      }
+      if (written) ({ written } = await this.update({ ...backup, stream, base, revision: base + 1, order, blocks: chunks.at(-1)! }));
       if (written) {
         this.last = { backupId: backup.id, stream, revision: base + 1, sent: versionsOf(snapshot) };
         return;

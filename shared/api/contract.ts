@@ -181,7 +181,8 @@ const BlockKey = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/);
  * or changed since write `base` (base 0: every block, a whole document). The service answers
  * `written: false`, and writes nothing, when it does not hold write `base` of that stream (it
  * restarted, the backup was discarded, an earlier write failed): the renderer then sends the
- * whole document.
+ * whole document. A `partial` write only hands over blocks for the next write (a large change
+ * goes in several smaller requests): it has no order and writes no file.
  */
 const BackupUpdateSchema = z
   .object({
@@ -194,9 +195,11 @@ const BackupUpdateSchema = z
     revision: z.number().int().min(1),
     order: z.array(BlockKey).max(MAX_DOCUMENT_PARTS),
     blocks: z.array(z.tuple([BlockKey, BlockSchema])).max(MAX_DOCUMENT_PARTS),
+    partial: z.literal(true).optional(),
   })
   .strict()
-  .refine((u) => u.revision > u.base, 'revision must follow base');
+  .refine((u) => u.revision > u.base, 'revision must follow base')
+  .refine((u) => !u.partial || u.order.length === 0, 'a partial write has no order');
 export type BackupUpdate = z.infer<typeof BackupUpdateSchema>;
 
 const BackupSummarySchema = z.object({

@@ -25,13 +25,13 @@ import {
 } from 'lexical';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkCall, type BackupUpdate } from '../../../shared/api/contract';
-import { paragraph, type WgDocument } from '../../../shared/model/document';
+import { documentSize, paragraph, type WgDocument } from '../../../shared/model/document';
 import { BackupStore } from '../../../electron/services/backups';
 import { readDocumentFile } from '../../../electron/services/documentFiles';
 import { BlockModels } from '../../../renderer/editor/blockModels';
 import { $createParagraphFromModel } from '../../../renderer/editor/documentModel';
 import { $isWgParagraphNode, type WgParagraphNode } from '../../../renderer/editor/nodes/WgParagraphNode';
-import { BackupStream } from '../../../renderer/files/backupStream';
+import { BackupStream, CHUNK_CHARS } from '../../../renderer/files/backupStream';
 import { headlessEditor, load, read } from './editorHarness';
 
 const CORPUS = path.resolve(__dirname, '../../../../shared/corpus');
@@ -234,6 +234,47 @@ describe('incremental backups', () => {
     await backUp();
     expect(sent.at(-1)!.base).toBe(0);
     await expectBackupIsDocument('a failed write');
+  });
+
+  it('sends a large change in several requests, each about CHUNK_CHARS, and writes the file once, whole', async () => {
+    const { doc } = await readDocumentFile(path.join(CORPUS, 'seeds/004_9342abefdd77c34e.txt'));
+    const big: WgDocument = { meta: {}, blocks: Array.from({ length: 40 }, () => doc.blocks).flat() };
+    expect(documentSize(big)).toBeGreaterThan(3 * CHUNK_CHARS);
+    load(editor, big);
+    await backUp();
+    const requests = sent.length;
+    expect(requests).toBeGreaterThan(3);
+    expect(sent.slice(0, -1).every((u) => u.partial && u.order.length === 0)).toBe(true);
+    expect(sent.at(-1)!.partial).toBeUndefined();
+    expect(sent.at(-1)!.order).toHaveLength(big.blocks.length);
+    expect(sent.reduce((n, u) => n + u.blocks.length, 0)).toBe(big.blocks.length);
+    for (const u of sent) expect(documentSize({ meta: {}, blocks: u.blocks.map(([, b]) => b) })).toBeLessThanOrEqual(CHUNK_CHARS + 2000);
+    await expectBackupIsDocument('the first write of a large document');
+
+    // The next edit is one request of one paragraph.
+    edit(() => paragraphs()[40]!.selectEnd().insertText('落实'));
+    await backUp();
+    expect(sent.length).toBe(requests + 1);
+    expect(sent.at(-1)!.blocks).toHaveLength(1);
+    await expectBackupIsDocument('an edit after the large write');
+  });
+
+  it('starts again from the first block when the service restarts in the middle of a large write', async () => {
+    const { doc } = await readDocumentFile(path.join(CORPUS, 'seeds/004_9342abefdd77c34e.txt'));
+    load(editor, { meta: {}, blocks: Array.from({ length: 40 }, () => doc.blocks).flat() });
+    const update = stream;
+    let calls = 0;
+    stream = new BackupStream(async (u) => {
+      // The service restarts after the second request: the blocks it was handed are gone.
+      if (++calls === 3) store = new BackupStore(dir);
+      sent.push(u);
+      return { written: await store.update(u) };
+    });
+    await backUp();
+    const restarts = sent.filter((u) => u.base === 0).length;
+    expect(restarts).toBe(2);
+    await expectBackupIsDocument('a restart during a large write');
+    stream = update;
   });
 
   it('a write built on another stream or a stale base writes nothing', async () => {

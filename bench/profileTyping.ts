@@ -98,6 +98,41 @@ function inclusiveTimeOfOwnFunctions(profile: Profile): Map<string, number> {
   return out;
 }
 
+/**
+ * The longest runs of samples without an idle one (about the page's long tasks), each with the
+ * app's outermost functions and the native ones that took most of it.
+ */
+function longStretches(profile: Profile, count = 8): string[] {
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const stretches: Array<{ ms: number; parts: Map<string, number> }> = [];
+  let cur: { ms: number; parts: Map<string, number> } | null = null;
+  profile.samples.forEach((id, i) => {
+    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const { callFrame } = nodes.get(id)!;
+    if (callFrame.functionName === '(idle)') {
+      if (cur) stretches.push(cur);
+      cur = null;
+      return;
+    }
+    cur ??= { ms: 0, parts: new Map() };
+    cur.ms += dt;
+    // The outermost of the app's frames, else the sample's own function.
+    let label = callFrame.url ? sourceOf(callFrame) : callFrame.functionName;
+    for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) {
+      const at = originalOf(nodes.get(n)!.callFrame);
+      if (at && /^(renderer|shared)\//.test(at.source)) label = `${at.source}:${at.line}`;
+    }
+    cur.parts.set(label, (cur.parts.get(label) ?? 0) + dt);
+  });
+  if (cur) stretches.push(cur);
+  return stretches
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, count)
+    .map((st) => `${st.ms.toFixed(1).padStart(7)} ms: ${[...st.parts].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`);
+}
+
 async function main(): Promise<void> {
   const mode = process.argv[2] ?? '200k';
   const keys = Number(process.argv[3] ?? 60);
@@ -131,6 +166,7 @@ async function main(): Promise<void> {
     process.stdout.write(`requests sent: ${JSON.stringify(requests)}\n`);
     const rows = [...selfTimeBySource(profile)].sort((a, b) => b[1] - a[1]).slice(0, 30);
     process.stdout.write(`self time by source:\n${rows.map(([k, v]) => `${(v / 1000).toFixed(1).padStart(9)} ms  ${k}`).join('\n')}\n`);
+    process.stdout.write(`longest stretches without idle time (the app's outermost function or the native one, ms):\n${longStretches(profile).join('\n')}\n`);
     const own = [...inclusiveTimeOfOwnFunctions(profile)].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.PROFILE_ROWS ?? 30));
     process.stdout.write(`inclusive time of the app's functions:\n${own.map(([k, v]) => `${(v / 1000).toFixed(1).padStart(9)} ms  ${k}`).join('\n')}\n`);
   } finally {

@@ -100,7 +100,12 @@ export class BackupStore {
       if (u.partial) {
         // Blocks handed over for the next write: kept beside the last write's, nothing written.
         const blocks = u.base === 0 ? new Map<string, StoredBlock>() : prev!.blocks;
+        this.streams.delete(u.id);
         for (const [key, b] of u.blocks) blocks.set(key, storedBlock(b));
+        // What is held for one backup stays within what one document may hold (and its last write).
+        let held = 0;
+        for (const b of blocks.values()) held += b.size + 1;
+        if (held > 2 * MAX_DOCUMENT_CHARS) throw new UserError('too-large', tooLargeMessage(u.name));
         this.streams.set(u.id, { stream: u.stream, revision: u.revision, blocks });
         return true;
       }

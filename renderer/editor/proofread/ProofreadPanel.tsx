@@ -22,6 +22,15 @@ import { findingsAtCaret, type PanelFinding } from './caretFinding';
 import { Underlines } from './underlines';
 
 const IDLE_DELAY_MS = 400;
+
+/** Runs `fn` when the page is idle (at the latest after `timeout` ms). */
+function whenIdle(fn: () => void, timeout = 500): number {
+  return typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout }) : (setTimeout(fn, 0) as unknown as number);
+}
+function cancelIdle(handle: number): void {
+  if (typeof cancelIdleCallback === 'function') cancelIdleCallback(handle);
+  else clearTimeout(handle);
+}
 const ignoreKey = (f: PanelFinding) => `${f.rule}|${f.text}`.slice(0, 200);
 const onceKey = (f: PanelFinding) => `${f.blockKey}|${f.start}|${ignoreKey(f)}`;
 
@@ -125,6 +134,15 @@ export function ProofreadPanel({ settings, onChange, onClose }: { settings: Proo
       byId = new Map(next.map((f) => [f.id, f]));
       setFindings(next);
     };
+    // The worker's answer is shown when the page is idle too (typing may have started again).
+    let shownIdle: number | null = null;
+    const publishWhenIdle = (found: readonly DocFinding[], keys: readonly string[]) => {
+      if (shownIdle !== null) cancelIdle(shownIdle);
+      shownIdle = whenIdle(() => {
+        shownIdle = null;
+        publish(found, keys);
+      });
+    };
     let worker: Worker | null = null;
     try {
       worker = new Worker(new URL('./proofread.worker.ts', import.meta.url), { type: 'module' });
@@ -137,7 +155,7 @@ export function ProofreadPanel({ settings, onChange, onClose }: { settings: Proo
           return;
         }
         if (e.data.id !== latest) return; // a newer check is on its way
-        publish(e.data.findings, pendingKeys);
+        publishWhenIdle(e.data.findings, pendingKeys);
       };
     } catch {
       worker = null; // no workers here: check in the idle callback instead
@@ -163,7 +181,7 @@ export function ProofreadPanel({ settings, onChange, onClose }: { settings: Proo
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => {
         timer = null;
-        idle = typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 2000 }) : (setTimeout(run, 0) as unknown as number);
+        idle = whenIdle(run, 2000);
       }, IDLE_DELAY_MS);
     };
     schedule();
@@ -175,7 +193,8 @@ export function ProofreadPanel({ settings, onChange, onClose }: { settings: Proo
       off();
       worker?.terminate();
       if (timer) clearTimeout(timer);
-      if (idle !== null && typeof cancelIdleCallback === 'function') cancelIdleCallback(idle);
+      if (idle !== null) cancelIdle(idle);
+      if (shownIdle !== null) cancelIdle(shownIdle);
     };
   }, [editor]);
 

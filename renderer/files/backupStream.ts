@@ -7,7 +7,7 @@
  * it writes nothing and says so, and the same snapshot is sent whole.
  *
  * A large change (the first backup of a document just opened, a paste of many pages) goes in
- * requests of about CHUNK_CHARS characters, each its own task: the blocks first (`partial`, no
+ * requests of about CHUNK_CHARS characters, each its own task after an idle moment: the blocks first (`partial`, no
  * file written), then the order with the last of them, which writes the file. Keys typed meanwhile
  * are handled between the requests instead of waiting for one long serialization.
  */
@@ -32,7 +32,7 @@ interface LastWrite {
 }
 
 /** Characters of blocks sent in one request at most (one block can be more). */
-export const CHUNK_CHARS = 40_000;
+export const CHUNK_CHARS = 20_000;
 
 /** The blocks in runs of about CHUNK_CHARS characters (the last run possibly empty). */
 function chunksOf(blocks: ReadonlyArray<[NodeKey, Block]>): Array<Array<[NodeKey, Block]>> {
@@ -54,7 +54,14 @@ export class BackupStream {
   /** Null until a write is known to have been written: after a failure the next write sends everything. */
   private last: LastWrite | null = null;
 
-  constructor(private readonly update: (u: BackupUpdate) => Promise<{ written: boolean }>) {}
+  /**
+   * `update` sends a write to the backup service; `pause` resolves when the page may go on with the
+   * next request of a large change (the renderer waits for an idle moment, so keys come first).
+   */
+  constructor(
+    private readonly update: (u: BackupUpdate) => Promise<{ written: boolean }>,
+    private readonly pause: () => Promise<void> = () => Promise.resolve(),
+  ) {}
 
   /** Writes the snapshot as the backup `backup.id`. Calls must not overlap (the caller queues them). */
   async write(backup: BackupHeader, snapshot: BlockSnapshot): Promise<void> {
@@ -70,6 +77,7 @@ export class BackupStream {
         ({ written } = await this.update({ ...backup, stream, base, revision: base + 1, order: [], blocks, partial: true }));
         if (!written) break;
         base++;
+        await this.pause();
       }
       if (written) ({ written } = await this.update({ ...backup, stream, base, revision: base + 1, order, blocks: chunks.at(-1)! }));
       if (written) {

@@ -66,7 +66,10 @@ function cancelScheduledBackup(): void {
 }
 
 /** Each backup sends only the blocks changed since the previous one. */
-const backupStream = new BackupStream((u) => api.updateBackup(u));
+const backupStream = new BackupStream(
+  (u) => api.updateBackup(u),
+  () => new Promise((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 250 }) : setTimeout(resolve, 0))),
+);
 
 async function writeBackupNow(editor: LexicalEditor): Promise<void> {
   // An open IME composition is not text yet: back up right after it is committed.

@@ -83,7 +83,11 @@ export async function caretToMiddle(page: Page, pattern = ''): Promise<void> {
   await page.waitForTimeout(200);
 }
 
-export async function measureTyping(page: Page, keys = KEYS): Promise<number[]> {
+/**
+ * Keydown → next frame for `keys` letters typed at a brisk pace; with `pause`, the typist stops
+ * for `pause.ms` after every `pause.every` keys (the work that waits for a pause then runs).
+ */
+export async function measureTyping(page: Page, keys = KEYS, pause?: { every: number; ms: number }): Promise<number[]> {
   await page.evaluate(() => {
     const w = window as unknown as { __lat: number[] };
     w.__lat = [];
@@ -105,6 +109,7 @@ export async function measureTyping(page: Page, keys = KEYS): Promise<number[]> 
     await page.keyboard.press(letters[i % letters.length]!);
     await page.waitForFunction((n) => (window as unknown as { __lat: number[] }).__lat.length >= n, i + 1);
     await page.waitForTimeout(30); // a brisk typist: 20-30 keys a second at most
+    if (pause && (i + 1) % pause.every === 0) await page.waitForTimeout(pause.ms);
   }
   return page.evaluate(() => (window as unknown as { __lat: number[] }).__lat);
 }

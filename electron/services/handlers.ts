@@ -112,6 +112,7 @@ export function createServiceHandlers({ store, suggestions, saveDocx = false, do
       await backups.write(backup);
       return null;
     },
+    updateBackup: async (update) => ({ written: await backups.update(update) }),
     listBackups: () => backups.list(),
     readBackup: (id) => backups.read(id),
     discardBackup: async (id) => {

@@ -12,13 +12,12 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import { SHORTCUTS, shortcutLabel, type AppCommand } from '../../shared/commands';
 import { findPlaceholders } from '../../shared/corpus/slots';
 import type { ParagraphRole } from '../../shared/model/document';
-import type { DocFinding } from '../../shared/proofread';
 import { ROLE_GROUPS, ROLE_LABELS } from '../../shared/model/paragraphStyles';
 import { runCommand } from '../app/commands';
 import { notify } from '../app/dialogs';
 import { useStore } from '../app/store';
 import { setParagraphRole } from './formatting';
-import { findingsAtCaret } from './proofread/caretFinding';
+import { findingsAtCaret, type PanelFinding } from './proofread/caretFinding';
 import { selectionStore } from './status';
 
 interface Item {
@@ -48,7 +47,7 @@ interface Context {
   heading: boolean;
   onField: boolean;
   /** The 校对 finding under the caret, if the panel shows one there. */
-  finding: DocFinding | null;
+  finding: PanelFinding | null;
 }
 
 /** The caret's paragraph and its offset in the paragraph's text (inside a read). */
@@ -173,7 +172,7 @@ export function ContextMenu() {
 
   const roles: Array<{ role: ParagraphRole | null; label: string }> = [{ role: null, label: '自动识别' }, ...ROLE_GROUPS.flatMap((g) => g.roles.map((r) => ({ role: r as ParagraphRole | null, label: ROLE_LABELS[r] })))];
 
-  function proofItems(f: DocFinding | null): Item[] {
+  function proofItems(f: PanelFinding | null): Item[] {
     const acts = findingsAtCaret.get();
     if (!f || !acts) return [];
     return [

@@ -61,6 +61,8 @@ export class BlockIndex {
   private keys: NodeKey[] = [];
   private readonly listeners = new Set<(changes: BlockChanges) => void>();
   private off: (() => void) | null = null;
+  /** The last state this index has seen (selection-only updates included). */
+  private seen: EditorState | null = null;
 
   constructor(readonly editor: LexicalEditor) {}
 
@@ -69,10 +71,19 @@ export class BlockIndex {
     return this.keys;
   }
 
+  /**
+   * Whether the subscribers have heard of every change up to the editor's current state (false
+   * while an update's listeners are still running, or with nobody subscribed).
+   */
+  isCurrent(): boolean {
+    return this.off !== null && this.seen === this.editor.getEditorState();
+  }
+
   /** Calls `listener` after every update that changed the document; returns the unsubscribe. */
   subscribe(listener: (changes: BlockChanges) => void): () => void {
     if (this.listeners.size === 0) {
-      this.keys = this.editor.getEditorState().read(() => $getRoot().getChildrenKeys());
+      this.seen = this.editor.getEditorState();
+      this.keys = this.seen.read(() => $getRoot().getChildrenKeys());
       this.off = this.editor.registerUpdateListener((p) => this.onUpdate(p));
     }
     this.listeners.add(listener);
@@ -88,7 +99,10 @@ export class BlockIndex {
   private onUpdate({ editorState, prevEditorState, dirtyElements, dirtyLeaves, tags }: Payload): void {
     // Undo, redo and setEditorState swap the whole state and report no dirty node but the root.
     const swapped = tags.has(HISTORIC_TAG) || (dirtyLeaves.size === 0 && dirtyElements.size === 1 && dirtyElements.has('root'));
-    if (!swapped && dirtyElements.size === 0 && dirtyLeaves.size === 0) return; // the selection only
+    if (!swapped && dirtyElements.size === 0 && dirtyLeaves.size === 0) {
+      this.seen = editorState;
+      return; // the selection only
+    }
     const changed = new Set<NodeKey>();
     let keys = this.keys;
     if (swapped) {
@@ -123,6 +137,7 @@ export class BlockIndex {
     this.keys = keys;
     const changes: BlockChanges = { editorState, tags, keys, orderChanged, changed, removed };
     for (const l of this.listeners) l(changes);
+    this.seen = editorState;
   }
 }
 

@@ -192,13 +192,20 @@ function $tableToModel(node: TableNode): Table {
   return table;
 }
 
+/** One top-level node (a root's child) as a block of the model; null for what the model does not hold. */
+export function $blockToModel(node: LexicalNode): Block | null {
+  if ($isWgParagraphNode(node)) return $paragraphToModel(node);
+  if ($isTableNode(node)) return $tableToModel(node);
+  if ($isElementNode(node)) return { type: 'paragraph', runs: $runsOf(node) };
+  return null;
+}
+
 /** Reads the editor's content as a document. Call inside editor.read() or update(). */
 export function $exportDocument(meta: WgDocument['meta'] = {}): WgDocument {
   const blocks: Block[] = [];
   for (const child of $getRoot().getChildren()) {
-    if ($isWgParagraphNode(child)) blocks.push($paragraphToModel(child));
-    else if ($isTableNode(child)) blocks.push($tableToModel(child));
-    else if ($isElementNode(child)) blocks.push({ type: 'paragraph', runs: $runsOf(child) });
+    const block = $blockToModel(child);
+    if (block) blocks.push(block);
   }
   return { meta: { ...meta }, blocks };
 }

@@ -14,6 +14,8 @@ import { confirmDiscardChanges } from '../app/confirmDiscard';
 import { ask, isDialogOpen, notify } from '../app/dialogs';
 import { UNTITLED, markClean, session } from '../app/session';
 import { loadDocument, newDocumentModel, readDocument } from '../editor/Editor';
+import { blockModelsOf } from '../editor/blockModels';
+import { BackupStream } from './backupStream';
 import { editCount, fileStore, newBackupId } from './fileState';
 import { basename, dirname, extname, joinPath, withExtension } from './paths';
 import { chooseSaveTarget } from './pickPath';
@@ -63,6 +65,12 @@ function cancelScheduledBackup(): void {
   backupDeadline = 0;
 }
 
+/** Each backup sends only the blocks changed since the previous one. */
+const backupStream = new BackupStream(
+  (u) => api.updateBackup(u),
+  () => new Promise((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 250 }) : setTimeout(resolve, 0))),
+);
+
 async function writeBackupNow(editor: LexicalEditor): Promise<void> {
   // An open IME composition is not text yet: back up right after it is committed.
   if (editor.isComposing()) return void (backupTimer = setTimeout(() => void writeBackupNow(editor), 100));
@@ -73,9 +81,11 @@ async function writeBackupNow(editor: LexicalEditor): Promise<void> {
   }
   if (!session.get().dirty) return;
   const { backupId, source, meta } = fileStore.get();
-  const doc = readDocument(editor, meta);
+  // Only the blocks changed since the last backup are read from the editor and sent.
+  const snapshot = blockModelsOf(editor).read();
+  const backup = { id: backupId, name: session.get().name, source, meta };
   backupWriting = true;
-  await queueBackup(() => api.writeBackup({ id: backupId, name: session.get().name, source, doc })).catch((e: unknown) => {
+  await queueBackup(() => backupStream.write(backup, snapshot)).catch((e: unknown) => {
     if (backupWarned) return;
     backupWarned = true;
     notify(`无法写入自动备份（${e instanceof Error ? e.message : String(e)}）。请及时保存。`, 'warning');

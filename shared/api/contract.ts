@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { SettingsPatchSchema, SettingsSchema } from '../settings';
 import { TifaDataSchema } from '../proofread/tifa';
 import { APP_COMMANDS } from '../commands';
-import { DocumentSchema, MAX_INDENT_CHARS } from '../model/schema';
+import { BlockSchema, DocumentMetaSchema, DocumentSchema, MAX_DOCUMENT_PARTS, MAX_INDENT_CHARS } from '../model/schema';
 import { DocumentStoriesSchema } from '../model/stories';
 import { TEXT_ENCODINGS } from '../text/encodings';
 import {
@@ -173,6 +173,36 @@ const BackupSchema = z
   .strict();
 export type Backup = z.infer<typeof BackupSchema>;
 
+/** Names a block across the writes of one backup stream (the editor's node key). */
+const BlockKey = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/);
+
+/**
+ * A backup written as what changed since the previous write of the same stream (one renderer's
+ * edits of one document): the blocks in order by key, and the models of the blocks that are new
+ * or changed since write `base` (base 0: every block, a whole document). The service answers
+ * `written: false`, and writes nothing, when it does not hold write `base` of that stream (it
+ * restarted, the backup was discarded, an earlier write failed): the renderer then sends the
+ * whole document. A `partial` write only hands over blocks for the next write (a large change
+ * goes in several smaller requests): it has no order and writes no file.
+ */
+const BackupUpdateSchema = z
+  .object({
+    id: BackupId,
+    name: z.string().max(1024),
+    source: DocumentSourceSchema.nullable(),
+    meta: DocumentMetaSchema,
+    stream: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
+    base: z.number().int().min(0),
+    revision: z.number().int().min(1),
+    order: z.array(BlockKey).max(MAX_DOCUMENT_PARTS),
+    blocks: z.array(z.tuple([BlockKey, BlockSchema])).max(MAX_DOCUMENT_PARTS),
+    partial: z.literal(true).optional(),
+  })
+  .strict()
+  .refine((u) => u.revision > u.base, 'revision must follow base')
+  .refine((u) => !u.partial || u.order.length === 0, 'a partial write has no order');
+export type BackupUpdate = z.infer<typeof BackupUpdateSchema>;
+
 const BackupSummarySchema = z.object({
   id: BackupId,
   name: z.string(),
@@ -267,6 +297,8 @@ export const apiCalls = {
   /** The file's current stamp (null if it no longer exists), to notice changes made by other programs. */
   statDocument: call(z.tuple([FilePath]), FileStampSchema.nullable()),
   writeBackup: call(z.tuple([BackupSchema]), z.null()),
+  /** Writes the backup from the blocks changed since the stream's previous write (see BackupUpdateSchema). */
+  updateBackup: call(z.tuple([BackupUpdateSchema]), z.object({ written: z.boolean() })),
   /** Backups left by a session that ended without saving or discarding (a crash, a kill). */
   listBackups: call(z.tuple([]), z.array(BackupSummarySchema)),
   readBackup: call(z.tuple([BackupId]), BackupSchema),

@@ -18,6 +18,7 @@ export const API_CALL_NAMES = [
   'saveDocument',
   'statDocument',
   'writeBackup',
+  'updateBackup',
   'listBackups',
   'readBackup',
   'discardBackup',

@@ -117,12 +117,14 @@ export function tooLargeMessage(name?: string): string {
   return `${name ? `“${name}”` : '文档'}的文字超过 ${MAX_DOCUMENT_CHARS.toLocaleString('zh-CN')} 字，超出了文稿能处理的上限。`;
 }
 
+export const DocumentMetaSchema = z.object({
+  title: z.string().max(MAX_META_CHARS).optional(),
+  author: z.string().max(MAX_META_CHARS).optional(),
+});
+
 export const DocumentSchema = z
   .object({
-    meta: z.object({
-      title: z.string().max(MAX_META_CHARS).optional(),
-      author: z.string().max(MAX_META_CHARS).optional(),
-    }),
+    meta: DocumentMetaSchema,
     blocks: parts(BlockSchema),
   })
   .refine((d) => documentSize(d) <= MAX_DOCUMENT_CHARS, { message: tooLargeMessage() });

@@ -12,7 +12,7 @@ import iconv from 'iconv-lite';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { documentText, type WgDocument } from '../../shared/model/document';
-import { answeredRequests, editor, launchChromium, openApp, paragraphs, settled, startWebHarness, type RunningHarness } from '../support/browser';
+import { answeredRequests, editor, launchChromium, openApp, paragraphs, pasteText, settled, startWebHarness, type RunningHarness } from '../support/browser';
 import { fixturePath, writableCopy } from '../support/fixtures';
 
 let browser: Browser;
@@ -249,6 +249,62 @@ describe('saving files', () => {
 });
 
 describe('crash recovery', () => {
+  it('restores exactly the document after edits in several paragraphs, undo, a paste, a split and a join', async () => {
+    const userData = tmp();
+    const file = path.join(tmp(), '报告.txt');
+    const lines = ['关于做好年度考核工作的通知', '各科室：', '一、总体要求', '坚持稳中求进工作总基调。', '二、主要任务', '抓好各项工作落实。', '三、工作要求', '按时完成。'];
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const first = await start(['--open', file], userData);
+    const p = first.page;
+    const para = (i: number) => p.locator('[data-testid=editor] > p').nth(i);
+    await expect.poll(() => paragraphs(p)).toEqual(lines);
+    // Backups go as the changed paragraphs only: each step below is one more of them.
+    await para(3).click();
+    await p.keyboard.press('End');
+    await p.keyboard.insertText('要完整准确全面贯彻新发展理念。');
+    await para(5).click();
+    await p.keyboard.press('Home');
+    await p.keyboard.insertText('同时，');
+    await expect.poll(() => backupTexts(userData), { timeout: 20_000 }).toEqual([(await paragraphs(p)).join('\n')]);
+    await p.keyboard.press('Control+z');
+    await expect.poll(() => paragraphs(p).then((ps) => ps[5])).toBe('抓好各项工作落实。');
+    await para(1).click();
+    await p.keyboard.press('End');
+    await pasteText(p, '粘贴的第一段\n粘贴的第二段\n粘贴的第三段');
+    await expect.poll(() => paragraphs(p).then((ps) => ps.length)).toBe(lines.length + 2);
+    await para(5).click(); // 坚持稳中求进…: split after 坚持
+    await p.keyboard.press('Home');
+    await p.keyboard.press('ArrowRight');
+    await p.keyboard.press('ArrowRight');
+    await p.keyboard.press('Enter');
+    await para(9).click(); // 三、工作要求 joined to the paragraph above
+    await p.keyboard.press('Home');
+    await p.keyboard.press('Backspace');
+    const shown = await paragraphs(p);
+    expect(shown).toEqual([
+      '关于做好年度考核工作的通知',
+      '各科室：粘贴的第一段',
+      '粘贴的第二段',
+      '粘贴的第三段',
+      '一、总体要求',
+      '坚持',
+      '稳中求进工作总基调。要完整准确全面贯彻新发展理念。',
+      '二、主要任务',
+      '抓好各项工作落实。三、工作要求',
+      '按时完成。',
+    ]);
+    // The backup on disk catches up (a second after the last key), then the backend is killed.
+    await expect.poll(() => backupTexts(userData), { timeout: 20_000 }).toEqual([shown.join('\n')]);
+    await first.harness.stop('SIGKILL');
+    await p.close();
+
+    const second = await start([], userData);
+    await expect.poll(() => dialog(second.page).innerText()).toContain('上次没有正常关闭');
+    await second.page.locator('[data-testid=dialog-restore]').click();
+    await expect.poll(() => paragraphs(second.page)).toEqual(shown);
+    expect(await second.page.title()).toBe('*报告.txt - 文稿');
+  });
+
   it('restores typed text after the backend is killed', async () => {
     const userData = tmp();
     const first = await start([], userData);

@@ -3,50 +3,55 @@
  * in the editor state or the undo history), and the 校对 panel listing them by kind with counts.
  * Click a finding to go there; 改为… applies its fix as one undo step; 忽略 hides it this session,
  * 总是忽略 stores it in the settings. Checking runs in an idle callback after typing stops, never
- * during an IME composition, and re-checks only the paragraphs that changed (the Proofreader's cache).
+ * during an IME composition: the panel posts the worker only the paragraphs that changed
+ * (documentMirror.ts), the worker re-checks only those (the Proofreader's cache) and the
+ * document-level rules on its whole copy, and the panel then remakes only the underlines and
+ * list entries of the paragraphs whose findings changed.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $createRangeSelection, $getRoot, $getSelection, $isElementNode, $isRangeSelection, $isTextNode, $setSelection, HISTORY_PUSH_TAG, type LexicalEditor, type TextNode } from 'lexical';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { $createRangeSelection, $getNodeByKey, $getSelection, $isElementNode, $isRangeSelection, $isTextNode, $setSelection, HISTORY_PUSH_TAG, type TextNode } from 'lexical';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { ProofreadSettings } from '../../../shared/settings';
 import { BUILTIN_TIFA, CATEGORY_LABELS, PROOF_CATEGORIES, Proofreader, mergeTifa, proofreadDocument, type TifaData, type DocFinding, type ProofCategory } from '../../../shared/proofread';
 import { api } from '../../api';
-import { $exportDocument } from '../documentModel';
-import { GHOST_ATTRIBUTE } from '../suggest/ghostText';
+import { blockIndexOf } from '../blockIndex';
+import { blockModelsOf, documentOf } from '../blockModels';
+import { ChangeFeed } from './documentMirror';
 import type { ProofreadRequest, ProofreadResponse } from './proofread.worker';
-import { findingsAtCaret } from './caretFinding';
+import { findingsAtCaret, type PanelFinding } from './caretFinding';
+import { Underlines } from './underlines';
 
 const IDLE_DELAY_MS = 400;
-const ignoreKey = (f: DocFinding) => `${f.rule}|${f.text}`.slice(0, 200);
 
-/** DOM ranges of a finding inside its paragraph's element (text nodes in order, the ghost skipped). */
-function domRange(editor: LexicalEditor, blockKey: string, start: number, end: number, text: string): Range | null {
-  const el = editor.getElementByKey(blockKey);
-  if (!el) return null;
-  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, {
-    acceptNode: (n) => (n.parentElement?.closest(`[${GHOST_ATTRIBUTE}]`) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
-  });
-  const range = document.createRange();
-  let at = 0;
-  let started = false;
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const len = n.textContent?.length ?? 0;
-    if (!started && start <= at + len) {
-      range.setStart(n, start - at);
-      started = true;
-    }
-    if (started && end <= at + len) {
-      range.setEnd(n, end - at);
-      return range.toString() === text ? range : null; // the text changed since the check
-    }
-    at += len;
+/** Runs `fn` when the page is idle (at the latest after `timeout` ms). */
+function whenIdle(fn: () => void, timeout = 500): number {
+  return typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout }) : (setTimeout(fn, 0) as unknown as number);
+}
+function cancelIdle(handle: number): void {
+  if (typeof cancelIdleCallback === 'function') cancelIdleCallback(handle);
+  else clearTimeout(handle);
+}
+const ignoreKey = (f: PanelFinding) => `${f.rule}|${f.text}`.slice(0, 200);
+const onceKey = (f: PanelFinding) => `${f.blockKey}|${f.start}|${ignoreKey(f)}`;
+
+/**
+ * The findings of a check, each named by its paragraph's key; a finding that was there before,
+ * unchanged, keeps its object, so its list entry is not rendered again.
+ */
+function keyedFindings(findings: readonly DocFinding[], keys: readonly string[], before: ReadonlyMap<string, PanelFinding>): PanelFinding[] {
+  const out: PanelFinding[] = [];
+  for (const { block, ...f } of findings) {
+    const blockKey = keys[block];
+    if (blockKey === undefined) continue;
+    const id = `${blockKey}|${f.start}|${f.end}|${f.rule}|${f.text}|${f.category}|${f.authority}|${f.suggestion ?? '\u0000'}|${f.message}`;
+    out.push(before.get(id) ?? { ...f, blockKey, id });
   }
-  return null;
+  return out;
 }
 
-/** Selects [start, end) of the top-level block at `index` (inside an update). */
-function $selectSpan(index: number, start: number, end: number): boolean {
-  const block = $getRoot().getChildAtIndex(index);
+/** Selects [start, end) of the paragraph with this key (inside an update). */
+function $selectSpan(blockKey: string, start: number, end: number): boolean {
+  const block = $getNodeByKey(blockKey);
   if (!block || !$isElementNode(block)) return false;
   const texts = block.getAllTextNodes();
   let at = 0;
@@ -69,17 +74,46 @@ function $selectSpan(index: number, start: number, end: number): boolean {
   return true;
 }
 
+interface FindingActions {
+  go(f: PanelFinding): void;
+  fix(f: PanelFinding): void;
+  ignoreOnce(f: PanelFinding): void;
+  ignoreAlways(f: PanelFinding): void;
+}
+
+/** One entry of the list; rendered again only when its finding changed (a new object). */
+const FindingItem = memo(function FindingItem({ f, actions }: { f: PanelFinding; actions: FindingActions }) {
+  return (
+    <li data-testid="proofread-item">
+      <button type="button" className="proof-go" onClick={() => actions.go(f)} title="转到">
+        <span className="proof-text">“{f.text || '（此处）'}”</span>
+        <span className={`proof-authority proof-authority-${f.authority}`}>{f.authority}</span>
+        <span className="proof-message">{f.message}</span>
+      </button>
+      <span className="proof-actions">
+        {f.suggestion !== null && (
+          <button type="button" data-testid="proofread-fix" onClick={() => actions.fix(f)}>
+            {f.suggestion === '' ? '删除' : `改为“${f.suggestion}”`}
+          </button>
+        )}
+        <button type="button" onClick={() => actions.ignoreOnce(f)}>忽略</button>
+        <button type="button" onClick={() => actions.ignoreAlways(f)}>总是忽略</button>
+      </span>
+    </li>
+  );
+});
+
 export function ProofreadPanel({ settings, onChange, onClose }: { settings: ProofreadSettings; onChange: (s: ProofreadSettings) => void; onClose: () => void }) {
   const [editor] = useLexicalComposerContext();
-  const [findings, setFindings] = useState<DocFinding[]>([]);
-  const [keys, setKeys] = useState<string[]>([]);
+  const [findings, setFindings] = useState<PanelFinding[]>([]);
   const [ignoredOnce, setIgnoredOnce] = useState<Set<string>>(new Set());
   const proofreader = useRef(new Proofreader());
   const [userData, setUserData] = useState<{ path: string; data: TifaData | null; error: string | null } | null>(null);
-  const userTifa = useRef<TifaData | null>(null);
+  /** The user's 提法 data and a version that changes with it (the worker is sent it again then). */
+  const userTifa = useRef<{ data: TifaData | null; version: number }>({ data: null, version: 0 });
   useEffect(() => {
     api.getProofreadData().then((d) => {
-      userTifa.current = d.data;
+      userTifa.current = { data: d.data, version: userTifa.current.version + 1 };
       proofreader.current.setTifa(mergeTifa(BUILTIN_TIFA, d.data));
       setUserData(d);
     }, () => setUserData(null));
@@ -90,13 +124,38 @@ export function ProofreadPanel({ settings, onChange, onClose }: { settings: Proo
     let idle: number | null = null;
     let latest = 0;
     let pendingKeys: string[] = [];
+    let tifaSent = 0;
+    const feed = new ChangeFeed();
+    const models = blockModelsOf(editor);
+    /** The findings shown, by id: an unchanged finding keeps its object. */
+    let byId = new Map<string, PanelFinding>();
+    const publish = (found: readonly DocFinding[], keys: readonly string[]) => {
+      const next = keyedFindings(found, keys, byId);
+      byId = new Map(next.map((f) => [f.id, f]));
+      setFindings(next);
+    };
+    // The worker's answer is shown when the page is idle too (typing may have started again).
+    let shownIdle: number | null = null;
+    const publishWhenIdle = (found: readonly DocFinding[], keys: readonly string[]) => {
+      if (shownIdle !== null) cancelIdle(shownIdle);
+      shownIdle = whenIdle(() => {
+        shownIdle = null;
+        publish(found, keys);
+      });
+    };
     let worker: Worker | null = null;
     try {
       worker = new Worker(new URL('./proofread.worker.ts', import.meta.url), { type: 'module' });
       worker.onmessage = (e: MessageEvent<ProofreadResponse>) => {
+        if (e.data.resend) {
+          // The worker lost its copy: everything goes with the next check.
+          feed.reset();
+          tifaSent = -1;
+          if (e.data.id === latest) schedule();
+          return;
+        }
         if (e.data.id !== latest) return; // a newer check is on its way
-        setFindings(e.data.findings);
-        setKeys(pendingKeys);
+        publishWhenIdle(e.data.findings, pendingKeys);
       };
     } catch {
       worker = null; // no workers here: check in the idle callback instead
@@ -104,20 +163,25 @@ export function ProofreadPanel({ settings, onChange, onClose }: { settings: Proo
     const run = () => {
       idle = null;
       if (editor.isComposing()) return schedule();
-      const { doc, blockKeys } = editor.getEditorState().read(() => ({ doc: $exportDocument(), blockKeys: $getRoot().getChildren().map((c) => c.getKey()) }));
+      // Only the paragraphs changed since the last check are read from the editor.
+      const snapshot = models.read();
       latest++;
-      pendingKeys = blockKeys;
-      if (worker) worker.postMessage({ id: latest, doc, userTifa: userTifa.current } satisfies ProofreadRequest);
-      else {
-        setFindings(proofreadDocument(doc, proofreader.current));
-        setKeys(blockKeys);
-      }
+      pendingKeys = snapshot.models.map((m) => m.key);
+      if (worker) {
+        const tifa = userTifa.current;
+        const request: ProofreadRequest = { id: latest, changes: feed.next(snapshot), tifaVersion: tifa.version };
+        if (tifaSent !== tifa.version) {
+          request.userTifa = tifa.data;
+          tifaSent = tifa.version;
+        }
+        worker.postMessage(request);
+      } else publish(proofreadDocument(documentOf(snapshot), proofreader.current), pendingKeys);
     };
     const schedule = () => {
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => {
         timer = null;
-        idle = typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 2000 }) : (setTimeout(run, 0) as unknown as number);
+        idle = whenIdle(run, 2000);
       }, IDLE_DELAY_MS);
     };
     schedule();
@@ -129,52 +193,46 @@ export function ProofreadPanel({ settings, onChange, onClose }: { settings: Proo
       off();
       worker?.terminate();
       if (timer) clearTimeout(timer);
-      if (idle !== null && typeof cancelIdleCallback === 'function') cancelIdleCallback(idle);
+      if (idle !== null) cancelIdle(idle);
+      if (shownIdle !== null) cancelIdle(shownIdle);
     };
   }, [editor]);
 
   const shown = useMemo(() => {
     const off = new Set(settings.off);
     const always = new Set(settings.ignored);
-    return findings.filter((f) => !off.has(f.category) && !always.has(ignoreKey(f)) && !ignoredOnce.has(`${keys[f.block]}|${f.start}|${ignoreKey(f)}`));
-  }, [findings, settings, ignoredOnce, keys]);
+    return findings.filter((f) => !off.has(f.category) && !always.has(ignoreKey(f)) && !ignoredOnce.has(onceKey(f)));
+  }, [findings, settings, ignoredOnce]);
 
-  // Underlines: one highlight per kind, rebuilt when the findings change (never in the editor state).
+  // Underlines: remade only for the paragraphs whose findings or text changed (never in the editor state).
+  const underlines = useMemo(() => new Underlines(editor), [editor]);
   useEffect(() => {
-    const registry = (globalThis.CSS as unknown as { highlights?: Map<string, unknown> } | undefined)?.highlights;
-    if (!registry || typeof Highlight === 'undefined') return;
-    const byKind = new Map<ProofCategory, Range[]>();
-    for (const f of shown) {
-      const key = keys[f.block];
-      const r = key && f.end > f.start ? domRange(editor, key, f.start, f.end, f.text) : null;
-      if (r) (byKind.get(f.category) ?? byKind.set(f.category, []).get(f.category)!).push(r);
-    }
-    for (const kind of PROOF_CATEGORIES) {
-      const ranges = byKind.get(kind);
-      if (ranges?.length) registry.set(`proof-${kind}`, new Highlight(...ranges));
-      else registry.delete(`proof-${kind}`);
-    }
-    return () => {
-      for (const kind of PROOF_CATEGORIES) registry.delete(`proof-${kind}`);
-    };
-  }, [shown, keys, editor]);
-
-  const go = (f: DocFinding) => {
-    editor.update(() => {
-      $selectSpan(f.block, f.start, f.end);
+    const off = blockIndexOf(editor).subscribe(({ changed, removed }) => {
+      underlines.invalidate(changed);
+      underlines.invalidate(removed);
     });
-    const key = keys[f.block];
-    if (key) editor.getElementByKey(key)?.scrollIntoView({ block: 'center' });
+    return () => {
+      off();
+      underlines.clear();
+    };
+  }, [editor, underlines]);
+  useEffect(() => underlines.show(shown), [shown, underlines]);
+
+  const go = (f: PanelFinding) => {
+    editor.update(() => {
+      $selectSpan(f.blockKey, f.start, f.end);
+    });
+    editor.getElementByKey(f.blockKey)?.scrollIntoView({ block: 'center' });
     editor.focus();
   };
-  const apply = (f: DocFinding) => {
+  const apply = (f: PanelFinding) => {
     if (f.suggestion === null) return;
     // One update, its own history entry: one Ctrl+Z undoes the fix.
     editor.update(
       () => {
-        const block = $getRoot().getChildAtIndex(f.block);
+        const block = $getNodeByKey(f.blockKey);
         if (!block || block.getTextContent().slice(f.start, f.end) !== f.text) return;
-        if (!$selectSpan(f.block, f.start, f.end)) return;
+        if (!$selectSpan(f.blockKey, f.start, f.end)) return;
         const sel = $getSelection();
         if ($isRangeSelection(sel)) sel.insertText(f.suggestion!);
       },
@@ -182,15 +240,30 @@ export function ProofreadPanel({ settings, onChange, onClose }: { settings: Proo
     );
   };
 
-  const ignoreOnce = (f: DocFinding) => setIgnoredOnce((s) => new Set(s).add(`${keys[f.block]}|${f.start}|${ignoreKey(f)}`));
+  const ignoreOnce = (f: PanelFinding) => setIgnoredOnce((s) => new Set(s).add(onceKey(f)));
+
+  // The list's entries get one set of actions for the panel's life (they read the latest settings).
+  const latestSettings = useRef({ settings, onChange });
+  latestSettings.current = { settings, onChange };
+  const actions = useMemo<FindingActions>(
+    () => ({
+      go,
+      fix: apply,
+      ignoreOnce,
+      ignoreAlways: (f) => {
+        const { settings: s, onChange: change } = latestSettings.current;
+        change({ ...s, ignored: [...s.ignored, ignoreKey(f)].slice(-2000) });
+      },
+    }),
+    // go, apply and ignoreOnce use only the editor and state setters, which do not change.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [editor],
+  );
 
   // What the right-click menu offers for the finding under the caret.
   useEffect(() => {
     findingsAtCaret.set({
-      at: (blockKey, offset) => {
-        const block = keys.indexOf(blockKey);
-        return shown.find((f) => f.block === block && f.start <= offset && offset <= f.end && f.end > f.start) ?? null;
-      },
+      at: (blockKey, offset) => shown.find((f) => f.blockKey === blockKey && f.start <= offset && offset <= f.end && f.end > f.start) ?? null,
       fix: apply,
       ignore: ignoreOnce,
     });
@@ -241,22 +314,7 @@ export function ProofreadPanel({ settings, onChange, onClose }: { settings: Proo
               {shown
                 .filter((f) => f.category === kind)
                 .map((f) => (
-                  <li key={`${keys[f.block]}|${f.start}|${f.rule}`} data-testid="proofread-item">
-                    <button type="button" className="proof-go" onClick={() => go(f)} title="转到">
-                      <span className="proof-text">“{f.text || '（此处）'}”</span>
-                      <span className={`proof-authority proof-authority-${f.authority}`}>{f.authority}</span>
-                      <span className="proof-message">{f.message}</span>
-                    </button>
-                    <span className="proof-actions">
-                      {f.suggestion !== null && (
-                        <button type="button" data-testid="proofread-fix" onClick={() => apply(f)}>
-                          {f.suggestion === '' ? '删除' : `改为“${f.suggestion}”`}
-                        </button>
-                      )}
-                      <button type="button" onClick={() => ignoreOnce(f)}>忽略</button>
-                      <button type="button" onClick={() => onChange({ ...settings, ignored: [...settings.ignored, ignoreKey(f)].slice(-2000) })}>总是忽略</button>
-                    </span>
-                  </li>
+                  <FindingItem key={`${f.blockKey}|${f.start}|${f.rule}`} f={f} actions={actions} />
                 ))}
             </ul>
           </section>

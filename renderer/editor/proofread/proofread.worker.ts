@@ -1,35 +1,42 @@
 /**
- * The proofreader off the renderer's main thread: the editor posts the document after typing
- * stops, the worker answers with the findings. Its Proofreader keeps the per-paragraph cache, so
- * a re-check costs the paragraphs that changed.
+ * The proofreader off the renderer's main thread: after typing stops the panel posts what changed
+ * (documentMirror.ts), the worker checks its whole copy of the document and answers with the
+ * findings. Its Proofreader keeps the per-paragraph cache, so a re-check costs the paragraphs that
+ * changed (and the document-level rules, which see the whole copy).
  */
-import type { WgDocument } from '../../../shared/model/document';
 import { BUILTIN_TIFA, Proofreader, mergeTifa, proofreadDocument, type DocFinding, type TifaData } from '../../../shared/proofread';
+import { DocumentMirror, type DocumentChanges } from './documentMirror';
 
 export interface ProofreadRequest {
   id: number;
-  doc: WgDocument;
-  /** The user's 提法 file, laid over the built-in data (null: none). */
-  userTifa: TifaData | null;
+  changes: DocumentChanges;
+  /** The user's 提法 file laid over the built-in data (null: none), sent when `tifaVersion` changes. */
+  userTifa?: TifaData | null;
+  tifaVersion: number;
 }
 export interface ProofreadResponse {
   id: number;
   findings: DocFinding[];
   error?: string;
+  /** The worker had lost blocks it was told to keep: post everything again. */
+  resend?: boolean;
 }
 
 const proofreader = new Proofreader();
-let userTifa: TifaData | null = null;
+const mirror = new DocumentMirror();
+let tifaVersion = 0;
 const scope = self as unknown as { onmessage: ((e: MessageEvent<ProofreadRequest>) => void) | null; postMessage: (m: ProofreadResponse) => void };
 scope.onmessage = (e) => {
-  const { id, doc } = e.data;
+  const { id, changes } = e.data;
   try {
-    if (e.data.userTifa !== userTifa) {
-      userTifa = e.data.userTifa;
-      proofreader.setTifa(mergeTifa(BUILTIN_TIFA, userTifa));
+    if (e.data.tifaVersion !== tifaVersion && e.data.userTifa !== undefined) {
+      tifaVersion = e.data.tifaVersion;
+      proofreader.setTifa(mergeTifa(BUILTIN_TIFA, e.data.userTifa));
     }
+    const doc = mirror.apply(changes);
+    if (!doc) return scope.postMessage({ id, findings: [], resend: true });
     scope.postMessage({ id, findings: proofreadDocument(doc, proofreader) });
   } catch (err) {
-    scope.postMessage({ id, findings: [], error: err instanceof Error ? err.message : String(err) });
+    scope.postMessage({ id, findings: [], error: err instanceof Error ? err.message : String(err), resend: true });
   }
 };

@@ -17,6 +17,7 @@ import { MAX_REPORTED_FAILURES, type CorpusStatus } from '../../../shared/sugges
 import { formatOfPath } from '../documentFiles';
 import { DocumentRunner } from '../documents/runner';
 import { buildSuffixArray, sharedUint16 } from './shardedBuild';
+import { collectGarbage } from './collectGarbage';
 import { INDEX_FORMAT_VERSION, cacheIsCurrent, readIndexFile, writeIndexFile, type CachedFile, type IndexHeader } from './indexCache';
 
 /** A folder tree larger than this is cut off (with a message): indexing is meant for a user's reports. */
@@ -342,6 +343,7 @@ async function buildCorpusIndex(kept: PreparedDocument[]): Promise<PhraseIndex> 
   // The text is laid out: its strings can go before the suffix array takes its memory.
   for (const d of kept) d.paragraphs = [];
   inputs.length = 0;
+  collectGarbage();
   const { sa } = await buildSuffixArray(text, docStarts, DOC_END);
   return { text, sa, docStarts, docs };
 }

@@ -232,7 +232,9 @@ export class PhraseLibrary {
    * folders costs its time limit, not the index), into their lines. Null when superseded.
    */
   private async readFiles(toRead: ScannedFile[], failed: CachedFile[], superseded: () => boolean): Promise<SourceDocument[] | null> {
-    const runner = new DocumentRunner({}, undefined, READERS);
+    // A second worker costs its start (loading the reader's bundle): worth it for many files only.
+    const readers = toRead.length >= MIN_FILES_FOR_TWO_READERS ? READERS : 1;
+    const runner = new DocumentRunner({}, undefined, readers);
     const sources: Array<SourceDocument | undefined> = new Array(toRead.length);
     let next = 0;
     let done = 0;
@@ -255,7 +257,7 @@ export class PhraseLibrary {
     };
     try {
       this.setStatus({ progress: 0, phase: `正在读取 0/${toRead.length} 个文件` });
-      await Promise.all(Array.from({ length: READERS }, reader));
+      await Promise.all(Array.from({ length: readers }, reader));
     } finally {
       await runner.close();
     }
@@ -329,8 +331,9 @@ export class PhraseLibrary {
   }
 }
 
-/** Files read at a time while indexing (one document worker each). */
+/** Files read at a time while indexing (one document worker each), from this many files on. */
 const READERS = 2;
+const MIN_FILES_FOR_TWO_READERS = 64;
 
 /**
  * The corpus index of the kept documents and the phrasebook: the text laid out in shared memory

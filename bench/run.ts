@@ -7,6 +7,7 @@ import { benchOpen } from './open';
 import { benchSaveDocx } from './saveDocx';
 import { benchExport } from './export';
 import { benchSuggestIndex } from './suggestIndex';
+import { benchIndexBuild } from './indexBuild';
 import { benchSuggestQuality } from './suggestQuality';
 import { benchSuggestTune } from './suggestTune';
 import { benchSuggestGhost } from './suggestGhost';
@@ -24,6 +25,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   'save-docx': benchSaveDocx,
   export: benchExport,
   'suggest-index': benchSuggestIndex,
+  'index-build': benchIndexBuild,
   'suggest-quality': benchSuggestQuality,
   'suggest-tune': benchSuggestTune,
   'suggest-ghost': benchSuggestGhost,

@@ -11,6 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { indexBytes, layoutText, stringOf } from '../shared/suggest/phraseIndex';
 import { suffixArray } from '../shared/suggest/sais';
+import { DOC_END } from '../shared/suggest/phraseIndex';
+import { buildSuffixArray, sharedUint16 } from '../electron/services/suggest/shardedBuild';
 import { suggest } from '../shared/suggest/engine';
 import { generateCorpus, sampleContexts } from './corpusGen';
 import { NaiveSuggester } from './naiveSuggest';
@@ -27,6 +29,9 @@ interface SizeResult {
   saMs: number;
   /** CPU time of the build: on a shared machine, wall time includes waiting for a core. */
   saCpuMs: number;
+  /** The same suffix array on one core (after the peak was read). */
+  oneCoreMs: number;
+  sharded: boolean;
   peakMb: number;
   inputMb: number;
   bytesPerChar: number;
@@ -49,10 +54,10 @@ function prepareInput(chars: number): { file: string; docs: number; layoutMs: nu
 }
 
 /** Runs in the child: builds and queries one corpus (so that its peak memory is the build's own). */
-function measure(file: string): Omit<SizeResult, 'docs' | 'layoutMs'> {
+async function measure(file: string): Promise<Omit<SizeResult, 'docs' | 'layoutMs'>> {
   const bytes = readFileSync(file);
   const [n, d] = new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + 8));
-  const text = new Uint16Array(n!);
+  const text = sharedUint16(n!);
   new Uint8Array(text.buffer).set(bytes.subarray(8, 8 + 2 * n!));
   const docStarts = new Int32Array(d!);
   new Uint8Array(docStarts.buffer).set(bytes.subarray(8 + 2 * n!, 8 + 2 * n! + 4 * d!));
@@ -60,11 +65,17 @@ function measure(file: string): Omit<SizeResult, 'docs' | 'layoutMs'> {
   const inputMb = process.memoryUsage().rss / 2 ** 20;
   const t = performance.now();
   const cpu = process.cpuUsage();
-  const sa = suffixArray(text);
+  // Both cores, as the app builds it (the worker's CPU time is not in this thread's figure).
+  const built = await buildSuffixArray(text, docStarts, DOC_END);
+  const sa = built.sa;
   const saMs = performance.now() - t;
   const saCpu = process.cpuUsage(cpu);
   const saCpuMs = (saCpu.user + saCpu.system) / 1000;
   const peakMb = process.resourceUsage().maxRSS / 1024;
+  const t1 = performance.now();
+  suffixArray(text, { terminator: DOC_END });
+  const oneCoreMs = performance.now() - t1;
+  global.gc?.();
   const index = { text, sa, docStarts, docs: Array.from({ length: d! - 1 }, (_, i) => ({ name: `生成-${i + 1}.txt`, kind: 'corpus' as const })) };
   global.gc?.();
   const contexts = sampleContexts(QUERIES);
@@ -92,12 +103,11 @@ function measure(file: string): Omit<SizeResult, 'docs' | 'layoutMs'> {
     naive.ghost(before);
     naiveTimes.push(performance.now() - a);
   }
-  return { chars: n!, saMs, saCpuMs, peakMb, inputMb, bytesPerChar: indexBytes(index) / n!, ghost, ghostCpu, list, naive: naiveTimes };
+  return { chars: n!, saMs, saCpuMs, oneCoreMs, sharded: built.sharded, peakMb, inputMb, bytesPerChar: indexBytes(index) / n!, ghost, ghostCpu, list, naive: naiveTimes };
 }
 
 if (process.env.WENGAO_BENCH_CHILD) {
-  const r = measure(process.env.WENGAO_BENCH_CHILD);
-  process.send!(r, () => process.exit(0));
+  void measure(process.env.WENGAO_BENCH_CHILD).then((r) => process.send!(r, () => process.exit(0)));
 }
 
 async function runChild(chars: number): Promise<SizeResult> {
@@ -115,16 +125,17 @@ export async function benchSuggestIndex(): Promise<void> {
   for (const size of SIZES) {
     const r = await runChild(size);
     const mchars = r.chars / 1e6;
-    printTable(`Phrase index, ${mchars.toFixed(1)}M characters in ${r.docs.toLocaleString()} generated documents (queries: ${r.ghost.length.toLocaleString()} contexts; naive: first ${r.naive.length})`, [
-      { figure: 'build: suffix array (SA-IS), wall / CPU', ours: `${fmtMs(r.saMs)} / ${fmtMs(r.saCpuMs)}`, goal: `≤ ${(3 * mchars / 10).toFixed(1)} s (3 s per 10M)` },
+    printTable(`Phrase index, ${mchars.toFixed(1)}M characters (load average ${os.loadavg()[0]!.toFixed(1)}) in ${r.docs.toLocaleString()} generated documents (queries: ${r.ghost.length.toLocaleString()} contexts; naive: first ${r.naive.length})`, [
+      { figure: `build: suffix array (SA-IS), ${r.sharded ? 'two threads' : 'one core (the worker failed)'}, wall / CPU of this thread`, ours: `${fmtMs(r.saMs)} / ${fmtMs(r.saCpuMs)}`, baseline: `${fmtMs(r.oneCoreMs)} (one core)`, ratio: ratio(r.saMs, r.oneCoreMs), goal: `≤ ${(3 * mchars / 10).toFixed(1)} s (3 s per 10M)` },
       { figure: 'build: layout of the text', ours: fmtMs(r.layoutMs) },
       { figure: 'build: per 10M characters (CPU)', ours: `${((r.saCpuMs + r.layoutMs) / mchars / 100).toFixed(2)} s`, goal: '≤ 3 s' },
       { figure: 'peak memory of the build (RSS peak − before)', ours: `${(r.peakMb - r.inputMb).toFixed(0)} MB (${((2 ** 20 * (r.peakMb - r.inputMb)) / r.chars).toFixed(1)} B/char)` },
       { figure: 'index bytes per character', ours: r.bytesPerChar.toFixed(2), goal: '≤ 8' },
       { figure: 'ghost query median', ours: fmtMs(median(r.ghost)), baseline: fmtMs(median(r.naive)), ratio: ratio(median(r.ghost), median(r.naive)) },
-      { figure: 'ghost query p99', ours: fmtMs(percentile(r.ghost, 99)), baseline: fmtMs(percentile(r.naive, 99)), ratio: ratio(percentile(r.ghost, 99), percentile(r.naive, 99)), goal: '≤ 2 ms at 50M' },
-      { figure: 'ghost query p99, CPU time', ours: fmtMs(percentile(r.ghostCpu, 99)), goal: '≤ 2 ms at 50M' },
+      { figure: 'ghost query p99', ours: fmtMs(percentile(r.ghost, 99)), baseline: fmtMs(percentile(r.naive, 99)), ratio: ratio(percentile(r.ghost, 99), percentile(r.naive, 99)), goal: '≤ 0.5 ms at 50M' },
+      { figure: 'ghost query p99, CPU time', ours: fmtMs(percentile(r.ghostCpu, 99)), goal: '≤ 0.5 ms at 50M' },
       { figure: 'Alt+/ list query median / p99', ours: `${fmtMs(median(r.list))} / ${fmtMs(percentile(r.list, 99))}` },
+      { figure: 'Alt+/ list query mean', ours: fmtMs(r.list.reduce((a, b) => a + b, 0) / r.list.length), goal: '< 1 ms' },
     ]);
   }
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Builds everything the app, the CLI and the web harness run from, into build/app/:
-//   main.cjs (Electron main), preload.cjs, harness.cjs, cli.cjs, suggestWorker.cjs, documentWorker.cjs,
+//   main.cjs (Electron main), preload.cjs, harness.cjs, cli.cjs, suggestWorker.cjs, shardWorker.cjs, documentWorker.cjs,
 //   renderer/ (Vite).
 // Runs on `npm install` (prepare), so `npx wengao` works right after install.
 // --quiet: only errors, on stderr (keeps `npm run web` stdout to the one URL line).
@@ -35,6 +35,8 @@ const targets = {
   harness: () => esbuild({ ...node, entryPoints: [path.join(root, 'electron/harness/main.ts')], outfile: path.join(out, 'harness.cjs') }),
   // The suggestion worker (worker_threads): started by main, the harness and the CLI alike.
   suggestWorker: () => esbuild({ ...node, entryPoints: [path.join(root, 'electron/services/suggest/worker.ts')], outfile: path.join(out, 'suggestWorker.cjs') }),
+  // The phrase index build's second core (worker_threads), started by the suggestion worker.
+  shardWorker: () => esbuild({ ...node, entryPoints: [path.join(root, 'electron/services/suggest/shardWorker.ts')], outfile: path.join(out, 'shardWorker.cjs') }),
   // The document worker (worker_threads): reads, saves and exports documents with time and memory limits.
   documentWorker: () => esbuild({ ...node, entryPoints: [path.join(root, 'electron/services/documents/worker.ts')], outfile: path.join(out, 'documentWorker.cjs') }),
   cli: async () => {

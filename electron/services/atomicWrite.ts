@@ -116,7 +116,8 @@ export function fileErrorMessage(err: unknown, target: string): UserError {
   }
 }
 
-export async function writeFileAtomic(file: string, data: Uint8Array | string, opts: AtomicWriteOptions = {}): Promise<void> {
+/** Writes `data` (bytes, a string, or parts of bytes written in turn) to `file` atomically. */
+export async function writeFileAtomic(file: string, data: Uint8Array | string | Uint8Array[], opts: AtomicWriteOptions = {}): Promise<void> {
   // Through a symbolic link the file it points to is replaced, not the link.
   const target = await fs.realpath(file).catch(() => file);
   const retryForMs = opts.retryForMs ?? 3000;
@@ -134,7 +135,9 @@ export async function writeFileAtomic(file: string, data: Uint8Array | string, o
   let handle: fs.FileHandle | undefined;
   try {
     handle = await fs.open(tmp, fsConstants.O_CREAT | fsConstants.O_EXCL | fsConstants.O_WRONLY, mode);
-    await handle.writeFile(data);
+    if (Array.isArray(data)) {
+      for (const part of data) for (let at = 0; at < part.byteLength; ) at += (await handle.write(part, at)).bytesWritten;
+    }    else await handle.writeFile(data);
     await handle.sync();
     await handle.close();
     handle = undefined;

@@ -158,29 +158,48 @@ class ContextRanges {
   }
 }
 
+let docsScratch = new Int32Array(EXACT_WEIGHT_LIMIT);
+let occScratch = new Int32Array(0);
+function scratchDocs(size: number): Int32Array {
+  if (docsScratch.length < size) docsScratch = new Int32Array(size);
+  return docsScratch;
+}
+/** Zeroed counts per document (callers reset what they counted). */
+function occurrenceCounts(docs: number): Int32Array {
+  if (occScratch.length < docs) occScratch = new Int32Array(docs);
+  return occScratch;
+}
+
 /** Votes per suffix-array position of a context range, as prefix sums. */
 class Votes {
   readonly pre: Float64Array | null;
   readonly total: number;
+  /** The most one entry weighs (a bound for skipping light branches). */
+  readonly maxEntryWeight: number;
   constructor(readonly m: Match) {
     const size = m.hi - m.lo;
     if (size > EXACT_WEIGHT_LIMIT) {
       this.pre = null;
       this.total = size;
+      this.maxEntryWeight = 1;
       return;
     }
-    const docs = new Int32Array(size);
-    const occ = new Map<number, number>();
+    this.maxEntryWeight = Math.max(...Object.values(DOC_WEIGHT));
+    // Occurrences per document, counted in a scratch array kept between queries (a Map per
+    // query made garbage that the collector then paid for at the tail of the latencies).
+    const docs = scratchDocs(size);
+    const occ = occurrenceCounts(m.index.docs.length);
     for (let i = 0; i < size; i++) {
       const d = docOf(m.index, m.index.sa[m.lo + i]!);
       docs[i] = d;
-      occ.set(d, (occ.get(d) ?? 0) + 1);
+      occ[d]!++;
     }
     const pre = new Float64Array(size + 1);
     for (let i = 0; i < size; i++) {
       const d = docs[i]!;
-      pre[i + 1] = pre[i]! + DOC_WEIGHT[m.index.docs[d]!.kind] / occ.get(d)!;
+      pre[i + 1] = pre[i]! + DOC_WEIGHT[m.index.docs[d]!.kind] / occ[d]!;
     }
+    for (let i = 0; i < size; i++) occ[docs[i]!] = 0;
     this.pre = pre;
     this.total = pre[size]!;
   }
@@ -188,6 +207,34 @@ class Votes {
     if (!this.pre) return hi - lo;
     return this.pre[hi - this.m.lo]! - this.pre[lo - this.m.lo]!;
   }
+}
+
+/** Characters that end a continuation (line ends always; clause ends outside brackets), ascending. */
+const LINE_ENDS = [DOC_END, PARA].sort((a, b) => a - b);
+const ENDINGS = [...new Set([DOC_END, PARA, ...CLAUSE_END])].sort((a, b) => a - b);
+
+/** Whether some entry of [lo, hi) goes on, at `off`, with a character that ends a continuation (binary searches: the characters are sorted). */
+function endsAmong(index: PhraseIndex, sa: Int32Array, lo: number, hi: number, off: number, clauseEnds: boolean): boolean {
+  const first = charAt(index, sa[lo]! + off);
+  const last = charAt(index, sa[hi - 1]! + off);
+  if (first < 0) return true;
+  let from = lo;
+  for (const e of clauseEnds ? ENDINGS : LINE_ENDS) {
+    // Only characters between the first and the last can occur (most nodes go on with Chinese text only).
+    if (e < first) continue;
+    if (e > last) break;
+    let a = from;
+    let b = hi;
+    while (a < b) {
+      const mid = (a + b) >>> 1;
+      if (charAt(index, sa[mid]! + off) < e) a = mid + 1;
+      else b = mid;
+    }
+    if (a === hi) return false;
+    if (charAt(index, sa[a]! + off) === e) return true;
+    from = a;
+  }
+  return false;
 }
 
 interface Node {
@@ -264,8 +311,8 @@ function expand(m: Match, votes: Votes, ctx: Context, minWeight: number, maxCand
    * where they diverge, or null when the branch ended (a clause end: then it is a candidate) or
    * cannot go on (unbalanced bracket, too long).
    */
-  const follow = (start: Node): Node | null => {
-    let node = start;
+  const follow = (node: Node): Node | null => {
+    // The node was just popped off the heap: it is this loop's own to advance.
     for (;;) {
       const off = m.length + node.len;
       const first = charAt(index, sa[node.lo]! + off);
@@ -274,9 +321,14 @@ function expand(m: Match, votes: Votes, ctx: Context, minWeight: number, maxCand
         if (node.len > 0 && node.stack.length === 0) out.push(textOf(node));
         return null;
       }
-      const next = node.len + 1 <= MAX_CONTINUATION ? step(node, first) : null;
-      if (!next) return null;
-      node = { ...node, len: node.len + 1, stack: next.stack, closed: next.closed };
+      if (node.len + 1 > MAX_CONTINUATION) return null;
+      if (IS_OPEN.has(first) || OPEN_OF.has(first)) {
+        const next = step(node, first);
+        if (!next) return null;
+        node.stack = next.stack;
+        node.closed = next.closed;
+      }
+      node.len++;
     }
   };
 
@@ -287,31 +339,58 @@ function expand(m: Match, votes: Votes, ctx: Context, minWeight: number, maxCand
     if (node.len >= 2 && node.weight >= sharedMinWeight && node.stack.length === 0 && !CLAUSE_END.has(charAt(index, sa[node.lo]! + m.length + node.len - 1))) shared.add(textOf(node));
     // The occurrences diverge here: one child per next character.
     const off = m.length + node.len;
-    let i = node.lo;
-    let endedHere = false;
-    while (i < node.hi) {
-      const c = charAt(index, sa[i]! + off);
-      // First index in (i, hi) with another character (they are sorted): exponential, then binary search.
-      let known = i;
-      let probe = i + 1;
-      for (let stepSize = 1; probe < node.hi && charAt(index, sa[probe]! + off) === c; stepSize *= 2) {
+    const charOf = (p: number) => charAt(index, sa[p]! + off);
+    /** First index in [from, to) whose next character is not `c` (they are sorted): exponential, then binary search. */
+    const endOfBlock = (from: number, to: number, c: number): number => {
+      let known = from;
+      let probe = from + 1;
+      for (let stepSize = 1; probe < to && charOf(probe) === c; stepSize *= 2) {
         known = probe;
-        probe = i + stepSize * 2;
+        probe = from + stepSize * 2;
       }
       let a = known + 1;
-      let b = Math.min(probe, node.hi);
+      let b = Math.min(probe, to);
       while (a < b) {
         const mid = (a + b) >>> 1;
-        if (charAt(index, sa[mid]! + off) === c) a = mid + 1;
+        if (charOf(mid) === c) a = mid + 1;
         else b = mid;
       }
-      const j = a;
+      return a;
+    };
+    // A child lighter than minWeight is never expanded: with every occurrence weighing at most
+    // MAX_ENTRY_WEIGHT, it spans fewer than minSize entries. On a wide node (a frequent context
+    // at 50M characters has hundreds of next characters) such children are skipped by probing
+    // every minSize-th entry instead of visiting each child: the children kept are the same.
+    const minSize = Math.floor(minWeight / votes.maxEntryWeight);
+    const sampled = minSize >= 2;
+    let endedHere = sampled && endsAmong(index, sa, node.lo, node.hi, off, node.stack.length === 0);
+    let i = node.lo;
+    while (i < node.hi) {
+      if (sampled) {
+        const at = i + minSize - 1;
+        if (at >= node.hi) break;
+        const c = charOf(at);
+        if (charOf(i) !== c) {
+          // The child at i is too light; go on from the start of the child holding `at`.
+          let a = i + 1;
+          let b = at;
+          while (a < b) {
+            const mid = (a + b) >>> 1;
+            if (charOf(mid) === c) b = mid;
+            else a = mid + 1;
+          }
+          i = a;
+          continue;
+        }
+      }
+      const c = charOf(i);
+      const j = endOfBlock(i, node.hi, c);
       const ends = isLineEnd(c) || (CLAUSE_END.has(c) && node.stack.length === 0);
       if (ends) endedHere = true;
       else if (node.len + 1 <= MAX_CONTINUATION) {
-        const next = step(node, c);
         const weight = votes.of(i, j);
-        if (next && weight >= minWeight) push({ lo: i, hi: j, len: node.len + 1, stack: next.stack, closed: next.closed, weight });
+        const next = weight >= minWeight ? step(node, c) : null;
+        if (next) push({ lo: i, hi: j, len: node.len + 1, stack: next.stack, closed: next.closed, weight });
       }
       i = j;
     }

@@ -31,14 +31,17 @@ export interface PhraseIndex {
   docs: IndexedDoc[];
 }
 
-/** Lays the documents out as one text (paragraph and document markers included). */
-export function layoutText(docs: IndexInput[]): { text: Uint16Array; docStarts: Int32Array } {
+/**
+ * Lays the documents out as one text (paragraph and document markers included). `alloc` gives
+ * the text's memory (the sharded build wants it shared between threads).
+ */
+export function layoutText(docs: IndexInput[], alloc: (n: number) => Uint16Array = (n) => new Uint16Array(n)): { text: Uint16Array; docStarts: Int32Array } {
   let n = 0;
   for (const d of docs) {
     for (const p of d.paragraphs) n += p.length + 1;
     n += 1;
   }
-  const text = new Uint16Array(n);
+  const text = alloc(n);
   const docStarts = new Int32Array(docs.length + 1);
   let at = 0;
   docs.forEach((d, i) => {
@@ -57,9 +60,14 @@ export function layoutText(docs: IndexInput[]): { text: Uint16Array; docStarts: 
   return { text, docStarts };
 }
 
+/**
+ * The index on one core. Each document's end sorts as a character of its own (the suffix array's
+ * terminator), so suffixes equal up to their documents' ends are ordered by position: the order
+ * the sharded build (shards.ts) gives too.
+ */
 export function buildPhraseIndex(docs: IndexInput[]): PhraseIndex {
   const { text, docStarts } = layoutText(docs);
-  return { text, sa: suffixArray(text), docStarts, docs: docs.map((d) => ({ name: d.name, kind: d.kind })) };
+  return { text, sa: suffixArray(text, { terminator: DOC_END }), docStarts, docs: docs.map((d) => ({ name: d.name, kind: d.kind })) };
 }
 
 /** The document an offset of the text belongs to. */

@@ -17,20 +17,52 @@
 
 type Text = Uint16Array | Int32Array;
 
+export interface SuffixArrayOptions {
+  /**
+   * A character that ends a document (the index's DOC_END): each occurrence is ranked as a
+   * character of its own, below every other character and ordered by position, so that no
+   * comparison of suffixes looks past a document's end. Two suffixes identical up to their
+   * documents' ends are then ordered by position, which is what lets halves of a text be sorted
+   * apart and merged into exactly the order of the whole (see mergeSuffixArrays).
+   */
+  terminator?: number;
+  /** Where to write the result (length text.length); a new array if absent. */
+  into?: Int32Array;
+  /** Reused for the renumbered text when it fits (length ≥ text.length). */
+  scratch?: Uint16Array;
+}
+
 /** The suffix array of `text` (code units, compared as unsigned numbers). */
-export function suffixArray(text: ArrayLike<number>): Int32Array {
+export function suffixArray(text: ArrayLike<number>, opts: SuffixArrayOptions = {}): Int32Array {
   const alphabetSize = 65536;
   const n = text.length;
-  const sa = new Int32Array(n);
-  if (n <= 1) return sa;
+  const sa = opts.into ?? new Int32Array(n);
+  if (sa.length !== n) throw new Error('suffixArray: output of the wrong length');
+  if (n === 0) return sa;
+  if (n === 1) {
+    sa[0] = 0;
+    return sa;
+  }
   const used = new Uint8Array(alphabetSize);
   for (let i = 0; i < n; i++) used[text[i]!] = 1;
+  const term = opts.terminator;
+  let terminators = 0;
+  if (term !== undefined && used[term]) {
+    used[term] = 0;
+    for (let i = 0; i < n; i++) if (text[i] === term) terminators++;
+  }
   const rank = new Int32Array(alphabetSize);
-  let k = 0;
+  let k = terminators;
   for (let c = 0; c < alphabetSize; c++) if (used[c]) rank[c] = k++;
   const small = k <= 0x8000;
-  const T: Text = small ? new Uint16Array(n) : new Int32Array(n);
-  for (let i = 0; i < n; i++) T[i] = rank[text[i]!]!;
+  const T: Text = small ? (opts.scratch && opts.scratch.length >= n ? opts.scratch.subarray(0, n) : new Uint16Array(n)) : new Int32Array(n);
+  if (terminators > 0) {
+    let next = 0;
+    for (let i = 0; i < n; i++) {
+      const c = text[i]!;
+      T[i] = c === term ? next++ : rank[c]!;
+    }
+  } else for (let i = 0; i < n; i++) T[i] = rank[text[i]!]!;
   sais(T, sa, n, k, small ? 0x8000 : 0x40000000);
   return sa;
 }

@@ -7,6 +7,7 @@
 import type { SaveRequest } from '../../../shared/api/contract';
 import type { ExportSettings } from '../../../shared/settings';
 import type { WgDocument } from '../../../shared/model/document';
+import { documentLines } from '../../../shared/corpus/prepare';
 import { readDocumentFile, saveDocumentFile, type ReadOptions } from '../documentFiles';
 import { sourcePackagesAt, sourcePictureUrl, sourceStories } from '../sourcePackages';
 import { exportDocumentFile, type ExportOptions } from '../exportFiles';
@@ -16,6 +17,11 @@ export const documentJobs = {
   /** Reads a .txt/.docx/.wgd file (readDocumentFile). */
   /** `sourcesDir`: where the .docx packages documents come from are kept (faithful saving); memory when absent. */
   read: (a: { file: string; options?: ReadOptions; sourcesDir?: string }) => readDocumentFile(a.file, { ...a.options, sources: sourcePackagesAt(a.sourcesDir) }),
+  /**
+   * The lines of text of a .txt/.docx/.wgd file (the corpus indexer's read: documentLines),
+   * joined with "\n": one string crosses to the indexer, not the whole document model.
+   */
+  lines: async (a: { file: string }) => documentLines((await readDocumentFile(a.file, { sources: sourcePackagesAt(undefined) })).doc).join('\n'),
   /** Saves (saveDocumentFile); .docx through the Word writer with these settings, refused when null. */
   save: (a: { request: SaveRequest; wordSettings: ExportSettings | null; sourcesDir?: string }) => {
     const settings = a.wordSettings;

@@ -45,12 +45,16 @@ interface Slot {
 export class DocumentRunner {
   private readonly limits: DocumentLimits;
   private idle: Slot | null = null;
+  /** More idle workers kept beyond `idle`, up to keepIdle − 1 (a caller running jobs side by side). */
+  private spare: Slot[] = [];
   private nextId = 1;
   private closed = false;
 
   constructor(
     limits: Partial<DocumentLimits> = {},
     private readonly workerPath = defaultWorkerPath(),
+    /** Idle workers kept warm: 1, or more for a caller that runs that many jobs at a time (the corpus indexer). */
+    private readonly keepIdle = 1,
   ) {
     this.limits = { ...DEFAULT_DOCUMENT_LIMITS, ...limits };
   }
@@ -132,12 +136,13 @@ export class DocumentRunner {
     this.closed = true;
     const idle = this.idle;
     this.idle = null;
-    if (idle) await idle.worker.terminate();
+    const spare = this.spare.splice(0);
+    await Promise.all([idle, ...spare].map((s) => s?.worker.terminate()));
   }
 
   private take(): Slot {
-    const slot = this.idle ?? this.spawn();
-    this.idle = null;
+    const slot = this.idle ?? this.spare.pop() ?? this.spawn();
+    if (slot === this.idle) this.idle = null;
     slot.busy = true;
     slot.worker.ref();
     return slot;
@@ -145,8 +150,13 @@ export class DocumentRunner {
 
   private release(slot: Slot): void {
     slot.busy = false;
-    if (this.idle || this.closed) {
+    if (this.closed || (this.idle && this.spare.length >= this.keepIdle - 1)) {
       void slot.worker.terminate();
+      return;
+    }
+    if (this.idle) {
+      slot.worker.unref();
+      this.spare.push(slot);
       return;
     }
     // An idle worker does not keep the process alive (the CLI exits when its work is done).
@@ -163,6 +173,7 @@ export class DocumentRunner {
     // An idle worker that dies is simply forgotten; the next job starts another.
     worker.on('exit', () => {
       if (this.idle === slot) this.idle = null;
+      this.spare = this.spare.filter((s) => s !== slot);
     });
     worker.on('error', () => {});
     return slot;

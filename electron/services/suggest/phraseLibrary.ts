@@ -9,13 +9,15 @@ import path from 'node:path';
 import { MAX_CURRENT_DOCUMENT_CHARS, UserError } from '../../../shared/api/contract';
 import { emptyReport, type CleanReport } from '../../../shared/corpus/clean';
 import { PHRASEBOOK, PHRASEBOOK_VERSION, phrasebookDocuments } from '../../../shared/corpus/phrasebook';
-import { documentLines, prepareCorpus, type PreparedDocument, type SourceDocument } from '../../../shared/corpus/prepare';
+import { prepareCorpus, type PreparedDocument, type SourceDocument } from '../../../shared/corpus/prepare';
 import { markSlots } from '../../../shared/corpus/slots';
 import { suggest, type FeedbackCounts, type SuggestQuery, type SuggestResult } from '../../../shared/suggest/engine';
-import { DOC_END, PARA, buildPhraseIndex, stringOf, type IndexInput, type PhraseIndex } from '../../../shared/suggest/phraseIndex';
+import { DOC_END, PARA, buildPhraseIndex, layoutText, stringOf, type IndexInput, type PhraseIndex } from '../../../shared/suggest/phraseIndex';
 import { MAX_REPORTED_FAILURES, type CorpusStatus } from '../../../shared/suggest/status';
 import { formatOfPath } from '../documentFiles';
-import { openDocumentFile } from '../documents/runner';
+import { DocumentRunner } from '../documents/runner';
+import { buildSuffixArray, sharedUint16 } from './shardedBuild';
+import { collectGarbage } from './collectGarbage';
 import { INDEX_FORMAT_VERSION, cacheIsCurrent, readIndexFile, writeIndexFile, type CachedFile, type IndexHeader } from './indexCache';
 
 /** A folder tree larger than this is cut off (with a message): indexing is meant for a user's reports. */
@@ -188,29 +190,17 @@ export class PhraseLibrary {
         } else if (c?.state === 'failed') failed.push({ ...f, state: 'failed', message: c.message });
         else toRead.push(f);
       }
-      const sources: SourceDocument[] = [];
-      for (let i = 0; i < toRead.length; i++) {
-        const f = toRead[i]!;
-        this.setStatus({ progress: 0.7 * (i / Math.max(1, toRead.length)), phase: `正在读取 ${i + 1}/${toRead.length} 个文件` }, i === 0);
-        try {
-          // In a document worker of its own: a hostile file in the folders costs its time limit, not the index.
-          const opened = await openDocumentFile(f.path);
-          sources.push({ id: f.path, name: path.basename(f.path), lines: documentLines(opened.doc) });
-        } catch (e) {
-          // UserError messages are already for the user; anything else is wrapped in one.
-          const message = e instanceof UserError ? e.message : `无法读取此文件（${e instanceof Error ? e.message : String(e)}）`;
-          failed.push({ ...f, state: 'failed', message });
-        }
-        if (superseded()) return this.status;
-      }
+      const sources = await this.readFiles(toRead, failed, superseded);
+      if (!sources) return this.status;
       const fresh = prepareCorpus(sources);
-      // Deduplicate old and new documents together (a new file may copy an indexed one).
-      const dedup = dedupPrepared([...reused, ...fresh.documents]);
+      sources.length = 0; // the raw lines are no longer needed: let them go before the build
+      // Deduplicate old and new documents together (a new file may copy an indexed one); a full
+      // build's documents were cleaned and deduplicated together already.
+      const dedup: { kept: PreparedDocument[]; duplicates: Array<[string, string]> } = reused.length > 0 ? dedupPrepared([...reused, ...fresh.documents]) : { kept: fresh.documents, duplicates: [] };
       this.setStatus({ progress: 0.75, phase: '正在建立索引' });
-      const inputs: IndexInput[] = [...dedup.kept.map((d) => ({ name: d.name, kind: 'corpus' as const, paragraphs: d.paragraphs })), ...phrasebookInputs()];
-      const index = buildPhraseIndex(inputs);
-      if (superseded()) return this.status;
       const docOfPath = new Map(dedup.kept.map((d, i) => [d.id, i]));
+      const index = await buildCorpusIndex(dedup.kept);
+      if (superseded()) return this.status;
       const dupOf = new Map([...fresh.duplicates, ...dedup.duplicates]);
       const files: CachedFile[] = scan.files.map((f) => {
         const fail = failed.find((x) => x.path === f.path);
@@ -235,6 +225,46 @@ export class PhraseLibrary {
       if (!superseded()) this.setStatus({ state: 'error', progress: 1, phase: '', message: `建立素材索引失败：${e instanceof Error ? e.message : String(e)}` });
     }
     return this.status;
+  }
+
+  /**
+   * Reads the files, two at a time (each in a document worker of its own: a hostile file in the
+   * folders costs its time limit, not the index), into their lines. Null when superseded.
+   */
+  private async readFiles(toRead: ScannedFile[], failed: CachedFile[], superseded: () => boolean): Promise<SourceDocument[] | null> {
+    // A second worker costs its start (loading the reader's bundle): worth it for many files only.
+    const readers = toRead.length >= MIN_FILES_FOR_TWO_READERS ? READERS : 1;
+    const runner = new DocumentRunner({}, undefined, readers);
+    const sources: Array<SourceDocument | undefined> = new Array(toRead.length);
+    let next = 0;
+    let done = 0;
+    const failures: Array<CachedFile | undefined> = new Array(toRead.length);
+    const reader = async (): Promise<void> => {
+      while (next < toRead.length && !superseded()) {
+        const i = next++;
+        const f = toRead[i]!;
+        try {
+          const lines = await runner.run('lines', { file: f.path }, { label: `打开“${path.basename(f.path)}”` });
+          sources[i] = { id: f.path, name: path.basename(f.path), lines: lines.split('\n') };
+        } catch (e) {
+          // UserError messages are already for the user; anything else is wrapped in one.
+          const message = e instanceof UserError ? e.message : `无法读取此文件（${e instanceof Error ? e.message : String(e)}）`;
+          failures[i] = { ...f, state: 'failed', message };
+        }
+        done++;
+        this.setStatus({ progress: 0.7 * (done / Math.max(1, toRead.length)), phase: `正在读取 ${done}/${toRead.length} 个文件` }, done === 1);
+      }
+    };
+    try {
+      this.setStatus({ progress: 0, phase: `正在读取 0/${toRead.length} 个文件` });
+      await Promise.all(Array.from({ length: readers }, reader));
+    } finally {
+      await runner.close();
+    }
+    if (superseded()) return null;
+    // In the order scanned, whatever order the reads finished in.
+    for (const f of failures) if (f) failed.push(f);
+    return sources.filter((s): s is SourceDocument => s !== undefined);
   }
 
   /** Uses an index file written by `wengao index` as it is, without looking at its folders. */
@@ -299,6 +329,26 @@ export class PhraseLibrary {
     const sources = this.current ? [this.corpus, this.current] : [this.corpus];
     return suggest(sources, q, (key) => this.feedback.get(key));
   }
+}
+
+/** Files read at a time while indexing (one document worker each), from this many files on. */
+const READERS = 2;
+const MIN_FILES_FOR_TWO_READERS = 64;
+
+/**
+ * The corpus index of the kept documents and the phrasebook: the text laid out in shared memory
+ * and its suffix array built on both cores (shardedBuild.ts).
+ */
+async function buildCorpusIndex(kept: PreparedDocument[]): Promise<PhraseIndex> {
+  const inputs: IndexInput[] = [...kept.map((d) => ({ name: d.name, kind: 'corpus' as const, paragraphs: d.paragraphs })), ...phrasebookInputs()];
+  const { text, docStarts } = layoutText(inputs, sharedUint16);
+  const docs = inputs.map((d) => ({ name: d.name, kind: d.kind }));
+  // The text is laid out: its strings can go before the suffix array takes its memory.
+  for (const d of kept) d.paragraphs = [];
+  inputs.length = 0;
+  collectGarbage();
+  const { sa } = await buildSuffixArray(text, docStarts, DOC_END);
+  return { text, sa, docStarts, docs };
 }
 
 /** Drops near-duplicates among already prepared documents (longer ones kept). */

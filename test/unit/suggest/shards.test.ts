@@ -1,0 +1,159 @@
+/**
+ * The phrase index built on two cores (two halves sorted apart, then merged) against the
+ * single-core build: the same suffix array, hence the same answers to every query.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { phrasebookDocuments } from '../../../shared/corpus/phrasebook';
+import { prepareCorpus } from '../../../shared/corpus/prepare';
+import { suggest } from '../../../shared/suggest/engine';
+import { DOC_END, buildPhraseIndex, layoutText, stringOf, type IndexInput, type PhraseIndex } from '../../../shared/suggest/phraseIndex';
+import { suffixArray } from '../../../shared/suggest/sais';
+import { shardedSuffixArray, splitPoint } from '../../../shared/suggest/shards';
+import { buildSuffixArray, sharedUint16 } from '../../../electron/services/suggest/shardedBuild';
+import { corpusSources } from './corpusText';
+
+function corpusInputs(): IndexInput[] {
+  return [
+    ...prepareCorpus(corpusSources()).documents.map((d) => ({ name: d.name, kind: 'corpus' as const, paragraphs: d.paragraphs })),
+    ...phrasebookDocuments().map((d) => ({ ...d, kind: 'phrasebook' as const })),
+  ];
+}
+
+/** Suffix array by plain sorting, with the terminator rule spelt out (a document's end sorts first, ties by position). */
+function naiveSuffixArray(text: Uint16Array): number[] {
+  const n = text.length;
+  const cmp = (a: number, b: number): number => {
+    for (;;) {
+      if (a >= n || b >= n) return a >= n ? -1 : 1;
+      const x = text[a]!;
+      const y = text[b]!;
+      if (x !== y) return x === DOC_END ? -1 : y === DOC_END ? 1 : x - y;
+      if (x === DOC_END) return a - b;
+      a++;
+      b++;
+    }
+  };
+  return [...Array(n).keys()].sort(cmp);
+}
+
+const textOf = (docs: string[][]) => layoutText(docs.map((paragraphs, i) => ({ name: `d${i}`, kind: 'corpus' as const, paragraphs })));
+
+describe('sharded suffix array build', () => {
+  it('gives the single-core array and the same answers to every query on the real corpus', () => {
+    const inputs = corpusInputs();
+    const one = buildPhraseIndex(inputs);
+    const { text, docStarts } = layoutText(inputs);
+    const sa = shardedSuffixArray(text, docStarts, DOC_END);
+    const s = splitPoint(docStarts);
+    expect(s).toBeGreaterThan(0);
+    expect(text[s - 1]).toBe(DOC_END);
+    expect(sa).toEqual(one.sa);
+    const sharded: PhraseIndex = { ...one, sa };
+    // Contexts as typed: 2–12 characters before many points of the corpus's own paragraphs.
+    const contexts: string[] = [];
+    let seed = 11;
+    const rand = (k: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff) % k);
+    const paras = inputs.flatMap((d) => d.paragraphs).filter((p) => p.length > 14);
+    while (contexts.length < 600) {
+      const p = paras[rand(paras.length)]!;
+      const end = 2 + rand(p.length - 2);
+      contexts.push(p.slice(Math.max(0, end - 2 - rand(11)), end));
+    }
+    let ghosts = 0;
+    for (const before of contexts) {
+      const ghostOne = suggest([one], { before, mode: 'ghost' });
+      expect(suggest([sharded], { before, mode: 'ghost' }), before).toEqual(ghostOne);
+      if (ghostOne.ghost) ghosts++;
+      expect(suggest([sharded], { before, mode: 'list', k: 5 }), before).toEqual(suggest([one], { before, mode: 'list', k: 5 }));
+    }
+    // The comparison means something: many of these contexts get a ghost.
+    expect(ghosts).toBeGreaterThan(100);
+  });
+
+  it('handles one document, empty documents, identical documents across the split and surrogate pairs', () => {
+    const cases: Array<[string, string[][]]> = [
+      ['one document (nothing to split)', [['加强党的建设，推进全面从严治党。', '加强党的建设']]],
+      ['empty documents', [[], ['加强学习'], [], [], ['加强学习，提高本领'], []]],
+      ['identical documents on both sides of the split', [['一体推进不敢腐、不能腐、不想腐'], ['一体推进不敢腐、不能腐、不想腐'], ['一体推进不敢腐、不能腐、不想腐'], ['一体推进不敢腐、不能腐、不想腐']]],
+      ['a document that is a suffix of another', [['深刻领悟两个确立'], ['两个确立'], ['领悟两个确立'], ['立']]],
+      ['surrogate pairs', [['𠀀𠀁𠀀，𪚥𪚥'], ['𠀀𠀁', '𪚥'], ['文稿𠀀𠀁𠀀'], ['𠀀']]],
+    ];
+    for (const [what, docs] of cases) {
+      const { text, docStarts } = textOf(docs);
+      const expected = naiveSuffixArray(text);
+      expect([...suffixArray(text, { terminator: DOC_END })], what).toEqual(expected);
+      expect([...shardedSuffixArray(text, docStarts, DOC_END)], what).toEqual(expected);
+    }
+    // The split falls on a document's start, so no document is cut in two.
+    const { text, docStarts } = textOf([['甲乙丙丁'], ['戊己'], ['庚辛壬癸子丑']]);
+    const s = splitPoint(docStarts);
+    expect([...docStarts]).toContain(s);
+    expect(stringOf(text.subarray(s))).toBe('\n庚辛壬癸子丑\0');
+  });
+
+  it('sorts random texts of many documents like a naive sort', () => {
+    let seed = 5;
+    const rand = (k: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff) % k);
+    for (let round = 0; round < 40; round++) {
+      const alphabet = round % 2 === 0 ? '甲乙' : '党的建设全面从严治';
+      const docs = Array.from({ length: 1 + rand(8) }, () => Array.from({ length: rand(3) }, () => Array.from({ length: rand(12) }, () => alphabet[rand(alphabet.length)]).join('')));
+      const { text, docStarts } = textOf(docs);
+      expect([...shardedSuffixArray(text, docStarts, DOC_END)], JSON.stringify(docs)).toEqual(naiveSuffixArray(text));
+    }
+  });
+});
+
+describe('sharded build on two threads', () => {
+  const inputs = corpusInputs();
+  const reference = buildPhraseIndex(inputs).sa;
+  const shared = () => layoutText(inputs, sharedUint16);
+
+  it('builds in a worker and this thread, with the single-core result', async () => {
+    const { text, docStarts } = shared();
+    const r = await buildSuffixArray(text, docStarts, DOC_END, { minChars: 0 });
+    expect(r.fallback).toBeUndefined();
+    expect(r.sharded).toBe(true);
+    expect(r.sa).toEqual(reference);
+  });
+
+  it('falls back to one core when the worker fails, with the same result', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'wengao-shard-'));
+    const exits = path.join(dir, 'exits.cjs');
+    writeFileSync(exits, "require('node:worker_threads').parentPort.on('message', () => process.exit(3));\n");
+    const throws = path.join(dir, 'throws.cjs');
+    writeFileSync(throws, "throw new Error('broken worker');\n");
+    const refuses = path.join(dir, 'refuses.cjs');
+    writeFileSync(refuses, "const p = require('node:worker_threads').parentPort; p.on('message', () => p.postMessage({ type: 'failed', message: 'no memory' }));\n");
+    const hangs = path.join(dir, 'hangs.cjs');
+    writeFileSync(hangs, "require('node:worker_threads').parentPort.on('message', () => { for (;;); });\n");
+    for (const [workerPath, why] of [
+      [exits, /exited with code 3/],
+      [throws, /broken worker/],
+      [refuses, /no memory/],
+      [hangs, /took over/],
+      [path.join(dir, 'missing.cjs'), /./],
+    ] as const) {
+      const { text, docStarts } = shared();
+      const before = stringOf(text);
+      const r = await buildSuffixArray(text, docStarts, DOC_END, { minChars: 0, workerPath, stepTimeoutMs: 1500 });
+      expect(r.sharded, workerPath).toBe(false);
+      expect(r.fallback, workerPath).toMatch(why);
+      expect(r.sa, workerPath).toEqual(reference);
+      expect(stringOf(text)).toBe(before);
+    }
+  });
+
+  it('builds a small or unshared text on one core', async () => {
+    const { text, docStarts } = layoutText(inputs);
+    const r = await buildSuffixArray(text, docStarts, DOC_END, { minChars: 0 });
+    expect(r.sharded).toBe(false);
+    expect(r.fallback).toBeUndefined();
+    expect(r.sa).toEqual(reference);
+    const small = await buildSuffixArray(...(Object.values(shared()) as [Uint16Array, Int32Array]), DOC_END);
+    expect(small.sharded).toBe(false);
+    expect(small.sa).toEqual(reference);
+  });
+});

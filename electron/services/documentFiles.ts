@@ -11,12 +11,12 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { UserError, type DocumentFormat, type DocumentSource, type FileStamp, type SaveOutcome, type SaveRequest, type TextSource } from '../../shared/api/contract';
+import type { DocumentFormat, DocumentSource, FileStamp, SaveOutcome, SaveRequest, TextSource } from '../../shared/api/contract';
+import { UserError } from '../../shared/api/errors';
 import { readDocx } from '../../shared/docx/read';
 import { containerName, sniffContainer } from '../../shared/files/sniff';
 import { documentSize, type WgDocument } from '../../shared/model/document';
-import { MAX_DOCUMENT_CHARS, tooLargeMessage } from '../../shared/model/schema';
-import { parseWgd, serializeWgd } from '../../shared/model/wgd';
+import { MAX_DOCUMENT_CHARS, tooLargeMessage } from '../../shared/model/limits';
 import { ENCODING_LABELS, decodeText, looksBinary, type TextEncoding } from '../../shared/text/decode';
 import { LONG_LINE_CHARS, defaultTextLayout, documentToPlainText, plainTextLosses, plainTextToDocument } from '../../shared/text/plainText';
 import { faithfulSave, sourceDocumentXml } from '../../shared/docx/faithful/writeFaithful';
@@ -203,6 +203,8 @@ export async function readDocumentFile(file: string, options: ReadOptions = {}):
     const container = sniffContainer(bytes);
     if (container) throw new UserError('corrupt', `“${name}”不是文稿文档（.wgd）：它实际上是${containerName(container)}。`);
     const text = new TextDecoder('utf-8').decode(bytes);
+    // The .wgd reader validates with the document schema (zod): loaded for .wgd files only.
+    const { parseWgd } = await import('../../shared/model/wgd');
     const { doc, notices, losses, docxBase64 } = parseWgd(text, name);
     checkLength(doc, name);
     const source: DocumentSource = { path: file, format: 'wgd', stamp, losses };
@@ -314,6 +316,7 @@ export async function saveDocumentFile(request: SaveRequest, deps: SaveDependenc
   let bytes: Uint8Array;
   let text: TextSource | undefined;
   if (format === 'wgd') {
+    const { serializeWgd } = await import('../../shared/model/wgd');
     bytes = new TextEncoder().encode(serializeWgd(doc, pkg ? { docxBase64: Buffer.from(pkg.buffer, pkg.byteOffset, pkg.byteLength).toString('base64') } : {}));
   } else if (format === 'docx') {
     if (faithful) bytes = faithful.bytes;

@@ -6,7 +6,7 @@
 import type { DocumentFormat } from '../../shared/model/parts';
 import path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
-import { UserError } from '../../shared/api/contract';
+import { UserError } from '../../shared/api/errors';
 import type { WgDocument } from '../../shared/model/document';
 import { writeDocx } from '../../shared/docx/write/writeDocx';
 import { defaultTextLayout, documentToPlainText } from '../../shared/text/plainText';

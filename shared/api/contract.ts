@@ -15,6 +15,7 @@ import { TifaDataSchema } from '../proofread/tifa';
 import { APP_COMMANDS } from '../commands';
 import { DocumentSchema, MAX_INDENT_CHARS } from '../model/schema';
 import { TEXT_ENCODINGS } from '../text/encodings';
+import { UserError } from './errors';
 import {
   API_CALL_NAMES,
   checkedSubscribe,
@@ -27,6 +28,7 @@ import {
 } from './names';
 
 export * from './names';
+export { UserError } from './errors';
 
 function call<A extends z.ZodTuple, R extends z.ZodType>(args: A, result: R) {
   return { args, result };
@@ -335,16 +337,6 @@ export type WengaoApi = {
 };
 
 
-/** Errors a user can cause. `message` is shown to the user as is (Chinese). */
-export class UserError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'UserError';
-  }
-}
 
 /** The renderer-side error for a failed call; carries the service's code. */
 export class ApiError extends Error {

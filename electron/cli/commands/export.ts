@@ -8,14 +8,11 @@ import { writeErr, writeOut } from './output';
 import type { WgDocument } from '../../../shared/model/document';
 import { DOCUMENT_FORMATS, type DocumentFormat } from '../../../shared/model/parts';
 import { EXPORT_FONT_SLOTS, isValidFontName, type ExportFonts } from '../../../shared/export/fonts';
-import { layoutDocument } from '../../../shared/export/layout';
-import { printHtmlDocument } from '../../../shared/export/printView';
-import { writeDocx } from '../../../shared/docx/write/writeDocx';
-import { DEFAULT_EXPORT_SETTINGS, EXPORT_TEMPLATES, EXPORT_TEXT_ENCODINGS, type ExportTemplate, type TextEncodingName } from '../../../shared/settings';
+import { DEFAULT_EXPORT_SETTINGS, EXPORT_TEMPLATES, EXPORT_TEXT_ENCODINGS, type ExportTemplate, type TextEncodingName } from '../../../shared/export/settings';
 import { writeFileAtomic } from '../../services/atomicWrite';
 import { documentRunner, openDocumentFile } from '../../services/documents/runner';
 import { exportFormatOfPath, type ExportOptions } from '../../services/exportFiles';
-import { choosePdfEngine, pdfFromDocx, pdfFromHtml, type PdfEngine } from '../../services/pdfRenderers';
+import type { PdfEngine } from '../../services/pdfRenderers';
 import { CliError } from '../program';
 
 interface ExportCliOptions {
@@ -48,11 +45,15 @@ function parseFonts(specs: string[]): ExportFonts {
 
 /** PDF bytes in the 公文 layout from a renderer installed on this machine (see services/pdfRenderers.ts). */
 export async function exportPdfBytes(doc: WgDocument, options: ExportOptions, engine: PdfEngine | 'auto'): Promise<{ bytes: Uint8Array; engine: PdfEngine }> {
+  // Loaded for PDF only: a .docx or .txt export runs in the document worker and needs none of it here.
+  const { choosePdfEngine, pdfFromDocx, pdfFromHtml } = await import('../../services/pdfRenderers');
   const chosen = choosePdfEngine(engine);
   if (chosen.engine === 'chromium') {
+    const [{ layoutDocument }, { printHtmlDocument }] = await Promise.all([import('../../../shared/export/layout'), import('../../../shared/export/printView')]);
     const layout = layoutDocument(doc.blocks, { ...options, template: 'gbt9704', ...(options.documentFormat ? { format: options.documentFormat } : {}) });
     return { bytes: await pdfFromHtml(chosen.program, printHtmlDocument(layout, options.fonts)), engine: 'chromium' };
   }
+  const { writeDocx } = await import('../../../shared/docx/write/writeDocx');
   const docx = await writeDocx(doc, { ...options, template: 'gbt9704', ...(options.documentFormat ? { format: options.documentFormat } : {}) });
   const [pdf] = await pdfFromDocx(chosen.program, [docx]);
   return { bytes: pdf!, engine: 'libreoffice' };

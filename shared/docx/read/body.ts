@@ -18,8 +18,8 @@
  */
 import { sameRunFormat, type Alignment, type InlineObject, type Block, type Paragraph, type ParagraphRole, type Run, type Table, type TableCell, type TableRow } from '../../model/document';
 import { fingerprintSources, runFormatOf, runSourceId, type RunFormat } from '../faithful/fingerprint';
-import { UserError } from '../../api/contract';
-import { MAX_COLUMN_SPAN, MAX_DOCUMENT_CHARS, MAX_DOCUMENT_PARTS } from '../../model/schema';
+import { UserError } from '../../api/errors';
+import { MAX_COLUMN_SPAN, MAX_DOCUMENT_CHARS, MAX_DOCUMENT_PARTS } from '../../model/limits';
 import { headingOf } from '../../outline/levels';
 import type { Numbering } from './numbering';
 import { applyParagraphProperty, applyRunProperty, indentChars, mergePara, mergeRun, type ParaProps, type RunProps } from './properties';

@@ -79,7 +79,6 @@ export function register(program: Command): void {
       const out = path.resolve(opts.output);
       const format = exportFormatOfPath(out);
       if (!format) throw new CliError(`无法从扩展名判断导出格式：“${opts.output}”（应为 .docx、.txt 或 .pdf）`);
-      const opened = await openDocumentFile(path.resolve(input));
       const options: ExportOptions = {
         template: opts.template,
         fonts: parseFonts(opts.font),
@@ -90,15 +89,21 @@ export function register(program: Command): void {
         textCrlf: !opts.lf,
         documentFormat: opts.format,
       };
+      let opened: { path: string; notices: string[] };
       let bytes: number;
       let engine: PdfEngine | undefined;
       if (format === 'pdf') {
-        const pdf = await exportPdfBytes(opened.doc, options, opts.pdfEngine);
+        const read = await openDocumentFile(path.resolve(input));
+        const pdf = await exportPdfBytes(read.doc, options, opts.pdfEngine);
         await writeFileAtomic(out, pdf.bytes);
+        opened = read;
         bytes = pdf.bytes.length;
         engine = pdf.engine;
       } else {
-        bytes = await documentRunner().run('export', { doc: opened.doc, file: out, format, options }, { label: `导出“${path.basename(out)}”` });
+        // Read and written in the worker in one job: the document never crosses to this thread.
+        const done = await documentRunner().run('exportFile', { input: path.resolve(input), file: out, format, options }, { label: `导出“${path.basename(out)}”` });
+        opened = done;
+        bytes = done.bytes;
       }
       for (const n of opened.notices) writeErr(cmd, `注意：${n}\n`);
       const result = { input: opened.path, output: out, format, ...(format === 'docx' ? { template: opts.template } : {}), ...(opts.format ? { documentFormat: opts.format } : {}), ...(format === 'txt' ? { encoding: opts.encoding, lineEnding: opts.lf ? 'LF' : 'CRLF' } : {}), ...(engine ? { pdfEngine: engine } : {}), bytes };

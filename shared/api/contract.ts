@@ -11,7 +11,7 @@
 import { DOCUMENT_FORMATS as GBT_FORMATS } from '../model/parts';
 import { z } from 'zod';
 import { SettingsPatchSchema, SettingsSchema } from '../settings';
-import { TifaDataSchema } from '../proofread/tifa';
+import { TifaDataSchema } from '../proofread/tifaData';
 import { APP_COMMANDS } from '../commands';
 import { DocumentSchema, MAX_INDENT_CHARS } from '../model/schema';
 import { TEXT_ENCODINGS } from '../text/encodings';

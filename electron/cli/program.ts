@@ -18,11 +18,13 @@ export class CliError extends Error {
 }
 
 /**
- * The program with the subcommands `argv` may need: the one it names, or all of them when it
- * names none (help, --version, a mistyped command, which commander answers with a suggestion).
+ * The program with the subcommands `argv` may need: the one it names, none for the version, or
+ * all of them otherwise (help, a mistyped command, which commander answers with a suggestion).
  */
 export async function buildProgram(version: string, argv: readonly string[] = []): Promise<Command> {
-  const named = argv[0] !== undefined && Object.prototype.hasOwnProperty.call(COMMANDS, argv[0]) ? [COMMANDS[argv[0]]!] : Object.values(COMMANDS);
+  const first = argv[0];
+  const named =
+    first === '-v' || first === '--version' ? [] : first !== undefined && Object.prototype.hasOwnProperty.call(COMMANDS, first) ? [COMMANDS[first]!] : Object.values(COMMANDS);
   const registers = await Promise.all(named.map((load) => load()));
   const program = new Command();
   program

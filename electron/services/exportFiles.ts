@@ -13,16 +13,9 @@ import { defaultTextLayout, documentToPlainText } from '../../shared/text/plainT
 import type { ExportSettings, ExportTemplate } from '../../shared/settings';
 import { writeFileAtomic } from './atomicWrite';
 import { encodeText } from './textEncoding';
+import { EXPORT_EXTENSIONS, exportFormatOfPath, type ExportFormat } from './exportFormats';
 
-export type ExportFormat = 'docx' | 'txt' | 'pdf';
-
-export const EXPORT_EXTENSIONS: Record<ExportFormat, string> = { docx: '.docx', txt: '.txt', pdf: '.pdf' };
-
-export function exportFormatOfPath(file: string): ExportFormat | null {
-  const ext = path.extname(file).toLowerCase();
-  for (const [format, e] of Object.entries(EXPORT_EXTENSIONS) as [ExportFormat, string][]) if (e === ext) return format;
-  return null;
-}
+export { EXPORT_EXTENSIONS, exportFormatOfPath, type ExportFormat } from './exportFormats';
 
 
 export type ExportOptions = Pick<ExportSettings, 'fonts' | 'author' | 'heading3Bold' | 'normalizeDates' | 'textEncoding' | 'textCrlf'> & {

@@ -9,9 +9,9 @@ import type { WgDocument } from '../../../shared/model/document';
 import { DOCUMENT_FORMATS, type DocumentFormat } from '../../../shared/model/parts';
 import { EXPORT_FONT_SLOTS, isValidFontName, type ExportFonts } from '../../../shared/export/fonts';
 import { DEFAULT_EXPORT_SETTINGS, EXPORT_TEMPLATES, EXPORT_TEXT_ENCODINGS, type ExportTemplate, type TextEncodingName } from '../../../shared/export/settings';
-import { writeFileAtomic } from '../../services/atomicWrite';
 import { documentRunner, openDocumentFile } from '../../services/documents/runner';
-import { exportFormatOfPath, type ExportOptions } from '../../services/exportFiles';
+import type { ExportOptions } from '../../services/exportFiles';
+import { exportFormatOfPath } from '../../services/exportFormats';
 import type { PdfEngine } from '../../services/pdfRenderers';
 import { CliError } from '../program';
 
@@ -95,6 +95,7 @@ export function register(program: Command): void {
       if (format === 'pdf') {
         const read = await openDocumentFile(path.resolve(input));
         const pdf = await exportPdfBytes(read.doc, options, opts.pdfEngine);
+        const { writeFileAtomic } = await import('../../services/atomicWrite');
         await writeFileAtomic(out, pdf.bytes);
         opened = read;
         bytes = pdf.bytes.length;

@@ -3,7 +3,7 @@
  * (menu commands, files to open, the close handshake) to the command registry.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { Suspense, lazy, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Settings } from '../shared/settings';
 import { describeReport } from '../shared/corpus/clean';
 import { APP_NAME, APP_NAME_EN } from '../shared/app';
@@ -30,8 +30,7 @@ import { CorpusTools, SuggestionStatus } from './components/SuggestionStatus';
 import { cleanDocument } from './editor/cleanDocument';
 import { SuggestionList } from './editor/suggest/SuggestionList';
 import { SuggestionPlugin } from './editor/suggest/SuggestionPlugin';
-// The 校对 panel with its checker and lexicon (0.5 MB) loads once the editor is up, not before typing can start.
-const ProofreadPanel = lazy(() => import('./editor/proofread/ProofreadPanel').then((m) => ({ default: m.ProofreadPanel })));
+import { ProofreadPanel } from './editor/proofread/ProofreadPanel';
 import { followCorpusStatus } from './editor/suggest/suggestStore';
 import { OutlinePlugin } from './editor/outline/OutlinePlugin';
 import { ContextMenu } from './editor/ContextMenu';
@@ -154,9 +153,7 @@ export function App() {
           </main>
           {proofread.enabled && (
             <Guard name="校对">
-              <Suspense fallback={null}>
-                <ProofreadPanel settings={proofread} onChange={(p) => updateSettings({ proofread: p })} onClose={() => updateSettings({ proofread: { ...proofread, enabled: false } })} />
-              </Suspense>
+              <ProofreadPanel settings={proofread} onChange={(p) => updateSettings({ proofread: p })} onClose={() => updateSettings({ proofread: { ...proofread, enabled: false } })} />
             </Guard>
           )}
         </div>

@@ -1,38 +1,10 @@
 import { z } from 'zod';
 import { DEFAULT_EXPORT_FONTS, EXPORT_FONT_SLOTS, isValidFontName, type ExportFonts } from './export/fonts';
+import { DEFAULT_EXPORT_SETTINGS, EXPORT_TEMPLATES, EXPORT_TEXT_ENCODINGS, type ExportSettings } from './export/settings';
+
+export { DEFAULT_EXPORT_SETTINGS, EXPORT_TEMPLATES, EXPORT_TEXT_ENCODINGS, type ExportSettings, type ExportTemplate, type TextEncodingName } from './export/settings';
 
 const FontName = z.string().refine(isValidFontName, '无效的字体名称');
-
-export const EXPORT_TEMPLATES = ['gbt9704', 'plain'] as const;
-export type ExportTemplate = (typeof EXPORT_TEMPLATES)[number];
-export const EXPORT_TEXT_ENCODINGS = ['utf-8', 'gb18030'] as const;
-export type TextEncodingName = (typeof EXPORT_TEXT_ENCODINGS)[number];
-
-export interface ExportSettings {
-  /** Font names written into the Word file and used by the print view / PDF. */
-  fonts: ExportFonts;
-  /** Author in the Word file's core properties; empty: none. */
-  author: string;
-  /** 三级标题 "1." in bold (common practice, not the standard). */
-  heading3Bold: boolean;
-  /** Rewrite the 成文日期 as 2024年3月5日 (Arabic numerals, no leading zeros). */
-  normalizeDates: boolean;
-  /** Last template chosen for Word export. */
-  template: ExportTemplate;
-  /** Plain-text export: encoding and Windows line endings (CRLF). */
-  textEncoding: TextEncodingName;
-  textCrlf: boolean;
-}
-
-export const DEFAULT_EXPORT_SETTINGS: Readonly<ExportSettings> = Object.freeze({
-  fonts: DEFAULT_EXPORT_FONTS,
-  author: '',
-  heading3Bold: true,
-  normalizeDates: false,
-  template: 'gbt9704',
-  textEncoding: 'utf-8',
-  textCrlf: true,
-});
 
 const FontsShape = (field: (slot: keyof ExportFonts) => z.ZodType<string>) =>
   z.object(Object.fromEntries(EXPORT_FONT_SLOTS.map((k) => [k, field(k)])) as Record<keyof ExportFonts, z.ZodType<string>>);

@@ -3,7 +3,7 @@
  * subcommand from electron/cli/commands/.
  */
 import { Command, CommanderError } from 'commander';
-import { UserError } from '../../shared/api/contract';
+import { UserError } from '../../shared/api/errors';
 import { APP_NAME, APP_NAME_EN } from '../../shared/app';
 import { COMMANDS } from './commands';
 
@@ -17,7 +17,15 @@ export class CliError extends Error {
   }
 }
 
-export function buildProgram(version: string): Command {
+/**
+ * The program with the subcommands `argv` may need: the one it names, none for the version, or
+ * all of them otherwise (help, a mistyped command, which commander answers with a suggestion).
+ */
+export async function buildProgram(version: string, argv: readonly string[] = []): Promise<Command> {
+  const first = argv[0];
+  const named =
+    first === '-v' || first === '--version' ? [] : first !== undefined && Object.prototype.hasOwnProperty.call(COMMANDS, first) ? [COMMANDS[first]!] : Object.values(COMMANDS);
+  const registers = await Promise.all(named.map((load) => load()));
   const program = new Command();
   program
     .name('wengao')
@@ -30,7 +38,7 @@ export function buildProgram(version: string): Command {
       writeErr: (s) => process.stderr.write(s),
       writeOut: (s) => process.stdout.write(s),
     });
-  for (const register of COMMANDS) register(program);
+  for (const register of registers) register(program);
   return program;
 }
 
@@ -41,7 +49,7 @@ export interface CliIo {
 
 /** Runs the CLI; returns the exit code. Messages for bad input are one line, no stack trace. */
 export async function runCli(argv: string[], version: string, io: CliIo = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) }): Promise<number> {
-  const program = buildProgram(version);
+  const program = await buildProgram(version, argv);
   program.exitOverride();
   program.configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   for (const sub of program.commands) {

@@ -11,7 +11,7 @@
 import { promises as fs, constants as fsConstants } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { UserError } from '../../shared/api/contract';
+import { UserError } from '../../shared/api/errors';
 
 export interface AtomicWriteOptions {
   /** How long to keep retrying a rename that fails with EBUSY/EPERM/EACCES (Windows: antivirus, Word). */

@@ -11,15 +11,13 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { UserError, type DocumentFormat, type DocumentSource, type FileStamp, type SaveOutcome, type SaveRequest, type TextSource } from '../../shared/api/contract';
-import { readDocx } from '../../shared/docx/read';
+import type { DocumentFormat, DocumentSource, FileStamp, SaveOutcome, SaveRequest, TextSource } from '../../shared/api/contract';
+import { UserError } from '../../shared/api/errors';
 import { containerName, sniffContainer } from '../../shared/files/sniff';
 import { documentSize, type WgDocument } from '../../shared/model/document';
-import { MAX_DOCUMENT_CHARS, tooLargeMessage } from '../../shared/model/schema';
-import { parseWgd, serializeWgd } from '../../shared/model/wgd';
+import { MAX_DOCUMENT_CHARS, tooLargeMessage } from '../../shared/model/limits';
 import { ENCODING_LABELS, decodeText, looksBinary, type TextEncoding } from '../../shared/text/decode';
 import { LONG_LINE_CHARS, defaultTextLayout, documentToPlainText, plainTextLosses, plainTextToDocument } from '../../shared/text/plainText';
-import { faithfulSave, sourceDocumentXml } from '../../shared/docx/faithful/writeFaithful';
 import { fileErrorMessage, removeStaleTempFiles, writeFileAtomic } from './atomicWrite';
 import { memorySourcePackages, type SourcePackages } from './sourcePackages';
 import { samePath } from './samePath';
@@ -203,17 +201,23 @@ export async function readDocumentFile(file: string, options: ReadOptions = {}):
     const container = sniffContainer(bytes);
     if (container) throw new UserError('corrupt', `“${name}”不是文稿文档（.wgd）：它实际上是${containerName(container)}。`);
     const text = new TextDecoder('utf-8').decode(bytes);
+    // The .wgd reader validates with the document schema (zod): loaded for .wgd files only.
+    const { parseWgd } = await import('../../shared/model/wgd');
     const { doc, notices, losses, docxBase64 } = parseWgd(text, name);
     checkLength(doc, name);
     const source: DocumentSource = { path: file, format: 'wgd', stamp, losses };
     if (docxBase64) {
       const pkg = Buffer.from(docxBase64, 'base64');
       // A damaged attachment only costs the faithful save: the document itself is whole.
+      const { sourceDocumentXml } = await import('../../shared/docx/faithful/writeFaithful');
       if (sourceDocumentXml(pkg)) source.package = await (options.sources ?? memorySourcePackages).put(pkg);
     }
     return { path: file, name, format: 'wgd', doc, notices, source };
   }
   // .docx, .docm, .dotx and .doc: the bytes decide (a .doc may really be a .docx, and vice versa).
+  // The Word reader and the faithful writer are loaded for Word files only: reading or exporting
+  // text does not evaluate them (nor what they import).
+  const { readDocx } = await import('../../shared/docx/read');
   const result = readDocx(bytes, { name });
   checkLength(result.doc, name);
   const template = result.template || kind === 'word-template';
@@ -300,7 +304,7 @@ export async function saveDocumentFile(request: SaveRequest, deps: SaveDependenc
   // The .docx the document came from: a .docx save writes it back with only the edits changed,
   // a .wgd keeps it inside. Then the importer's list of what it left out no longer applies.
   const pkg = format !== 'txt' ? await (deps.sources ?? memorySourcePackages).get(source?.package) : null;
-  const faithful = pkg && format === 'docx' ? faithfulSave(doc, pkg) : null;
+  const faithful = pkg && format === 'docx' ? (await import('../../shared/docx/faithful/writeFaithful')).faithfulSave(doc, pkg) : null;
   const losses = [
     ...(sameFile && source?.format === format && !faithful && !(pkg && format === 'wgd') ? source.losses : []),
     ...(format === 'txt' ? plainTextLosses(doc) : []),
@@ -314,6 +318,7 @@ export async function saveDocumentFile(request: SaveRequest, deps: SaveDependenc
   let bytes: Uint8Array;
   let text: TextSource | undefined;
   if (format === 'wgd') {
+    const { serializeWgd } = await import('../../shared/model/wgd');
     bytes = new TextEncoder().encode(serializeWgd(doc, pkg ? { docxBase64: Buffer.from(pkg.buffer, pkg.byteOffset, pkg.byteLength).toString('base64') } : {}));
   } else if (format === 'docx') {
     if (faithful) bytes = faithful.bytes;

@@ -6,23 +6,16 @@
 import type { DocumentFormat } from '../../shared/model/parts';
 import path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
-import { UserError } from '../../shared/api/contract';
+import { UserError } from '../../shared/api/errors';
 import type { WgDocument } from '../../shared/model/document';
 import { writeDocx } from '../../shared/docx/write/writeDocx';
 import { defaultTextLayout, documentToPlainText } from '../../shared/text/plainText';
 import type { ExportSettings, ExportTemplate } from '../../shared/settings';
 import { writeFileAtomic } from './atomicWrite';
 import { encodeText } from './textEncoding';
+import { EXPORT_EXTENSIONS, exportFormatOfPath, type ExportFormat } from './exportFormats';
 
-export type ExportFormat = 'docx' | 'txt' | 'pdf';
-
-export const EXPORT_EXTENSIONS: Record<ExportFormat, string> = { docx: '.docx', txt: '.txt', pdf: '.pdf' };
-
-export function exportFormatOfPath(file: string): ExportFormat | null {
-  const ext = path.extname(file).toLowerCase();
-  for (const [format, e] of Object.entries(EXPORT_EXTENSIONS) as [ExportFormat, string][]) if (e === ext) return format;
-  return null;
-}
+export { EXPORT_EXTENSIONS, exportFormatOfPath, type ExportFormat } from './exportFormats';
 
 
 export type ExportOptions = Pick<ExportSettings, 'fonts' | 'author' | 'heading3Bold' | 'normalizeDates' | 'textEncoding' | 'textCrlf'> & {

@@ -13,7 +13,7 @@ import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { UserError } from '../../shared/api/contract';
+import { UserError } from '../../shared/api/errors';
 
 export type PdfEngine = 'chromium' | 'libreoffice';
 

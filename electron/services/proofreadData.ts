@@ -5,7 +5,7 @@
  * or malformed is reported, never fatal.
  */
 import { promises as fs } from 'node:fs';
-import { TifaDataSchema, type TifaData } from '../../shared/proofread/tifa';
+import { TifaDataSchema, type TifaData } from '../../shared/proofread/tifaData';
 
 export const USER_TIFA_FILE = 'tifa.json';
 const MAX_BYTES = 4 * 1024 * 1024;

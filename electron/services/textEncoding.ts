@@ -9,9 +9,20 @@
  * many simplified characters (国 as 0x98C7), which other programs, and our own reader, show as
  * other characters.
  */
-import iconv from 'iconv-lite';
+import type * as IconvLite from 'iconv-lite';
 import { textDecoder } from '../../shared/text/codec';
 import { bomOf, type TextEncoding } from '../../shared/text/decode';
+
+// iconv-lite (0.55 MB) writes only GB18030 and Big5: required on the first such save or export,
+// so that writing UTF-8 (and every .docx) never loads it. The bundles keep it in a file of its
+// own (build/app/vendor/iconv-lite.cjs, see build/scripts/build.mjs).
+let iconvLite: typeof IconvLite | undefined;
+function iconv(): typeof IconvLite {
+  // A require() esbuild sees, so that the bundles point it at vendor/iconv-lite.cjs.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  iconvLite ??= require('iconv-lite') as typeof IconvLite;
+  return iconvLite;
+}
 
 export interface EncodedText {
   bytes: Uint8Array;
@@ -28,9 +39,9 @@ function encodeRaw(text: string, encoding: TextEncoding): Buffer {
     case 'utf-16be':
       return Buffer.from(text, 'utf16le').swap16();
     case 'big5':
-      return iconv.encode(text, 'cp950');
+      return iconv().encode(text, 'cp950');
     default:
-      return iconv.encode(text, encoding);
+      return iconv().encode(text, encoding);
   }
 }
 

@@ -11,11 +11,12 @@
 import { DOCUMENT_FORMATS as GBT_FORMATS } from '../model/parts';
 import { z } from 'zod';
 import { SettingsPatchSchema, SettingsSchema } from '../settings';
-import { TifaDataSchema } from '../proofread/tifa';
+import { TifaDataSchema } from '../proofread/tifaData';
 import { APP_COMMANDS } from '../commands';
 import { BlockSchema, DocumentMetaSchema, DocumentSchema, MAX_DOCUMENT_PARTS, MAX_INDENT_CHARS } from '../model/schema';
 import { DocumentStoriesSchema } from '../model/stories';
 import { TEXT_ENCODINGS } from '../text/encodings';
+import { UserError } from './errors';
 import {
   API_CALL_NAMES,
   checkedSubscribe,
@@ -28,6 +29,7 @@ import {
 } from './names';
 
 export * from './names';
+export { UserError } from './errors';
 
 function call<A extends z.ZodTuple, R extends z.ZodType>(args: A, result: R) {
   return { args, result };
@@ -370,16 +372,6 @@ export type WengaoApi = {
 };
 
 
-/** Errors a user can cause. `message` is shown to the user as is (Chinese). */
-export class UserError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'UserError';
-  }
-}
 
 /** The renderer-side error for a failed call; carries the service's code. */
 export class ApiError extends Error {

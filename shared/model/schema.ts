@@ -14,25 +14,9 @@
  */
 import { z } from 'zod';
 import { ALIGNMENTS, INLINE_OBJECT_KINDS, PARAGRAPH_ROLES, VERTICAL_ALIGNS, documentSize, type WgDocument } from './document';
+import { MAX_COLUMN_SPAN, MAX_DOCUMENT_CHARS, MAX_DOCUMENT_PARTS, MAX_INDENT_CHARS, MAX_META_CHARS, tooLargeMessage } from './limits';
 
-/** Characters in one document (documentSize): 25× the 200,000-character design target. */
-export const MAX_DOCUMENT_CHARS = 5_000_000;
-
-/** Paragraphs, rows, cells or runs in one list: each costs at least one character of the document's size. */
-export const MAX_DOCUMENT_PARTS = MAX_DOCUMENT_CHARS + 1;
-
-/**
- * The widest indent, in characters either way: Word's largest indent (22 inches, 1584 pt) in
- * characters of 5 pt (八号, the smallest size Word lists) is 316.8. A .txt line's leading
- * whitespace counts a full-width space as one character, a tab as two, a space as half.
- */
-export const MAX_INDENT_CHARS = 320;
-
-/** Grid columns a table cell spans at most (Word allows 63 columns, LibreOffice 1000 per table). */
-export const MAX_COLUMN_SPAN = 1000;
-
-/** Characters of the title or author in the document's properties (the .docx reader keeps 1,000). */
-export const MAX_META_CHARS = 10_000;
+export { MAX_COLUMN_SPAN, MAX_DOCUMENT_CHARS, MAX_DOCUMENT_PARTS, MAX_INDENT_CHARS, MAX_META_CHARS, tooLargeMessage } from './limits';
 
 const chars = z.number().finite().min(-MAX_INDENT_CHARS).max(MAX_INDENT_CHARS);
 const parts = <T extends z.ZodType>(item: T) => z.array(item).max(MAX_DOCUMENT_PARTS);
@@ -112,11 +96,6 @@ const TableSchema = z.object({
 
 export const BlockSchema = z.discriminatedUnion('type', [ParagraphSchema, TableSchema]);
 
-/** The message when a document is over the size limit (readers and the schema say the same). */
-export function tooLargeMessage(name?: string): string {
-  return `${name ? `“${name}”` : '文档'}的文字超过 ${MAX_DOCUMENT_CHARS.toLocaleString('zh-CN')} 字，超出了文稿能处理的上限。`;
-}
-
 export const DocumentMetaSchema = z.object({
   title: z.string().max(MAX_META_CHARS).optional(),
   author: z.string().max(MAX_META_CHARS).optional(),
@@ -127,7 +106,7 @@ export const DocumentSchema = z
     meta: DocumentMetaSchema,
     blocks: parts(BlockSchema),
   })
-  .refine((d) => documentSize(d) <= MAX_DOCUMENT_CHARS, { message: tooLargeMessage() });
+  .refine((d) => documentSize(d) <= MAX_DOCUMENT_CHARS, { error: () => tooLargeMessage() });
 
 // The schema and the model's types must describe the same thing.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;

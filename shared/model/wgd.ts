@@ -5,7 +5,7 @@
  * ones; a file from a newer version is read as far as it matches this version's model (unknown
  * fields are dropped, with a notice) rather than refused.
  */
-import { UserError } from '../api/contract';
+import { UserError } from '../api/errors';
 import type { Block, WgDocument } from './document';
 import { BlockSchema, DocumentSchema, MAX_DOCUMENT_PARTS, ParagraphSchema } from './schema';
 

@@ -4,25 +4,13 @@
  * numbered set (四个意识 …), a missing 同志 in "以…同志为核心的党中央", Arabic numerals in the
  * names of party congresses and plenums, and forbidden wordings ("一带一路"战略).
  */
-import { z } from 'zod';
 import { chineseNumeral } from '../text/numerals';
 import builtin from './data/tifa.json';
 import { addWords, confusionKind, getLexicon } from './lexicon';
 import type { Finding } from './types';
+import { TifaDataSchema, type TifaData } from './tifaData';
 
-export const TifaDataSchema = z.object({
-  format: z.literal('wengao-tifa'),
-  version: z.number().int().min(1).max(1),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD'),
-  source: z.string().max(2000).default(''),
-  phrases: z.array(z.string().min(2).max(80)).max(20000).default([]),
-  /** Words of 公文 the segmenter's dictionary lacks: never suspected as typos. */
-  words: z.array(z.string().min(2).max(8)).max(20000).default([]),
-  sets: z.array(z.object({ name: z.string().min(2).max(20), members: z.array(z.string().min(2).max(80)).min(2).max(20) })).max(2000).default([]),
-  core: z.object({ pattern: z.string(), names: z.array(z.string().min(2).max(6)).max(100) }).optional(),
-  forbidden: z.array(z.object({ wrong: z.string().min(2).max(80), right: z.string().max(80), note: z.string().max(200) })).max(20000).default([]),
-});
-export type TifaData = z.infer<typeof TifaDataSchema>;
+export { TifaDataSchema, type TifaData } from './tifaData';
 
 export const BUILTIN_TIFA: TifaData = TifaDataSchema.parse(builtin);
 

@@ -18,11 +18,22 @@
  * The result says which encoding was used, how it was chosen and whether a BOM was present, so
  * that the user can be told and saving back can write the same bytes.
  */
-import { chardet } from 'jschardet';
+import type * as Jschardet from 'jschardet';
 import { decodeUtf8Strict, textDecoder } from './codec';
 import type { TextEncoding } from './encodings';
 
 export { ENCODING_LABELS, TEXT_ENCODINGS, type TextEncoding } from './encodings';
+
+// jschardet (1.2 MB of code and tables) only ever answers step 6, for text that is neither
+// Unicode nor plain ASCII: it is required there, on the first such file, so that opening or
+// exporting UTF-8 text (nearly every file) never loads it. The bundles keep it in a file of its
+// own (build/app/vendor/jschardet.cjs, see build/scripts/build.mjs).
+declare const require: (id: 'jschardet') => typeof Jschardet;
+let jschardet: typeof Jschardet | undefined;
+function detector(): (typeof Jschardet)['chardet'] {
+  jschardet ??= require('jschardet');
+  return jschardet.chardet;
+}
 
 export interface DecodedText {
   text: string;
@@ -93,7 +104,7 @@ function decodeWith(bytes: Uint8Array, encoding: TextEncoding): string {
 /** GB18030 or Big5, by jschardet restricted to those two; 'uncertain' when neither is clearly ahead. */
 export function guessChineseEncoding(bytes: Uint8Array): { encoding: 'gb18030' | 'big5'; basis: 'detector' | 'uncertain' | 'default' } {
   const sample = bytes.length > 65536 ? bytes.subarray(0, 65536) : bytes;
-  const results = chardet.detectAll(sample, { includeEncodings: ['gb18030', 'big5'], noMatchEncoding: 'gb18030', ignoreThreshold: true });
+  const results = detector().detectAll(sample, { includeEncodings: ['gb18030', 'big5'], noMatchEncoding: 'gb18030', ignoreThreshold: true });
   const confidence = (name: string) => results.find((r) => r.encoding?.toLowerCase() === name)?.confidence ?? 0;
   const big5 = confidence('big5');
   const gb = confidence('gb18030');

@@ -7,7 +7,7 @@
  * a TextLayout so that writing the document back reproduces the same text for untouched lines.
  */
 import { paragraphText, type Block, type Paragraph, type Run, type WgDocument } from '../model/document';
-import { MAX_INDENT_CHARS } from '../model/schema';
+import { MAX_INDENT_CHARS } from '../model/limits';
 
 export type LineEnding = '\r\n' | '\n' | '\r';
 

@@ -8,14 +8,11 @@ import { writeErr, writeOut } from './output';
 import type { WgDocument } from '../../../shared/model/document';
 import { DOCUMENT_FORMATS, type DocumentFormat } from '../../../shared/model/parts';
 import { EXPORT_FONT_SLOTS, isValidFontName, type ExportFonts } from '../../../shared/export/fonts';
-import { layoutDocument } from '../../../shared/export/layout';
-import { printHtmlDocument } from '../../../shared/export/printView';
-import { writeDocx } from '../../../shared/docx/write/writeDocx';
-import { DEFAULT_EXPORT_SETTINGS, EXPORT_TEMPLATES, EXPORT_TEXT_ENCODINGS, type ExportTemplate, type TextEncodingName } from '../../../shared/settings';
-import { writeFileAtomic } from '../../services/atomicWrite';
+import { DEFAULT_EXPORT_SETTINGS, EXPORT_TEMPLATES, EXPORT_TEXT_ENCODINGS, type ExportTemplate, type TextEncodingName } from '../../../shared/export/settings';
 import { documentRunner, openDocumentFile } from '../../services/documents/runner';
-import { exportFormatOfPath, type ExportOptions } from '../../services/exportFiles';
-import { choosePdfEngine, pdfFromDocx, pdfFromHtml, type PdfEngine } from '../../services/pdfRenderers';
+import type { ExportOptions } from '../../services/exportFiles';
+import { exportFormatOfPath } from '../../services/exportFormats';
+import type { PdfEngine } from '../../services/pdfRenderers';
 import { CliError } from '../program';
 
 interface ExportCliOptions {
@@ -48,11 +45,15 @@ function parseFonts(specs: string[]): ExportFonts {
 
 /** PDF bytes in the 公文 layout from a renderer installed on this machine (see services/pdfRenderers.ts). */
 export async function exportPdfBytes(doc: WgDocument, options: ExportOptions, engine: PdfEngine | 'auto'): Promise<{ bytes: Uint8Array; engine: PdfEngine }> {
+  // Loaded for PDF only: a .docx or .txt export runs in the document worker and needs none of it here.
+  const { choosePdfEngine, pdfFromDocx, pdfFromHtml } = await import('../../services/pdfRenderers');
   const chosen = choosePdfEngine(engine);
   if (chosen.engine === 'chromium') {
+    const [{ layoutDocument }, { printHtmlDocument }] = await Promise.all([import('../../../shared/export/layout'), import('../../../shared/export/printView')]);
     const layout = layoutDocument(doc.blocks, { ...options, template: 'gbt9704', ...(options.documentFormat ? { format: options.documentFormat } : {}) });
     return { bytes: await pdfFromHtml(chosen.program, printHtmlDocument(layout, options.fonts)), engine: 'chromium' };
   }
+  const { writeDocx } = await import('../../../shared/docx/write/writeDocx');
   const docx = await writeDocx(doc, { ...options, template: 'gbt9704', ...(options.documentFormat ? { format: options.documentFormat } : {}) });
   const [pdf] = await pdfFromDocx(chosen.program, [docx]);
   return { bytes: pdf!, engine: 'libreoffice' };
@@ -78,7 +79,6 @@ export function register(program: Command): void {
       const out = path.resolve(opts.output);
       const format = exportFormatOfPath(out);
       if (!format) throw new CliError(`无法从扩展名判断导出格式：“${opts.output}”（应为 .docx、.txt 或 .pdf）`);
-      const opened = await openDocumentFile(path.resolve(input));
       const options: ExportOptions = {
         template: opts.template,
         fonts: parseFonts(opts.font),
@@ -89,15 +89,22 @@ export function register(program: Command): void {
         textCrlf: !opts.lf,
         documentFormat: opts.format,
       };
+      let opened: { path: string; notices: string[] };
       let bytes: number;
       let engine: PdfEngine | undefined;
       if (format === 'pdf') {
-        const pdf = await exportPdfBytes(opened.doc, options, opts.pdfEngine);
+        const read = await openDocumentFile(path.resolve(input));
+        const pdf = await exportPdfBytes(read.doc, options, opts.pdfEngine);
+        const { writeFileAtomic } = await import('../../services/atomicWrite');
         await writeFileAtomic(out, pdf.bytes);
+        opened = read;
         bytes = pdf.bytes.length;
         engine = pdf.engine;
       } else {
-        bytes = await documentRunner().run('export', { doc: opened.doc, file: out, format, options }, { label: `导出“${path.basename(out)}”` });
+        // Read and written in the worker in one job: the document never crosses to this thread.
+        const done = await documentRunner().run('exportFile', { input: path.resolve(input), file: out, format, options }, { label: `导出“${path.basename(out)}”` });
+        opened = done;
+        bytes = done.bytes;
       }
       for (const n of opened.notices) writeErr(cmd, `注意：${n}\n`);
       const result = { input: opened.path, output: out, format, ...(format === 'docx' ? { template: opts.template } : {}), ...(opts.format ? { documentFormat: opts.format } : {}), ...(format === 'txt' ? { encoding: opts.encoding, lineEnding: opts.lf ? 'LF' : 'CRLF' } : {}), ...(engine ? { pdfEngine: engine } : {}), bytes };

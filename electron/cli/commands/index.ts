@@ -1,15 +1,21 @@
 import type { Command } from 'commander';
-import { register as convert } from './convert';
-import { register as exportCommand } from './export';
-import { register as registerClean } from './cleanCommand';
-import { register as registerIndex } from './indexCommand';
-import { register as registerSuggest } from './suggestCommand';
-import { register as registerCheck } from './check';
-import { register as registerOutline } from './outline';
-import { register as registerNew } from './newCommand';
-import { register as registerProofread } from './proofread';
 
 /** Every subcommand registers itself on the program. */
 export type RegisterCommand = (program: Command) => void;
 
-export const COMMANDS: RegisterCommand[] = [convert, exportCommand, registerOutline, registerCheck, registerIndex, registerSuggest, registerClean, registerNew, registerProofread];
+/**
+ * The subcommands by name, each loaded when it is needed: a command line that names one loads
+ * only that one (`wengao export` never loads the 校对 data, the phrase index or the PDF
+ * renderers); help and usage errors load them all (program.ts).
+ */
+export const COMMANDS: Record<string, () => Promise<RegisterCommand>> = {
+  convert: async () => (await import('./convert')).register,
+  export: async () => (await import('./export')).register,
+  outline: async () => (await import('./outline')).register,
+  check: async () => (await import('./check')).register,
+  index: async () => (await import('./indexCommand')).register,
+  suggest: async () => (await import('./suggestCommand')).register,
+  clean: async () => (await import('./cleanCommand')).register,
+  new: async () => (await import('./newCommand')).register,
+  proofread: async () => (await import('./proofread')).register,
+};

@@ -33,6 +33,15 @@ export const documentJobs = {
   stories: (a: { id: string; sourcesDir?: string }) => sourceStories(sourcePackagesAt(a.sourcesDir), a.id),
   /** Exports to .docx or .txt (exportDocumentFile); resolves with the size written. */
   export: (a: { doc: WgDocument; file: string; format: 'docx' | 'txt'; options: ExportOptions }) => exportDocumentFile(a.doc, a.file, a.format, a.options),
+  /**
+   * Reads a file and exports it (`wengao export`), so that the document is not sent to the owner
+   * and back; resolves with what the owner reports: the file read, its notices and the size written.
+   */
+  exportFile: async (a: { input: string; file: string; format: 'docx' | 'txt'; options: ExportOptions }) => {
+    const opened = await readDocumentFile(a.input, { sources: sourcePackagesAt(undefined) });
+    const bytes = await exportDocumentFile(opened.doc, a.file, a.format, a.options);
+    return { path: opened.path, notices: opened.notices, bytes };
+  },
 };
 
 export type DocumentJobs = typeof documentJobs;

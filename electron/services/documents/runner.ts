@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { UserError } from '../../../shared/api/contract';
+import { UserError } from '../../../shared/api/errors';
 import type { OpenedDocument, ReadOptions } from '../documentFiles';
 import type { JobArgs, JobName, JobReply, JobRequest, JobResult, JobStats } from './jobs';
 

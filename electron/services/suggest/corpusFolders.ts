@@ -1,7 +1,7 @@
 /** Adding and removing corpus folders: each must be an existing, readable folder. */
 import { promises as fs, constants as fsConstants } from 'node:fs';
 import path from 'node:path';
-import { UserError } from '../../../shared/api/contract';
+import { UserError } from '../../../shared/api/errors';
 import { MAX_CORPUS_FOLDERS, type Settings } from '../../../shared/settings';
 import { samePath } from '../samePath';
 import type { SettingsStore } from '../settingsStore';

@@ -5,8 +5,8 @@
  * object, a finished block). Handlers keep no state of their own.
  */
 import { sameRunFormat, type Block, type Paragraph, type Run } from '../../model/document';
-import { UserError } from '../../api/contract';
-import { MAX_DOCUMENT_CHARS } from '../../model/schema';
+import { UserError } from '../../api/errors';
+import { MAX_DOCUMENT_CHARS } from '../../model/limits';
 import type { RunFormat } from '../faithful/fingerprint';
 import type { Numbering } from '../read/numbering';
 import type { ParaProps, RunProps } from '../read/properties';

@@ -8,7 +8,7 @@
  * the merges set from the model.
  */
 import type { Paragraph, Table, TableCell, TableRow } from '../../model/document';
-import { MAX_COLUMN_SPAN, MAX_DOCUMENT_PARTS } from '../../model/schema';
+import { MAX_COLUMN_SPAN, MAX_DOCUMENT_PARTS } from '../../model/limits';
 import { setChildren, type EmitContext } from '../faithful/emit';
 import { childElements, childNamed, localName, type Element } from '../faithful/xmlSlice';
 import { int, SKIP } from '../read/xml';

@@ -3,7 +3,7 @@
  * document model, with what could not be kept listed for the user. Our own reader rather than
  * mammoth: mammoth drops the numbering labels (一、 produced by Word numbering) that 公文 rely on.
  */
-import { UserError } from '../../api/contract';
+import { UserError } from '../../api/errors';
 import type { WgDocument } from '../../model/document';
 import { containerName, oleContents, sniffContainer } from '../../files/sniff';
 import { readBody, type BodyCounts } from './body';

@@ -5,7 +5,7 @@
  * count or size costs more than the cap, and a damaged part is refused, not shown changed.
  * Parts are found through relationships, starting from _rels/.rels, never by assumed paths.
  */
-import { UserError } from '../../api/contract';
+import { UserError } from '../../api/errors';
 import { parseXml } from './xml';
 import { checkLocalHeaders, corruptZip, inflateEntry, readZipDirectory, type InflateBudget, type ZipEntry } from './zip';
 

@@ -4,7 +4,7 @@
  * then the style chain (basedOn), then numbering, then direct formatting.
  */
 import type { Alignment } from '../../model/document';
-import { MAX_INDENT_CHARS } from '../../model/schema';
+import { MAX_INDENT_CHARS } from '../../model/limits';
 import { int, onOff, twips, type Attrs } from './xml';
 
 export interface RunProps {

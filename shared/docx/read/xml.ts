@@ -5,7 +5,7 @@
  * "?". saxes never expands external entities, so there is no XXE and no entity bomb.
  */
 import { SaxesParser } from 'saxes';
-import { UserError } from '../../api/contract';
+import { UserError } from '../../api/errors';
 import { decodeUtf8Strict, textDecoder } from '../../text/codec';
 
 const NAMESPACES: Record<string, string> = {

@@ -6,7 +6,7 @@
  * checked, so a flipped byte is refused rather than shown as changed text.
  */
 import { Inflate } from 'fflate';
-import { UserError } from '../../api/contract';
+import { UserError } from '../../api/errors';
 import { textDecoder } from '../../text/codec';
 
 export interface ZipEntry {

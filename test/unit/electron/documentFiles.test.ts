@@ -1,4 +1,4 @@
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
@@ -174,12 +174,13 @@ describe('opening files', () => {
       }
       // Root reads any file: ask as an ordinary user (nobody) through the CLI, which opens files
       // with the same reader (in its document worker). The bundles are self-contained (the CLI reads
-      // only package.json for its version), so world-readable copies run wherever the repository is.
+      // only package.json for its version), so world-readable copies run wherever the repository is:
+      // the CLI (cli.cjs and its modules in cli/), the document worker and the libraries in vendor/.
       const dir = path.dirname(f);
       chmodSync(dir, 0o755);
       mkdirSync(path.join(dir, 'build', 'app'), { recursive: true });
-      copyFileSync(CLI, path.join(dir, 'build', 'app', 'cli.cjs'));
-      copyFileSync(path.join(CLI, '..', 'documentWorker.cjs'), path.join(dir, 'build', 'app', 'documentWorker.cjs'));
+      const app = path.dirname(CLI);
+      for (const part of ['cli.cjs', 'cli', 'documentWorker.cjs', 'vendor']) cpSync(path.join(app, part), path.join(dir, 'build', 'app', part), { recursive: true, filter: (src) => !src.endsWith('.map') });
       copyFileSync(path.join(CLI, '..', '..', '..', 'package.json'), path.join(dir, 'package.json'));
       const r = spawnSync(process.execPath, [path.join(dir, 'build', 'app', 'cli.cjs'), 'outline', f], { uid: 65534, gid: 65534, cwd: dir, encoding: 'utf8' });
       expect(r.stderr.trim()).toBe('wengao: 没有权限读取“无权限.txt”。');

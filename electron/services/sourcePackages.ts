@@ -10,7 +10,6 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { sourcePicture } from '../../shared/docx/faithful/pictures';
-import { readStories } from '../../shared/docx/read/stories';
 import type { DocumentStories } from '../../shared/model/stories';
 import { writeFileAtomic } from './atomicWrite';
 
@@ -100,5 +99,8 @@ export async function sourcePictureUrl(store: SourcePackages, id: string, rel: s
 /** The headers, footers, sections and comments of a kept package, or null when it is no longer kept. */
 export async function sourceStories(store: SourcePackages, id: string): Promise<DocumentStories | null> {
   const bytes = await store.get(id);
-  return bytes ? readStories(bytes) : null;
+  if (!bytes) return null;
+  // Loaded on first use: the stories' schema brings zod, which a text export must not load.
+  const { readStories } = await import('../../shared/docx/read/stories');
+  return readStories(bytes);
 }

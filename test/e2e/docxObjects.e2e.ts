@@ -11,39 +11,19 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { editor, launchChromium, openApp, paragraphs, startWebHarness, type RunningHarness } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { editor, paragraphs } from '../support/browser';
+import { useAppStarter } from '../support/appPage';
 import { fixturePath, writableCopy } from '../support/fixtures';
 import { makeDocx, p } from '../support/makeDocx';
 
-let browser: Browser;
-const harnesses: RunningHarness[] = [];
-const pages: Page[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  for (const pg of pages.splice(0)) await pg.close().catch(() => {});
-  for (const h of harnesses.splice(0)) await h.stop();
-});
+const start = useAppStarter();
 
 /** Debian's python3, which has python3-docx (another python3 on the PATH may not). */
 const PYTHON = process.env.WENGAO_PYTHON ?? '/usr/bin/python3';
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'wengao-e2e-objects-'));
 
-async function start(args: string[]): Promise<{ page: Page; errors: string[] }> {
-  const harness = await startWebHarness(args);
-  harnesses.push(harness);
-  const { page, errors } = await openApp(browser, harness.url);
-  pages.push(page);
-  return { page, errors };
-}
 
 /** python-docx's view of each paragraph: its text and whether it holds a drawing with an r:embed picture. */
 function pythonDocxParagraphs(file: string): Array<{ text: string; picture: boolean }> {

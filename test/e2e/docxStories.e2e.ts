@@ -10,37 +10,18 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { readDocumentFile, saveDocumentFile } from '../../electron/services/documentFiles';
-import { editor, launchChromium, openApp, paragraphs, startWebHarness, type RunningHarness } from '../support/browser';
+import { editor, paragraphs } from '../support/browser';
+import { useAppStarter } from '../support/appPage';
 import { makeDocx, p } from '../support/makeDocx';
 import { STORIES_TEXT as T, makeStoriesDocx } from '../support/storiesDocx';
 
-let browser: Browser;
-const harnesses: RunningHarness[] = [];
-const pages: Page[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  for (const pg of pages.splice(0)) await pg.close().catch(() => {});
-  for (const h of harnesses.splice(0)) await h.stop();
-});
+const start = useAppStarter();
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'wengao-e2e-stories-'));
 
-async function start(args: string[]): Promise<{ page: Page; errors: string[] }> {
-  const harness = await startWebHarness(args);
-  harnesses.push(harness);
-  const { page, errors } = await openApp(browser, harness.url);
-  pages.push(page);
-  return { page, errors };
-}
 
 /** What the selection holds, and the text of the paragraph it is in. */
 function selection(page: Page): Promise<{ text: string; paragraph: string | null }> {

@@ -9,26 +9,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import iconv from 'iconv-lite';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { documentText, type WgDocument } from '../../shared/model/document';
-import { answeredRequests, editor, launchChromium, openApp, paragraphs, pasteText, settled, startWebHarness, type RunningHarness } from '../support/browser';
+import { answeredRequests, editor, paragraphs, pasteText, settled } from '../support/browser';
+import { useAppStarter } from '../support/appPage';
 import { fixturePath, writableCopy } from '../support/fixtures';
 
-let browser: Browser;
-const harnesses: RunningHarness[] = [];
-const pages: Page[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  for (const p of pages.splice(0)) await p.close().catch(() => {});
-  for (const h of harnesses.splice(0)) await h.stop();
-});
+const start = useAppStarter();
 
 /** The text of each backup in a user-data folder. */
 function backupTexts(userData: string): string[] {
@@ -39,14 +27,6 @@ function backupTexts(userData: string): string[] {
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'wengao-e2e-files-'));
 
-async function start(args: string[] = [], userData?: string): Promise<{ page: Page; errors: string[]; harness: RunningHarness }> {
-  const harness = await startWebHarness(args, userData);
-  harnesses.push(harness);
-  // A test that reuses a user-data folder wants what is in it (backups included).
-  const { page, errors } = await openApp(browser, harness.url, { keepBackups: userData !== undefined });
-  pages.push(page);
-  return { page, errors, harness };
-}
 
 const dialog = (page: Page) => page.locator('[data-testid=dialog]');
 const notices = (page: Page) => page.locator('[data-testid=notice]').allInnerTexts();

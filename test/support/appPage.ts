@@ -67,3 +67,36 @@ export function useFreshAppPage(opts: { browserEnv?: NodeJS.ProcessEnv; ready?: 
   });
   return current;
 }
+
+export interface StartedApp extends AppPage {
+  harness: RunningHarness;
+}
+
+/**
+ * The setup for tests that start the backend with their own arguments (a file to open, a
+ * user-data folder): one Chromium per test file, and a `start` that runs a harness with those
+ * arguments and opens the app on it; every harness and page a test started is closed after it.
+ * With a user-data folder given, its backups are kept (the test wants what is in it).
+ */
+export function useAppStarter(): (args?: string[], userData?: string) => Promise<StartedApp> {
+  let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
+  const harnesses: RunningHarness[] = [];
+  const pages: Page[] = [];
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    for (const page of pages.splice(0)) await page.close().catch(() => {});
+    for (const h of harnesses.splice(0)) await h.stop();
+  });
+  return async (args = [], userData) => {
+    const harness = await startWebHarness(args, userData);
+    harnesses.push(harness);
+    const { page, errors } = await openApp(browser!, harness.url, { keepBackups: userData !== undefined });
+    pages.push(page);
+    return { page, errors, harness };
+  };
+}

@@ -9,6 +9,7 @@
  *   finds exactly what differs), read with `editorState.read` and `$getNodeByKey`.
  */
 import { $getNodeByKey, $getRoot, $isElementNode, $isRootNode, HISTORIC_TAG, type EditorState, type LexicalEditor, type LexicalNode, type NodeKey, type UpdateListener } from 'lexical';
+import { onePerEditor } from './perEditor';
 
 export interface BlockChanges {
   editorState: EditorState;
@@ -141,14 +142,5 @@ export class BlockIndex {
   }
 }
 
-const indexes = new WeakMap<LexicalEditor, BlockIndex>();
-
 /** The editor's block index (one per editor, shared by all who subscribe). */
-export function blockIndexOf(editor: LexicalEditor): BlockIndex {
-  let index = indexes.get(editor);
-  if (!index) {
-    index = new BlockIndex(editor);
-    indexes.set(editor, index);
-  }
-  return index;
-}
+export const blockIndexOf = onePerEditor((editor) => new BlockIndex(editor));

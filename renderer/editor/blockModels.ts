@@ -14,6 +14,7 @@ import { $getRoot, type LexicalEditor, type NodeKey } from 'lexical';
 import type { Block, WgDocument } from '../../shared/model/document';
 import { blockIndexOf } from './blockIndex';
 import { $blockToModel } from './documentModel';
+import { onePerEditor } from './perEditor';
 
 export interface BlockModel {
   key: NodeKey;
@@ -89,14 +90,5 @@ export function documentOf(snapshot: BlockSnapshot, meta: WgDocument['meta'] = {
   return { meta: { ...meta }, blocks: snapshot.models.map((m) => m.block) };
 }
 
-const instances = new WeakMap<LexicalEditor, BlockModels>();
-
 /** The editor's block models (one per editor, shared by the backup and the 校对 panel). */
-export function blockModelsOf(editor: LexicalEditor): BlockModels {
-  let models = instances.get(editor);
-  if (!models) {
-    models = new BlockModels(editor);
-    instances.set(editor, models);
-  }
-  return models;
-}
+export const blockModelsOf = onePerEditor((editor) => new BlockModels(editor));

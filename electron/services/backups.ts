@@ -20,7 +20,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { DocumentSourceSchema, UserError, type Backup, type BackupSummary, type BackupUpdate } from '../../shared/api/contract';
-import { documentSize, documentText, type Block } from '../../shared/model/document';
+import { blockSize, documentText, type Block } from '../../shared/model/document';
 import { DocumentSchema, MAX_DOCUMENT_CHARS, tooLargeMessage } from '../../shared/model/schema';
 import { writeFileAtomic } from './atomicWrite';
 
@@ -37,7 +37,7 @@ const StoredBackupSchema = z.object({
   doc: DocumentSchema,
 });
 
-/** A block of the last write, serialized, with its size as documentSize counts it. */
+/** A block of the last write, serialized, with its size as blockSize counts it. */
 interface StoredBlock {
   json: string;
   size: number;
@@ -51,7 +51,7 @@ interface StreamState {
 }
 
 function storedBlock(block: Block): StoredBlock {
-  return { json: JSON.stringify(block), size: documentSize({ meta: {}, blocks: [block] }) };
+  return { json: JSON.stringify(block), size: blockSize(block) };
 }
 
 export class BackupStore {

@@ -13,7 +13,7 @@
  */
 import type { NodeKey } from 'lexical';
 import type { BackupUpdate, DocumentSource } from '../../shared/api/contract';
-import { documentSize, type Block, type WgDocument } from '../../shared/model/document';
+import { blockSize, type Block, type WgDocument } from '../../shared/model/document';
 import { changedSince, versionsOf, type BlockSnapshot } from '../editor/blockModels';
 
 export interface BackupHeader {
@@ -39,7 +39,7 @@ function chunksOf(blocks: ReadonlyArray<[NodeKey, Block]>): Array<Array<[NodeKey
   const out: Array<Array<[NodeKey, Block]>> = [[]];
   let size = 0;
   for (const entry of blocks) {
-    const n = documentSize({ meta: {}, blocks: [entry[1]] }) + 1;
+    const n = blockSize(entry[1]) + 1;
     if (size > 0 && size + n > CHUNK_CHARS) {
       out.push([]);
       size = 0;

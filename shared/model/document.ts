@@ -180,18 +180,18 @@ export function documentText(doc: WgDocument): string {
   return doc.blocks.map(blockText).join('\n');
 }
 
+/** `blockText(b).length` without building the text. */
+export function blockSize(b: Block): number {
+  const paragraphs = (ps: Paragraph[]) => ps.reduce((n, p) => n + paragraphText(p).length, Math.max(0, ps.length - 1));
+  if (b.type === 'paragraph') return paragraphText(b).length;
+  let n = Math.max(0, b.rows.length - 1);
+  for (const row of b.rows) n += row.cells.reduce((m, c) => m + paragraphs(c.paragraphs), Math.max(0, row.cells.length - 1));
+  return n;
+}
+
 /** `documentText(doc).length` without building the text: the measure of a document's size. */
 export function documentSize(doc: WgDocument): number {
-  const paragraphs = (ps: Paragraph[]) => ps.reduce((n, p) => n + paragraphText(p).length, Math.max(0, ps.length - 1));
-  let n = Math.max(0, doc.blocks.length - 1);
-  for (const b of doc.blocks) {
-    if (b.type === 'paragraph') n += paragraphText(b).length;
-    else {
-      n += Math.max(0, b.rows.length - 1);
-      for (const row of b.rows) n += row.cells.reduce((m, c) => m + paragraphs(c.paragraphs), Math.max(0, row.cells.length - 1));
-    }
-  }
-  return n;
+  return doc.blocks.reduce((n, b) => n + blockSize(b), Math.max(0, doc.blocks.length - 1));
 }
 
 export function isHeadingRole(role: ParagraphRole | null | undefined): role is 'heading1' | 'heading2' | 'heading3' | 'heading4' {

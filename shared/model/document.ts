@@ -19,9 +19,9 @@ export const VERTICAL_ALIGNS = ['superscript', 'subscript'] as const;
 /**
  * What a Word document holds inline that is not text, shown in the editor as an object the user
  * can move or delete but not edit: a picture, another drawing (chart, shape, SmartArt), a page or
- * column break, a footnote or endnote mark.
+ * column break, a footnote or endnote mark, an equation (Word's m:oMath, or an m:oMathPara).
  */
-export const INLINE_OBJECT_KINDS = ['picture', 'drawing', 'pageBreak', 'columnBreak', 'footnote', 'endnote'] as const;
+export const INLINE_OBJECT_KINDS = ['picture', 'drawing', 'pageBreak', 'columnBreak', 'footnote', 'endnote', 'equation'] as const;
 export type InlineObjectKind = (typeof INLINE_OBJECT_KINDS)[number];
 
 export interface InlineObject {
@@ -33,12 +33,20 @@ export interface InlineObject {
   /** Size as laid out, in points. */
   width?: number;
   height?: number;
-  /** A note's mark as shown ("1"), or what a drawing is ("图表"). */
+  /** A note's mark as shown ("1"), what a drawing is ("图表"), an equation's linear text ("x=a+b"). */
   label?: string;
 }
 
+/**
+ * What an object reads as in the document's text (its run's `text`): an equation its linear text,
+ * so text, counts, search and exports see it where Word shows it; every other object nothing.
+ */
+export function objectText(o: InlineObject): string {
+  return o.kind === 'equation' ? (o.label ?? '') : '';
+}
+
 export interface Run {
-  /** '' for an inline object. */
+  /** For an inline object, `objectText(object)`: '' but for an equation. */
   text: string;
   /** An inline object (its text is ''): never joined with another run. */
   object?: InlineObject;

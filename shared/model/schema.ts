@@ -28,8 +28,12 @@ const InlineObjectSchema = z.object({
   rel: z.string().max(255).optional(),
   width: z.number().finite().min(0).max(100_000).optional(),
   height: z.number().finite().min(0).max(100_000).optional(),
-  label: z.string().max(40).optional(),
+  // An equation's label is its linear text, as long as the run's text (which the size limit counts).
+  label: z.string().max(MAX_DOCUMENT_CHARS).optional(),
 });
+
+/** The longest label of an object other than an equation ("SmartArt 图形", a note's mark). */
+const MAX_LABEL_CHARS = 40;
 
 const RunSchema = z.object({
   text: z.string().max(MAX_DOCUMENT_CHARS),
@@ -45,6 +49,8 @@ const RunSchema = z.object({
   color: z.string().regex(/^[0-9A-F]{6}$/).optional(),
   highlight: z.string().max(40).optional(),
   src: z.string().max(64).optional(),
+}).refine((r) => (r.object?.label?.length ?? 0) <= MAX_LABEL_CHARS || (r.object!.kind === 'equation' && r.object!.label === r.text), {
+  error: '对象的标签过长',
 });
 
 const BlockSourceSchema = z.object({

@@ -25,6 +25,8 @@ export interface BodyCounts {
   /** Pictures and other drawings shown as inline objects (kept, but not in a .txt). */
   shownPictures: number;
   shownDrawings: number;
+  /** Equations shown as inline objects (their text is in the document's text). */
+  shownEquations: number;
   comments: number;
   hiddenRuns: number;
   symbols: number;
@@ -141,7 +143,7 @@ export function newContainer(kind: Container['kind']): Container {
 
 function newCounts(): BodyCounts {
   return {
-    images: 0, charts: 0, shapes: 0, objects: 0, smartArt: 0, footnotes: 0, endnotes: 0, shownPictures: 0, shownDrawings: 0,
+    images: 0, charts: 0, shapes: 0, objects: 0, smartArt: 0, footnotes: 0, endnotes: 0, shownPictures: 0, shownDrawings: 0, shownEquations: 0,
     comments: 0, hiddenRuns: 0, symbols: 0, textBoxes: 0, nestedTables: 0, insertions: 0, deletions: 0,
   };
 }
@@ -200,6 +202,8 @@ export class BodyReader {
   inBody = false;
   inText = false;
   inMathText = false;
+  /** The outermost equation being read (equations.ts): where it starts, its text so far, how deep in it the reader is. */
+  equation: { at: number; text: string; depth: number } | null = null;
   private totalChars = 0;
 
   constructor(
@@ -250,7 +254,8 @@ export class BodyReader {
   addBlock(c: Container, b: Block, fact: FinishedParagraph | null): void {
     if (b.type === 'table' && c.kind === 'cell') {
       this.counts.nestedTables++;
-      for (const row of b.rows) c.blocks.push({ type: 'paragraph', runs: rowAsText(row) });
+      // Aligned as the row's first paragraph, so saving it (as a new paragraph) keeps the look it had.
+      for (const row of b.rows) c.blocks.push({ type: 'paragraph', runs: rowAsText(row), ...alignOfRow(row) });
       return;
     }
     c.blocks.push(b);
@@ -258,13 +263,22 @@ export class BodyReader {
   }
 }
 
-/** A row of a table nested in a cell, as one line: cells separated by tabs, their paragraphs by spaces. */
+function alignOfRow(row: { cells: Array<{ paragraphs: Paragraph[] }> }): Pick<Paragraph, 'align'> {
+  const align = row.cells[0]?.paragraphs[0]?.align;
+  return align ? { align } : {};
+}
+
+/** A row of a table nested in a cell, as one line: cells separated by tabs, their paragraphs by spaces (in the format of the text before them). */
 function rowAsText(row: { cells: Array<{ paragraphs: Paragraph[] }> }): Run[] {
   const runs: Run[] = [];
+  const separator = (text: string) => {
+    const { text: _text, object: _object, ...f } = runs[runs.length - 1] ?? { text: '' };
+    appendRun(runs, text, f);
+  };
   row.cells.forEach((cell, i) => {
-    if (i > 0) appendRun(runs, '\t', PLAIN);
+    if (i > 0) separator('\t');
     cell.paragraphs.forEach((cp, j) => {
-      if (j > 0) appendRun(runs, ' ', PLAIN);
+      if (j > 0) separator(' ');
       for (const { text, ...f } of cp.runs) appendRun(runs, text, f);
     });
   });

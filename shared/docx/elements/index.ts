@@ -6,6 +6,7 @@
  */
 import { alternateContentHandlers } from './alternateContent';
 import type { ElementHandler, ElementHandlers } from './context';
+import { equationHandlers } from './equations';
 import { fieldHandlers } from './fields';
 import { inlineObjectHandlers } from './inlineObjects';
 import { paragraphHandlers } from './paragraphs';
@@ -22,6 +23,7 @@ export const ELEMENT_FAMILIES: Record<string, ElementHandlers> = {
   runs: runHandlers,
   text: textHandlers,
   inlineObjects: inlineObjectHandlers,
+  equations: equationHandlers,
   textBoxes: textBoxHandlers,
   alternateContent: alternateContentHandlers,
   fields: fieldHandlers,

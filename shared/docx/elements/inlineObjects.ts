@@ -3,8 +3,8 @@
  * a 文本框 mark), footnote and endnote marks (and page and column breaks, read in text.ts) become runs
  * with no text whose object points at their run-level element in document.xml (the
  * mc:AlternateContent around a drawing when there is one); writing an edited paragraph copies
- * that element back as it was, in a run with its run's properties. OLE objects are counted and
- * kept, not shown.
+ * that element back as it was, in a run with its run's properties (an equation, equations.ts, as
+ * paragraph content). OLE objects are counted and kept, not shown.
  */
 import type { InlineObject, Run } from '../../model/document';
 import type { EmitContext } from '../faithful/emit';
@@ -14,6 +14,7 @@ import { runLevelStart } from './alternateContent';
 import { skipping, type BodyReader, type DrawingCtx, type ElementHandlers } from './context';
 import { addObject, runProperties } from './runs';
 import { breakXml } from './text';
+import { equationXml } from './equations';
 
 /** The drawing being read, if any. */
 const drawing = (ctx: BodyReader): DrawingCtx | undefined => ctx.drawings[ctx.drawings.length - 1];
@@ -153,6 +154,7 @@ export function objectXml(ctx: EmitContext, o: InlineObject): string {
  * does not come from this document.xml is written only when it can be made anew (a break).
  */
 export function objectRun(ctx: EmitContext, run: Run): string {
+  if (run.object!.kind === 'equation') return equationXml(ctx, run);
   const content = objectXml(ctx, run.object!);
   return content ? `<${ctx.w}r>${runProperties(ctx, run)}${content}</${ctx.w}r>` : '';
 }

@@ -1,5 +1,5 @@
 /**
- * A run's content, both ways: text (w:t, and m:t in equations), tabs, line breaks, non-breaking
+ * A run's content, both ways: text (w:t), tabs, line breaks, non-breaking
  * hyphens, symbols, ruby (the base text kept, the reading dropped). "\t" is a tab and "\n" a
  * line break in the model; page and column breaks are inline objects (w:br of a type).
  */
@@ -7,6 +7,7 @@ import { appendRun, PLAIN, skipping, type BodyReader, type ElementHandlers } fro
 import { addObject, resolveRun } from './runs';
 import { runLevelStart } from './alternateContent';
 import { escapeXml } from '../faithful/emit';
+import { readEquationCharacters } from './equations';
 
 /** Adds text to the paragraph being read, in the format of the run holding it (or plain). */
 export function addText(ctx: BodyReader, text: string, plain = false): void {
@@ -52,21 +53,20 @@ export function breakXml(kind: 'pageBreak' | 'columnBreak', w: string): string {
 
 export const textHandlers: ElementHandlers = {
   'w:t': { open: (ctx) => void (ctx.inText = true), close: (ctx) => void (ctx.inText = false) },
-  'm:t': { open: (ctx) => void (ctx.inMathText = true), close: (ctx) => void (ctx.inMathText = false) },
   'w:tab': inRun('\t'),
   'w:ptab': inRun('\t'),
   'w:cr': inRun('\n'),
   'w:noBreakHyphen': inRun('-'),
   'w:br': { open: (ctx, a) => readBreak(ctx, a['w:type']) },
   'w:sym': { open: (ctx, a) => readSymbol(ctx, a['w:char']) },
-  // Ruby: the reading (w:rt) is dropped, the base text kept. Equations: their run properties say nothing the model holds.
-  ...skipping('w:rt', 'w:rubyPr', 'm:rPr', 'm:ctrlPr'),
+  // Ruby: the reading (w:rt) is dropped, the base text kept.
+  ...skipping('w:rt', 'w:rubyPr'),
 };
 
-/** Character data of the element being read: text of a w:t, or an equation's m:t as plain text. */
+/** Character data of the element being read: text of a w:t (in an equation, the equation's: equations.ts). */
 export function readCharacters(ctx: BodyReader, t: string): void {
+  if (readEquationCharacters(ctx, t)) return;
   if (ctx.inText) addText(ctx, t);
-  else if (ctx.inMathText) addText(ctx, t, true);
 }
 
 /** XML 1.0 cannot hold most control characters: drop them rather than write an unreadable file. */

@@ -136,7 +136,8 @@ const LOSS_KINDS: Array<{ locals: string[]; phrase: string }> = [
   { locals: ['fldSimple', 'fldChar'], phrase: '个域（页码、目录等）' },
   { locals: ['ins', 'del', 'moveFrom', 'moveTo'], phrase: '处修订记录（按已接受保存）' },
   { locals: ['sdt'], phrase: '个内容控件' },
-  { locals: ['oMath'], phrase: '个公式（按文字保存）' },
+  // Equations the reader showed are kept; one it did not (in a field's instructions) is dropped.
+  { locals: ['oMath'], phrase: '个公式' },
 ];
 const LOSS_LOCALS = new Set(LOSS_KINDS.flatMap((k) => k.locals));
 const TEXT_BOX_EDITS = '处文本框中文字的修改（文本框按原样保存）';

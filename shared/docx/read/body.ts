@@ -1,7 +1,7 @@
 /**
  * The main story (w:body) of document.xml, streamed into the document model. Each element goes
  * by name to the handler of its family (shared/docx/elements/: paragraphs, runs, text, inline
- * objects, text boxes, alternate content, fields, tables, tracked changes, wrappers, sections);
+ * objects, equations, text boxes, alternate content, fields, tables, tracked changes, wrappers, sections);
  * while a properties element (w:pPr, w:rPr, w:tcPr, w:trPr) is open its children go to it. The
  * state lives in one BodyReader. In short:
  * - paragraphs and runs with their formatting resolved through styles, alignment, indents in
@@ -16,7 +16,8 @@
  *   field results kept, field instructions dropped; ruby text dropped, the base text kept;
  * - pictures, other drawings without text boxes (charts, shapes, SmartArt), page and column breaks
  *   and footnote/endnote marks as inline objects (runs with no text) that point at their XML, so
- *   an edited paragraph writes them back as they were;
+ *   an edited paragraph writes them back as they were; equations too (their run's text is their
+ *   linear text);
  * - what the model cannot hold (drawings with text boxes, OLE objects, the notes' own text,
  *   comments, hidden text, symbols from symbol fonts) counted for the notice.
  */

@@ -176,6 +176,7 @@ export function readDocx(bytes: Uint8Array, options: DocxReadOptions = {}): Docx
   // Shown and kept in a .docx or .wgd; a .txt cannot hold them.
   if (counts.shownPictures > 0) losses.push(`${counts.shownPictures} 张图片`);
   if (counts.shownDrawings > 0) losses.push(`${counts.shownDrawings} 个图表或图形`);
+  if (counts.shownEquations > 0) losses.push(`${counts.shownEquations} 个公式（按文字保存）`);
   if (counts.insertions > 0 || counts.deletions > 0) {
     notices.push('文档中的修订按全部接受显示；未修改的段落保存时保留修订记录。');
     losses.push('修订记录');

@@ -8,7 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { readDocx } from '../../../shared/docx/read';
 import { ELEMENT_FAMILIES, ELEMENT_HANDLERS } from '../../../shared/docx/elements';
 import { faithfulSave, sourceDocumentXml } from '../../../shared/docx/faithful/writeFaithful';
-import { paragraphText, type Block, type Paragraph, type Run, type Table, type WgDocument } from '../../../shared/model/document';
+import { documentText, paragraphText, type Block, type Paragraph, type Run, type Table, type WgDocument } from '../../../shared/model/document';
+import { DocumentSchema } from '../../../shared/model/schema';
+import { parseWgd, serializeWgd } from '../../../shared/model/wgd';
+import { defaultTextLayout, documentToPlainText } from '../../../shared/text/plainText';
+import { writeDocx } from '../../../shared/docx/write/writeDocx';
+import { DEFAULT_EXPORT_FONTS } from '../../../shared/export/fonts';
 import { fixtureBytes, fixtureNames } from '../../support/fixtures';
 import { abstractNum, makeDocx, p, withoutSource } from '../../support/makeDocx';
 
@@ -111,19 +116,120 @@ describe('text, tabs and breaks', () => {
     expect(paragraphText(paragraphs(reread)[0]!)).toBe('甲\t乙\n丙-★\n&<丁>');
   });
 
-  const equation = '<w:p><w:r><w:t>式</w:t></w:r><m:oMath xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"><m:r><m:rPr/><m:t>x+1</m:t></m:r></m:oMath><w:r><w:ruby><w:rubyPr/><w:rt><w:r><w:t>かん</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>漢</w:t></w:r></w:rubyBase></w:ruby></w:r></w:p>';
+  it('keeps a ruby’s base, not its reading', () => {
+    const ruby = '<w:p><w:r><w:ruby><w:rubyPr/><w:rt><w:r><w:t>かん</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>漢</w:t></w:r></w:rubyBase></w:ruby></w:r></w:p>';
+    expectShownAndKept(ruby, ['漢']);
+  });
+});
 
-  it('keeps an equation’s text and a ruby’s base, not its reading', () => {
-    expect(paragraphText(paragraphs(readDocx(docx(equation)).doc)[0]!)).toBe('式x+1漢');
+describe('equations', () => {
+  const M = 'xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"';
+  const mr = (t: string) => `<m:r><m:rPr><m:sty m:val="p"/></m:rPr><w:rPr><w:rFonts w:ascii="Cambria Math" w:hAnsi="Cambria Math"/></w:rPr><m:t>${t}</m:t></m:r>`;
+  // x = (a+b)² with a superscript, as Word writes it: m:t pieces in a structure.
+  const oMath = `<m:oMath ${M}>${mr('x=')}<m:sSup><m:sSupPr><m:ctrlPr><w:rPr><w:i/></w:rPr></m:ctrlPr></m:sSupPr><m:e>${mr('a+b')}</m:e><m:sup>${mr('2')}</m:sup></m:sSup></m:oMath>`;
+  const inline = `<w:p><w:r><w:t>由</w:t></w:r>${oMath}<w:r><w:t>可知</w:t></w:r></w:p>`;
+  const display = `<w:p><m:oMathPara ${M}><m:oMathParaPr><m:jc m:val="center"/></m:oMathParaPr><m:oMath>${mr('E=m')}</m:oMath><m:oMath>${mr('c&lt;d')}</m:oMath></m:oMathPara></w:p>`;
+  const equations = (doc: WgDocument) => paragraphs(doc).flatMap((para) => para.runs.filter((r) => r.object?.kind === 'equation'));
+
+  it('reads an m:oMath as one object pointing at it, its linear text as label and as text; untouched, written back as it was', () => {
+    const bytes = docx(inline);
+    const xml = sourceDocumentXml(bytes)!.xml;
+    const [eq] = equations(readDocx(bytes).doc);
+    expect(eq).toMatchObject({ text: 'x=a+b2', object: { kind: 'equation', label: 'x=a+b2' } });
+    expect(xml.startsWith('<m:oMath ', eq!.object!.at)).toBe(true);
+    expectShownAndKept(inline, ['由x=a+b2可知']);
   });
 
-  it('names an equation in an edited paragraph before saving: it is written as its text', () => {
-    const bytes = docx(p('前一段') + equation);
+  it('reads an m:oMathPara holding two m:oMath as one object, entities decoded', () => {
+    const [eq, ...more] = equations(readDocx(docx(display)).doc);
+    expect(more).toEqual([]);
+    expect(eq).toMatchObject({ text: 'E=mc<d', object: { kind: 'equation', label: 'E=mc<d' } });
+    expect(sourceDocumentXml(docx(display))!.xml.startsWith('<m:oMathPara ', eq!.object!.at)).toBe(true);
+    expectShownAndKept(display, ['E=mc<d']);
+  });
+
+  it('are written back byte for byte when text is typed beside them, with nothing named as lost', () => {
+    for (const [body, equation] of [
+      [inline, oMath],
+      [display, display.slice('<w:p>'.length, -'</w:p>'.length)],
+    ] as const) {
+      const bytes = docx(p('前一段') + body);
+      const doc = readDocx(bytes).doc;
+      const para = paragraphs(doc)[1]!;
+      para.runs.push({ text: '改' });
+      para.runs.unshift({ text: '新' });
+      const saved = faithfulSave(doc, bytes)!;
+      expect(saved.losses).toEqual([]);
+      const written = bodyOf(saved.bytes);
+      expect(written).toContain(equation);
+      // Where runs go, not inside one.
+      expect(written).not.toMatch(/<w:r>(?:(?!<\/w:r>).)*<m:oMath/);
+      const reread = readDocx(saved.bytes).doc;
+      expect(paragraphText(paragraphs(reread)[1]!)).toBe(`新${paragraphText(paragraphs(readDocx(bytes).doc)[1]!)}改`);
+      expect(equations(reread).map((r) => r.object!.label)).toEqual(equations(readDocx(bytes).doc).map((r) => r.object!.label));
+    }
+  });
+
+  it('are deleted with their chip: the paragraph is written without them, and that is not a loss', () => {
+    const bytes = docx(inline);
     const doc = readDocx(bytes).doc;
-    typeAtEnd(paragraphs(doc)[1]!, '改');
+    const para = paragraphs(doc)[0]!;
+    para.runs = para.runs.filter((r) => !r.object);
     const saved = faithfulSave(doc, bytes)!;
-    expect(saved.losses).toContain('第 2 段中的 1 个公式（按文字保存）');
-    expect(paragraphText(paragraphs(readDocx(saved.bytes).doc)[1]!)).toBe('式x+1漢改');
+    expect(saved.losses).toEqual([]);
+    expect(bodyOf(saved.bytes)).not.toContain('oMath');
+    expect(paragraphText(paragraphs(readDocx(saved.bytes).doc)[0]!)).toBe('由可知');
+  });
+
+  it('move with their paragraph and, copied into another paragraph, are written there too', () => {
+    const bytes = docx(p('第一段') + inline);
+    const { written } = roundTrip(bytes, (d) => {
+      const eq = paragraphs(d)[1]!.runs.find((r) => r.object)!;
+      paragraphs(d)[0]!.runs.push(structuredClone(eq));
+    });
+    expect(written.split(oMath)).toHaveLength(3);
+  });
+
+  it('one that is not from this document.xml (pasted from another) is written as its text', () => {
+    const { written, reread } = roundTrip(docx(p('第一段')), (d) => paragraphs(d)[0]!.runs.push({ text: 'y=2', object: { kind: 'equation', at: 3, label: 'y=2' } }));
+    expect(written).not.toContain('oMath');
+    expect(paragraphText(paragraphs(reread)[0]!)).toBe('第一段y=2');
+  });
+
+  it('an equation in a field’s instructions is not shown, and one dropped that way is named', () => {
+    const body = `<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>EQ </w:instrText></w:r>${oMath}<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>结果</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>`;
+    const bytes = docx(body);
+    const doc = readDocx(bytes).doc;
+    expect(equations(doc)).toEqual([]);
+    typeAtEnd(paragraphs(doc)[0]!, '改');
+    expect(faithfulSave(doc, bytes)!.losses).toContain('第 1 段中的 1 个公式');
+  });
+
+  it('are in the text of a .txt save, of the Word export and of the model (counts, outline, 校对)', async () => {
+    const doc = readDocx(docx(inline)).doc;
+    expect(documentText(doc)).toBe('由x=a+b2可知');
+    expect(documentToPlainText(doc, defaultTextLayout('\n'))).toBe('由x=a+b2可知\n');
+    for (const template of ['plain', 'gbt9704'] as const) {
+      const exported = await writeDocx(doc, { template, fonts: { ...DEFAULT_EXPORT_FONTS }, author: '', heading3Bold: true, normalizeDates: true });
+      expect(paragraphs(readDocx(exported).doc).map(paragraphText)).toContain('由x=a+b2可知');
+    }
+  });
+
+  it('survive a .wgd round trip, and the .docx saved from it keeps them', () => {
+    const bytes = docx(inline);
+    const read = readDocx(bytes).doc;
+    const wgd = parseWgd(serializeWgd(read), 'a.wgd');
+    expect(wgd.doc).toEqual(read);
+    typeAtEnd(paragraphs(wgd.doc)[0]!, '改');
+    expect(bodyOf(faithfulSave(wgd.doc, bytes)!.bytes)).toContain(oMath);
+  });
+
+  it('the .wgd schema takes an equation’s long linear text but not a long label on another object', () => {
+    const long = 'x'.repeat(200);
+    const doc = (run: Run): WgDocument => ({ meta: {}, blocks: [{ type: 'paragraph', runs: [run] }] });
+    expect(DocumentSchema.safeParse(doc({ text: long, object: { kind: 'equation', label: long } })).success).toBe(true);
+    expect(DocumentSchema.safeParse(doc({ text: '', object: { kind: 'drawing', label: long } })).success).toBe(false);
+    expect(DocumentSchema.safeParse(doc({ text: 'y', object: { kind: 'equation', label: long } })).success).toBe(false);
   });
 });
 
@@ -337,10 +443,8 @@ describe('body-level pieces', () => {
 });
 
 describe('every fixture', () => {
-  // Left out: the refused ones, the two large ones (the same families, slower), and the two whose
-  // equations an edited paragraph writes as their text (named before saving, see 'text' above).
-  const EQUATIONS = ['zh_word_circled_num.docx', 'zh_word_report_toc_paren_num.docx'];
-  const names = fixtureNames('docx').filter((n) => /\.docx$/.test(n) && !/^(bad_|perf_)/.test(n) && !EQUATIONS.includes(n));
+  // Left out: the refused ones and the two large ones (the same families, slower).
+  const names = fixtureNames('docx').filter((n) => /\.docx$/.test(n) && !/^(bad_|perf_)/.test(n));
 
   it.each(names)('%s: with every paragraph edited, reads back with the same text, formats, roles, indents and objects', (name) => {
     // Typing into a paragraph of spaces alone would make them a typed indent: those are left alone.

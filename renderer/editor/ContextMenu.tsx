@@ -19,6 +19,7 @@ import { useStore } from '../app/store';
 import { setParagraphRole } from './formatting';
 import { findingsAtCaret, type PanelFinding } from './proofread/caretFinding';
 import { selectionStore } from './status';
+import { $offsetInParagraph } from './textPieces';
 
 interface Item {
   id: string;
@@ -57,12 +58,8 @@ function $caretInParagraph(): { blockKey: string; offset: number } | null {
   const node = s.anchor.getNode();
   const block = node.getTopLevelElement();
   if (!block || !$isTextNode(node)) return null;
-  let offset = s.anchor.offset;
-  for (const t of block.getAllTextNodes()) {
-    if (t.is(node)) return { blockKey: block.getKey(), offset };
-    offset += t.getTextContentSize();
-  }
-  return null;
+  const offset = $offsetInParagraph(block, node, s.anchor.offset);
+  return offset === null ? null : { blockKey: block.getKey(), offset };
 }
 
 export function ContextMenu() {

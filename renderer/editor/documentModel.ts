@@ -2,7 +2,7 @@
  * The document model ↔ Lexical nodes. `$importDocument` fills the editor from a WgDocument,
  * `$exportDocument` reads it back; a round trip is lossless for everything the model holds.
  * Soft line breaks are "\n" and tabs "\t" inside run text; inline objects (pictures, breaks,
- * note marks) are InlineObjectNodes.
+ * note marks, equations) are InlineObjectNodes.
  */
 import {
   $createLineBreakNode,
@@ -28,7 +28,7 @@ import {
   type TableNode,
 } from '@lexical/table';
 import { $getState, $setState } from 'lexical';
-import { sameRunFormat, type Alignment, type Block, type Paragraph, type Run, type Table, type TableCell, type WgDocument } from '../../shared/model/document';
+import { objectText, sameRunFormat, type Alignment, type Block, type Paragraph, type Run, type Table, type TableCell, type WgDocument } from '../../shared/model/document';
 import { $createWgParagraphNode, $isWgParagraphNode, sourceState, type WgParagraphNode } from './nodes/WgParagraphNode';
 import { formatBitsOf, runFormatOf, styleOf } from './runStyle';
 import { $createInlineObjectNode, $isInlineObjectNode } from './nodes/InlineObjectNode';
@@ -131,13 +131,17 @@ function pushRun(runs: Run[], text: string, format: Omit<Run, 'text'>): void {
 export function $runsOf(element: ElementNode): Run[] {
   const runs: Run[] = [];
   const visit = (node: LexicalNode) => {
-    if ($isInlineObjectNode(node)) runs.push({ text: '', ...node.getRunFormat(), object: node.getObject() });
+    if ($isInlineObjectNode(node)) runs.push({ text: objectText(node.getObject()), ...node.getRunFormat(), object: node.getObject() });
     else if ($isTabNode(node)) pushRun(runs, '\t', runFormatOf(node.getFormat(), node.getStyle()));
     else if ($isTextNode(node)) pushRun(runs, node.getTextContent(), runFormatOf(node.getFormat(), node.getStyle()));
     else if ($isLineBreakNode(node)) {
       const last = runs[runs.length - 1];
-      if (last) last.text += '\n';
-      else runs.push({ text: '\n' });
+      if (last && !last.object) last.text += '\n';
+      else if (last) {
+        // After an object: in its run's format, never in the object's own text.
+        const { text: _text, object: _object, ...format } = last;
+        runs.push({ text: '\n', ...format });
+      } else runs.push({ text: '\n' });
     } else if ($isElementNode(node)) for (const c of node.getChildren()) visit(c);
   };
   for (const child of element.getChildren()) visit(child);

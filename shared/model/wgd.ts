@@ -13,9 +13,11 @@ export const WGD_FORMAT = 'wengao-document';
 /**
  * 2: runs carry size, fonts, colour, highlight, strike and super/subscript; blocks read from a
  * .docx carry their source, and the source package is kept in the file (`source.docx`, base64),
- * so a .docx saved as .wgd and back loses nothing. Version 1 files are read unchanged.
+ * so a .docx saved as .wgd and back loses nothing.
+ * 3: an inline object may be an equation (kind 'equation', its linear text as label and run text).
+ * Version 1 and 2 files are read unchanged.
  */
-export const WGD_VERSION = 2;
+export const WGD_VERSION = 3;
 
 /** Largest source package kept in a .wgd (base64 characters): the .docx open limit, encoded. */
 const MAX_SOURCE_BASE64 = Math.ceil((100 * 1024 * 1024) / 3) * 4;

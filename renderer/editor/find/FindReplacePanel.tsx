@@ -123,7 +123,14 @@ export function FindReplacePanel() {
   const replaceOne = () => {
     if (matches.length === 0) return;
     const idx = Math.min(Math.max(current, 0), matches.length - 1);
-    replaceMatches(editor, blocks, [matches[idx]!], replacement);
+    if (replaceMatches(editor, blocks, [matches[idx]!], replacement) === 0) {
+      // In an equation (read-only): left as it is, on to the next one.
+      notify('公式中的文字不能替换，已跳过。');
+      const next = (idx + 1) % matches.length;
+      setCurrent(next);
+      selectMatch(editor, blocks, matches[next]!);
+      return;
+    }
     // The next match moves into the replaced one's place after the recompute.
     setCurrent(idx);
     navigated.current = false;
@@ -132,7 +139,8 @@ export function FindReplacePanel() {
   const replaceAll = () => {
     if (matches.length === 0) return;
     const n = replaceMatches(editor, blocks, matches, replacement);
-    notify(`已全部替换，共 ${n} 处。`);
+    const skipped = matches.length - n;
+    notify(`已全部替换，共 ${n} 处。${skipped > 0 ? `另有 ${skipped} 处在公式中（只读），未替换。` : ''}`);
   };
 
   if (!open) return null;

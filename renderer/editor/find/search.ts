@@ -1,7 +1,8 @@
 /**
  * Find and replace over the editor: text is gathered per paragraph (so a match may span
  * differently formatted runs but never a paragraph break), matches map back to Lexical text
- * nodes for selection, replacement and highlighting.
+ * nodes for selection, replacement and highlighting. An equation's text is searched too: a match
+ * in it selects the equation (its chip), and is never replaced (the equation is read-only).
  */
 import {
   $createRangeSelection,
@@ -15,7 +16,9 @@ import {
   type ElementNode,
   type LexicalEditor,
   type NodeKey,
+  type PointType,
 } from 'lexical';
+import { $isInlineObjectNode } from '../nodes/InlineObjectNode';
 import { $isWgParagraphNode } from '../nodes/WgParagraphNode';
 import { findInText, type FindOptions } from './findText';
 
@@ -23,6 +26,8 @@ interface Segment {
   key: NodeKey;
   start: number;
   end: number;
+  /** An inline object's text (an equation's), not a text node's. */
+  object?: true;
 }
 
 export interface SearchBlock {
@@ -39,6 +44,8 @@ export interface Match {
 export interface MatchPoint {
   key: NodeKey;
   offset: number;
+  /** In an object's text: the selection goes around the object. */
+  object?: true;
 }
 
 function $collectInline(el: ElementNode, block: SearchBlock): void {
@@ -49,6 +56,10 @@ function $collectInline(el: ElementNode, block: SearchBlock): void {
       block.text += t;
     } else if ($isElementNode(child) && child.isInline()) {
       $collectInline(child, block);
+    } else if ($isInlineObjectNode(child) && child.getTextContent() !== '') {
+      const t = child.getTextContent();
+      block.segments.push({ key: child.getKey(), start: block.text.length, end: block.text.length + t.length, object: true });
+      block.text += t;
     } else {
       block.text += '\n'; // a line break: matches never cross it
     }
@@ -85,7 +96,7 @@ export function findMatches(blocks: SearchBlock[], query: string, opts: FindOpti
 export function pointAt(block: SearchBlock, offset: number, atEnd: boolean): MatchPoint | null {
   for (const s of block.segments) {
     if (atEnd ? offset > s.start && offset <= s.end : offset >= s.start && offset < s.end) {
-      return { key: s.key, offset: offset - s.start };
+      return s.object ? { key: s.key, offset: offset - s.start, object: true } : { key: s.key, offset: offset - s.start };
     }
   }
   return null;
@@ -99,12 +110,25 @@ export function matchRange(blocks: SearchBlock[], m: Match): { anchor: MatchPoin
   return anchor && focus ? { anchor, focus } : null;
 }
 
+/** A point of the selection at a match's end: in its text node, or before (`after` false) or after an object. */
+function $setPoint(point: PointType, m: MatchPoint, after: boolean): void {
+  const node = m.object ? $getNodeByKey(m.key) : null;
+  const parent = node?.getParent();
+  if (node && parent) point.set(parent.getKey(), node.getIndexWithinParent() + (after ? 1 : 0), 'element');
+  else point.set(m.key, m.offset, 'text');
+}
+
 function $selectRange(r: { anchor: MatchPoint; focus: MatchPoint }) {
   const sel = $createRangeSelection();
-  sel.anchor.set(r.anchor.key, r.anchor.offset, 'text');
-  sel.focus.set(r.focus.key, r.focus.offset, 'text');
+  $setPoint(sel.anchor, r.anchor, false);
+  $setPoint(sel.focus, r.focus, true);
   $setSelection(sel);
   return sel;
+}
+
+/** The match covers some of an object's text: replacing it would delete the object. */
+function touchesObject(blocks: SearchBlock[], m: Match): boolean {
+  return blocks[m.block]?.segments.some((s) => s.object && s.start < m.end && m.start < s.end) ?? false;
 }
 
 /**
@@ -135,7 +159,7 @@ export function replaceMatches(editor: LexicalEditor, blocks: SearchBlock[], mat
     () => {
       for (let i = matches.length - 1; i >= 0; i--) {
         const r = matchRange(blocks, matches[i]!);
-        if (!r || !$getNodeByKey(r.anchor.key) || !$getNodeByKey(r.focus.key)) continue;
+        if (!r || touchesObject(blocks, matches[i]!) || !$getNodeByKey(r.anchor.key) || !$getNodeByKey(r.focus.key)) continue;
         const sel = $selectRange(r);
         if (replacement === '') sel.removeText();
         else sel.insertText(replacement);

@@ -3,13 +3,16 @@
  * DecoratorNode: inline, not editable, selectable by a click, deleted by Delete/Backspace, moved
  * by cut and paste or with its paragraph. A picture shows its image from the source package (a
  * data: URL from the services; nothing remote), a page break a 分页符 line, a note mark its number
- * in superscript, another drawing a labelled box. The node keeps the object and its run's
- * formatting as they were read, so saving writes the object's original XML back.
+ * in superscript, another drawing a labelled box, an equation a chip with its linear text
+ * (公式 “x=a+b”: the words around it are CSS, so the chip's DOM text is the equation's text, as
+ * the node's text content is, and find and 校对 ranges land in it). The node keeps the object
+ * and its run's formatting as they were read, so saving writes the object's original XML back.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useLexicalNodeSelection } from '@lexical/react/useLexicalNodeSelection';
 import {
   $applyNodeReplacement,
+  type DOMExportOutput,
   $getNodeByKey,
   CLICK_COMMAND,
   COMMAND_PRIORITY_LOW,
@@ -24,7 +27,7 @@ import {
   type Spread,
 } from 'lexical';
 import { useEffect, useState, type JSX } from 'react';
-import { INLINE_OBJECT_KINDS, type InlineObject, type Run } from '../../../shared/model/document';
+import { INLINE_OBJECT_KINDS, objectText, type InlineObject, type Run } from '../../../shared/model/document';
 import { useStore } from '../../app/store';
 import { fileStore } from '../../files/fileState';
 
@@ -40,6 +43,7 @@ const KIND_NAMES: Record<InlineObject['kind'], string> = {
   columnBreak: '分栏符',
   footnote: '脚注',
   endnote: '尾注',
+  equation: '公式',
 };
 
 /** Reads a picture of a package as a data: URL; set by the app (the API), absent in tests without one. */
@@ -155,6 +159,12 @@ function ObjectView({ object, nodeKey }: { object: InlineObject; nodeKey: NodeKe
           {KIND_NAMES[object.kind]}
         </span>
       );
+    case 'equation':
+      return (
+        <span className={`${cls} wg-equation`} data-object="equation" title={`公式（只读，保存时原样保留）：${object.label ?? ''}`}>
+          {object.label ?? ''}
+        </span>
+      );
     case 'footnote':
     case 'endnote':
       return (
@@ -221,8 +231,16 @@ export class InlineObjectNode extends DecoratorNode<JSX.Element> {
     return true;
   }
 
+  /** What the object reads as in the text (an equation's linear text; '' for the others): counts, outline, copy as text. */
   override getTextContent(): string {
-    return '';
+    return objectText(this.__object);
+  }
+
+  /** Copied as HTML, an equation is its text (a picture or break stays out, as before). */
+  override exportDOM(): DOMExportOutput {
+    const span = document.createElement('span');
+    span.textContent = objectText(this.__object);
+    return { element: span };
   }
 
   override decorate(): JSX.Element {

@@ -10,13 +10,12 @@ import {
   $isElementNode,
   $isRangeSelection,
   $isRootNode,
-  $isTextNode,
   type ElementNode,
   type LexicalNode,
   type NodeKey,
-  type TextNode,
 } from 'lexical';
 import { ROLE_LAYOUT } from '../../../shared/model/paragraphStyles';
+import { $textPieces } from '../textPieces';
 import { $createWgParagraphNode, type WgParagraphNode } from '../nodes/WgParagraphNode';
 
 /** The top-level block holding a node (table cells are not blocks: their table is). */
@@ -31,39 +30,13 @@ export function $blockOf(node: LexicalNode): LexicalNode | null {
   return null;
 }
 
-interface Piece {
-  node: TextNode;
-  start: number;
-  end: number;
-}
-
-/** The paragraph's text nodes with their offsets in its text content. */
-function $pieces(p: ElementNode): Piece[] {
-  const out: Piece[] = [];
-  let offset = 0;
-  const walk = (el: ElementNode) => {
-    for (const child of el.getChildren()) {
-      if ($isTextNode(child)) {
-        const len = child.getTextContentSize();
-        out.push({ node: child, start: offset, end: offset + len });
-        offset += len;
-      } else if ($isElementNode(child) && child.isInline()) {
-        walk(child);
-      } else {
-        offset += child.getTextContentSize();
-      }
-    }
-  };
-  walk(p);
-  return out;
-}
 
 /**
  * Replaces [start, end) of a paragraph's text, keeping the formatting of the text it replaces
  * and the caret where it was relative to the text around it.
  */
 export function $replaceText(p: ElementNode, start: number, end: number, text: string): void {
-  const all = $pieces(p);
+  const all = $textPieces(p);
   const pieces = start === end ? all.filter((x) => x.start <= start && x.end >= start).slice(0, 1) : all.filter((x) => x.end > start && x.start < end);
   if (pieces.length === 0) return;
   const selection = $getSelection();
@@ -134,7 +107,7 @@ export function $splitRunIn(p: WgParagraphNode, titleEnd: number, bodyStart: num
   body.setRightChars(p.getRightChars());
   p.insertAfter(body);
   // Split the text node bodyStart falls in, then move it and everything after it.
-  const at = $pieces(p).find((x) => x.end > bodyStart);
+  const at = $textPieces(p).find((x) => x.end > bodyStart);
   if (at) {
     let node: LexicalNode = at.start < bodyStart ? at.node.splitText(bodyStart - at.start)[1]! : at.node;
     while (node.getParent() && !node.getParent()!.is(p)) node = node.getParent()!;

@@ -1,10 +1,11 @@
 /** Publishes the caret position and the formatting at the selection for the toolbar and status bar. */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $getSelection, $isRangeSelection, CAN_REDO_COMMAND, CAN_UNDO_COMMAND, COMMAND_PRIORITY_LOW } from 'lexical';
+import { $getSelection, $isRangeSelection, $isTextNode, CAN_REDO_COMMAND, CAN_UNDO_COMMAND, COMMAND_PRIORITY_LOW } from 'lexical';
 import { mergeRegister } from '@lexical/utils';
 import { useEffect } from 'react';
 import { $selectedParagraphs } from '../formatting';
 import { caretStore, historyStore, perFrame, selectionStore } from '../status';
+import { $offsetInParagraph } from '../textPieces';
 
 export function SelectionInfoPlugin() {
   const [editor] = useLexicalComposerContext();
@@ -20,16 +21,12 @@ export function SelectionInfoPlugin() {
         let column = 1;
         const paras = $selectedParagraphs();
         const para = paras[0];
-        if (para && sel.isCollapsed()) {
-          let before = 0;
-          for (const t of para.getAllTextNodes()) {
-            if (t.is(anchorNode)) {
-              before += sel.anchor.offset;
-              break;
-            }
-            before += t.getTextContentSize();
-          }
-          column = before + 1;
+        if (para && sel.isCollapsed() && $isTextNode(anchorNode)) {
+          // An equation before the caret counts its characters, as 字数 does.
+          column = ($offsetInParagraph(para, anchorNode, sel.anchor.offset) ?? 0) + 1;
+        } else if (para && sel.isCollapsed() && anchorNode.is(para)) {
+          // Between objects (after an equation's chip): what the children before the caret hold.
+          column = para.getChildren().slice(0, sel.anchor.offset).reduce((n, c) => n + c.getTextContentSize(), 0) + 1;
         }
         const first = para;
         caretStore.set({ paragraph, column, selectedChars: sel.isCollapsed() ? 0 : sel.getTextContent().length });

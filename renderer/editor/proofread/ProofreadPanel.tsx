@@ -9,9 +9,10 @@
  * list entries of the paragraphs whose findings changed.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $createRangeSelection, $getNodeByKey, $getSelection, $isElementNode, $isRangeSelection, $isTextNode, $setSelection, HISTORY_PUSH_TAG, type TextNode } from 'lexical';
+import { $createRangeSelection, $getNodeByKey, $getSelection, $isElementNode, $isRangeSelection, $setSelection, HISTORY_PUSH_TAG } from 'lexical';
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { ProofreadSettings } from '../../../shared/settings';
+import { $textSpan } from '../textPieces';
 import { BUILTIN_TIFA, CATEGORY_LABELS, PROOF_CATEGORIES, Proofreader, mergeTifa, proofreadDocument, type TifaData, type DocFinding, type ProofCategory } from '../../../shared/proofread';
 import { api } from '../../api';
 import { blockIndexOf } from '../blockIndex';
@@ -53,20 +54,10 @@ function keyedFindings(findings: readonly DocFinding[], keys: readonly string[],
 function $selectSpan(blockKey: string, start: number, end: number): boolean {
   const block = $getNodeByKey(blockKey);
   if (!block || !$isElementNode(block)) return false;
-  const texts = block.getAllTextNodes();
-  let at = 0;
-  let anchor: [TextNode, number] | null = null;
-  let focus: [TextNode, number] | null = null;
-  for (const t of texts) {
-    const len = t.getTextContentSize();
-    if (!anchor && start <= at + len) anchor = [t, start - at];
-    if (anchor && end <= at + len) {
-      focus = [t, end - at];
-      break;
-    }
-    at += len;
-  }
-  if (!anchor || !focus || !$isTextNode(anchor[0])) return false;
+  // Offsets count an equation's text, as the model does; a span inside one cannot be selected.
+  const span = $textSpan(block, start, end);
+  if (!span) return false;
+  const { anchor, focus } = span;
   const sel = $createRangeSelection();
   sel.anchor.set(anchor[0].getKey(), anchor[1], 'text');
   sel.focus.set(focus[0].getKey(), focus[1], 'text');

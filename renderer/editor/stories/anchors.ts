@@ -4,7 +4,8 @@
  * their source through edits, so the places hold while the user types, moves and splits.
  */
 import { $dfsIterator } from '@lexical/utils';
-import { $createRangeSelection, $getRoot, $isTextNode, $setSelection, type NodeKey, type TextNode } from 'lexical';
+import { $createRangeSelection, $getRoot, $setSelection, type NodeKey } from 'lexical';
+import { $textSpan } from '../textPieces';
 import { $isWgParagraphNode, type WgParagraphNode } from '../nodes/WgParagraphNode';
 
 /** The paragraphs read from the w:p at `at`, in document order; none left: the last one that started before it (paragraphs merged when read). */
@@ -25,23 +26,13 @@ function $paragraphsAt(at: number): WgParagraphNode[] {
 function $selectText(paragraph: WgParagraphNode, text: string): boolean {
   const start = text ? paragraph.getTextContent().indexOf(text) : -1;
   if (start < 0) return false;
-  const end = start + text.length;
-  let at = 0;
-  let anchor: [TextNode, number] | null = null;
-  for (const t of paragraph.getAllTextNodes()) {
-    if (!$isTextNode(t)) continue;
-    const len = t.getTextContentSize();
-    if (!anchor && start <= at + len) anchor = [t, start - at];
-    if (anchor && end <= at + len) {
-      const sel = $createRangeSelection();
-      sel.anchor.set(anchor[0].getKey(), anchor[1], 'text');
-      sel.focus.set(t.getKey(), end - at, 'text');
-      $setSelection(sel);
-      return true;
-    }
-    at += len;
-  }
-  return false;
+  const span = $textSpan(paragraph, start, start + text.length);
+  if (!span) return false;
+  const sel = $createRangeSelection();
+  sel.anchor.set(span.anchor[0].getKey(), span.anchor[1], 'text');
+  sel.focus.set(span.focus[0].getKey(), span.focus[1], 'text');
+  $setSelection(sel);
+  return true;
 }
 
 /**

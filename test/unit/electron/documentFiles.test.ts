@@ -114,7 +114,7 @@ describe('opening files', () => {
     const b = path.join(dir, 'b.wgd');
     await saveUntil(b, opened.doc, null);
     expect(readFileSync(b).equals(readFileSync(a))).toBe(true);
-    expect(JSON.parse(readFileSync(a, 'utf8'))).toMatchObject({ format: 'wengao-document', version: 2 });
+    expect(JSON.parse(readFileSync(a, 'utf8'))).toMatchObject({ format: 'wengao-document', version: 3 });
   });
 
   it('reads a .wgd written by a newer version as far as it can, says so, and asks before saving over it', async () => {

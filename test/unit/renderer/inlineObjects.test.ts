@@ -29,8 +29,8 @@ beforeAll(() => {
 
 /** The index of the first top-level paragraph holding an object of this kind. */
 const indexOf = (d: WgDocument, kind: string) => d.blocks.findIndex((b) => b.type === 'paragraph' && b.runs.some((r) => r.object?.kind === kind));
-const objectXml = (d: WgDocument, index: number) => {
-  const at = (d.blocks[index] as Paragraph).runs.find((r) => r.object)!.object!.at!;
+const objectXml = (d: WgDocument, index: number, kind?: string) => {
+  const at = (d.blocks[index] as Paragraph).runs.find((r) => r.object && (!kind || r.object.kind === kind))!.object!.at!;
   const el = elementAt(xml, at)!;
   return xml.slice(el.start, el.end);
 };
@@ -64,10 +64,10 @@ describe('inline objects in the editor', () => {
     expect(kinds).toEqual(expect.arrayContaining(['picture', 'pageBreak', 'drawing']));
   });
 
-  it.each(['picture', 'drawing', 'pageBreak'])('a %s survives typing into its paragraph, without a question', (kind) => {
+  it.each(['picture', 'drawing', 'pageBreak', 'equation'])('a %s survives typing into its paragraph, without a question', (kind) => {
     const index = indexOf(doc, kind);
     expect(index).toBeGreaterThanOrEqual(0);
-    const original = objectXml(doc, index);
+    const original = objectXml(doc, index, kind);
     const edited = edit(index, (para) => para.append($createTextNode('新增说明')));
     expect(paragraphText(edited.blocks[index] as Paragraph)).toContain('新增说明');
     const saved = faithfulSave(edited, bytes)!;
@@ -106,6 +106,78 @@ describe('inline objects in the editor', () => {
     expect(out.split(original)).toHaveLength(2);
     const targetText = paragraphText(doc.blocks[to] as Paragraph).slice(-4);
     expect(out.indexOf(original)).toBeGreaterThan(out.indexOf(targetText));
+  });
+});
+
+describe('equations in the editor', () => {
+  const M = 'xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"';
+  const oMath = `<m:oMath ${M}><m:r><m:t>x=a+b</m:t></m:r></m:oMath>`;
+  const docx = () => makeDocx({ body: `<w:p><w:r><w:t>由公式</w:t></w:r>${oMath}<w:r><w:t>可知结论</w:t></w:r></w:p>${p('另一段x=a')}` });
+
+  it('read as their text in the paragraph’s text content (字数, outline, copy as text), and back to the model unchanged', () => {
+    const bytes = docx();
+    const read1 = readDocx(bytes).doc;
+    const editor = headlessEditor();
+    load(editor, read1);
+    const text = editor.getEditorState().read(() => $getRoot().getFirstChildOrThrow<ElementNode>().getTextContent());
+    expect(text).toBe('由公式x=a+b可知结论');
+    const back = read(editor);
+    expect(back.blocks[0]!.source!.fp).toBe(blockFingerprint(back.blocks[0]!));
+    expect(faithfulSave(back, bytes)!.bytes).toBe(bytes);
+  });
+
+  it('typed beside and deleted through the editor: kept byte for byte, then gone, never asked about', () => {
+    const bytes = docx();
+    const editor = headlessEditor();
+    load(editor, readDocx(bytes).doc);
+    editor.update(() => $getRoot().getFirstChildOrThrow<ElementNode>().append($createTextNode('新增')), { discrete: true });
+    const typed = faithfulSave(read(editor), bytes)!;
+    expect(typed.losses).toEqual([]);
+    expect(documentXml(typed.bytes)).toContain(oMath);
+    expect(paragraphText(readDocx(typed.bytes).doc.blocks[0] as Paragraph)).toBe('由公式x=a+b可知结论新增');
+    editor.update(() => $objectsIn($getRoot().getFirstChildOrThrow<ElementNode>()).forEach((o) => o.remove()), { discrete: true });
+    const deleted = faithfulSave(read(editor), bytes)!;
+    expect(deleted.losses).toEqual([]);
+    expect(documentXml(deleted.bytes)).not.toContain('oMath');
+  });
+
+  it('are found by 查找 (a match in one selects its chip) and never replaced', async () => {
+    const { $collectSearchBlocks, findMatches, replaceMatches, selectMatch } = await import('../../../renderer/editor/find/search');
+    const { $getSelection, $isRangeSelection } = await import('lexical');
+    const editor = headlessEditor();
+    load(editor, readDocx(docx()).doc);
+    const blocks = editor.getEditorState().read(() => $collectSearchBlocks());
+    const matches = findMatches(blocks, 'x=a', { matchCase: true });
+    expect(matches).toEqual([
+      { block: 0, start: 3, end: 6 },
+      { block: 1, start: 3, end: 6 },
+    ]);
+    selectMatch(editor, blocks, matches[0]!);
+    const selected = editor.getEditorState().read(() => {
+      const sel = $getSelection();
+      return $isRangeSelection(sel) ? sel.getNodes().filter($isInlineObjectNode).map((n) => n.getObject().kind) : [];
+    });
+    expect(selected).toEqual(['equation']);
+    expect(replaceMatches(editor, blocks, matches, 'y')).toBe(1);
+    expect(read(editor).blocks.map((b) => paragraphText(b as Paragraph))).toEqual(['由公式x=a+b可知结论', '另一段y']);
+    // A match running from the text into the equation is not replaced either: it would delete the equation.
+    const again = editor.getEditorState().read(() => $collectSearchBlocks());
+    expect(replaceMatches(editor, again, findMatches(again, '公式x', { matchCase: true }), '')).toBe(0);
+  });
+
+  it('offsets after one (校对, the caret’s column) count its text, as the model does', async () => {
+    const { $textSpan } = await import('../../../renderer/editor/textPieces');
+    const editor = headlessEditor();
+    load(editor, readDocx(docx()).doc);
+    const spans = editor.getEditorState().read(() => {
+      const para = $getRoot().getFirstChildOrThrow<ElementNode>();
+      const at = (start: number, end: number) => {
+        const s = $textSpan(para, start, end);
+        return s && [s.anchor[0].getTextContent().slice(s.anchor[1]), s.focus[1]];
+      };
+      return [at(8, 10), at(4, 6)];
+    });
+    expect(spans).toEqual([['可知结论', 2], null]);
   });
 });
 

@@ -161,8 +161,12 @@ const EXPECTED: Record<string, Expectation> = {
   'zh_word_circled_num.docx': {
     // decimalEnclosedCircleChinese gives ①②.
     contains: ['①\t本合同一式四份，自双方签章并经省政府采购中心审核编号后生效。', '②\t本合同一式四份'],
-    objects: { pageBreak: 1, picture: 1, drawing: 2 },
-    check: (r) => expect(paragraphsOf(r).flatMap((p) => p.runs.filter((x) => x.object?.kind === 'drawing').map((x) => x.object!.label))).toContain('图表'),
+    objects: { pageBreak: 1, picture: 1, drawing: 2, equation: 11 },
+    check: (r) => {
+      expect(paragraphsOf(r).flatMap((p) => p.runs.filter((x) => x.object?.kind === 'drawing').map((x) => x.object!.label))).toContain('图表');
+      // Equations as objects, their linear text in the text (the quadratic formula, as Word's m:t pieces).
+      expect(paragraphsOf(r).flatMap((p) => p.runs.filter((x) => x.object?.kind === 'equation').map((x) => x.text))).toContain('x=-b±b2-4ac2a');
+    },
   },
   'zh_word_report_toc_paren_num.docx': { lines: ['1.\t有序列表构成的章节标题', '1.1.\t显式空白字符表示'], contains: ['MinerU支持docx解析了'], notices: ['嵌套在表格中的表格已转为文字'] },
   'zh_wps_autonum_hbbzsm_p1.doc': LEGACY('zh_wps_autonum_hbbzsm_p1.doc'),

@@ -4,7 +4,8 @@
  * user types into its paragraph and saves over the file without a question, and python-docx reads
  * the picture back in that paragraph; a page break shows as a 分页符 line and can be deleted; a
  * footnote mark shows as a superscript number; a text box shows as a 文本框 mark and typing next to
- * it saves without a question.
+ * it saves without a question; an equation shows as a 公式 chip with its text, is found by 查找, and
+ * typing beside it saves it back byte for byte.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -107,6 +108,41 @@ describe('inline objects of a .docx', () => {
     const xml = strFromU8(unzipSync(new Uint8Array(readFileSync(file)))['word/document.xml']!);
     expect(xml).toContain('新锚点段落');
     expect(xml.split('框中文字').length - 1).toBe(2); // the box's two branches, once each, as read
+    expect(errors).toEqual([]);
+  });
+
+  it('shows an equation as a 公式 chip with its text, finds it, and saves typing beside it with the m:oMath as it was', async () => {
+    const dir = tmp();
+    const file = path.join(dir, '公式.docx');
+    writableCopy(fixturePath('docx', 'zh_word_circled_num.docx'), file);
+    const source = strFromU8(unzipSync(new Uint8Array(readFileSync(file)))['word/document.xml']!);
+    const equations = source.match(/<m:oMath>[\s\S]*?<\/m:oMath>/g)!;
+    const { page, errors } = await start(['--open', file]);
+    // The chip's text is the equation's linear text; "公式 “…”" around it is drawn by CSS.
+    const chip = page.locator('[data-testid=editor] [data-object=equation]').first();
+    await expect.poll(() => chip.innerText()).toBe('a2+b2=c2');
+    expect(await chip.evaluate((el) => getComputedStyle(el, '::before').content)).toContain('公式');
+    const para = editor(page).locator('p', { has: page.locator('[data-object=equation]') }).first();
+    expect(await para.innerText()).toContain('本合同双方应加盖骑缝章。a2+b2=c2行内公式后接正文');
+    // 查找 sees the equation's text.
+    await editor(page).click();
+    await page.keyboard.press('Control+f');
+    await page.locator('[data-testid=find-input]').fill('b2=c2');
+    await expect.poll(() => page.locator('[data-testid=find-count]').innerText()).toMatch(/^第 1 项，共 \d+ 项$/);
+    await page.keyboard.press('Escape');
+    // Type at the end of the equation's paragraph.
+    await para.click();
+    await page.keyboard.press('End');
+    await page.keyboard.insertText('（见上式）');
+    await expect.poll(() => page.title()).toBe('*公式.docx - 文稿');
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => page.title()).toBe('公式.docx - 文稿');
+    expect(await page.locator('[data-testid=dialog]').count()).toBe(0);
+    const xml = strFromU8(unzipSync(new Uint8Array(readFileSync(file)))['word/document.xml']!);
+    expect(xml).toContain('（见上式）');
+    expect(xml).toContain(equations[0]);
+    expect(xml.indexOf(equations[0]!)).toBeLessThan(xml.indexOf('（见上式）'));
+    expect(xml.match(/<m:oMath>[\s\S]*?<\/m:oMath>/g)).toEqual(equations);
     expect(errors).toEqual([]);
   });
 });

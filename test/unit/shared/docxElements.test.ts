@@ -222,6 +222,10 @@ describe('equations', () => {
     expect(wgd.doc).toEqual(read);
     typeAtEnd(paragraphs(wgd.doc)[0]!, '改');
     expect(bodyOf(faithfulSave(wgd.doc, bytes)!.bytes)).toContain(oMath);
+    // Written as format version 3; a version 2 file (no equations) still opens as it did.
+    expect(serializeWgd(read)).toContain('"version":3');
+    const v2 = serializeWgd(readDocx(docx(p('旧文件'))).doc).replace('"version":3', '"version":2');
+    expect(paragraphs(parseWgd(v2, 'old.wgd').doc).map(paragraphText)).toEqual(['旧文件']);
   });
 
   it('the .wgd schema takes an equation’s long linear text but not a long label on another object', () => {

@@ -127,7 +127,7 @@ export function flushHeld(ctx: BodyReader, c: Container): void {
 const JC: Record<Alignment, string> = { left: 'left', center: 'center', right: 'right', justify: 'both' };
 
 /** The order of w:pPr children (ECMA-376 17.3.1.26). */
-const PPR_ORDER = ['pStyle', 'keepNext', 'keepLines', 'pageBreakBefore', 'framePr', 'widowControl', 'numPr', 'suppressLineNumbers', 'pBdr', 'shd', 'tabs', 'suppressAutoHyphens', 'kinsoku', 'wordWrap', 'overflowPunct', 'topLinePunct', 'autoSpaceDE', 'autoSpaceDN', 'bidi', 'adjustRightInd', 'snapToGrid', 'spacing', 'ind', 'contextualSpacing', 'mirrorIndents', 'suppressOverlap', 'jc', 'textDirection', 'textAlignment', 'textboxTightWrap', 'outlineLvl', 'divId', 'cnfStyle', 'rPr', 'sectPr', 'pPrChange'];
+export const PPR_ORDER = ['pStyle', 'keepNext', 'keepLines', 'pageBreakBefore', 'framePr', 'widowControl', 'numPr', 'suppressLineNumbers', 'pBdr', 'shd', 'tabs', 'suppressAutoHyphens', 'kinsoku', 'wordWrap', 'overflowPunct', 'topLinePunct', 'autoSpaceDE', 'autoSpaceDN', 'bidi', 'adjustRightInd', 'snapToGrid', 'spacing', 'ind', 'contextualSpacing', 'mirrorIndents', 'suppressOverlap', 'jc', 'textDirection', 'textAlignment', 'textboxTightWrap', 'outlineLvl', 'divId', 'cnfStyle', 'rPr', 'sectPr', 'pPrChange'];
 
 const HEADING_LEVEL: Record<string, number> = { heading1: 0, heading2: 1, heading3: 2, heading4: 3 };
 
@@ -149,6 +149,8 @@ export interface ParagraphEmit {
   reshaped: boolean;
   /** Leave out a w:sectPr of the original (another piece of the split paragraph carries it). */
   dropSection: boolean;
+  /** A w:sectPr to carry instead (a deleted paragraph's, whose section this paragraph now ends). */
+  section?: string | undefined;
 }
 
 /** The w:pPr of a re-emitted paragraph. */
@@ -156,7 +158,8 @@ export function paragraphProperties(ctx: EmitContext, p: Paragraph, how: Paragra
   const { xml, w } = ctx;
   const original = how.original ? childNamed(xml, how.original, 'pPr') : null;
   const changes = new Map<string, string | null>();
-  if (how.dropSection) changes.set('sectPr', null);
+  if (how.section) changes.set('sectPr', how.section);
+  else if (how.dropSection) changes.set('sectPr', null);
   const mark = original ? acceptedMark(ctx, original) : undefined;
   if (mark !== undefined) changes.set('rPr', mark);
   if (how.reshaped || !original) {
@@ -188,12 +191,12 @@ function originalParagraph(ctx: EmitContext, p: Paragraph): Element | null {
   return el && localName(el.name) === 'p' ? el : null;
 }
 
-/** An edited or new paragraph; `dropSection` leaves out its original section break. */
-export function emitParagraph(ctx: EmitContext, p: Paragraph, dropSection: boolean): string {
+/** An edited or new paragraph; `dropSection` leaves out its original section break, `section` gives it one. */
+export function emitParagraph(ctx: EmitContext, p: Paragraph, dropSection: boolean, section?: string): string {
   if (insideKeptTextBox(ctx, p)) return '';
   const original = originalParagraph(ctx, p);
   const reshaped = !p.source?.pf || p.source.pf !== paragraphShapeFingerprint(p);
   const written = paragraphToWrite(p, original !== null, reshaped);
-  const pPr = paragraphProperties(ctx, written, { original, reshaped, dropSection });
+  const pPr = paragraphProperties(ctx, written, { original, reshaped, dropSection, section });
   return `<${ctx.w}p>${pPr}${emitRuns(ctx, written.runs)}</${ctx.w}p>`;
 }

@@ -6,7 +6,10 @@
  *   (a content control or a paragraph with text boxes as one piece); moved blocks move with it.
  * - An edited paragraph keeps its w:pPr (style, spacing, numbering, section break) and each run
  *   the w:rPr of the run its text came from; a paragraph split from another takes its w:pPr.
- * - Deleted blocks are left out; a deleted paragraph that ended a section leaves its section break.
+ * - Deleted blocks are left out. A deleted paragraph that ended a section (deleted whole, or merged
+ *   into the paragraph before it with Backspace/Delete) leaves its section break on the paragraph
+ *   that now ends the section, as Word keeps the second paragraph's mark when two merge; with no
+ *   such paragraph, in an empty paragraph of its own.
  * - Body-level pieces that are not blocks (bookmarks, the final w:sectPr) stay where they were.
  * - Every other part of the package is copied as stored (zipCopy.ts).
  * What an edited paragraph held that the model cannot (pictures, fields, footnote marks…) is
@@ -16,12 +19,12 @@ import { encodeUtf8 } from '../../text/codec';
 import type { Block, Table, WgDocument } from '../../model/document';
 import { xmlText } from '../read/xml';
 import { DocxPackage } from '../read/package';
-import { emitParagraph } from '../elements/paragraphs';
+import { emitParagraph, PPR_ORDER } from '../elements/paragraphs';
 import { emitTable } from '../elements/tables';
 import { insideKeptTextBox, keptTextBoxes, paragraphsOf } from '../elements/textBoxes';
 import { groupsOf, validRange, type Group, type PieceIndex } from '../elements/bodyPieces';
 import { blockFingerprint } from './fingerprint';
-import type { EmitContext } from './emit';
+import { setChildren, type EmitContext } from './emit';
 import { bodyLayout, childNamed, countDescendants, localName, type BodyLayout, type Element } from './xmlSlice';
 import { replaceZipEntries } from './zipCopy';
 
@@ -70,7 +73,7 @@ function leadOf(plan: Plan, i: number): string {
  * Body-level pieces that are not blocks travel with the next block still present, as do the
  * section breaks of deleted paragraphs: what goes before each group, and what follows the last.
  */
-function keptPieces(plan: Plan, groups: Map<number, Group>): { before: Map<number, string>; after: string } {
+function keptPieces(plan: Plan, groups: Map<number, Group>, moved: ReadonlySet<number>): { before: Map<number, string>; after: string } {
   const { xml, w } = plan.ctx;
   const covered = new Uint8Array(plan.children.length);
   for (const g of groups.values()) for (let i = g.first; i <= g.last; i++) covered[i] = 1;
@@ -85,11 +88,65 @@ function keptPieces(plan: Plan, groups: Map<number, Group>): { before: Map<numbe
     if (covered[i]) return;
     if (!BLOCK_ELEMENTS.has(localName(c.name))) pending += leadOf(plan, i) + xml.slice(c.start, c.end);
     else {
-      const sect = sectionOf(xml, c);
+      const sect = moved.has(i) ? null : sectionOf(xml, c);
       if (sect) pending += `${leadOf(plan, i)}<${w}p><${w}pPr>${xml.slice(sect.start, sect.end)}</${w}pPr></${w}p>`;
     }
   });
   return { before, after: pending };
+}
+
+/** The body child a block was read from, when it is one w:p on its own. */
+function paragraphChild(plan: Plan, b: Block): number | null {
+  const r = b.type === 'paragraph' ? validRange(plan, b) : null;
+  return r && r.first === r.last && localName(plan.children[r.first]!.name) === 'p' ? r.first : null;
+}
+
+interface MovedSections {
+  /** Block index → the w:sectPr it now carries. */
+  onto: Map<number, string>;
+  /** Body children (deleted paragraphs) whose w:sectPr moved. */
+  moved: Set<number>;
+}
+
+/**
+ * The section breaks of deleted paragraphs that move onto the paragraph now ending their section:
+ * the last block left from the same section (after the break before it), when it is a paragraph
+ * read from a w:p of its own and what follows it in the document comes from after the deleted one.
+ */
+function movedSections(plan: Plan, doc: WgDocument, groups: Map<number, Group>): MovedSections {
+  const { xml } = plan.ctx;
+  const out: MovedSections = { onto: new Map(), moved: new Set() };
+  const covered = new Uint8Array(plan.children.length);
+  for (const g of groups.values()) for (let i = g.first; i <= g.last; i++) covered[i] = 1;
+  const childOf = doc.blocks.map((b) => paragraphChild(plan, b));
+  let previousBreak = -1;
+  plan.children.forEach((c, k) => {
+    const sect = localName(c.name) === 'p' ? sectionOf(xml, c) : null;
+    if (!sect) return;
+    const from = previousBreak;
+    previousBreak = k;
+    if (covered[k]) return;
+    let best = -1;
+    childOf.forEach((ci, i) => {
+      if (ci !== null && ci > from && ci < k && (best < 0 || ci >= childOf[best]!)) best = i;
+    });
+    if (best < 0 || out.onto.has(best)) return;
+    const next = doc.blocks[best + 1];
+    const nextRange = next ? validRange(plan, next) : null;
+    if (next && (!nextRange || nextRange.first < k)) return;
+    out.onto.set(best, xml.slice(sect.start, sect.end));
+    out.moved.add(k);
+  });
+  return out;
+}
+
+/** An untouched paragraph's XML with a w:sectPr put in its w:pPr. */
+function withSection(ctx: EmitContext, el: Element, sect: string): string {
+  const { xml, w } = ctx;
+  const pPr = childNamed(xml, el, 'pPr');
+  const props = setChildren(xml, pPr, 'pPr', w, PPR_ORDER, new Map([['sectPr', sect]]));
+  if (pPr) return xml.slice(el.start, pPr.start) + props + xml.slice(pPr.end, el.end);
+  return xml.slice(el.start, el.contentStart) + props + xml.slice(el.contentStart, el.end);
 }
 
 /** For each paragraph read, the last block holding a piece of it: a paragraph split in two keeps its section break on the last piece only. */
@@ -105,7 +162,8 @@ function lastPieces(blocks: Block[]): Map<number, number> {
 function documentXml(plan: Plan, doc: WgDocument, groups: Map<number, Group>): string {
   const { children, layout } = plan;
   const { xml } = plan.ctx;
-  const kept = keptPieces(plan, groups);
+  const sections = movedSections(plan, doc, groups);
+  const kept = keptPieces(plan, groups, sections.moved);
   const lastPiece = lastPieces(doc.blocks);
   let out = xml.slice(0, layout.body.contentStart);
   const emitted = new Set<number>();
@@ -116,12 +174,15 @@ function documentXml(plan: Plan, doc: WgDocument, groups: Map<number, Group>): s
       emitted.add(g.first);
       out += kept.before.get(g.first) ?? '';
     }
+    const section = sections.onto.get(i);
     if (g?.untouched) {
-      if (i === g.blocks[0]) out += leadOf(plan, g.first) + xml.slice(children[g.first]!.start, children[g.last]!.end);
+      if (i !== g.blocks[0]) return;
+      out += leadOf(plan, g.first);
+      out += section ? withSection(plan.ctx, children[g.first]!, section) : xml.slice(children[g.first]!.start, children[g.last]!.end);
       return;
     }
     if (g && i === g.blocks[0]) out += leadOf(plan, g.first);
-    if (b.type === 'paragraph') out += emitParagraph(plan.ctx, b, b.source?.p !== undefined && lastPiece.get(b.source.p) !== i);
+    if (b.type === 'paragraph') out += emitParagraph(plan.ctx, b, b.source?.p !== undefined && lastPiece.get(b.source.p) !== i, section);
     else out += emitTable(plan.ctx, b, tableFrom(plan, b));
   });
   return out + kept.after + xml.slice(children.length > 0 ? children[children.length - 1]!.end : layout.body.contentStart);

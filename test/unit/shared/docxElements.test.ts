@@ -422,6 +422,47 @@ describe('sections', () => {
   });
 });
 
+describe('deleting the paragraph that ends a section', () => {
+  // Section 1: portrait, 公文 margins; section 2: landscape. The first section ends at 第一节末.
+  const sect1 = '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588"/></w:sectPr>';
+  const final = '<w:sectPr><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/></w:sectPr>';
+  const body = `${p('第一节开头')}${p('第一节末', sect1)}${p('第二节')}${final}`;
+  /** Each paragraph's text with the section it ends ('1' for sect1), and the body's own last section. */
+  const sections = (written: string) => [...written.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].map((m) => `${m[1]!.replace(/<[^>]+>/g, '')}${m[1]!.includes(sect1) ? '|1' : ''}`);
+
+  it('merged into the paragraph before it (Backspace at its start): the merged paragraph carries the break, no empty paragraph is left', () => {
+    const { written, reread } = roundTrip(docx(body), (d) => {
+      const [before, end] = paragraphs(d);
+      before!.runs.push(...end!.runs);
+      d.blocks.splice(1, 1);
+    });
+    expect(sections(written)).toEqual(['第一节开头第一节末|1', '第二节']);
+    expect(written.endsWith(final)).toBe(true);
+    expect(paragraphs(reread).map(paragraphText)).toEqual(['第一节开头第一节末', '第二节']);
+  });
+
+  it('deleted whole: the paragraph before it, untouched otherwise, now ends the section', () => {
+    const { written } = roundTrip(docx(body), (d) => d.blocks.splice(1, 1));
+    expect(sections(written)).toEqual(['第一节开头|1', '第二节']);
+    expect(written).toContain(`<w:p><w:pPr>${sect1}</w:pPr><w:r><w:t xml:space="preserve">第一节开头</w:t></w:r></w:p>`);
+  });
+
+  it('merged with the next section’s first paragraph (Delete at its end): the break stays under it, as the editor shows', () => {
+    const { written } = roundTrip(docx(body), (d) => {
+      const [, end, next] = paragraphs(d);
+      end!.runs.push(...next!.runs);
+      d.blocks.splice(2, 1);
+    });
+    expect(sections(written)).toEqual(['第一节开头', '第一节末第二节|1']);
+  });
+
+  it('with nothing of its section left before it, or a new paragraph after that, keeps its break in an empty paragraph', () => {
+    expect(sections(roundTrip(docx(body), (d) => d.blocks.splice(0, 2)).written)).toEqual(['|1', '第二节']);
+    const typed = roundTrip(docx(body), (d) => d.blocks.splice(1, 1, { type: 'paragraph', runs: [{ text: '新段' }] })).written;
+    expect(sections(typed)).toEqual(['第一节开头', '新段', '|1', '第二节']);
+  });
+});
+
 describe('body-level pieces', () => {
   const sdt = `<w:sdt><w:sdtPr><w:alias w:val="正文"/></w:sdtPr><w:sdtContent>${p('控件一')}${p('控件二')}</w:sdtContent></w:sdt>`;
   const body = `${p('开头')}<w:bookmarkStart w:id="0" w:name="b"/>${sdt}<w:bookmarkEnd w:id="0"/>${p('结尾')}`;

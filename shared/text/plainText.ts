@@ -179,8 +179,11 @@ export function plainTextLosses(doc: WgDocument): string[] {
   let tables = false;
   let lineBreaks = false;
   let objects = false;
+  let equations = false;
   const visit = (p: Paragraph) => {
-    if (p.runs.some((r) => r.object)) objects = true;
+    // An equation is written as its text: its layout is what goes.
+    if (p.runs.some((r) => r.object && r.object.kind !== 'equation')) objects = true;
+    if (p.runs.some((r) => r.object?.kind === 'equation')) equations = true;
     if (p.runs.some(hasFormatting)) formatting = true;
     if (p.role && p.role !== 'body') roles = true;
     if (p.align === 'center' || p.align === 'right') alignment = true;
@@ -196,6 +199,7 @@ export function plainTextLosses(doc: WgDocument): string[] {
   }
   const out: string[] = [];
   if (objects) out.push('图片、分页符、脚注编号等对象');
+  if (equations) out.push('公式的版式（公式按文字保存）');
   if (formatting) out.push('加粗、倾斜、下划线等文字格式');
   if (roles) out.push('标题、各级标题等段落样式');
   if (alignment) out.push('居中、右对齐等对齐方式');

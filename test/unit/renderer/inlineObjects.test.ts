@@ -121,6 +121,16 @@ describe('equations in the editor', () => {
     load(editor, read1);
     const text = editor.getEditorState().read(() => $getRoot().getFirstChildOrThrow<ElementNode>().getTextContent());
     expect(text).toBe('由公式x=a+b可知结论');
+    // Copy as text: the selection's text (what goes to text/plain) holds the equation's text.
+    let copied = '';
+    editor.update(
+      () => {
+        const para = $getRoot().getFirstChildOrThrow<ElementNode>();
+        copied = para.select(0, para.getChildrenSize()).getTextContent();
+      },
+      { discrete: true },
+    );
+    expect(copied).toBe('由公式x=a+b可知结论');
     const back = read(editor);
     expect(back.blocks[0]!.source!.fp).toBe(blockFingerprint(back.blocks[0]!));
     expect(faithfulSave(back, bytes)!.bytes).toBe(bytes);

@@ -11,7 +11,7 @@ import { faithfulSave, sourceDocumentXml } from '../../../shared/docx/faithful/w
 import { documentText, paragraphText, type Block, type Paragraph, type Run, type Table, type WgDocument } from '../../../shared/model/document';
 import { DocumentSchema } from '../../../shared/model/schema';
 import { parseWgd, serializeWgd } from '../../../shared/model/wgd';
-import { defaultTextLayout, documentToPlainText } from '../../../shared/text/plainText';
+import { defaultTextLayout, documentToPlainText, plainTextLosses } from '../../../shared/text/plainText';
 import { writeDocx } from '../../../shared/docx/write/writeDocx';
 import { DEFAULT_EXPORT_FONTS } from '../../../shared/export/fonts';
 import { fixtureBytes, fixtureNames } from '../../support/fixtures';
@@ -209,6 +209,7 @@ describe('equations', () => {
     const doc = readDocx(docx(inline)).doc;
     expect(documentText(doc)).toBe('由x=a+b2可知');
     expect(documentToPlainText(doc, defaultTextLayout('\n'))).toBe('由x=a+b2可知\n');
+    expect(plainTextLosses(doc)).toEqual(['公式的版式（公式按文字保存）']);
     for (const template of ['plain', 'gbt9704'] as const) {
       const exported = await writeDocx(doc, { template, fonts: { ...DEFAULT_EXPORT_FONTS }, author: '', heading3Bold: true, normalizeDates: true });
       expect(paragraphs(readDocx(exported).doc).map(paragraphText)).toContain('由x=a+b2可知');

@@ -2,7 +2,7 @@
  * 校对: the offline proofreader. `proofreadDocument` checks a document model; the editor keeps one
  * `Proofreader` so that each keystroke re-checks only the paragraph it changed.
  */
-import { blockText, type WgDocument } from '../model/document';
+import { blockText, type Block, type WgDocument } from '../model/document';
 import { analyzeAnatomy } from '../anatomy/anatomy';
 import { Proofreader } from './checker';
 import type { DocFinding } from './types';
@@ -15,5 +15,17 @@ export * from './types';
 export function proofreadDocument(doc: WgDocument, proofreader = new Proofreader()): DocFinding[] {
   const { parts, outline } = analyzeAnatomy(doc.blocks);
   const paragraphs = doc.blocks.map((b, i) => ({ text: b.type === 'paragraph' ? blockText(b) : '', part: parts[i] ?? null }));
-  return proofreader.document(paragraphs, outline);
+  return proofreader.document(paragraphs, outline).filter((f) => !inEquation(doc.blocks[f.block], f));
+}
+
+/** The finding touches an equation's text: read-only (a chip), so it could not be fixed there. */
+function inEquation(b: Block | undefined, f: DocFinding): boolean {
+  if (b?.type !== 'paragraph') return false;
+  let at = 0;
+  for (const r of b.runs) {
+    const end = at + r.text.length;
+    if (r.object?.kind === 'equation' && at < f.end && f.start < end) return true;
+    at = end;
+  }
+  return false;
 }

@@ -10,6 +10,7 @@ import { ELEMENT_FAMILIES, ELEMENT_HANDLERS } from '../../../shared/docx/element
 import { faithfulSave, sourceDocumentXml } from '../../../shared/docx/faithful/writeFaithful';
 import { documentText, paragraphText, type Block, type Paragraph, type Run, type Table, type WgDocument } from '../../../shared/model/document';
 import { DocumentSchema } from '../../../shared/model/schema';
+import { proofreadDocument } from '../../../shared/proofread';
 import { parseWgd, serializeWgd } from '../../../shared/model/wgd';
 import { defaultTextLayout, documentToPlainText, plainTextLosses } from '../../../shared/text/plainText';
 import { writeDocx } from '../../../shared/docx/write/writeDocx';
@@ -214,6 +215,13 @@ describe('equations', () => {
       const exported = await writeDocx(doc, { template, fonts: { ...DEFAULT_EXPORT_FONTS }, author: '', heading3Bold: true, normalizeDates: true });
       expect(paragraphs(readDocx(exported).doc).map(paragraphText)).toContain('由x=a+b2可知');
     }
+  });
+
+  it('are not proofread: a finding in one could not be fixed in its read-only chip', () => {
+    const runs = (equation: boolean): Run[] => [{ text: '我们' }, equation ? { text: '的的', object: { kind: 'equation', label: '的的' } } : { text: '的的' }, { text: '工作。' }];
+    const check = (equation: boolean) => proofreadDocument({ meta: {}, blocks: [{ type: 'paragraph', runs: runs(equation) }] }).map((f) => f.text);
+    expect(check(false)).toContain('的的');
+    expect(check(true)).not.toContain('的的');
   });
 
   it('survive a .wgd round trip, and the .docx saved from it keeps them', () => {

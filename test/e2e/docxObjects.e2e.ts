@@ -122,7 +122,8 @@ describe('inline objects of a .docx', () => {
     const chip = page.locator('[data-testid=editor] [data-object=equation]').first();
     await expect.poll(() => chip.innerText()).toBe('a2+b2=c2');
     expect(await chip.evaluate((el) => getComputedStyle(el, '::before').content)).toContain('公式');
-    const para = editor(page).locator('p', { has: page.locator('[data-object=equation]') }).first();
+    const para = editor(page).locator('p', { hasText: '本合同双方应加盖骑缝章。' });
+    expect(await para.locator('[data-object=equation]').count()).toBe(1);
     expect(await para.innerText()).toContain('本合同双方应加盖骑缝章。a2+b2=c2行内公式后接正文');
     // 查找 sees the equation's text.
     await editor(page).click();
@@ -143,6 +144,17 @@ describe('inline objects of a .docx', () => {
     expect(xml).toContain(equations[0]);
     expect(xml.indexOf(equations[0]!)).toBeLessThan(xml.indexOf('（见上式）'));
     expect(xml.match(/<m:oMath>[\s\S]*?<\/m:oMath>/g)).toEqual(equations);
+    // A click selects the chip, Delete removes it: saved without it, and without a question.
+    await chip.click();
+    await expect.poll(() => chip.getAttribute('class')).toContain('wg-object-selected');
+    await page.keyboard.press('Delete');
+    await expect.poll(() => para.innerText()).not.toContain('a2+b2=c2');
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => page.title()).toBe('公式.docx - 文稿');
+    expect(await page.locator('[data-testid=dialog]').count()).toBe(0);
+    const after = strFromU8(unzipSync(new Uint8Array(readFileSync(file)))['word/document.xml']!);
+    expect(after.match(/<m:oMath>[\s\S]*?<\/m:oMath>/g)).toEqual(equations.slice(1));
+    expect(after).toContain('（见上式）');
     expect(errors).toEqual([]);
   });
 });

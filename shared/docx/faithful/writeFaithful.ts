@@ -95,9 +95,9 @@ function keptPieces(plan: Plan, groups: Map<number, Group>, moved: ReadonlySet<n
   return { before, after: pending };
 }
 
-/** The body child a block was read from, when it is one w:p on its own. */
+/** The body child a block was read from, when it is one w:p that gave this block alone (not a text box's anchor or paragraphs). */
 function paragraphChild(plan: Plan, b: Block): number | null {
-  const r = b.type === 'paragraph' ? validRange(plan, b) : null;
+  const r = b.type === 'paragraph' && b.source?.parts === undefined ? validRange(plan, b) : null;
   return r && r.first === r.last && localName(plan.children[r.first]!.name) === 'p' ? r.first : null;
 }
 
@@ -118,7 +118,8 @@ function movedSections(plan: Plan, doc: WgDocument, groups: Map<number, Group>):
   const out: MovedSections = { onto: new Map(), moved: new Set() };
   const covered = new Uint8Array(plan.children.length);
   for (const g of groups.values()) for (let i = g.first; i <= g.last; i++) covered[i] = 1;
-  const childOf = doc.blocks.map((b) => paragraphChild(plan, b));
+  let childOfBlocks: Array<number | null> | null = null;
+  const childOf = () => (childOfBlocks ??= doc.blocks.map((b) => paragraphChild(plan, b)));
   let previousBreak = -1;
   plan.children.forEach((c, k) => {
     const sect = localName(c.name) === 'p' ? sectionOf(xml, c) : null;
@@ -127,8 +128,8 @@ function movedSections(plan: Plan, doc: WgDocument, groups: Map<number, Group>):
     previousBreak = k;
     if (covered[k]) return;
     let best = -1;
-    childOf.forEach((ci, i) => {
-      if (ci !== null && ci > from && ci < k && (best < 0 || ci >= childOf[best]!)) best = i;
+    childOf().forEach((ci, i) => {
+      if (ci !== null && ci > from && ci < k && (best < 0 || ci >= childOf()[best]!)) best = i;
     });
     if (best < 0 || out.onto.has(best)) return;
     const next = doc.blocks[best + 1];

@@ -469,6 +469,10 @@ describe('deleting the paragraph that ends a section', () => {
     expect(sections(roundTrip(docx(body), (d) => d.blocks.splice(0, 2)).written)).toEqual(['|1', '第二节']);
     const typed = roundTrip(docx(body), (d) => d.blocks.splice(1, 1, { type: 'paragraph', runs: [{ text: '新段' }] })).written;
     expect(sections(typed)).toEqual(['第一节开头', '新段', '|1', '第二节']);
+    // A text box's anchor before it (one w:p giving several blocks) is written whole, as it was.
+    const anchor = `<w:p><w:r><w:t>锚</w:t></w:r><w:r><w:pict><v:shape><v:textbox><w:txbxContent>${p('框内')}</w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>`;
+    const boxed = roundTrip(docx(`${anchor}${p('第一节末', sect1)}${p('第二节')}${final}`), (d) => d.blocks.splice(2, 1)).written;
+    expect(boxed).toContain(`${anchor}<w:p><w:pPr>${sect1}</w:pPr></w:p>`);
   });
 });
 

@@ -9,12 +9,12 @@ import { runLevelStart } from './alternateContent';
 import { escapeXml } from '../faithful/emit';
 import { readEquationCharacters } from './equations';
 
-/** Adds text to the paragraph being read, in the format of the run holding it (or plain). */
-export function addText(ctx: BodyReader, text: string, plain = false): void {
+/** Adds text to the paragraph being read, in the format of the run holding it (or plain, outside a run). */
+export function addText(ctx: BodyReader, text: string): void {
   const p = ctx.para();
   if (!p || text === '' || !ctx.fieldVisible()) return;
   const run = ctx.run();
-  if (plain || !run) {
+  if (!run) {
     appendRun(p.runs, text, PLAIN);
   } else {
     const f = resolveRun(ctx, run, p);

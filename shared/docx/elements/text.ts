@@ -15,6 +15,7 @@ export function addText(ctx: BodyReader, text: string, plain = false): void {
   const run = ctx.run();
   if (plain || !run) {
     appendRun(p.runs, text, PLAIN);
+    ctx.marks.shown(text);
   } else {
     const f = resolveRun(ctx, run, p);
     if (f.hidden) {
@@ -24,6 +25,7 @@ export function addText(ctx: BodyReader, text: string, plain = false): void {
     }
     if (f.size > p.maxSize) p.maxSize = f.size;
     appendRun(p.runs, text, f.format);
+    ctx.marks.shown(text);
   }
   ctx.countChars(text.length);
 }
@@ -67,6 +69,7 @@ export const textHandlers: ElementHandlers = {
 export function readCharacters(ctx: BodyReader, t: string): void {
   if (ctx.inText) addText(ctx, t);
   else if (ctx.inMathText) addText(ctx, t, true);
+  else if (ctx.inInstr) ctx.addInstruction(t);
 }
 
 /** XML 1.0 cannot hold most control characters: drop them rather than write an unreadable file. */

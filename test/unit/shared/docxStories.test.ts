@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readDocumentFile, saveDocumentFile } from '../../../electron/services/documentFiles';
 import { memorySourcePackages, sourceStories } from '../../../electron/services/sourcePackages';
@@ -146,5 +147,67 @@ describe('stories of unusual documents', () => {
     expect(text.startsWith('2026{总页数}\n长')).toBe(true);
     expect(text.length).toBeLessThanOrEqual(4001);
     expect(DocumentStoriesSchema.safeParse(readStories(bytes)).success).toBe(true);
+  });
+});
+
+describe('stories from what opening the document recorded (one parse of document.xml)', () => {
+  /** The package with its document.xml replaced: what reading it again would fail on. */
+  const withDocumentXml = (bytes: Uint8Array, xml: string) => zipSync({ ...unzipSync(bytes), 'word/document.xml': strToU8(xml) });
+
+  it('lists the same stories from the marks the open recorded as from reading the package alone, for every fixture', () => {
+    const cases: Array<[string, Uint8Array]> = [['built', makeStoriesDocx()], ...fixtureNames('docx').map((n): [string, Uint8Array] => [n, fixtureBytes('docx', n)])];
+    let compared = 0;
+    for (const [name, bytes] of cases) {
+      let marks;
+      try {
+        marks = readDocx(bytes, { name }).marks;
+      } catch {
+        continue; // refused on open: never asked for
+      }
+      expect(readStories(bytes, undefined, marks), name).toEqual(readStories(bytes));
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(40);
+  });
+
+  it('does not read document.xml again when given the marks: a package whose document.xml is now damaged still lists them', () => {
+    const bytes = makeStoriesDocx();
+    const { marks } = readDocx(bytes);
+    const damaged = withDocumentXml(bytes, '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p>');
+    expect(() => readStories(damaged)).toThrow();
+    expect(readStories(damaged, undefined, marks)).toEqual(readStories(bytes));
+  });
+
+  it('hands the open’s marks to the stories of the kept package', async () => {
+    const docx = path.join(dir, '记录.docx');
+    writeFileSync(docx, makeStoriesDocx());
+    const opened = await readDocumentFile(docx);
+    expect(opened.storyMarks?.sections).toHaveLength(2);
+    expect(opened.storyMarks?.comments.map((c) => [c.id, c.anchor])).toEqual([
+      ['0', T.anchor1],
+      ['1', T.anchor2],
+    ]);
+    expect(await sourceStories(memorySourcePackages, opened.source.package!, opened.storyMarks)).toEqual(readStories(makeStoriesDocx()));
+  });
+});
+
+describe('headers and footers read by the body’s element handlers', () => {
+  it('shows the body’s own reading: a PAGE field inside a simple field’s run, nested fields, a table, a symbol, hidden text left out', () => {
+    const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+    const fld = (instr: string, result: string) =>
+      `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>${instr}</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>${result}</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>`;
+    const footer =
+      `<w:ftr xmlns:w="${W}"><w:p><w:r><w:t xml:space="preserve">第 </w:t></w:r>${fld(' PAGE ', '3')}<w:r><w:t xml:space="preserve"> 页 共 </w:t></w:r><w:fldSimple w:instr=" SECTIONPAGES "><w:r><w:t>9</w:t></w:r></w:fldSimple><w:r><w:t xml:space="preserve"> 页</w:t></w:r></w:p>` +
+      `<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>IF </w:instrText></w:r>${fld('PAGE', '1')}<w:r><w:instrText> = 1 "首页"</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>首页</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>` +
+      `<w:tbl><w:tr><w:tc><w:p><w:r><w:t>左</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>右</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r><w:r><w:sym w:font="Symbol" w:char="2605"/></w:r></w:p></w:tc></w:tr></w:tbl></w:ftr>`;
+    const bytes = makeDocx({
+      body: `${p('正文')}<w:sectPr><w:footerReference w:type="default" r:id="f"/></w:sectPr>`,
+      extra: {
+        'word/_rels/document.xml.rels': `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="f" Type="${R}/footer" Target="footer1.xml"/></Relationships>`,
+        'word/footer1.xml': footer,
+      },
+    });
+    expect(readStories(bytes).sections[0]!.headersFooters).toEqual([{ kind: 'footer', type: 'default', text: '第 {页码} 页 共 {本节页数} 页\n首页\n左\n右★' }]);
   });
 });

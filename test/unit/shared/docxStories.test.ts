@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readDocumentFile, saveDocumentFile } from '../../../electron/services/documentFiles';
 import { memorySourcePackages, sourceStories } from '../../../electron/services/sourcePackages';
@@ -17,7 +17,7 @@ import type { Paragraph } from '../../../shared/model/document';
 import { DocumentStoriesSchema, headerFooterLabel, sectionBreakLabel, storiesCount } from '../../../shared/model/stories';
 import { fixtureBytes, fixtureNames } from '../../support/fixtures';
 import { makeDocx, p } from '../../support/makeDocx';
-import { STORIES_TEXT as T, makeStoriesDocx } from '../../support/storiesDocx';
+import { REPLIES_TEXT as R, STORIES_TEXT as T, makeRepliesDocx, makeStoriesDocx } from '../../support/storiesDocx';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'wengao-stories-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -209,5 +209,49 @@ describe('headers and footers read by the body’s element handlers', () => {
       },
     });
     expect(readStories(bytes).sections[0]!.headersFooters).toEqual([{ kind: 'footer', type: 'default', text: '第 {页码} 页 共 {本节页数} 页\n首页\n左\n右★' }]);
+  });
+});
+
+describe('comment replies, done comments and comments outside the text', () => {
+  const bytes = makeRepliesDocx();
+  const stories = readStories(bytes);
+  const blocks = readDocx(bytes).doc.blocks as Paragraph[];
+
+  it('links each reply to the comment it answers and marks the done one, through commentsExtended.xml', () => {
+    expect(DocumentStoriesSchema.parse(stories)).toEqual(stories);
+    expect(stories.comments.map((c) => [c.id, c.author, c.text, c.parentId ?? null, c.done ?? false])).toEqual([
+      ['0', '张三', `${R.question}\n${R.questionMore}`, null, false],
+      ['1', '李四', R.answer, '0', false],
+      ['2', '张三', R.answer2, '1', false],
+      ['3', '王五', R.done, null, true],
+      ['4', '赵六', R.onHeader, null, false],
+      ['5', '张三', R.onHeaderReply, '4', false],
+      ['6', '赵六', R.onFootnote, null, false],
+    ]);
+  });
+
+  it('anchors comments in the text at their paragraph, and says where the others live', () => {
+    const where = stories.comments.map((c) => [c.id, c.at ?? c.place ?? null, c.anchorText]);
+    expect(where).toEqual([
+      ['0', blocks[0]!.source!.p, R.anchor],
+      ['1', blocks[0]!.source!.p, R.anchor],
+      ['2', blocks[0]!.source!.p, R.anchor],
+      ['3', blocks[1]!.source!.p, R.anchorDone],
+      ['4', 'header', R.header],
+      ['5', null, ''],
+      ['6', 'footnote', R.footnote],
+    ]);
+  });
+
+  it('reads the same from the marks the open recorded', () => {
+    expect(readStories(bytes, undefined, readDocx(bytes).marks)).toEqual(stories);
+  });
+
+  it('ignores a reply link to a comment that is not there, and a package without commentsExtended.xml', () => {
+    const files = unzipSync(bytes);
+    const dangling = zipSync({ ...files, 'word/commentsExtended.xml': strToU8(strFromU8(files['word/commentsExtended.xml']!).replace('w15:paraIdParent="1A000002"', 'w15:paraIdParent="0BADBEEF"')) });
+    expect(readStories(dangling).comments.find((c) => c.id === '1')!.parentId).toBeUndefined();
+    const { 'word/commentsExtended.xml': _, ...without } = files;
+    expect(readStories(zipSync(without)).comments.every((c) => c.parentId === undefined && c.done === undefined)).toBe(true);
   });
 });

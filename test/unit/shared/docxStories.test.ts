@@ -11,6 +11,12 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readDocumentFile, saveDocumentFile } from '../../../electron/services/documentFiles';
 import { memorySourcePackages, sourceStories } from '../../../electron/services/sourcePackages';
+import type { JobArgs, JobName, JobResult } from '../../../electron/services/documents/jobs';
+import { DocumentRunner, type RunOptions } from '../../../electron/services/documents/runner';
+import { createServiceHandlers } from '../../../electron/services/handlers';
+import { SettingsStore } from '../../../electron/services/settingsStore';
+import type { StoryMarks } from '../../../shared/docx/elements/storyMarks';
+import { idleSuggestions } from '../../support/idleSuggestions';
 import { readDocx } from '../../../shared/docx/read';
 import { readStories } from '../../../shared/docx/read/stories';
 import type { Paragraph } from '../../../shared/model/document';
@@ -253,5 +259,34 @@ describe('comment replies, done comments and comments outside the text', () => {
     expect(readStories(dangling).comments.find((c) => c.id === '1')!.parentId).toBeUndefined();
     const { 'word/commentsExtended.xml': _, ...without } = files;
     expect(readStories(zipSync(without)).comments.every((c) => c.parentId === undefined && c.done === undefined)).toBe(true);
+  });
+});
+
+describe('the service: the open’s marks go with the stories request (needs the built worker)', () => {
+  /** A runner that records the jobs it is asked for. */
+  class RecordingRunner extends DocumentRunner {
+    readonly jobs: Array<{ job: JobName; args: unknown }> = [];
+    override run<J extends JobName>(job: J, args: JobArgs<J>, options: RunOptions): Promise<JobResult<J>> {
+      this.jobs.push({ job, args });
+      return super.run(job, args, options);
+    }
+  }
+
+  it('hands the stories job the sections and anchors its open recorded, and not the renderer', async () => {
+    const documents = new RecordingRunner({});
+    try {
+      const store = await SettingsStore.open(mkdtempSync(path.join(dir, 'user-')));
+      const h = createServiceHandlers({ store, suggestions: idleSuggestions(), documents });
+      const file = path.join(dir, '服务.docx');
+      writeFileSync(file, makeRepliesDocx());
+      const opened = await h.openDocument(file, {});
+      expect(opened).not.toHaveProperty('storyMarks');
+      const stories = await h.getSourceStories({ package: opened.source!.package! });
+      expect(stories).toEqual(readStories(makeRepliesDocx()));
+      const asked = documents.jobs.find((j) => j.job === 'stories')!.args as { marks?: StoryMarks };
+      expect(asked.marks).toEqual(readDocx(makeRepliesDocx()).marks);
+    } finally {
+      await documents.close();
+    }
   });
 });

@@ -13,6 +13,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { DocumentFormat, DocumentSource, FileStamp, SaveOutcome, SaveRequest, TextSource } from '../../shared/api/contract';
 import { UserError } from '../../shared/api/errors';
+import type { StoryMarks } from '../../shared/docx/elements/storyMarks';
 import { containerName, sniffContainer } from '../../shared/files/sniff';
 import { documentSize, type WgDocument } from '../../shared/model/document';
 import { MAX_DOCUMENT_CHARS, tooLargeMessage } from '../../shared/model/limits';
@@ -40,6 +41,11 @@ export interface OpenedDocument {
   name: string;
   /** The encoding of a short text was a guess: the question to ask (see the contract). */
   encodingGuess?: EncodingGuess;
+  /**
+   * A .docx: the sections and comment anchors its body read recorded, which listing its stories
+   * needs (sourceStories), so that document.xml is not parsed again. Kept by the owner, not sent on.
+   */
+  storyMarks?: StoryMarks;
 }
 
 export interface EncodingGuess {
@@ -234,6 +240,7 @@ export async function readDocumentFile(file: string, options: ReadOptions = {}):
     doc: result.doc,
     notices,
     source: { path: inPlace ? file : null, format: 'docx', stamp: inPlace ? stamp : null, losses: result.losses, package: pkg },
+    storyMarks: result.marks,
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import type { ApiHandlers } from '../../shared/api/contract';
+import type { StoryMarks } from '../../shared/docx/elements/storyMarks';
 import { BackupStore } from './backups';
 import { statDocumentFile } from './documentFiles';
 import { documentRunner, type DocumentRunner } from './documents/runner';
@@ -39,6 +40,25 @@ export interface ServiceContext {
   onSourcesCleaned?: (done: Promise<string[]>) => void;
 }
 
+/**
+ * The sections and comment anchors recorded when recent .docx documents were opened, by package:
+ * the stories panel asks for them later, and its reader then need not parse document.xml again.
+ * A few are kept; a package opened longer ago (or from a .wgd or backup) is read again.
+ */
+class StoryMarksKept {
+  private readonly kept = new Map<string, StoryMarks>();
+
+  keep(id: string, marks: StoryMarks): void {
+    this.kept.delete(id);
+    this.kept.set(id, marks);
+    while (this.kept.size > 8) this.kept.delete(this.kept.keys().next().value!);
+  }
+
+  get(id: string): StoryMarks | undefined {
+    return this.kept.get(id);
+  }
+}
+
 export function createServiceHandlers({ store, suggestions, saveDocx = false, documents = documentRunner(), onRecentFilesChanged = () => {}, onSourcesCleaned }: ServiceContext): ServiceHandlers {
   const reindex = (folders: string[]) => void suggestions.setFolders(folders);
   const backups = new BackupStore(path.join(store.dir, 'backups'));
@@ -47,6 +67,7 @@ export function createServiceHandlers({ store, suggestions, saveDocx = false, do
   // Packages no backup or recent file refers to, unused for weeks, are removed (in the background).
   const sourcesCleaned = cleanUpSourcePackages(sourcesDir, backups, store.recentFiles()).catch(() => [] as string[]);
   onSourcesCleaned?.(sourcesCleaned);
+  const storyMarks = new StoryMarksKept();
   const remember = async (file: string) => {
     await store.addRecentFile(file).catch(() => {});
     onRecentFilesChanged();
@@ -89,6 +110,7 @@ export function createServiceHandlers({ store, suggestions, saveDocx = false, do
       await sourcesCleaned; // never removes a package while it is being put again
       try {
         const opened = await documents.run('read', { file, options, sourcesDir }, { label: `打开“${path.basename(file)}”` });
+        if (opened.source.package && opened.storyMarks) storyMarks.keep(opened.source.package, opened.storyMarks);
         await remember(file);
         return { doc: opened.doc, source: opened.source, name: opened.name, notices: opened.notices, ...(opened.encodingGuess ? { encodingGuess: opened.encodingGuess } : {}) };
       } catch (e) {
@@ -120,7 +142,10 @@ export function createServiceHandlers({ store, suggestions, saveDocx = false, do
       return null;
     },
     getSourcePicture: ({ package: id, rel }) => documents.run('picture', { id, rel, sourcesDir }, { label: '读取图片' }),
-    getSourceStories: ({ package: id }) => documents.run('stories', { id, sourcesDir }, { label: '读取页眉页脚与批注' }),
+    getSourceStories: ({ package: id }) => {
+      const marks = storyMarks.get(id);
+      return documents.run('stories', { id, sourcesDir, ...(marks ? { marks } : {}) }, { label: '读取页眉页脚与批注' });
+    },
     exportDocument: async (doc, request) => {
       const settings = store.getSettings().export;
       const options = { ...settings, template: request.template ?? settings.template, documentFormat: request.documentFormat };

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { sourcePicture } from '../../shared/docx/faithful/pictures';
+import type { StoryMarks } from '../../shared/docx/elements/storyMarks';
 import type { DocumentStories } from '../../shared/model/stories';
 import { writeFileAtomic } from './atomicWrite';
 
@@ -96,11 +97,15 @@ export async function sourcePictureUrl(store: SourcePackages, id: string, rel: s
   return picture ? `data:${picture.mime};base64,${Buffer.from(picture.bytes.buffer, picture.bytes.byteOffset, picture.bytes.byteLength).toString('base64')}` : null;
 }
 
-/** The headers, footers, sections and comments of a kept package, or null when it is no longer kept. */
-export async function sourceStories(store: SourcePackages, id: string): Promise<DocumentStories | null> {
+/**
+ * The headers, footers, sections and comments of a kept package, or null when it is no longer
+ * kept. `marks`: what opening it recorded (OpenedDocument.storyMarks); without them its
+ * document.xml is read for them.
+ */
+export async function sourceStories(store: SourcePackages, id: string, marks?: StoryMarks): Promise<DocumentStories | null> {
   const bytes = await store.get(id);
   if (!bytes) return null;
   // Loaded on first use: the stories' schema brings zod, which a text export must not load.
   const { readStories } = await import('../../shared/docx/read/stories');
-  return readStories(bytes);
+  return readStories(bytes, undefined, marks);
 }

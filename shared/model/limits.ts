@@ -20,6 +20,17 @@ export const MAX_INDENT_CHARS = 320;
 /** Grid columns a table cell spans at most (Word allows 63 columns, LibreOffice 1000 per table). */
 export const MAX_COLUMN_SPAN = 1000;
 
+/**
+ * The 页眉页脚与批注 panel (model/stories.ts): longest text kept for one header, footer or comment
+ * and for a comment's anchored text; sections and comments listed at most (far above any real
+ * document). Here so that the body reader, which records sections and comment anchors, need not
+ * load the stories' schema.
+ */
+export const MAX_STORY_CHARS = 4000;
+export const MAX_ANCHOR_CHARS = 200;
+export const MAX_SECTIONS = 10_000;
+export const MAX_COMMENTS = 10_000;
+
 /** Characters of the title or author in the document's properties (the .docx reader keeps 1,000). */
 export const MAX_META_CHARS = 10_000;
 

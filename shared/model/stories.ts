@@ -9,6 +9,7 @@
  * is the `source.p` of the paragraph the reader made of it (model/document.ts: BlockSource).
  */
 import { z } from 'zod';
+import { MAX_ANCHOR_CHARS, MAX_COMMENTS, MAX_SECTIONS, MAX_STORY_CHARS } from './limits';
 
 /** Word's header and footer kinds (w:headerReference w:type). */
 export const HEADER_FOOTER_TYPES = ['default', 'first', 'even'] as const;
@@ -18,12 +19,18 @@ export type HeaderFooterType = (typeof HEADER_FOOTER_TYPES)[number];
 export const SECTION_STARTS = ['nextPage', 'continuous', 'evenPage', 'oddPage', 'nextColumn'] as const;
 export type SectionStart = (typeof SECTION_STARTS)[number];
 
-/** Longest text kept for one header, footer or comment, and for a comment's anchored text. */
-export const MAX_STORY_CHARS = 4000;
-export const MAX_ANCHOR_CHARS = 200;
-/** Sections and comments listed at most (far above any real document). */
-export const MAX_SECTIONS = 10_000;
-export const MAX_COMMENTS = 10_000;
+export { MAX_ANCHOR_CHARS, MAX_COMMENTS, MAX_SECTIONS, MAX_STORY_CHARS };
+
+/** Where a comment lives when not in the main text. */
+export const COMMENT_PLACES = ['header', 'footer', 'footnote', 'endnote'] as const;
+export type CommentPlace = (typeof COMMENT_PLACES)[number];
+
+const PLACE_NAMES: Record<CommentPlace, string> = { header: '页眉', footer: '页脚', footnote: '脚注', endnote: '尾注' };
+
+/** Where a comment lives when not in the main text: 页眉、页脚、脚注、尾注. */
+export function commentPlaceName(place: CommentPlace): string {
+  return PLACE_NAMES[place];
+}
 
 const offset = z.number().int().min(0).max(2 ** 40);
 
@@ -63,6 +70,12 @@ const CommentSchema = z
     at: offset.optional(),
     /** The text it is anchored to (commentRangeStart…End), shortened. */
     anchorText: z.string().max(MAX_ANCHOR_CHARS + 1),
+    /** Its marks are in a header, footer, footnote or endnote, not in the text (no `at`). */
+    place: z.enum(COMMENT_PLACES).optional(),
+    /** A reply: the id of the comment it answers (Word's w15:paraIdParent). */
+    parentId: z.string().max(64).optional(),
+    /** Marked done in Word (已解决, w15:done). */
+    done: z.literal(true).optional(),
   })
   .strict();
 export type CommentStory = z.infer<typeof CommentSchema>;

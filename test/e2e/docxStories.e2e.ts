@@ -16,7 +16,7 @@ import { readDocumentFile, saveDocumentFile } from '../../electron/services/docu
 import { editor, paragraphs } from '../support/browser';
 import { useAppStarter } from '../support/appPage';
 import { makeDocx, p } from '../support/makeDocx';
-import { STORIES_TEXT as T, makeStoriesDocx } from '../support/storiesDocx';
+import { REPLIES_TEXT as R, STORIES_TEXT as T, makeRepliesDocx, makeStoriesDocx } from '../support/storiesDocx';
 
 const start = useAppStarter();
 
@@ -125,6 +125,47 @@ describe('headers, footers and comments of a .docx', () => {
     await comments.nth(1).click();
     await expect.poll(() => selection(page)).toEqual({ text: T.anchor2, paragraph: T.third });
     expect(await page.locator('[data-testid=stories-panel]').innerText()).toContain(T.footer);
+    expect(errors).toEqual([]);
+  });
+
+  it('shows replies under the comment they answer, done comments as 已解决, and where comments outside the text live', async () => {
+    const dir = tmp();
+    const file = path.join(dir, '回复.docx');
+    writeFileSync(file, makeRepliesDocx());
+    const { page, errors } = await start(['--open', file]);
+    // The second paragraph ends with its footnote's mark.
+    await expect.poll(() => paragraphs(page)).toEqual([R.first, `${R.second}1`]);
+    await page.locator('[data-testid=side-tab-stories]').click();
+    const panel = page.locator('[data-testid=stories-comments]');
+    await expect.poll(() => panel.isVisible()).toBe(true);
+    expect(await panel.locator('h4').innerText()).toBe('批注（7）');
+
+    // Four threads; the first holds both replies, indented under it, each with 回复, its author and date.
+    const threads = panel.locator(':scope > ul > li');
+    expect(await threads.count()).toBe(4);
+    const first = threads.nth(0);
+    expect(await first.locator('[data-testid=stories-comment]').innerText()).toBe(`张三2026年1月20日 09:30\n“${R.anchor}”\n${R.question}\n${R.questionMore}`);
+    const replies = first.locator('[data-testid=stories-reply]');
+    expect(await replies.allInnerTexts()).toEqual([`回复李四2026年1月20日 10:00\n${R.answer}`, `回复张三2026年1月20日 10:05\n${R.answer2}`]);
+    const indent = async (el: typeof replies) => (await el.boundingBox())!.x;
+    expect(await indent(replies.nth(0))).toBeGreaterThan(await indent(first.locator('[data-testid=stories-comment]')));
+
+    // The done comment says so.
+    expect(await threads.nth(1).innerText()).toBe(`王五2026年1月21日 08:00已解决\n“${R.anchorDone}”\n${R.done}`);
+
+    // A comment on the header's text and one on a footnote's say where they live and do not offer to go there.
+    const onHeader = threads.nth(2).locator('[data-testid=stories-comment]');
+    expect(await onHeader.innerText()).toBe(`赵六2026年1月22日 09:00位于页眉\n“${R.header}”\n${R.onHeader}`);
+    expect(await onHeader.evaluate((el) => el.tagName)).toBe('DIV');
+    expect(await threads.nth(2).locator('[data-testid=stories-reply]').innerText()).toBe(`回复张三2026年1月22日 09:30\n${R.onHeaderReply}`);
+    expect(await threads.nth(2).locator('[data-testid=stories-reply]').evaluate((el) => el.tagName)).toBe('DIV');
+    expect(await threads.nth(3).innerText()).toContain('位于脚注');
+
+    // A reply goes to the text of its thread, as its comment does.
+    await replies.nth(1).click();
+    await expect.poll(() => selection(page)).toEqual({ text: R.anchor, paragraph: R.first });
+    await threads.nth(1).locator('[data-testid=stories-comment]').click();
+    await expect.poll(() => selection(page)).toEqual({ text: R.anchorDone, paragraph: `${R.second}1` });
     expect(errors).toEqual([]);
   });
 

@@ -51,3 +51,67 @@ export function makeStoriesDocx(): Uint8Array {
     },
   });
 }
+
+const W14 = 'http://schemas.microsoft.com/office/word/2010/wordml';
+const W15 = 'http://schemas.microsoft.com/office/word/2012/wordml';
+
+export const REPLIES_TEXT = {
+  first: '关于加强公文管理的通知',
+  anchor: '公文管理',
+  second: '请各单位于月底前报送。',
+  anchorDone: '月底前',
+  header: '某市人民政府办公室',
+  footnote: '脚注：依据有关规定。',
+  question: '“公文管理”是否改为“公文处理”？',
+  questionMore: '请法规科一并核对。',
+  answer: '同意改为“公文处理”。',
+  answer2: '已改。',
+  done: '时间已确认。',
+  onHeader: '页眉的单位名称要用全称。',
+  onHeaderReply: '已按全称修改。',
+  onFootnote: '脚注请补充文号。',
+} as const;
+
+/**
+ * A Word document whose comments have replies (w15:commentEx paraIdParent in
+ * commentsExtended.xml, matched to the w14:paraId of each comment's last paragraph), one marked
+ * done, one on the header's text with a reply and one on a footnote's text. Ids: 0 question (two
+ * paragraphs) with replies 1 and 2 (2 answers 1: Word puts it in the same thread), 3 done, 4 on
+ * the header with reply 5 (no marks of its own), 6 on the footnote.
+ */
+export function makeRepliesDocx(): Uint8Array {
+  const t = REPLIES_TEXT;
+  const ref = (id: number) => `<w:r><w:commentReference w:id="${id}"/></w:r>`;
+  const ranged = (ids: number[], text: string) => ids.map((id) => `<w:commentRangeStart w:id="${id}"/>`).join('') + run(text) + ids.map((id) => `<w:commentRangeEnd w:id="${id}"/>${ref(id)}`).join('');
+  const body =
+    `<w:p>${run('关于加强')}${ranged([0, 1, 2], t.anchor)}${run('的通知')}</w:p>` +
+    `<w:p>${run('请各单位于')}${ranged([3], t.anchorDone)}${run('报送。')}<w:r><w:footnoteReference w:id="1"/></w:r></w:p>` +
+    `<w:sectPr><w:headerReference w:type="default" r:id="rH1"/></w:sectPr>`;
+  const para = (id: string, text: string) => `<w:p w14:paraId="${id}" w14:textId="77777777"><w:r><w:annotationRef/></w:r>${run(text)}</w:p>`;
+  const comment = (id: number, author: string, date: string, paragraphs: string) => `<w:comment w:id="${id}" w:author="${author}" w:date="${date}" w:initials="${author.slice(0, 1)}">${paragraphs}</w:comment>`;
+  const comments =
+    comment(0, '张三', '2026-01-20T09:30:00Z', para('1A000001', t.question) + para('1A000002', t.questionMore)) +
+    comment(1, '李四', '2026-01-20T10:00:00Z', para('1A000003', t.answer)) +
+    comment(2, '张三', '2026-01-20T10:05:00Z', para('1A000004', t.answer2)) +
+    comment(3, '王五', '2026-01-21T08:00:00Z', para('1A000005', t.done)) +
+    comment(4, '赵六', '2026-01-22T09:00:00Z', para('1A000006', t.onHeader)) +
+    comment(5, '张三', '2026-01-22T09:30:00Z', para('1A000007', t.onHeaderReply)) +
+    comment(6, '赵六', '2026-01-22T09:40:00Z', para('1A000008', t.onFootnote));
+  const ex = (id: string, parent?: string, done = false) => `<w15:commentEx w15:paraId="${id}"${parent ? ` w15:paraIdParent="${parent}"` : ''} w15:done="${done ? 1 : 0}"/>`;
+  const extended = ex('1A000002') + ex('1A000003', '1A000002') + ex('1A000004', '1A000003') + ex('1A000005', undefined, true) + ex('1A000006') + ex('1A000007', '1A000006') + ex('1A000008');
+  const CT = 'application/vnd.openxmlformats-officedocument.wordprocessingml';
+  return makeDocx({
+    body,
+    extra: {
+      '[Content_Types].xml': `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="${CT}.document.main+xml"/><Override PartName="/word/header1.xml" ContentType="${CT}.header+xml"/><Override PartName="/word/footnotes.xml" ContentType="${CT}.footnotes+xml"/><Override PartName="/word/comments.xml" ContentType="${CT}.comments+xml"/><Override PartName="/word/commentsExtended.xml" ContentType="${CT}.commentsExtended+xml"/></Types>`,
+      'word/_rels/document.xml.rels': `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${REL('rH1', 'header', 'header1.xml')}${REL('rFn', 'footnotes', 'footnotes.xml')}${REL('rC', 'comments', 'comments.xml')}<Relationship Id="rCx" Type="http://schemas.microsoft.com/office/2011/relationships/commentsExtended" Target="commentsExtended.xml"/></Relationships>`,
+      'word/header1.xml': part('hdr', `<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:commentRangeStart w:id="4"/>${run(t.header)}<w:commentRangeEnd w:id="4"/>${ref(4)}</w:p>`),
+      'word/footnotes.xml': part(
+        'footnotes',
+        `<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r>${ranged([6], t.footnote)}</w:p></w:footnote>`,
+      ),
+      'word/comments.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:comments xmlns:w="${W}" xmlns:w14="${W14}">${comments}</w:comments>`,
+      'word/commentsExtended.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w15:commentsEx xmlns:w15="${W15}">${extended}</w15:commentsEx>`,
+    },
+  });
+}

@@ -7,6 +7,7 @@
 import type { SaveRequest } from '../../../shared/api/contract';
 import type { ExportSettings } from '../../../shared/settings';
 import type { WgDocument } from '../../../shared/model/document';
+import type { StoryMarks } from '../../../shared/docx/elements/storyMarks';
 import { documentLines } from '../../../shared/corpus/prepare';
 import { readDocumentFile, saveDocumentFile, type ReadOptions } from '../documentFiles';
 import { sourcePackagesAt, sourcePictureUrl, sourceStories } from '../sourcePackages';
@@ -29,8 +30,8 @@ export const documentJobs = {
   },
   /** A picture of a source package as a data: URL (null when it cannot be shown): parsing stays off the main process. */
   picture: (a: { id: string; rel: string; sourcesDir?: string }) => sourcePictureUrl(sourcePackagesAt(a.sourcesDir), a.id, a.rel),
-  /** The headers, footers, sections and comments of a source package (null when it is no longer kept). */
-  stories: (a: { id: string; sourcesDir?: string }) => sourceStories(sourcePackagesAt(a.sourcesDir), a.id),
+  /** The headers, footers, sections and comments of a source package (null when it is no longer kept); `marks` from its read. */
+  stories: (a: { id: string; sourcesDir?: string; marks?: StoryMarks }) => sourceStories(sourcePackagesAt(a.sourcesDir), a.id, a.marks),
   /** Exports to .docx or .txt (exportDocumentFile); resolves with the size written. */
   export: (a: { doc: WgDocument; file: string; format: 'docx' | 'txt'; options: ExportOptions }) => exportDocumentFile(a.doc, a.file, a.format, a.options),
   /**

@@ -12,6 +12,7 @@ import type { Numbering } from '../read/numbering';
 import type { ParaProps, RunProps } from '../read/properties';
 import type { StyleSheet } from '../read/styles';
 import { SKIP, type Attrs, type XmlCursor } from '../read/xml';
+import { StoryMarksRecorder } from './storyMarks';
 import type { TableCtx } from './tables';
 
 export interface BodyCounts {
@@ -94,6 +95,18 @@ export interface DrawingCtx {
   width?: number;
   height?: number;
 }
+
+/** How a story is read: the body for the editor, or a header, footer or comment for the 页眉页脚与批注 panel. */
+export interface StoryOptions {
+  /**
+   * Fields PAGE / NUMPAGES / SECTIONPAGES shown as {页码} / {总页数} / {本节页数} instead of their
+   * last result (a header or footer shows the page it is on; the editor keeps the result).
+   */
+  fieldPlaceholders?: boolean;
+}
+
+/** A complex field: in its instructions, showing its result, or shown as a placeholder (its result hidden). */
+export type FieldState = 'instr' | 'result' | 'placeholder';
 
 /** Paragraphs in a Word heading style, with that style's level. */
 export interface HeadingParagraph {
@@ -187,11 +200,17 @@ export class BodyReader {
   readonly runs: RunCtx[] = [];
   readonly tables: TableCtx[] = [];
   readonly sections: PropertySection[] = [];
-  /** Complex fields: 'instr' until w:fldChar separate, then 'result'. Fields span runs and paragraphs. */
-  readonly fields: Array<'instr' | 'result'> = [];
-  /** How many of `fields` are still in their instructions (text there is not shown). */
+  /** Complex fields: 'instr' until w:fldChar separate, then 'result' (or 'placeholder'). Fields span runs and paragraphs. */
+  readonly fields: FieldState[] = [];
+  /** Instructions read so far, parallel to `fields` (with fieldPlaceholders only). */
+  readonly fieldInstr: string[] = [];
+  /** How many of `fields` hide their text: in their instructions, or shown as a placeholder. */
   fieldsInInstr = 0;
+  /** In a w:instrText whose text is read (with fieldPlaceholders). */
+  inInstr = false;
   readonly commentIds = new Set<string>();
+  /** Sections and comment anchors, for the 页眉页脚与批注 panel (storyMarks.ts). */
+  readonly marks = new StoryMarksRecorder();
   /** Per open mc:AlternateContent: has a branch been taken, where it starts, in which run. */
   readonly alternates: Array<{ taken: boolean; at: number; run: number }> = [];
   readonly drawings: DrawingCtx[] = [];
@@ -211,6 +230,7 @@ export class BodyReader {
     readonly cursor: XmlCursor,
     readonly styles: StyleSheet,
     readonly numbering: Numbering,
+    readonly options: StoryOptions = {},
   ) {}
 
   /** Start of the tag the parser just reported. */
@@ -228,6 +248,12 @@ export class BodyReader {
 
   run(): RunCtx | undefined {
     return this.runs[this.runs.length - 1];
+  }
+
+  /** Characters of a w:instrText: the innermost field's instructions (a few words tell a page field). */
+  addInstruction(t: string): void {
+    const top = this.fieldInstr.length - 1;
+    if (top >= 0 && this.fields[top] === 'instr' && this.fieldInstr[top]!.length < 200) this.fieldInstr[top] += t;
   }
 
   fieldVisible(): boolean {

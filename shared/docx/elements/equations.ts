@@ -37,6 +37,7 @@ function addEquation(ctx: BodyReader, at: number, text: string): void {
   ctx.countChars(Math.max(1, text.length));
   p.runs.push({ text, object: { kind: 'equation', at, label: text } });
   p.objects.push(at);
+  ctx.marks.shown(text);
   ctx.counts.shownEquations++;
 }
 

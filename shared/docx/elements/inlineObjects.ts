@@ -16,6 +16,9 @@ import { addObject, runProperties } from './runs';
 import { breakXml } from './text';
 import { equationXml } from './equations';
 
+/** A picture or drawing (without text boxes) where text is listed as text: the panel, a comment's anchor. */
+export const PICTURE_TEXT = '[图片]';
+
 /** The drawing being read, if any. */
 const drawing = (ctx: BodyReader): DrawingCtx | undefined => ctx.drawings[ctx.drawings.length - 1];
 
@@ -82,6 +85,7 @@ function finishDrawing(ctx: BodyReader): void {
   if (ctx.drawings.length === 0) {
     const object = drawingObject(d);
     if (addObject(ctx, object)) {
+      if (!d.textbox) ctx.marks.shown(PICTURE_TEXT);
       if (object.kind === 'picture') counts.shownPictures++;
       else if (!d.textbox) counts.shownDrawings++;
       return;

@@ -18,6 +18,7 @@ import { objectRun } from './inlineObjects';
 import { paragraphToWrite, readParagraphStart } from './paragraphStart';
 import { assignRole } from './paragraphRoles';
 import { runProperties } from './runs';
+import { readSection } from './sections';
 import { runContent } from './text';
 import { insideKeptTextBox } from './textBoxes';
 import { acceptedMark, holdParagraph, joinHeld } from './trackedChanges';
@@ -43,15 +44,21 @@ const PARAGRAPH_PROPERTIES: PropertySection = {
       ctx.sections.push(MARK_PROPERTIES);
       return;
     }
-    if (name === 'w:pPrChange' || name === 'w:sectPr' || name === 'w:tabs' || name === 'w:framePr') return SKIP;
+    if (name === 'w:sectPr') return readSection(ctx);
+    if (name === 'w:pPrChange' || name === 'w:tabs' || name === 'w:framePr') return SKIP;
     applyParagraphProperty(ctx.para()!.props, name, a);
   },
 };
 
 export const paragraphHandlers: ElementHandlers = {
   'w:p': {
-    open: (ctx) => void ctx.paras.push({ props: {}, runs: [], objects: [], followers: [], maxSize: 0, container: ctx.container(), at: ctx.tagStart() }),
+    open(ctx) {
+      const at = ctx.tagStart();
+      ctx.paras.push({ props: {}, runs: [], objects: [], followers: [], maxSize: 0, container: ctx.container(), at });
+      ctx.marks.paragraph(at);
+    },
     close(ctx) {
+      ctx.marks.shown('\n');
       const p = ctx.paras.pop();
       if (p) finishParagraph(ctx, p);
     },

@@ -9,13 +9,14 @@ import { runLevelStart } from './alternateContent';
 import { escapeXml } from '../faithful/emit';
 import { readEquationCharacters } from './equations';
 
-/** Adds text to the paragraph being read, in the format of the run holding it (or plain, outside a run). */
-export function addText(ctx: BodyReader, text: string): void {
+/** Adds text to the paragraph being read, in the format of the run holding it (or plain: outside a run, a field's placeholder). */
+export function addText(ctx: BodyReader, text: string, plain = false): void {
   const p = ctx.para();
   if (!p || text === '' || !ctx.fieldVisible()) return;
   const run = ctx.run();
-  if (!run) {
+  if (plain || !run) {
     appendRun(p.runs, text, PLAIN);
+    ctx.marks.shown(text);
   } else {
     const f = resolveRun(ctx, run, p);
     if (f.hidden) {
@@ -25,6 +26,7 @@ export function addText(ctx: BodyReader, text: string): void {
     }
     if (f.size > p.maxSize) p.maxSize = f.size;
     appendRun(p.runs, text, f.format);
+    ctx.marks.shown(text);
   }
   ctx.countChars(text.length);
 }
@@ -67,6 +69,7 @@ export const textHandlers: ElementHandlers = {
 export function readCharacters(ctx: BodyReader, t: string): void {
   if (readEquationCharacters(ctx, t)) return;
   if (ctx.inText) addText(ctx, t);
+  else if (ctx.inInstr) ctx.addInstruction(t);
 }
 
 /** XML 1.0 cannot hold most control characters: drop them rather than write an unreadable file. */

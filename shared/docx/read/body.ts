@@ -19,11 +19,16 @@
  *   an edited paragraph writes them back as they were; equations too (their run's text is their
  *   linear text);
  * - what the model cannot hold (drawings with text boxes, OLE objects, the notes' own text,
- *   comments, hidden text, symbols from symbol fonts) counted for the notice.
+ *   comments, hidden text, symbols from symbol fonts) counted for the notice;
+ * - each w:sectPr and each comment's range recorded for the 页眉页脚与批注 panel
+ *   (elements/storyMarks.ts), so that it never parses document.xml again.
+ * The same handlers read headers, footers and comments for that panel (readPartStories), page
+ * fields there shown as placeholders ({页码}).
  */
 import type { Block } from '../../model/document';
 import { fingerprintSources } from '../faithful/fingerprint';
-import { BodyReader, type BodyCounts } from '../elements/context';
+import { BodyReader, type BodyCounts, type StoryOptions } from '../elements/context';
+import type { StoryMarks } from '../elements/storyMarks';
 import { ELEMENT_HANDLERS } from '../elements';
 import { BodyPieces } from '../elements/bodyPieces';
 import { flushHeld } from '../elements/paragraphs';
@@ -33,25 +38,23 @@ import type { Numbering } from './numbering';
 import type { StyleSheet } from './styles';
 import { SKIP, parseXml, xmlText, type Attrs, type XmlCursor, type XmlHandler } from './xml';
 
-export { MAX_NESTING, type BodyCounts } from '../elements/context';
+export { MAX_NESTING, type BodyCounts, type StoryOptions } from '../elements/context';
 
 export interface BodyResult {
   blocks: Block[];
   counts: BodyCounts;
+  /** Sections and comment anchors, for the 页眉页脚与批注 panel (kept with the opened document). */
+  marks: StoryMarks;
 }
 
-function openElement(ctx: BodyReader, name: string, a: Attrs): void | typeof SKIP {
-  if (!ctx.inBody) {
-    if (name === 'w:body') ctx.inBody = true;
-    return;
-  }
+/** An element of the story being read: to the open properties element, else to its family's handler. */
+function dispatchOpen(ctx: BodyReader, name: string, a: Attrs): void | typeof SKIP {
   const section = ctx.sections[ctx.sections.length - 1];
   if (section) return section.child(ctx, name, a);
   return ELEMENT_HANDLERS.get(name)?.open?.(ctx, a, name);
 }
 
-function closeElement(ctx: BodyReader, name: string): void {
-  if (!ctx.inBody) return;
+function dispatchClose(ctx: BodyReader, name: string): void {
   const section = ctx.sections[ctx.sections.length - 1];
   if (section) {
     if (name === section.element) {
@@ -60,8 +63,21 @@ function closeElement(ctx: BodyReader, name: string): void {
     }
     return;
   }
-  if (name === 'w:body') ctx.inBody = false;
-  else ELEMENT_HANDLERS.get(name)?.close?.(ctx, name);
+  ELEMENT_HANDLERS.get(name)?.close?.(ctx, name);
+}
+
+function openElement(ctx: BodyReader, name: string, a: Attrs): void | typeof SKIP {
+  if (!ctx.inBody) {
+    if (name === 'w:body') ctx.inBody = true;
+    return;
+  }
+  return dispatchOpen(ctx, name, a);
+}
+
+function closeElement(ctx: BodyReader, name: string): void {
+  if (!ctx.inBody) return;
+  if (name === 'w:body' && ctx.sections.length === 0) ctx.inBody = false;
+  else dispatchClose(ctx, name);
 }
 
 /** The parser's handler: element handlers through the dispatch, with body-level pieces recorded. */
@@ -87,15 +103,69 @@ function bodyHandler(ctx: BodyReader): XmlHandler {
   };
 }
 
-export function readBody(bytes: Uint8Array | string, styles: StyleSheet, numbering: Numbering): BodyResult {
+export function readBody(bytes: Uint8Array | string, styles: StyleSheet, numbering: Numbering, options: StoryOptions = {}): BodyResult {
   const xml = typeof bytes === 'string' ? bytes : xmlText(bytes);
   const cursor: XmlCursor = { offset: 0 };
-  const ctx = new BodyReader(xml, cursor, styles, numbering);
+  const ctx = new BodyReader(xml, cursor, styles, numbering, options);
   parseXml(xml, bodyHandler(ctx), 'word/document.xml', cursor);
   flushHeld(ctx, ctx.body);
   ctx.counts.comments = ctx.commentIds.size;
   markTitle(ctx.body);
   assignGongwenLevels(ctx.headings);
   fingerprintSources(ctx.body.blocks);
-  return { blocks: ctx.body.blocks, counts: ctx.counts };
+  return { blocks: ctx.body.blocks, counts: ctx.counts, marks: ctx.marks.marks };
+}
+
+/** One story of a part other than document.xml: a header's or footer's content, or one comment's. */
+export interface PartStory {
+  /** The attributes of the element holding it (w:hdr, w:ftr, w:comment). */
+  attrs: Attrs;
+  /** The attributes of its last paragraph at its top level (a comment's w14:paraId). */
+  lastParagraph?: Attrs;
+  blocks: Block[];
+  /** Comment anchors inside it (a comment on a header's text). */
+  marks: StoryMarks;
+}
+
+/**
+ * The stories of a header, footer or comments part, read by the same element handlers as the
+ * body: each `root` element's content (w:hdr, w:ftr, every w:comment), at most `max` of them.
+ */
+export function readPartStories(bytes: Uint8Array, part: string, root: string, styles: StyleSheet, numbering: Numbering, options: StoryOptions & { max?: number } = {}): PartStory[] {
+  const xml = xmlText(bytes);
+  const cursor: XmlCursor = { offset: 0 };
+  const stories: PartStory[] = [];
+  let ctx: BodyReader | null = null;
+  let story: PartStory | null = null;
+  parseXml(
+    xml,
+    {
+      open(name, a) {
+        if (!ctx || !story) {
+          if (name !== root) return;
+          if (stories.length >= (options.max ?? Infinity)) return SKIP;
+          ctx = new BodyReader(xml, cursor, styles, numbering, options);
+          ctx.inBody = true;
+          story = { attrs: a, blocks: ctx.body.blocks, marks: ctx.marks.marks };
+          return;
+        }
+        if (name === 'w:p' && ctx.paras.length === 0 && ctx.sections.length === 0) story.lastParagraph = a;
+        return dispatchOpen(ctx, name, a);
+      },
+      close(name) {
+        if (!ctx || !story) return;
+        if (name !== root || ctx.sections.length > 0) return dispatchClose(ctx, name);
+        flushHeld(ctx, ctx.body);
+        stories.push(story);
+        ctx = null;
+        story = null;
+      },
+      text(t) {
+        if (ctx) readCharacters(ctx, t);
+      },
+    },
+    part,
+    cursor,
+  );
+  return stories;
 }

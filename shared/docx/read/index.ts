@@ -6,6 +6,7 @@
 import { UserError } from '../../api/errors';
 import type { WgDocument } from '../../model/document';
 import { containerName, oleContents, sniffContainer } from '../../files/sniff';
+import type { StoryMarks } from '../elements/storyMarks';
 import { readBody, type BodyCounts } from './body';
 import { DEFAULT_PACKAGE_LIMITS, DocxPackage, type PackageLimits } from './package';
 import { Numbering } from './numbering';
@@ -20,6 +21,8 @@ export interface DocxReadResult {
   losses: string[];
   /** The package is a template (.dotx): saving should not overwrite it. */
   template: boolean;
+  /** Sections and comment anchors recorded while reading, for the 页眉页脚与批注 panel (read/stories.ts). */
+  marks: StoryMarks;
 }
 
 export interface DocxReadOptions {
@@ -146,7 +149,7 @@ export function readDocx(bytes: Uint8Array, options: DocxReadOptions = {}): Docx
   };
   const styles = StyleSheet.parse(partOf('styles'));
   const numbering = Numbering.parse(partOf('numbering'), styles);
-  const { blocks, counts } = readBody(pkg.part(main.target)!, styles, numbering);
+  const { blocks, counts, marks } = readBody(pkg.part(main.target)!, styles, numbering);
   if (counts.comments === 0) counts.comments = countElements(partOf('comments'), 'w:comment', 'comments.xml');
 
   let headers = 0;
@@ -192,5 +195,5 @@ export function readDocx(bytes: Uint8Array, options: DocxReadOptions = {}): Docx
   const template = /template/i.test(contentType);
   const doc: WgDocument = { meta: coreProperties(pkg), blocks };
   if (doc.blocks.length === 0) doc.blocks.push({ type: 'paragraph', runs: [] });
-  return { doc, notices, losses, template };
+  return { doc, notices, losses, template, marks };
 }

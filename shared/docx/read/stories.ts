@@ -2,23 +2,33 @@
  * readStories(bytes): the headers, footers, sections and comments of a .docx (model/stories.ts),
  * for the read-only 页眉页脚与批注 panel and the section breaks the editor shows.
  *
- * - Sections: each w:sectPr of document.xml (one in the properties of the paragraph that ends a
- *   section, the last one at the end of w:body), with its start type, 首页不同 and its header and
+ * One reader: header, footer and comment text is read by the body's element handlers
+ * (read/body.ts: readPartStories), with page fields shown as placeholders; sections and comment
+ * anchors are what the body read recorded (elements/storyMarks.ts). The document worker records
+ * them when it opens the document and the owner hands them back with the request
+ * (StoryMarks), so listing the stories never parses document.xml again; without them (a package
+ * opened from a .wgd or a backup, or a direct call) document.xml is read once here, by the same
+ * body reader.
+ *
+ * - Sections: each w:sectPr of document.xml, with its start type, 首页不同 and its header and
  *   footer references; a kind the section does not give is the previous section's (与上一节相同).
  *   Only the kinds that apply are listed: first with 首页不同, even with 奇偶页不同.
  * - Header, footer and comment text: paragraphs on lines, tabs kept, deleted text and field
  *   instructions left out, PAGE / NUMPAGES / SECTIONPAGES fields as {页码} / {总页数} / {本节页数},
- *   text boxes read once (the first branch of mc:AlternateContent), pictures as [图片].
- * - Comments: author, date and text from comments.xml, and from document.xml the paragraph holding
- *   each one's start and the text between its commentRangeStart and commentRangeEnd.
+ *   text boxes read once, pictures as [图片].
+ * - Comments: author, date and text from comments.xml; replies and 已解决 from
+ *   commentsExtended.xml (w15:commentEx paraIdParent / done, matched to the w14:paraId of a
+ *   comment's last paragraph); the paragraph holding each one's start and the text its range
+ *   covers; a comment on a header's, footer's or note's text says where it lives.
  * All text is bounded (model/stories.ts), so a hostile package costs at most its parse.
  */
+import { objectText, type Block, type Run } from '../../model/document';
 import {
   MAX_ANCHOR_CHARS,
   MAX_COMMENTS,
-  MAX_SECTIONS,
   MAX_STORY_CHARS,
   SECTION_STARTS,
+  type CommentPlace,
   type CommentStory,
   type DocumentStories,
   type HeaderFooter,
@@ -26,185 +36,44 @@ import {
   type SectionStart,
   type SectionStory,
 } from '../../model/stories';
-import { DEFAULT_PACKAGE_LIMITS, DocxPackage, type PackageLimits } from './package';
-import { SKIP, parseXml, xmlText, type Attrs, type XmlCursor } from './xml';
-
-/** Field instructions shown as a placeholder rather than their last result. */
-const FIELD_PLACEHOLDERS: Record<string, string> = {
-  PAGE: '{页码}',
-  NUMPAGES: '{总页数}',
-  SECTIONPAGES: '{本节页数}',
-};
-
-/** Subtrees whose text is never shown. */
-const HIDDEN = new Set(['w:del', 'w:moveFrom', 'w:delText', 'w:delInstrText', 'w:rt', 'w:pPr', 'w:rPr', 'w:sdtPr', 'w:pPrChange', 'w:rPrChange', 'w:sectPr', 'w:tblPr', 'w:tcPr', 'w:trPr', 'w:tblGrid', 'w:fldData']);
-
-function placeholderOf(instr: string): string | undefined {
-  const word = /^\s*([A-Za-z]+)/.exec(instr)?.[1]?.toUpperCase();
-  return word ? FIELD_PLACEHOLDERS[word] : undefined;
-}
+import { PICTURE_TEXT } from '../elements/inlineObjects';
+import type { CommentMark, SectionMark, StoryMarks } from '../elements/storyMarks';
+import { readBody, readPartStories, type PartStory } from './body';
+import { Numbering } from './numbering';
+import { DEFAULT_PACKAGE_LIMITS, DocxPackage, type PackageLimits, type Relationship } from './package';
+import { StyleSheet } from './styles';
+import { parseXml, type Attrs } from './xml';
 
 function bounded(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
-interface Field {
-  instr: string;
-  phase: 'instr' | 'result';
-  /** The placeholder shown instead of the field's result. */
-  placeholder?: string;
+/** A paragraph's text as the panel lists it: pictures and drawings as [图片], equations as their text, other objects (breaks, note marks) as nothing. */
+function runsText(runs: Run[]): string {
+  let out = '';
+  for (const r of runs) {
+    const o = r.object;
+    if (!o) out += r.text;
+    else if (o.kind === 'picture' || (o.kind === 'drawing' && o.label !== '文本框')) out += PICTURE_TEXT;
+    else out += objectText(o);
+  }
+  return out;
 }
 
-/**
- * The visible text of WordprocessingML content, fed element by element. `emit` receives each
- * piece of text; paragraphs end with "\n". Its own handling of subtrees: `open` returns SKIP for
- * one whose text is not shown.
- */
-class VisibleText {
-  private readonly fields: Field[] = [];
-  private readonly alternates: boolean[] = [];
-  private inText = false;
-  private inInstr = false;
-  private drawings = 0;
-  private drawingText = false;
-
-  constructor(private readonly emit: (text: string) => void) {}
-
-  private get visible(): boolean {
-    return this.fields.every((f) => f.phase === 'result' && !f.placeholder);
-  }
-
-  open(name: string, a: Attrs): void | typeof SKIP {
-    if (HIDDEN.has(name)) return SKIP;
-    switch (name) {
-      case 'w:t':
-        this.inText = true;
-        return;
-      case 'w:instrText':
-        this.inInstr = true;
-        return;
-      case 'w:tab':
-      case 'w:ptab':
-        if (this.visible) this.emit('\t');
-        return;
-      case 'w:br':
-      case 'w:cr':
-        if (this.visible && (a['w:type'] === undefined || a['w:type'] === 'textWrapping')) this.emit('\n');
-        return;
-      case 'w:noBreakHyphen':
-        if (this.visible) this.emit('-');
-        return;
-      case 'w:fldChar': {
-        const type = a['w:fldCharType'];
-        if (type === 'begin') this.fields.push({ instr: '', phase: 'instr' });
-        else if (type === 'separate') this.separate();
-        else if (type === 'end') {
-          const f = this.fields[this.fields.length - 1];
-          if (f?.phase === 'instr') this.separate();
-          this.fields.pop();
-        }
-        return;
-      }
-      case 'w:fldSimple': {
-        const placeholder = placeholderOf(a['w:instr'] ?? '');
-        if (!placeholder) return;
-        if (this.visible) this.emit(placeholder);
-        return SKIP;
-      }
-      case 'mc:AlternateContent':
-        this.alternates.push(false);
-        return;
-      case 'mc:Choice':
-      case 'mc:Fallback': {
-        const i = this.alternates.length - 1;
-        if (i < 0 || this.alternates[i]) return SKIP;
-        this.alternates[i] = true;
-        return;
-      }
-      case 'w:drawing':
-      case 'w:pict':
-        if (this.drawings++ === 0) this.drawingText = false;
-        return;
-      case 'w:txbxContent':
-        this.drawingText = true;
-        return;
-    }
-  }
-
-  /** A field's instructions are complete: from here on its result, or its placeholder. */
-  private separate(): void {
-    const f = this.fields[this.fields.length - 1];
-    if (!f || f.phase !== 'instr') return;
-    f.phase = 'result';
-    f.placeholder = placeholderOf(f.instr);
-    if (f.placeholder) {
-      // Shown where the field is, when the fields around it show their results.
-      const outer = this.fields.slice(0, -1);
-      if (outer.every((o) => o.phase === 'result' && !o.placeholder)) this.emit(f.placeholder);
-    }
-  }
-
-  close(name: string): void {
-    switch (name) {
-      case 'w:t':
-        this.inText = false;
-        return;
-      case 'w:instrText':
-        this.inInstr = false;
-        return;
-      case 'w:p':
-        this.emit('\n');
-        return;
-      case 'mc:AlternateContent':
-        this.alternates.pop();
-        return;
-      case 'w:drawing':
-      case 'w:pict':
-        if (--this.drawings === 0 && !this.drawingText && this.visible) this.emit('[图片]');
-        return;
-    }
-  }
-
-  text(t: string): void {
-    if (this.inText && this.visible) this.emit(t);
-    else if (this.inInstr) {
-      const f = this.fields[this.fields.length - 1];
-      if (f?.phase === 'instr' && f.instr.length < 200) f.instr += t;
-    }
-  }
+function blockLines(b: Block): string[] {
+  if (b.type === 'paragraph') return [runsText(b.runs)];
+  return b.rows.flatMap((row) => row.cells.flatMap((cell) => cell.paragraphs.map((p) => runsText(p.runs))));
 }
 
 /** Lines of text as shown in the panel: no empty lines, no trailing spaces, bounded. */
-function tidy(text: string): string {
-  const lines = text
+function tidy(blocks: Block[]): string {
+  const lines = blocks
+    .flatMap(blockLines)
+    .join('\n')
     .split('\n')
     .map((l) => l.replace(/[ \u3000]+$/u, ''))
     .filter((l) => l.trim() !== '');
   return bounded(lines.join('\n'), MAX_STORY_CHARS);
-}
-
-/** The shown text of a whole part (a header or footer). */
-function partText(bytes: Uint8Array, part: string): string {
-  let out = '';
-  const reader = new VisibleText((t) => {
-    if (out.length <= MAX_STORY_CHARS * 2) out += t;
-  });
-  parseXml(bytes, { open: (n, a) => reader.open(n, a), close: (n) => reader.close(n), text: (t) => reader.text(t) }, part);
-  return tidy(out);
-}
-
-interface RawSection {
-  endsAt?: number;
-  start: SectionStart;
-  titlePage: boolean;
-  refs: Array<{ kind: 'header' | 'footer'; type: HeaderFooterType; rel: string }>;
-}
-
-interface RawComment {
-  at?: number;
-  anchor: string;
-  /** Its range has ended (or it never had one). */
-  closed: boolean;
 }
 
 const HF_TYPES: Record<string, HeaderFooterType> = { default: 'default', first: 'first', even: 'even' };
@@ -212,192 +81,6 @@ const HF_TYPES: Record<string, HeaderFooterType> = { default: 'default', first: 
 function onOff(a: Attrs): boolean {
   const v = a['w:val'];
   return v === undefined || !/^(0|false|off)$/i.test(v);
-}
-
-/** The w:sectPr elements of document.xml: how each section starts, 首页不同, its header and footer references. */
-class SectionsReader {
-  readonly sections: RawSection[] = [];
-  private section: RawSection | null = null;
-  private depth = 0;
-
-  get reading(): boolean {
-    return this.section !== null;
-  }
-
-  /** A w:sectPr opens, in the paragraph starting at `paragraphAt` (the one it ends) or at body level. */
-  begin(paragraphAt: number | undefined): void | typeof SKIP {
-    if (this.sections.length >= MAX_SECTIONS) return SKIP;
-    this.section = { start: 'nextPage', titlePage: false, refs: [] };
-    if (paragraphAt !== undefined) this.section.endsAt = paragraphAt;
-    this.depth = 0;
-  }
-
-  open(name: string, a: Attrs): void | typeof SKIP {
-    const s = this.section!;
-    if (name === 'w:sectPrChange') return SKIP;
-    this.depth++;
-    if (name === 'w:type') {
-      const v = a['w:val'] as SectionStart | undefined;
-      if (v && SECTION_STARTS.includes(v)) s.start = v;
-    } else if (name === 'w:titlePg') s.titlePage = onOff(a);
-    else if (name === 'w:headerReference' || name === 'w:footerReference') {
-      const type = HF_TYPES[a['w:type'] ?? 'default'];
-      const rel = a['r:id'];
-      if (type && rel) s.refs.push({ kind: name === 'w:headerReference' ? 'header' : 'footer', type, rel });
-    }
-  }
-
-  close(): void {
-    if (this.depth-- > 0) return;
-    this.sections.push(this.section!);
-    this.section = null;
-  }
-}
-
-/** Where each comment of document.xml starts (its paragraph) and the text its range covers. */
-class AnchorsReader {
-  readonly anchors = new Map<string, RawComment>();
-  /** Comments whose range started between paragraphs: anchored in the next one. */
-  private waiting: RawComment[] = [];
-  private readonly open = new Map<string, RawComment>();
-  private readonly text = new VisibleText((t) => {
-    for (const c of this.open.values()) if (c.anchor.length <= MAX_ANCHOR_CHARS) c.anchor += t === '\n' ? ' ' : t;
-  });
-
-  constructor(private readonly paragraphs: readonly number[]) {}
-
-  /** A w:p starts at `at`. */
-  paragraph(at: number): void {
-    for (const c of this.waiting) c.at = at;
-    this.waiting = [];
-  }
-
-  private comment(id: string): RawComment | null {
-    let c = this.anchors.get(id);
-    if (!c) {
-      if (this.anchors.size >= MAX_COMMENTS) return null;
-      c = { anchor: '', closed: false };
-      const p = this.paragraphs[this.paragraphs.length - 1];
-      if (p !== undefined) c.at = p;
-      else this.waiting.push(c);
-      this.anchors.set(id, c);
-    }
-    return c;
-  }
-
-  openElement(name: string, a: Attrs): void | typeof SKIP {
-    const id = a['w:id'];
-    if (name === 'w:commentRangeStart') {
-      const c = id !== undefined ? this.comment(id) : null;
-      if (c && !c.closed) this.open.set(id!, c);
-      return;
-    }
-    if (name === 'w:commentRangeEnd' || name === 'w:commentReference') {
-      if (id === undefined) return;
-      const c = this.comment(id);
-      if (c) c.closed = true;
-      this.open.delete(id);
-      return;
-    }
-    return this.text.open(name, a);
-  }
-
-  closeElement(name: string): void {
-    this.text.close(name);
-  }
-
-  textNode(t: string): void {
-    this.text.text(t);
-  }
-}
-
-/** Sections (with their header and footer references) and comment anchors, in one pass over document.xml. */
-function readMainPart(bytes: Uint8Array, wantAnchors: boolean): { sections: RawSection[]; anchors: Map<string, RawComment> } {
-  const xml = xmlText(bytes);
-  const cursor: XmlCursor = { offset: 0 };
-  /** Starts of the w:p elements open now. */
-  const paragraphs: number[] = [];
-  const sections = new SectionsReader();
-  const anchors = new AnchorsReader(paragraphs);
-  let inBody = false;
-  parseXml(
-    xml,
-    {
-      open(name, a) {
-        if (!inBody) {
-          inBody = name === 'w:body';
-          return;
-        }
-        if (sections.reading) return sections.open(name, a);
-        if (name === 'w:sectPr') return sections.begin(paragraphs[paragraphs.length - 1]);
-        if (name === 'w:p') {
-          const at = xml.lastIndexOf('<', cursor.offset - 1);
-          paragraphs.push(at);
-          anchors.paragraph(at);
-        }
-        // A paragraph's properties may end a section (their w:sectPr is read above); nothing else in them shows.
-        if (name === 'w:pPr') return;
-        if (!wantAnchors) return name === 'w:r' ? SKIP : undefined;
-        return anchors.openElement(name, a);
-      },
-      close(name) {
-        if (!inBody) return;
-        if (sections.reading) return sections.close();
-        if (name === 'w:body') inBody = false;
-        else if (name === 'w:p') paragraphs.pop();
-        if (wantAnchors) anchors.closeElement(name);
-      },
-      text(t) {
-        if (wantAnchors && !sections.reading) anchors.textNode(t);
-      },
-    },
-    'word/document.xml',
-    cursor,
-  );
-  return { sections: sections.sections, anchors: anchors.anchors };
-}
-
-/** The comments of comments.xml, in order, with their text. */
-function readComments(bytes: Uint8Array, part: string): Array<Omit<CommentStory, 'anchorText' | 'at'>> {
-  const out: Array<Omit<CommentStory, 'anchorText' | 'at'>> = [];
-  let current: { id: string; author: string; date?: string; text: string } | null = null;
-  let depth = 0;
-  const reader = new VisibleText((t) => {
-    if (current && current.text.length <= MAX_STORY_CHARS * 2) current.text += t;
-  });
-  parseXml(
-    bytes,
-    {
-      open(name, a) {
-        if (current) {
-          const r = reader.open(name, a);
-          if (r !== SKIP) depth++; // a skipped element's close is not reported
-          return r;
-        }
-        if (name !== 'w:comment') return;
-        if (out.length >= MAX_COMMENTS) return SKIP;
-        current = { id: (a['w:id'] ?? '').slice(0, 64), author: bounded(a['w:author'] ?? '', 100), text: '' };
-        const date = a['w:date'];
-        if (date) current.date = date.slice(0, 64);
-        depth = 0;
-      },
-      close(name) {
-        if (!current) return;
-        if (depth-- > 0) {
-          reader.close(name);
-          return;
-        }
-        const { text, ...rest } = current;
-        out.push({ ...rest, text: tidy(text) });
-        current = null;
-      },
-      text(t) {
-        if (current) reader.text(t);
-      },
-    },
-    part,
-  );
-  return out;
 }
 
 function evenAndOddOf(pkg: DocxPackage, settings: string | undefined): boolean {
@@ -418,12 +101,19 @@ function evenAndOddOf(pkg: DocxPackage, settings: string | undefined): boolean {
   return on;
 }
 
+function sectionStart(value: string | undefined): SectionStart {
+  return value !== undefined && (SECTION_STARTS as readonly string[]).includes(value) ? (value as SectionStart) : 'nextPage';
+}
+
 /** What each section shows: its own headers and footers, else the previous section's; only the kinds that apply. */
-function sectionsOf(raw: RawSection[], evenAndOdd: boolean, textOf: (rel: string) => string | null): SectionStory[] {
+function sectionsOf(raw: SectionMark[], evenAndOdd: boolean, textOf: (rel: string) => string | null): SectionStory[] {
   const previous = new Map<string, string>(); // kind/type → rel
   return raw.map((s) => {
     const own = new Map<string, string>();
-    for (const r of s.refs) own.set(`${r.kind}/${r.type}`, r.rel);
+    for (const r of s.refs) {
+      const type = HF_TYPES[r.type];
+      if (type) own.set(`${r.kind}/${type}`, r.rel);
+    }
     const headersFooters: HeaderFooter[] = [];
     for (const kind of ['header', 'footer'] as const) {
       for (const type of ['first', 'default', 'even'] as const) {
@@ -438,47 +128,177 @@ function sectionsOf(raw: RawSection[], evenAndOdd: boolean, textOf: (rel: string
         headersFooters.push(hf);
       }
     }
-    const section: SectionStory = { start: s.start, titlePage: s.titlePage, headersFooters };
+    const section: SectionStory = { start: sectionStart(s.start), titlePage: s.titlePage, headersFooters };
     if (s.endsAt !== undefined) section.endsAt = s.endsAt;
     return section;
   });
 }
 
-/**
- * The stories of a .docx package. Throws a UserError for a package the reader would refuse
- * (damaged, a bomb); callers that only show the stories may treat that as "none".
- */
-export function readStories(bytes: Uint8Array, limits: PackageLimits = DEFAULT_PACKAGE_LIMITS): DocumentStories {
-  const pkg = DocxPackage.open(bytes, limits);
-  const main = pkg.relationships('').find((r) => r.type === 'officeDocument' && !r.external);
-  const mainBytes = main ? pkg.part(main.target) : undefined;
-  if (!main || !mainBytes) return { evenAndOdd: false, sections: [], comments: [] };
-  const rels = pkg.relationships(main.target);
-  const target = (type: string) => rels.find((r) => r.type === type && !r.external)?.target;
-  const commentsPart = target('comments');
-  const commentsBytes = commentsPart ? pkg.part(commentsPart) : undefined;
-  const comments = commentsBytes ? readComments(commentsBytes, commentsPart!) : [];
-  const { sections: raw, anchors } = readMainPart(mainBytes, comments.length > 0);
-  const evenAndOdd = evenAndOddOf(pkg, target('settings'));
+/** w15:commentEx by paragraph id: the paragraph id of the comment it replies to, and whether it is done. */
+function commentsExtended(bytes: Uint8Array | undefined, part: string): Map<string, { parent?: string; done: boolean }> {
+  const out = new Map<string, { parent?: string; done: boolean }>();
+  if (!bytes) return out;
+  parseXml(
+    bytes,
+    {
+      open(name, a) {
+        if (name !== 'w15:commentEx' || out.size >= MAX_COMMENTS) return;
+        const id = a['w15:paraId'];
+        if (!id) return;
+        const ex: { parent?: string; done: boolean } = { done: a['w15:done'] === '1' || a['w15:done'] === 'true' };
+        if (a['w15:paraIdParent']) ex.parent = a['w15:paraIdParent'].toUpperCase();
+        out.set(id.toUpperCase(), ex);
+      },
+      close: () => {},
+      text: () => {},
+    },
+    part,
+  );
+  return out;
+}
 
+/** The package's parts and the readers' shared inputs, for the stories of one document. */
+class StoryParts {
+  readonly rels: Relationship[];
+  private styleSheet: StyleSheet | null = null;
+  private numberingDefs: Numbering | null = null;
+  private readonly partStories = new Map<string, PartStory[]>();
+
+  constructor(
+    readonly pkg: DocxPackage,
+    readonly main: string,
+  ) {
+    this.rels = pkg.relationships(main);
+  }
+
+  target(type: string): string | undefined {
+    return this.rels.find((r) => r.type === type && !r.external)?.target;
+  }
+
+  private get styles(): StyleSheet {
+    if (!this.styleSheet) {
+      const part = this.target('styles');
+      this.styleSheet = StyleSheet.parse(part ? this.pkg.part(part) : undefined);
+    }
+    return this.styleSheet;
+  }
+
+  get numbering(): Numbering {
+    if (!this.numberingDefs) {
+      const part = this.target('numbering');
+      this.numberingDefs = Numbering.parse(part ? this.pkg.part(part) : undefined, this.styles);
+    }
+    return this.numberingDefs;
+  }
+
+  /** The stories of a part (each `root` element's), read once. */
+  read(part: string, root: string, max?: number): PartStory[] {
+    let stories = this.partStories.get(part);
+    if (!stories) {
+      const bytes = this.pkg.part(part);
+      stories = bytes ? readPartStories(bytes, part, root, this.styles, this.numbering, { fieldPlaceholders: true, ...(max !== undefined ? { max } : {}) }) : [];
+      this.partStories.set(part, stories);
+    }
+    return stories;
+  }
+
+  /** The sections and comment anchors of document.xml, read by the body reader (when the open did not record them). */
+  bodyMarks(): StoryMarks {
+    return readBody(this.pkg.part(this.main)!, this.styles, this.numbering).marks;
+  }
+}
+
+/** Header and footer text by relationship id, each part read once. */
+function headerFooterTexts(parts: StoryParts): (rel: string) => string | null {
   const texts = new Map<string, string | null>();
-  const textOf = (rel: string): string | null => {
+  return (rel) => {
     if (texts.has(rel)) return texts.get(rel)!;
-    const r = rels.find((x) => x.id === rel && (x.type === 'header' || x.type === 'footer') && !x.external);
-    const part = r ? pkg.part(r.target) : undefined;
-    const text = part ? partText(part, r!.target) : null;
+    const r = parts.rels.find((x) => x.id === rel && (x.type === 'header' || x.type === 'footer') && !x.external);
+    const story = r ? parts.read(r.target, r.type === 'header' ? 'w:hdr' : 'w:ftr')[0] : undefined;
+    const text = story ? tidy(story.blocks) : null;
     texts.set(rel, text);
     return text;
   };
+}
 
+/** Where the comments not anchored in the body are: their marks in the headers, footers and notes. */
+function commentsElsewhere(parts: StoryParts, missing: Set<string>): Map<string, { place: CommentPlace; mark: CommentMark }> {
+  const found = new Map<string, { place: CommentPlace; mark: CommentMark }>();
+  const places: Array<[string, CommentPlace, string]> = [
+    ['header', 'header', 'w:hdr'],
+    ['footer', 'footer', 'w:ftr'],
+    ['footnotes', 'footnote', 'w:footnote'],
+    ['endnotes', 'endnote', 'w:endnote'],
+  ];
+  for (const [type, place, root] of places) {
+    for (const r of parts.rels) {
+      if (r.type !== type || r.external) continue;
+      for (const story of parts.read(r.target, root)) {
+        for (const mark of story.marks.comments) {
+          if (missing.has(mark.id) && !found.has(mark.id)) found.set(mark.id, { place, mark });
+        }
+      }
+      if (found.size === missing.size) return found;
+    }
+  }
+  return found;
+}
+
+function anchorTextOf(mark: CommentMark | undefined): string {
+  return bounded((mark?.anchor ?? '').replace(/\s+/g, ' ').trim(), MAX_ANCHOR_CHARS);
+}
+
+/** The comments of comments.xml, in order, with their anchors, replies and state. */
+function commentsOf(parts: StoryParts, marks: StoryMarks): CommentStory[] {
+  const part = parts.target('comments');
+  if (!part) return [];
+  const stories = parts.read(part, 'w:comment', MAX_COMMENTS);
+  if (stories.length === 0) return [];
+  const extPart = parts.target('commentsExtended');
+  const extended = commentsExtended(extPart ? parts.pkg.part(extPart) : undefined, extPart ?? 'commentsExtended.xml');
+  const idOfPara = new Map<string, string>();
+  const comments = stories.map((s) => {
+    const id = (s.attrs['w:id'] ?? '').slice(0, 64);
+    const paraId = s.lastParagraph?.['w14:paraId']?.toUpperCase();
+    if (paraId && !idOfPara.has(paraId)) idOfPara.set(paraId, id);
+    const date = s.attrs['w:date'];
+    const c: CommentStory = { id, author: bounded(s.attrs['w:author'] ?? '', 100), ...(date ? { date: date.slice(0, 64) } : {}), text: tidy(s.blocks), anchorText: '' };
+    return { c, paraId };
+  });
+
+  const inBody = new Map(marks.comments.map((m) => [m.id, m]));
+  const missing = new Set(comments.map(({ c }) => c.id).filter((id) => !inBody.has(id)));
+  const elsewhere = missing.size > 0 ? commentsElsewhere(parts, missing) : new Map<string, { place: CommentPlace; mark: CommentMark }>();
+  return comments.map(({ c, paraId }) => {
+    const body = inBody.get(c.id);
+    const other = elsewhere.get(c.id);
+    c.anchorText = anchorTextOf(body ?? other?.mark);
+    if (body?.at !== undefined) c.at = body.at;
+    else if (other) c.place = other.place;
+    const ex = paraId ? extended.get(paraId) : undefined;
+    if (ex?.done) c.done = true;
+    const parent = ex?.parent !== undefined ? idOfPara.get(ex.parent) : undefined;
+    if (parent !== undefined && parent !== c.id) c.parentId = parent;
+    return c;
+  });
+}
+
+/**
+ * The stories of a .docx package. `marks`: the sections and comment anchors the body read
+ * recorded when the document was opened (read here when not given). Throws a UserError for a
+ * package the reader would refuse (damaged, a bomb); callers that only show the stories may treat
+ * that as "none".
+ */
+export function readStories(bytes: Uint8Array, limits: PackageLimits = DEFAULT_PACKAGE_LIMITS, marks?: StoryMarks): DocumentStories {
+  const pkg = DocxPackage.open(bytes, limits);
+  const main = pkg.relationships('').find((r) => r.type === 'officeDocument' && !r.external);
+  if (!main || !pkg.has(main.target)) return { evenAndOdd: false, sections: [], comments: [] };
+  const parts = new StoryParts(pkg, main.target);
+  const recorded = marks ?? parts.bodyMarks();
+  const evenAndOdd = evenAndOddOf(pkg, parts.target('settings'));
   return {
     evenAndOdd,
-    sections: sectionsOf(raw, evenAndOdd, textOf),
-    comments: comments.map((c) => {
-      const a = anchors.get(c.id);
-      const story: CommentStory = { ...c, anchorText: bounded((a?.anchor ?? '').replace(/\s+/g, ' ').trim(), MAX_ANCHOR_CHARS) };
-      if (a?.at !== undefined) story.at = a.at;
-      return story;
-    }),
+    sections: sectionsOf(recorded.sections, evenAndOdd, headerFooterTexts(parts)),
+    comments: commentsOf(parts, recorded),
   };
 }

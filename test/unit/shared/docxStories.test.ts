@@ -7,16 +7,23 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readDocumentFile, saveDocumentFile } from '../../../electron/services/documentFiles';
 import { memorySourcePackages, sourceStories } from '../../../electron/services/sourcePackages';
+import type { JobArgs, JobName, JobResult } from '../../../electron/services/documents/jobs';
+import { DocumentRunner, type RunOptions } from '../../../electron/services/documents/runner';
+import { createServiceHandlers } from '../../../electron/services/handlers';
+import { SettingsStore } from '../../../electron/services/settingsStore';
+import type { StoryMarks } from '../../../shared/docx/elements/storyMarks';
+import { idleSuggestions } from '../../support/idleSuggestions';
 import { readDocx } from '../../../shared/docx/read';
 import { readStories } from '../../../shared/docx/read/stories';
 import type { Paragraph } from '../../../shared/model/document';
 import { DocumentStoriesSchema, headerFooterLabel, sectionBreakLabel, storiesCount } from '../../../shared/model/stories';
 import { fixtureBytes, fixtureNames } from '../../support/fixtures';
 import { makeDocx, p } from '../../support/makeDocx';
-import { STORIES_TEXT as T, makeStoriesDocx } from '../../support/storiesDocx';
+import { REPLIES_TEXT as R, STORIES_TEXT as T, makeRepliesDocx, makeStoriesDocx } from '../../support/storiesDocx';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'wengao-stories-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -99,6 +106,11 @@ describe('stories of the shared fixtures', () => {
     expect(alt.sections[0]!.headersFooters.find((hf) => hf.kind === 'footer')!.text).toMatch(/Page \{页码\} of \{总页数\}$/);
   });
 
+  it('shows an equation in a header by its text, as the body does', () => {
+    const s = readStories(fixtureBytes('docx', 'zh_word_report_toc_paren_num.docx'));
+    expect(s.sections.flatMap((x) => x.headersFooters.map((hf) => hf.text))).toContain('这是带公式的页眉e=mc2');
+  });
+
   it('anchors a fixture’s comments, one without a range at its mark', () => {
     const s = readStories(fixtureBytes('docx', 'comments.docx'));
     expect(s.comments.map((c) => [c.author, c.text, c.anchorText])).toEqual([
@@ -146,5 +158,140 @@ describe('stories of unusual documents', () => {
     expect(text.startsWith('2026{总页数}\n长')).toBe(true);
     expect(text.length).toBeLessThanOrEqual(4001);
     expect(DocumentStoriesSchema.safeParse(readStories(bytes)).success).toBe(true);
+  });
+});
+
+describe('stories from what opening the document recorded (one parse of document.xml)', () => {
+  /** The package with its document.xml replaced: what reading it again would fail on. */
+  const withDocumentXml = (bytes: Uint8Array, xml: string) => zipSync({ ...unzipSync(bytes), 'word/document.xml': strToU8(xml) });
+
+  it('lists the same stories from the marks the open recorded as from reading the package alone, for every fixture', () => {
+    const cases: Array<[string, Uint8Array]> = [['built', makeStoriesDocx()], ...fixtureNames('docx').map((n): [string, Uint8Array] => [n, fixtureBytes('docx', n)])];
+    let compared = 0;
+    for (const [name, bytes] of cases) {
+      let marks;
+      try {
+        marks = readDocx(bytes, { name }).marks;
+      } catch {
+        continue; // refused on open: never asked for
+      }
+      expect(readStories(bytes, undefined, marks), name).toEqual(readStories(bytes));
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(40);
+  });
+
+  it('does not read document.xml again when given the marks: a package whose document.xml is now damaged still lists them', () => {
+    const bytes = makeStoriesDocx();
+    const { marks } = readDocx(bytes);
+    const damaged = withDocumentXml(bytes, '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p>');
+    expect(() => readStories(damaged)).toThrow();
+    expect(readStories(damaged, undefined, marks)).toEqual(readStories(bytes));
+  });
+
+  it('hands the open’s marks to the stories of the kept package', async () => {
+    const docx = path.join(dir, '记录.docx');
+    writeFileSync(docx, makeStoriesDocx());
+    const opened = await readDocumentFile(docx);
+    expect(opened.storyMarks?.sections).toHaveLength(2);
+    expect(opened.storyMarks?.comments.map((c) => [c.id, c.anchor])).toEqual([
+      ['0', T.anchor1],
+      ['1', T.anchor2],
+    ]);
+    expect(await sourceStories(memorySourcePackages, opened.source.package!, opened.storyMarks)).toEqual(readStories(makeStoriesDocx()));
+  });
+});
+
+describe('headers and footers read by the body’s element handlers', () => {
+  it('shows the body’s own reading: a PAGE field inside a simple field’s run, nested fields, a table, a symbol, hidden text left out', () => {
+    const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+    const fld = (instr: string, result: string) =>
+      `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>${instr}</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>${result}</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>`;
+    const footer =
+      `<w:ftr xmlns:w="${W}"><w:p><w:r><w:t xml:space="preserve">第 </w:t></w:r>${fld(' PAGE ', '3')}<w:r><w:t xml:space="preserve"> 页 共 </w:t></w:r><w:fldSimple w:instr=" SECTIONPAGES "><w:r><w:t>9</w:t></w:r></w:fldSimple><w:r><w:t xml:space="preserve"> 页</w:t></w:r></w:p>` +
+      `<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>IF </w:instrText></w:r>${fld('PAGE', '1')}<w:r><w:instrText> = 1 "首页"</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>首页</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>` +
+      `<w:tbl><w:tr><w:tc><w:p><w:r><w:t>左</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>右</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r><w:r><w:sym w:font="Symbol" w:char="2605"/></w:r></w:p></w:tc></w:tr></w:tbl></w:ftr>`;
+    const bytes = makeDocx({
+      body: `${p('正文')}<w:sectPr><w:footerReference w:type="default" r:id="f"/></w:sectPr>`,
+      extra: {
+        'word/_rels/document.xml.rels': `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="f" Type="${R}/footer" Target="footer1.xml"/></Relationships>`,
+        'word/footer1.xml': footer,
+      },
+    });
+    expect(readStories(bytes).sections[0]!.headersFooters).toEqual([{ kind: 'footer', type: 'default', text: '第 {页码} 页 共 {本节页数} 页\n首页\n左\n右★' }]);
+  });
+});
+
+describe('comment replies, done comments and comments outside the text', () => {
+  const bytes = makeRepliesDocx();
+  const stories = readStories(bytes);
+  const blocks = readDocx(bytes).doc.blocks as Paragraph[];
+
+  it('links each reply to the comment it answers and marks the done one, through commentsExtended.xml', () => {
+    expect(DocumentStoriesSchema.parse(stories)).toEqual(stories);
+    expect(stories.comments.map((c) => [c.id, c.author, c.text, c.parentId ?? null, c.done ?? false])).toEqual([
+      ['0', '张三', `${R.question}\n${R.questionMore}`, null, false],
+      ['1', '李四', R.answer, '0', false],
+      ['2', '张三', R.answer2, '1', false],
+      ['3', '王五', R.done, null, true],
+      ['4', '赵六', R.onHeader, null, false],
+      ['5', '张三', R.onHeaderReply, '4', false],
+      ['6', '赵六', R.onFootnote, null, false],
+    ]);
+  });
+
+  it('anchors comments in the text at their paragraph, and says where the others live', () => {
+    const where = stories.comments.map((c) => [c.id, c.at ?? c.place ?? null, c.anchorText]);
+    expect(where).toEqual([
+      ['0', blocks[0]!.source!.p, R.anchor],
+      ['1', blocks[0]!.source!.p, R.anchor],
+      ['2', blocks[0]!.source!.p, R.anchor],
+      ['3', blocks[1]!.source!.p, R.anchorDone],
+      ['4', 'header', R.header],
+      ['5', null, ''],
+      ['6', 'footnote', R.footnote],
+    ]);
+  });
+
+  it('reads the same from the marks the open recorded', () => {
+    expect(readStories(bytes, undefined, readDocx(bytes).marks)).toEqual(stories);
+  });
+
+  it('ignores a reply link to a comment that is not there, and a package without commentsExtended.xml', () => {
+    const files = unzipSync(bytes);
+    const dangling = zipSync({ ...files, 'word/commentsExtended.xml': strToU8(strFromU8(files['word/commentsExtended.xml']!).replace('w15:paraIdParent="1A000002"', 'w15:paraIdParent="0BADBEEF"')) });
+    expect(readStories(dangling).comments.find((c) => c.id === '1')!.parentId).toBeUndefined();
+    const { 'word/commentsExtended.xml': _, ...without } = files;
+    expect(readStories(zipSync(without)).comments.every((c) => c.parentId === undefined && c.done === undefined)).toBe(true);
+  });
+});
+
+describe('the service: the open’s marks go with the stories request (needs the built worker)', () => {
+  /** A runner that records the jobs it is asked for. */
+  class RecordingRunner extends DocumentRunner {
+    readonly jobs: Array<{ job: JobName; args: unknown }> = [];
+    override run<J extends JobName>(job: J, args: JobArgs<J>, options: RunOptions): Promise<JobResult<J>> {
+      this.jobs.push({ job, args });
+      return super.run(job, args, options);
+    }
+  }
+
+  it('hands the stories job the sections and anchors its open recorded, and not the renderer', async () => {
+    const documents = new RecordingRunner({});
+    try {
+      const store = await SettingsStore.open(mkdtempSync(path.join(dir, 'user-')));
+      const h = createServiceHandlers({ store, suggestions: idleSuggestions(), documents });
+      const file = path.join(dir, '服务.docx');
+      writeFileSync(file, makeRepliesDocx());
+      const opened = await h.openDocument(file, {});
+      expect(opened).not.toHaveProperty('storyMarks');
+      const stories = await h.getSourceStories({ package: opened.source!.package! });
+      expect(stories).toEqual(readStories(makeRepliesDocx()));
+      const asked = documents.jobs.find((j) => j.job === 'stories')!.args as { marks?: StoryMarks };
+      expect(asked.marks).toEqual(readDocx(makeRepliesDocx()).marks);
+    } finally {
+      await documents.close();
+    }
   });
 });

@@ -38,10 +38,17 @@ function hashPair(s: string): [number, number] {
 /** In how many documents (0, 1 or "2 or more") each line key occurs: an open-addressing table of hashes. */
 class KeyCounts {
   private size = 0;
-  private h1 = new Uint32Array(1 << 16);
-  private h2 = new Uint32Array(1 << 16);
-  private lastDoc = new Int32Array(1 << 16).fill(-1);
-  private count = new Uint8Array(1 << 16);
+  private h1: Uint32Array;
+  private h2: Uint32Array;
+  private lastDoc: Int32Array;
+  private count: Uint8Array;
+
+  constructor(bits = 16) {
+    this.h1 = new Uint32Array(1 << bits);
+    this.h2 = new Uint32Array(1 << bits);
+    this.lastDoc = new Int32Array(1 << bits).fill(-1);
+    this.count = new Uint8Array(1 << bits);
+  }
 
   private slot(a: number, b: number): number {
     const mask = this.h1.length - 1;
@@ -112,7 +119,7 @@ interface Pending {
 }
 
 export interface BuiltCorpus {
-  /** The kept documents' text then the extra documents', laid out as layoutText does. */
+  /** The kept documents' text then the extra documents', laid out as layoutText does (a view from offset 0 of the builder's memory, which may be longer). */
   text: Uint16Array;
   docStarts: Int32Array;
   /** The kept documents, in the order added. */
@@ -120,6 +127,8 @@ export interface BuiltCorpus {
   /** Documents left out as duplicates: [duplicate id, id of the kept one]. */
   duplicates: Array<[string, string]>;
   report: CleanReport;
+  /** Code units of the memory written and then left behind (duplicates and dropped lines moved out). */
+  spare: number;
 }
 
 export class CorpusBuilder {
@@ -128,12 +137,19 @@ export class CorpusBuilder {
   private sources = 0;
   private readonly docs: Appended[] = [];
   private readonly pending: Pending[] = [];
-  private readonly keys = new KeyCounts();
+  private keys = new KeyCounts();
   private readonly report = emptyReport();
 
-  /** `capacity`: a guess of the code units needed (the text grows as needed). */
-  constructor(capacity = 1 << 16) {
-    this.text = new Uint16Array(Math.max(1024, capacity));
+  /**
+   * `capacity`: a guess of the code units needed (the text grows as needed); `alloc` gives the
+   * text's memory (the sharded build wants it shared between threads). The finished text is a
+   * view on that memory: nothing is copied at the end.
+   */
+  constructor(
+    capacity = 1 << 16,
+    private readonly alloc: (n: number) => Uint16Array = (n) => new Uint16Array(n),
+  ) {
+    this.text = alloc(Math.max(1024, capacity));
   }
 
   /** Cleans one document and writes it into the text (nothing when nothing is left of it). */
@@ -180,16 +196,16 @@ export class CorpusBuilder {
 
   private reserve(n: number): void {
     if (this.length + n <= this.text.length) return;
-    const next = new Uint16Array(Math.max(this.length + n, this.text.length * 2));
+    const next = this.alloc(Math.max(this.length + n, this.text.length * 2));
     next.set(this.text.subarray(0, this.length));
     this.text = next;
   }
 
   /**
-   * Settles the pending lines and the duplicates, then lays the kept documents and `extra` (the
-   * phrasebook) out in memory from `alloc`. The builder is spent afterwards.
+   * Settles the pending lines and the duplicates, moves the kept documents together in place and
+   * lays `extra` (the phrasebook) out after them. The builder is spent afterwards.
    */
-  finish(extra: IndexInput[], alloc: (n: number) => Uint16Array = (n) => new Uint16Array(n)): BuiltCorpus {
+  finish(extra: IndexInput[]): BuiltCorpus {
     this.settlePending();
     const nonEmpty = this.docs.filter((d) => d.chars > 0);
     const dupOf = findDuplicates(
@@ -203,34 +219,39 @@ export class CorpusBuilder {
       if (of >= 0) duplicates.push([d.id, nonEmpty[of]!.id]);
       else kept.push(d);
     });
-    let n = 0;
-    for (const d of kept) n += d.end - d.start - (d.removed ?? []).reduce((s, [a, b]) => s + b - a, 0);
+    let extraLength = 0;
     for (const d of extra) {
-      for (const p of d.paragraphs) n += p.length + 1;
-      n += 1;
+      for (const p of d.paragraphs) extraLength += p.length + 1;
+      extraLength += 1;
     }
-    const text = alloc(n);
+    this.reserve(extraLength);
+    const { text } = this;
     const docStarts = new Int32Array(kept.length + extra.length + 1);
+    // Kept text only moves towards the start: copyWithin never overwrites what is still to move.
     let at = 0;
     kept.forEach((d, i) => {
       docStarts[i] = at;
       let from = d.start;
       for (const [a, b] of d.removed ?? []) {
-        text.set(this.text.subarray(from, a), at);
+        text.copyWithin(at, from, a);
         at += a - from;
         from = b;
       }
-      text.set(this.text.subarray(from, d.end), at);
+      text.copyWithin(at, from, d.end);
       at += d.end - from;
     });
-    this.text = new Uint16Array(0);
     extra.forEach((d, i) => {
       docStarts[kept.length + i] = at;
       for (const p of d.paragraphs) at = writeParagraph(text, at, p);
       text[at++] = DOC_END;
     });
     docStarts[kept.length + extra.length] = at;
-    return { text, docStarts, documents: kept.map((d) => ({ id: d.id, name: d.name })), duplicates, report: this.report };
+    const spare = Math.max(0, this.length + extraLength - at);
+    // What only the cleaning needed (the key table, the fingerprints) can go before the suffix array.
+    this.text = new Uint16Array(0);
+    this.docs.length = 0;
+    this.keys = new KeyCounts(0);
+    return { text: text.subarray(0, at), docStarts, documents: kept.map((d) => ({ id: d.id, name: d.name })), duplicates, report: this.report, spare };
   }
 
   /** Lines kept for now whose key did recur after all: dropped as promotion, as prepareCorpus would have. */

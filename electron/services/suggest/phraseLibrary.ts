@@ -229,12 +229,20 @@ export class PhraseLibrary {
    */
   private async buildStreamed(toRead: ScannedFile[], failed: CachedFile[], superseded: () => boolean): Promise<BuiltIndex | null> {
     // Sized for UTF-8/GB18030 text of Chinese (2–3 bytes a character); it grows if that is short.
-    const builder = new CorpusBuilder(Math.ceil(toRead.reduce((n, f) => n + f.size, 0) / 2) + 4096);
+    const builder = new CorpusBuilder(Math.ceil(toRead.reduce((n, f) => n + f.size, 0) / 2) + 4096, sharedUint16);
     if (!(await this.readFiles(toRead, failed, superseded, (d) => builder.add(d)))) return null;
     this.setStatus({ progress: 0.75, phase: '正在建立索引' });
-    const built = builder.finish(phrasebookInputs(), sharedUint16);
+    const built = builder.finish(phrasebookInputs());
     const docs: IndexedDoc[] = [...built.documents.map((d) => ({ name: d.name, kind: 'corpus' as const })), ...phrasebookInputs().map((d) => ({ name: d.name, kind: d.kind }))];
     const index = await indexOfText(built.text, built.docStarts, docs);
+    if (built.spare > SPARE_TO_RELEASE) {
+      // Copies moved out left written memory behind the text: keep only the text (once the
+      // build's scratch is collected, so that the copy does not add to the peak).
+      collectGarbage();
+      const text = sharedUint16(index.text.length);
+      text.set(index.text);
+      index.text = text;
+    }
     return { index, kept: built.documents.map((d) => d.id), duplicates: built.duplicates, report: built.report };
   }
 
@@ -364,7 +372,9 @@ export class PhraseLibrary {
 const READERS = 2;
 const MIN_FILES_FOR_TWO_READERS = 64;
 /** Files being read while one is cleaned. */
-const READ_AHEAD = 3;
+const READ_AHEAD = 4;
+/** Code units of a streamed build's memory left behind its text beyond which the text is copied out. */
+const SPARE_TO_RELEASE = 1 << 19;
 
 interface BuiltIndex {
   index: PhraseIndex;

@@ -15,7 +15,7 @@ import { markSlots } from '../../../shared/corpus/slots';
 import { suggest, type FeedbackCounts, type SuggestQuery, type SuggestResult } from '../../../shared/suggest/engine';
 import { DOC_END, PARA, buildPhraseIndex, layoutText, stringOf, type IndexInput, type IndexedDoc, type PhraseIndex } from '../../../shared/suggest/phraseIndex';
 import { MAX_REPORTED_FAILURES, type CorpusStatus } from '../../../shared/suggest/status';
-import { formatOfPath, readDocumentFile } from '../documentFiles';
+import { formatOfPath, readTextFileSync } from '../documentFiles';
 import { DocumentRunner } from '../documents/runner';
 import { buildSuffixArray, sharedUint16 } from './shardedBuild';
 import { collectGarbage } from './collectGarbage';
@@ -261,8 +261,8 @@ export class PhraseLibrary {
 
   /**
    * Reads the files and hands each one's lines to `onDocument`, in the order given, whatever
-   * order the reads finish in. A .txt file is read and decoded here (readDocumentFile: the same
-   * checks and messages as opening it); a .docx/.wgd file in a document worker (a hostile file
+   * order the reads finish in. A .txt file is read and decoded here (readTextFileSync: the same
+   * checks, decoding and messages as opening it); a .docx/.wgd file in a document worker (a hostile file
    * costs its time limit, not the index). A few reads run ahead of the one being cleaned. False
    * when superseded.
    */
@@ -271,7 +271,7 @@ export class PhraseLibrary {
     const inWorker = toRead.filter((f) => formatOfPath(f.path) !== 'txt').length;
     let runner: DocumentRunner | null = null;
     const linesOf = async (f: ScannedFile): Promise<string[]> => {
-      if (formatOfPath(f.path) === 'txt') return documentLines((await readDocumentFile(f.path)).doc);
+      if (formatOfPath(f.path) === 'txt') return documentLines(readTextFileSync(f.path).doc);
       runner ??= new DocumentRunner({}, undefined, inWorker >= MIN_FILES_FOR_TWO_READERS ? READERS : 1);
       return (await runner.run('lines', { file: f.path }, { label: `打开“${path.basename(f.path)}”` })).split('\n');
     };

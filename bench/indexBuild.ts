@@ -1,9 +1,8 @@
 /**
  * `wengao index` as a whole process (start, reading and cleaning the files, the suffix array,
  * writing the index file) on a folder of generated .txt reports of 10M characters, against the
- * single-core build of issue #14 (the CLI of commit BASELINE_COMMIT, built from git into a temp
- * folder) in the same run, the two run alternately. Wall time, CPU time, peak RSS of the whole
- * process (threads included) and bytes per character above the same command's peak on a folder
+ * build of commit BASELINE_COMMIT (its CLI and workers built from git into a temp folder) in the
+ * same run, the two run alternately. Wall time, CPU time, peak RSS of the whole process (threads included) and bytes per character above the same command's peak on a folder
  * of one short report (Node, the bundles and the workers). Medians over the rounds; the load
  * average is printed with them (two cores shared with other jobs).
  */
@@ -15,8 +14,12 @@ import { build } from 'esbuild';
 import { generateCorpus } from './corpusGen';
 import { median, printTable, ratio } from './table';
 
-/** main before the sharded build (issue #14's figures were measured on it). */
-export const BASELINE_COMMIT = '807e08d';
+/**
+ * The baseline: main before the streamed reading of the files (e487780: sharded suffix array,
+ * one document worker job per file). Issue #14's first figures were measured on 807e08d (the
+ * single-core build): BENCH_INDEX_BASELINE=807e08d compares against it.
+ */
+export const BASELINE_COMMIT = process.env.BENCH_INDEX_BASELINE ?? 'e487780';
 const ROOT = path.resolve(__dirname, '..');
 const CHARS = Number(process.env.BENCH_INDEX_CHARS ?? 10_000_000);
 const ROUNDS = Number(process.env.BENCH_INDEX_ROUNDS ?? 3);
@@ -52,6 +55,8 @@ async function baselineCli(): Promise<string | null> {
   const out = path.join(dir, 'build', 'app');
   mkdirSync(out, { recursive: true });
   const entries: Record<string, string> = { cli: 'electron/cli/main.ts', suggestWorker: 'electron/services/suggest/worker.ts', documentWorker: 'electron/services/documents/worker.ts' };
+  // From the sharded build on (without its bundle the baseline would build on one core).
+  if (existsSync(path.join(dir, 'electron/services/suggest/shardWorker.ts'))) entries.shardWorker = 'electron/services/suggest/shardWorker.ts';
   for (const [name, entry] of Object.entries(entries)) {
     await build({ entryPoints: [path.join(dir, entry)], outfile: path.join(out, `${name}.cjs`), bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error' });
   }
@@ -100,7 +105,7 @@ export async function benchIndexBuild(): Promise<void> {
   const s = (x: number) => `${x.toFixed(2)} s`;
   const mb = (x: number) => `${x.toFixed(0)} MB`;
   printTable(
-    `wengao index, ${(corpus.chars / 1e6).toFixed(1)}M characters in generated .txt reports, whole process (median of ${ROUNDS}; baseline: the single-core build of ${BASELINE_COMMIT}${old ? '' : ', not available in this clone'}; load average ${loadBefore} → ${loadAfter})`,
+    `wengao index, ${(corpus.chars / 1e6).toFixed(1)}M characters in generated .txt reports, whole process (median of ${ROUNDS}; baseline: the build of ${BASELINE_COMMIT}${old ? '' : ', not available in this clone'}; load average ${loadBefore} → ${loadAfter})`,
     [
       { figure: 'wall time', ours: s(m('ours', 'wallS')), baseline: cell('old', (w) => m(w, 'wallS'), s), ratio: old ? ratio(m('ours', 'wallS'), m('old', 'wallS')) : '', goal: '≤ 5 s' },
       { figure: 'CPU time (all threads)', ours: s(m('ours', 'cpuS')), baseline: cell('old', (w) => m(w, 'cpuS'), s), ratio: old ? ratio(m('ours', 'cpuS'), m('old', 'cpuS')) : '' },

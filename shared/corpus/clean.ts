@@ -45,8 +45,7 @@ export function promoKinds(line: string): number {
   return n;
 }
 
-function isPromoLine(line: string): boolean {
-  const kinds = promoKinds(line);
+function isPromoLine(line: string, kinds = promoKinds(line)): boolean {
   if (kinds >= 3) return true;
   if (kinds === 2) return line.length <= 80 || CONTACT.test(line);
   return false;
@@ -92,14 +91,16 @@ function addMatches(re: RegExp, line: string, reason: CleanReason, ranges: Array
 
 /**
  * Decides what to do with one line. `recurring` says the line also appears elsewhere (in other
- * documents of the corpus, or repeated in this one): then one promotional cue is enough.
+ * documents of the corpus, or repeated in this one): then one promotional cue is enough. As a
+ * function it is asked only when the answer matters (the line has exactly that one cue or two).
  */
-export function cleanLine(line: string, recurring = false): LineAction {
+export function cleanLine(line: string, recurring: boolean | (() => boolean) = false): LineAction {
   const trimmed = line.trim();
   if (trimmed === '') return { kind: 'keep' };
   if (isMojibake(trimmed)) return { kind: 'drop', reason: 'mojibake' };
   if (PAGE_FURNITURE.some((re) => re.test(trimmed))) return { kind: 'drop', reason: 'pageFurniture' };
-  if (isPromoLine(trimmed) || (recurring && promoKinds(trimmed) >= 1)) return { kind: 'drop', reason: 'promo' };
+  const kinds = promoKinds(trimmed);
+  if (isPromoLine(trimmed, kinds) || (kinds >= 1 && (recurring === true || (recurring !== false && recurring())))) return { kind: 'drop', reason: 'promo' };
 
   const ranges: Array<[number, number, CleanReason]> = [];
   for (const re of MARKUP) addMatches(re, line, 'markup', ranges);
@@ -126,6 +127,9 @@ export function cleanLine(line: string, recurring = false): LineAction {
   return { kind: 'edit', remove: merged, reasons: [...reasons], text };
 }
 
+/** Shorter line keys never count as recurring (a heading such as 工作总结 may recur anywhere). */
+export const MIN_RECURRING_KEY = 6;
+
 /** A line's identity for recurrence: without spaces and punctuation differences. */
 export function lineKey(line: string): string {
   return line.replace(/[\s\u3000]+/g, '').replace(/[，,。.！!？?：:；;、]/g, '');
@@ -138,7 +142,7 @@ export function recurringLines(docs: string[][], minDocs = 2): Set<string> {
     const mine = new Set<string>();
     for (const l of lines) {
       const k = lineKey(l);
-      if (k.length >= 6) mine.add(k);
+      if (k.length >= MIN_RECURRING_KEY) mine.add(k);
     }
     for (const k of mine) seen.set(k, (seen.get(k) ?? 0) + 1);
   }
@@ -158,19 +162,16 @@ export interface CleanedLines {
 /**
  * Cleans the lines of one document. `recurringElsewhere` holds line keys seen in other
  * documents (from recurringLines over the corpus); a line repeated within this document counts
- * as recurring too.
+ * as recurring too. `keys` are the lines' keys (lineKey), when the caller has them already.
  */
-export function cleanLines(lines: string[], recurringElsewhere: ReadonlySet<string> = new Set()): CleanedLines {
+export function cleanLines(lines: string[], recurringElsewhere: Pick<ReadonlySet<string>, 'has'> = new Set(), keys: string[] = lines.map(lineKey)): CleanedLines {
   const counts = new Map<string, number>();
-  for (const l of lines) {
-    const k = lineKey(l);
-    if (k.length >= 6) counts.set(k, (counts.get(k) ?? 0) + 1);
-  }
+  for (const k of keys) if (k.length >= MIN_RECURRING_KEY) counts.set(k, (counts.get(k) ?? 0) + 1);
   const report = emptyReport();
   const out: string[] = [];
-  const actions = lines.map((line) => {
-    const k = lineKey(line);
-    const action = cleanLine(line, (counts.get(k) ?? 0) > 1 || recurringElsewhere.has(k));
+  const actions = lines.map((line, i) => {
+    const k = keys[i]!;
+    const action = cleanLine(line, () => (counts.get(k) ?? 0) > 1 || recurringElsewhere.has(k));
     if (action.kind === 'drop') report[action.reason]++;
     else if (action.kind === 'edit') {
       for (const r of action.reasons) report[r]++;

@@ -73,6 +73,76 @@ export function containment(a: Uint32Array, b: Uint32Array): number {
 }
 
 /**
+ * Lists of documents by sampled hash, in the order added: an open-addressing table of hashes,
+ * each list a run of an arena that moves to a run twice as long when full (a Map of arrays,
+ * keyed by numbers beyond the small-integer range, cost over a second for 10M characters).
+ */
+class Postings {
+  private readonly keys: Uint32Array;
+  /** List of each slot, plus one (0: empty slot). */
+  private readonly listOf: Int32Array;
+  private readonly mask: number;
+  private lists = 0;
+  readonly start: Int32Array;
+  readonly length: Int32Array;
+  private readonly room: Int32Array;
+  arena: Int32Array;
+  private top = 0;
+
+  /** `capacity`: the most hashes there will be. */
+  constructor(capacity: number) {
+    let size = 1024;
+    while (size < capacity * 1.5) size *= 2;
+    this.keys = new Uint32Array(size);
+    this.listOf = new Int32Array(size);
+    this.mask = size - 1;
+    this.start = new Int32Array(capacity + 1);
+    this.length = new Int32Array(capacity + 1);
+    this.room = new Int32Array(capacity + 1);
+    this.arena = new Int32Array(2 * capacity + 16);
+  }
+
+  private slot(h: number): number {
+    let i = Math.imul(h, 0x9e3779b1) >>> 0;
+    for (i &= this.mask; this.listOf[i] !== 0 && this.keys[i] !== h; i = (i + 1) & this.mask);
+    return i;
+  }
+
+  /** The list of hash `h` (-1 if none). */
+  find(h: number): number {
+    return this.listOf[this.slot(h)]! - 1;
+  }
+
+  /** The list of hash `h`, made if need be. */
+  make(h: number): number {
+    const i = this.slot(h);
+    if (this.listOf[i] === 0) {
+      this.keys[i] = h;
+      this.listOf[i] = ++this.lists;
+    }
+    return this.listOf[i]! - 1;
+  }
+
+  push(list: number, doc: number): void {
+    const len = this.length[list]!;
+    if (len === this.room[list]) {
+      const room = len === 0 ? 2 : len * 2;
+      if (this.top + room > this.arena.length) {
+        const bigger = new Int32Array(2 * (this.top + room));
+        bigger.set(this.arena.subarray(0, this.top));
+        this.arena = bigger;
+      }
+      this.arena.copyWithin(this.top, this.start[list]!, this.start[list]! + len);
+      this.start[list] = this.top;
+      this.room[list] = room;
+      this.top += room;
+    }
+    this.arena[this.start[list]! + len] = doc;
+    this.length[list] = len + 1;
+  }
+}
+
+/**
  * For each document, the index of the document it duplicates, or -1 if it is kept. Longer
  * documents are kept; among equal ones, the first.
  */
@@ -80,7 +150,7 @@ export function findDuplicates(fingerprints: Uint32Array[], lengths: number[]): 
   const n = fingerprints.length;
   const dupOf = new Int32Array(n).fill(-1);
   const order = [...fingerprints.keys()].sort((a, b) => lengths[b]! - lengths[a]! || a - b);
-  const postings = new Map<number, number[]>();
+  const postings = new Postings(fingerprints.reduce((m, fp) => m + fp.length, 0));
   // Votes per document in a typed array (with the list of those touched, to reset): a Map here
   // cost seconds on a corpus of thousands of similar reports.
   const votes = new Int32Array(n);
@@ -90,9 +160,13 @@ export function findDuplicates(fingerprints: Uint32Array[], lengths: number[]): 
     for (const t of touched) votes[t] = 0;
     touched.length = 0;
     for (const h of fp) {
-      const list = postings.get(h);
-      if (!list || list.length > MAX_POSTING) continue;
-      for (const other of list) if (votes[other]!++ === 0) touched.push(other);
+      const list = postings.find(h);
+      if (list < 0 || postings.length[list]! > MAX_POSTING) continue;
+      const { arena } = postings;
+      for (let e = postings.start[list]!, end = e + postings.length[list]!; e < end; e++) {
+        const other = arena[e]!;
+        if (votes[other]!++ === 0) touched.push(other);
+      }
     }
     let best = -1;
     let bestScore = 0;
@@ -110,9 +184,8 @@ export function findDuplicates(fingerprints: Uint32Array[], lengths: number[]): 
       continue;
     }
     for (const h of fp) {
-      let list = postings.get(h);
-      if (!list) postings.set(h, (list = []));
-      if (list.length <= MAX_POSTING) list.push(doc);
+      const list = postings.make(h);
+      if (postings.length[list]! <= MAX_POSTING) postings.push(list, doc);
     }
   }
   return dupOf;

@@ -4,7 +4,7 @@
  */
 import type { Block, WgDocument } from '../model/document';
 import { paragraphText } from '../model/document';
-import { cleanLines, emptyReport, recurringLines, type CleanReport } from './clean';
+import { cleanLines, emptyReport, recurringLines, type CleanReport, type LineAction } from './clean';
 import { findDuplicates, fingerprint } from './dedup';
 import { markSlots } from './slots';
 
@@ -42,15 +42,29 @@ export interface PreparedCorpus {
   report: CleanReport;
 }
 
+export interface PreparedLines {
+  paragraphs: string[];
+  report: CleanReport;
+  /** What was done to each input line. */
+  actions: LineAction[];
+  /** For each paragraph, the input line it comes from. */
+  lineOf: number[];
+}
+
 /** Cleans one document's lines for the index (recurring: line keys seen in other documents). */
-export function prepareLines(lines: string[], recurring?: ReadonlySet<string>): { paragraphs: string[]; report: CleanReport } {
-  const cleaned = cleanLines(lines, recurring);
+export function prepareLines(lines: string[], recurring?: Pick<ReadonlySet<string>, 'has'>, keys?: string[]): PreparedLines {
+  const cleaned = cleanLines(lines, recurring, keys);
   const paragraphs: string[] = [];
-  for (const l of cleaned.lines) {
-    const t = markSlots(l.trim());
-    if (t !== '') paragraphs.push(t);
-  }
-  return { paragraphs, report: cleaned.report };
+  const lineOf: number[] = [];
+  let out = 0;
+  cleaned.actions.forEach((a, i) => {
+    if (a.kind === 'drop') return;
+    const t = markSlots(cleaned.lines[out++]!.trim());
+    if (t === '') return;
+    paragraphs.push(t);
+    lineOf.push(i);
+  });
+  return { paragraphs, report: cleaned.report, actions: cleaned.actions, lineOf };
 }
 
 /** Cleans a set of documents together (lines recurring across them are suspect) and drops duplicates. */

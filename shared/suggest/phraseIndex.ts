@@ -31,6 +31,17 @@ export interface PhraseIndex {
   docs: IndexedDoc[];
 }
 
+/** Writes one paragraph (its PARA, then its code units) at `at`; returns where it ends. */
+export function writeParagraph(text: Uint16Array, at: number, p: string): number {
+  text[at++] = PARA;
+  for (let k = 0; k < p.length; k++) {
+    const c = p.charCodeAt(k);
+    // A stray NUL or newline inside a paragraph would fake a boundary.
+    text[at++] = c === PARA || c === DOC_END || c === 0x0d ? 0x20 : c;
+  }
+  return at;
+}
+
 /**
  * Lays the documents out as one text (paragraph and document markers included). `alloc` gives
  * the text's memory (the sharded build wants it shared between threads).
@@ -46,14 +57,7 @@ export function layoutText(docs: IndexInput[], alloc: (n: number) => Uint16Array
   let at = 0;
   docs.forEach((d, i) => {
     docStarts[i] = at;
-    for (const p of d.paragraphs) {
-      text[at++] = PARA;
-      for (let k = 0; k < p.length; k++) {
-        const c = p.charCodeAt(k);
-        // A stray NUL or newline inside a paragraph would fake a boundary.
-        text[at++] = c === PARA || c === DOC_END || c === 0x0d ? 0x20 : c;
-      }
-    }
+    for (const p of d.paragraphs) at = writeParagraph(text, at, p);
     text[at++] = DOC_END;
   });
   docStarts[docs.length] = at;

@@ -229,14 +229,20 @@ export function decodeText(bytes: Uint8Array, forced?: TextEncoding): DecodedTex
  * Looks at the first 64 KB.
  */
 export function looksBinary(bytes: Uint8Array): boolean {
-  if (bomAt(bytes)?.encoding.startsWith('utf-16') || utf16Pattern(bytes) || utf16CjkPattern(bytes)) return false;
+  // The bytes first: the UTF-16 tests (which scan up to 64 KB twice) only when they look binary.
+  if (!binaryBytes(bytes)) return false;
+  return !(bomAt(bytes)?.encoding.startsWith('utf-16') || utf16Pattern(bytes) || utf16CjkPattern(bytes));
+}
+
+function binaryBytes(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 65536);
   let controls = 0;
   for (let i = 0; i < n; i++) {
     const b = bytes[i]!;
+    if (b >= 0x20) continue;
     if (b === 0) return true;
     // Control characters other than \t \n \v \f \r and ESC.
-    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d && b !== 0x1b) controls++;
+    if (b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d && b !== 0x1b) controls++;
   }
   return n > 0 && controls / n > 0.05;
 }

@@ -9,12 +9,13 @@ import path from 'node:path';
 import { MAX_CURRENT_DOCUMENT_CHARS, UserError } from '../../../shared/api/contract';
 import { emptyReport, type CleanReport } from '../../../shared/corpus/clean';
 import { PHRASEBOOK, PHRASEBOOK_VERSION, phrasebookDocuments } from '../../../shared/corpus/phrasebook';
-import { prepareCorpus, type PreparedDocument, type SourceDocument } from '../../../shared/corpus/prepare';
+import { CorpusBuilder } from '../../../shared/corpus/corpusBuilder';
+import { documentLines, prepareCorpus, type PreparedDocument, type SourceDocument } from '../../../shared/corpus/prepare';
 import { markSlots } from '../../../shared/corpus/slots';
 import { suggest, type FeedbackCounts, type SuggestQuery, type SuggestResult } from '../../../shared/suggest/engine';
-import { DOC_END, PARA, buildPhraseIndex, layoutText, stringOf, type IndexInput, type PhraseIndex } from '../../../shared/suggest/phraseIndex';
+import { DOC_END, PARA, buildPhraseIndex, layoutText, stringOf, type IndexInput, type IndexedDoc, type PhraseIndex } from '../../../shared/suggest/phraseIndex';
 import { MAX_REPORTED_FAILURES, type CorpusStatus } from '../../../shared/suggest/status';
-import { formatOfPath } from '../documentFiles';
+import { formatOfPath, readTextFileSync } from '../documentFiles';
 import { DocumentRunner } from '../documents/runner';
 import { buildSuffixArray, sharedUint16 } from './shardedBuild';
 import { collectGarbage } from './collectGarbage';
@@ -190,18 +191,13 @@ export class PhraseLibrary {
         } else if (c?.state === 'failed') failed.push({ ...f, state: 'failed', message: c.message });
         else toRead.push(f);
       }
-      const sources = await this.readFiles(toRead, failed, superseded);
-      if (!sources) return this.status;
-      const fresh = prepareCorpus(sources);
-      sources.length = 0; // the raw lines are no longer needed: let them go before the build
-      // Deduplicate old and new documents together (a new file may copy an indexed one); a full
-      // build's documents were cleaned and deduplicated together already.
-      const dedup: { kept: PreparedDocument[]; duplicates: Array<[string, string]> } = reused.length > 0 ? dedupPrepared([...reused, ...fresh.documents]) : { kept: fresh.documents, duplicates: [] };
-      this.setStatus({ progress: 0.75, phase: '正在建立索引' });
-      const docOfPath = new Map(dedup.kept.map((d, i) => [d.id, i]));
-      const index = await buildCorpusIndex(dedup.kept);
-      if (superseded()) return this.status;
-      const dupOf = new Map([...fresh.duplicates, ...dedup.duplicates]);
+      let built: BuiltIndex | null;
+      if (reused.length === 0) built = await this.buildStreamed(toRead, failed, superseded);
+      else built = await this.buildWithReused(reused, toRead, failed, superseded);
+      if (!built || superseded()) return this.status;
+      const { index } = built;
+      const docOfPath = new Map(built.kept.map((id, i) => [id, i]));
+      const dupOf = new Map(built.duplicates);
       const files: CachedFile[] = scan.files.map((f) => {
         const fail = failed.find((x) => x.path === f.path);
         if (fail) return fail;
@@ -211,7 +207,7 @@ export class PhraseLibrary {
         return of ? { ...f, state: 'duplicate', of } : { ...f, state: 'empty' };
       });
       const report: CleanReport = emptyReport();
-      for (const k of Object.keys(report) as (keyof CleanReport)[]) report[k] = (usable?.header.report[k] ?? 0) + fresh.report[k];
+      for (const k of Object.keys(report) as (keyof CleanReport)[]) report[k] = (usable?.header.report[k] ?? 0) + built.report[k];
       const header: IndexHeader = { format: INDEX_FORMAT_VERSION, phrasebook: PHRASEBOOK_VERSION, folders, files, report, builtAt: Date.now() };
       this.corpus = index;
       if (this.opts.cacheFile) {
@@ -228,43 +224,84 @@ export class PhraseLibrary {
   }
 
   /**
-   * Reads the files, two at a time (each in a document worker of its own: a hostile file in the
-   * folders costs its time limit, not the index), into their lines. Null when superseded.
+   * A full build: each file read, cleaned and written into the index's text as it comes
+   * (CorpusBuilder), so that only a few files' strings live at a time. Null when superseded.
    */
-  private async readFiles(toRead: ScannedFile[], failed: CachedFile[], superseded: () => boolean): Promise<SourceDocument[] | null> {
+  private async buildStreamed(toRead: ScannedFile[], failed: CachedFile[], superseded: () => boolean): Promise<BuiltIndex | null> {
+    // Sized for UTF-8/GB18030 text of Chinese (2–3 bytes a character); it grows if that is short.
+    const builder = new CorpusBuilder(Math.ceil(toRead.reduce((n, f) => n + f.size, 0) / 2) + 4096, sharedUint16);
+    if (!(await this.readFiles(toRead, failed, superseded, (d) => builder.add(d)))) return null;
+    this.setStatus({ progress: 0.75, phase: '正在建立索引' });
+    const built = builder.finish(phrasebookInputs());
+    const docs: IndexedDoc[] = [...built.documents.map((d) => ({ name: d.name, kind: 'corpus' as const })), ...phrasebookInputs().map((d) => ({ name: d.name, kind: d.kind }))];
+    const index = await indexOfText(built.text, built.docStarts, docs);
+    if (built.spare > SPARE_TO_RELEASE) {
+      // Copies moved out left written memory behind the text: keep only the text (once the
+      // build's scratch is collected, so that the copy does not add to the peak).
+      collectGarbage();
+      const text = sharedUint16(index.text.length);
+      text.set(index.text);
+      index.text = text;
+    }
+    return { index, kept: built.documents.map((d) => d.id), duplicates: built.duplicates, report: built.report };
+  }
+
+  /** A build that reuses documents of the cached index: old and new documents deduplicated together. */
+  private async buildWithReused(reused: PreparedDocument[], toRead: ScannedFile[], failed: CachedFile[], superseded: () => boolean): Promise<BuiltIndex | null> {
+    const sources: SourceDocument[] = [];
+    if (!(await this.readFiles(toRead, failed, superseded, (d) => sources.push(d)))) return null;
+    const fresh = prepareCorpus(sources);
+    sources.length = 0; // the raw lines are no longer needed: let them go before the build
+    // A new file may copy an indexed one.
+    const dedup = dedupPrepared([...reused, ...fresh.documents]);
+    this.setStatus({ progress: 0.75, phase: '正在建立索引' });
+    const index = await buildCorpusIndex(dedup.kept);
+    return { index, kept: dedup.kept.map((d) => d.id), duplicates: [...fresh.duplicates, ...dedup.duplicates], report: fresh.report };
+  }
+
+  /**
+   * Reads the files and hands each one's lines to `onDocument`, in the order given, whatever
+   * order the reads finish in. A .txt file is read and decoded here (readTextFileSync: the same
+   * checks, decoding and messages as opening it); a .docx/.wgd file in a document worker (a hostile file
+   * costs its time limit, not the index). A few reads run ahead of the one being cleaned. False
+   * when superseded.
+   */
+  private async readFiles(toRead: ScannedFile[], failed: CachedFile[], superseded: () => boolean, onDocument: (d: SourceDocument) => void): Promise<boolean> {
     // A second worker costs its start (loading the reader's bundle): worth it for many files only.
-    const readers = toRead.length >= MIN_FILES_FOR_TWO_READERS ? READERS : 1;
-    const runner = new DocumentRunner({}, undefined, readers);
-    const sources: Array<SourceDocument | undefined> = new Array(toRead.length);
+    const inWorker = toRead.filter((f) => formatOfPath(f.path) !== 'txt').length;
+    let runner: DocumentRunner | null = null;
+    const linesOf = async (f: ScannedFile): Promise<string[]> => {
+      if (formatOfPath(f.path) === 'txt') return documentLines(readTextFileSync(f.path).doc);
+      runner ??= new DocumentRunner({}, undefined, inWorker >= MIN_FILES_FOR_TWO_READERS ? READERS : 1);
+      return (await runner.run('lines', { file: f.path }, { label: `打开“${path.basename(f.path)}”` })).split('\n');
+    };
+    const read = (f: ScannedFile): Promise<string[] | CachedFile> =>
+      linesOf(f).catch((e: unknown) => {
+        // UserError messages are already for the user; anything else is wrapped in one.
+        const message = e instanceof UserError ? e.message : `无法读取此文件（${e instanceof Error ? e.message : String(e)}）`;
+        return { ...f, state: 'failed' as const, message };
+      });
+    const ahead: Array<Promise<string[] | CachedFile>> = [];
     let next = 0;
-    let done = 0;
-    const failures: Array<CachedFile | undefined> = new Array(toRead.length);
-    const reader = async (): Promise<void> => {
-      while (next < toRead.length && !superseded()) {
-        const i = next++;
-        const f = toRead[i]!;
-        try {
-          const lines = await runner.run('lines', { file: f.path }, { label: `打开“${path.basename(f.path)}”` });
-          sources[i] = { id: f.path, name: path.basename(f.path), lines: lines.split('\n') };
-        } catch (e) {
-          // UserError messages are already for the user; anything else is wrapped in one.
-          const message = e instanceof UserError ? e.message : `无法读取此文件（${e instanceof Error ? e.message : String(e)}）`;
-          failures[i] = { ...f, state: 'failed', message };
-        }
-        done++;
-        this.setStatus({ progress: 0.7 * (done / Math.max(1, toRead.length)), phase: `正在读取 ${done}/${toRead.length} 个文件` }, done === 1);
-      }
+    const readNext = () => {
+      if (next < toRead.length) ahead.push(read(toRead[next++]!));
     };
     try {
       this.setStatus({ progress: 0, phase: `正在读取 0/${toRead.length} 个文件` });
-      await Promise.all(Array.from({ length: readers }, reader));
+      for (let k = 0; k < READ_AHEAD; k++) readNext();
+      for (let i = 0; i < toRead.length && !superseded(); i++) {
+        const r = await ahead.shift()!;
+        readNext();
+        const f = toRead[i]!;
+        if (Array.isArray(r)) onDocument({ id: f.path, name: path.basename(f.path), lines: r });
+        else failed.push(r);
+        this.setStatus({ progress: 0.7 * ((i + 1) / toRead.length), phase: `正在读取 ${i + 1}/${toRead.length} 个文件` }, i === 0);
+      }
     } finally {
-      await runner.close();
+      await Promise.all(ahead);
+      await (runner as DocumentRunner | null)?.close();
     }
-    if (superseded()) return null;
-    // In the order scanned, whatever order the reads finished in.
-    for (const f of failures) if (f) failed.push(f);
-    return sources.filter((s): s is SourceDocument => s !== undefined);
+    return !superseded();
   }
 
   /** Uses an index file written by `wengao index` as it is, without looking at its folders. */
@@ -331,9 +368,21 @@ export class PhraseLibrary {
   }
 }
 
-/** Files read at a time while indexing (one document worker each), from this many files on. */
+/** .docx/.wgd files read at a time while indexing (one document worker each), from this many such files on. */
 const READERS = 2;
 const MIN_FILES_FOR_TWO_READERS = 64;
+/** Files being read while one is cleaned. */
+const READ_AHEAD = 4;
+/** Code units of a streamed build's memory left behind its text beyond which the text is copied out. */
+const SPARE_TO_RELEASE = 1 << 19;
+
+interface BuiltIndex {
+  index: PhraseIndex;
+  /** Paths of the indexed documents, in the index's order. */
+  kept: string[];
+  duplicates: Array<[string, string]>;
+  report: CleanReport;
+}
 
 /**
  * The corpus index of the kept documents and the phrasebook: the text laid out in shared memory
@@ -346,6 +395,12 @@ async function buildCorpusIndex(kept: PreparedDocument[]): Promise<PhraseIndex> 
   // The text is laid out: its strings can go before the suffix array takes its memory.
   for (const d of kept) d.paragraphs = [];
   inputs.length = 0;
+  return indexOfText(text, docStarts, docs);
+}
+
+/** The index of a laid-out text (in shared memory): its suffix array built on both cores. */
+async function indexOfText(text: Uint16Array, docStarts: Int32Array, docs: IndexedDoc[]): Promise<PhraseIndex> {
+  // Whatever strings read the files can go before the suffix array takes its memory.
   collectGarbage();
   const { sa } = await buildSuffixArray(text, docStarts, DOC_END);
   return { text, sa, docStarts, docs };

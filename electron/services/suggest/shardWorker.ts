@@ -12,7 +12,7 @@ const port = parentPort;
 if (!port) throw new Error('shardWorker must run as a worker thread');
 
 port.on('message', (m: ShardRequest) => {
-  const text = new Uint16Array(m.text);
+  const text = new Uint16Array(m.text, 0, m.length);
   const sa = new Int32Array(m.sa);
   try {
     if (m.type === 'sort') sortShard(text, sa, m.from, m.to, m.terminator, new Uint16Array(m.scratch, 0, text.length));

@@ -16,8 +16,8 @@ import { suffixArray } from '../../../shared/suggest/sais';
 import { arrangeMerge, mergeFront, planMerge, sortShard, splitPoint, tempCapacity, tempLength, type MergePlan } from '../../../shared/suggest/shards';
 
 export type ShardRequest =
-  | { type: 'sort'; text: SharedArrayBuffer; sa: SharedArrayBuffer; scratch: SharedArrayBuffer; from: number; to: number; terminator: number }
-  | { type: 'merge'; text: SharedArrayBuffer; sa: SharedArrayBuffer; scratch: SharedArrayBuffer; plan: MergePlan; terminator: number };
+  | { type: 'sort'; text: SharedArrayBuffer; length: number; sa: SharedArrayBuffer; scratch: SharedArrayBuffer; from: number; to: number; terminator: number }
+  | { type: 'merge'; text: SharedArrayBuffer; length: number; sa: SharedArrayBuffer; scratch: SharedArrayBuffer; plan: MergePlan; terminator: number };
 
 export type ShardReply = { type: 'done'; step: ShardRequest['type'] } | { type: 'failed'; message: string };
 
@@ -53,7 +53,8 @@ export function sharedUint16(n: number): Uint16Array {
 export async function buildSuffixArray(text: Uint16Array, docStarts: Int32Array, terminator: number, opts: ShardedBuildOptions = {}): Promise<ShardedBuildResult> {
   const n = text.length;
   const s = splitPoint(docStarts);
-  const shared = text.buffer instanceof SharedArrayBuffer && text.byteOffset === 0 && text.buffer.byteLength === 2 * n;
+  // The text may be the start of a longer buffer (the corpus builder's, written in place).
+  const shared = text.buffer instanceof SharedArrayBuffer && text.byteOffset === 0;
   if (n < (opts.minChars ?? MIN_SHARDED_CHARS) || s === 0 || !shared || text[n - 1] !== terminator) {
     return { sa: suffixArray(text, { terminator }), sharded: false };
   }
@@ -62,14 +63,14 @@ export async function buildSuffixArray(text: Uint16Array, docStarts: Int32Array,
   const scratch = new SharedArrayBuffer(4 * Math.max(Math.ceil(n / 2), tempCapacity(n)));
   const worker = new ShardWorker(opts.workerPath ?? defaultShardWorkerPath(), opts.stepTimeoutMs ?? 20_000 + 4 * Math.ceil(n / 1000));
   try {
-    const right = worker.run({ type: 'sort', text: text.buffer, sa: sa.buffer as SharedArrayBuffer, scratch, from: s, to: n, terminator });
+    const right = worker.run({ type: 'sort', text: text.buffer as SharedArrayBuffer, length: n, sa: sa.buffer as SharedArrayBuffer, scratch, from: s, to: n, terminator });
     right.catch(() => {}); // awaited below; a failure meanwhile must not count as unhandled
     sortShard(text, sa, 0, s, terminator, new Uint16Array(scratch, 0, n));
     await right;
     const plan = planMerge(text, sa, s, terminator);
     const temp = tempLength(plan) <= scratch.byteLength / 4 ? new Int32Array(scratch) : new Int32Array(new SharedArrayBuffer(4 * tempLength(plan)));
     arrangeMerge(sa, temp, plan);
-    const back = worker.run({ type: 'merge', text: text.buffer, sa: sa.buffer as SharedArrayBuffer, scratch: temp.buffer as SharedArrayBuffer, plan, terminator });
+    const back = worker.run({ type: 'merge', text: text.buffer as SharedArrayBuffer, length: n, sa: sa.buffer as SharedArrayBuffer, scratch: temp.buffer as SharedArrayBuffer, plan, terminator });
     back.catch(() => {});
     mergeFront(text, sa, temp, plan, terminator);
     await back;

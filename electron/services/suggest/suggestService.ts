@@ -16,6 +16,8 @@ import type { FromWorker, ToWorker, WorkerConfig } from './protocol';
 export const HISTORY_FILE = 'suggestion-history.json';
 export const INDEX_FILE = path.join('corpus', 'phrase-index.bin');
 const MAX_HISTORY = 2000;
+/** The suggestion worker's young generation (V8 default: up to 48 MB on 64-bit), see spawn(). */
+const SUGGEST_WORKER_YOUNG_MB = 6;
 /** Files in the corpus folders are looked at again this often (only their size and time; unchanged: nothing is read). */
 export const RECHECK_INTERVAL_MS = 5 * 60_000;
 
@@ -63,7 +65,10 @@ export class SuggestService {
 
   private spawn(): Worker {
     const config: WorkerConfig = { cacheFile: this.opts.cacheFile !== undefined ? this.opts.cacheFile : this.opts.dataDir ? path.join(this.opts.dataDir, INDEX_FILE) : null };
-    const w = new Worker(this.opts.workerPath ?? defaultWorkerPath(), { workerData: config });
+    // A small young generation: reading a corpus grows the default one to tens of megabytes that
+    // stay committed through the suffix array build, the index's peak (about 1 byte a character
+    // at 10M characters); queries allocate little.
+    const w = new Worker(this.opts.workerPath ?? defaultWorkerPath(), { workerData: config, resourceLimits: { maxYoungGenerationSizeMb: SUGGEST_WORKER_YOUNG_MB } });
     w.on('message', (m: FromWorker) => this.onMessage(m));
     const fail = (why: string) => {
       if (this.worker !== w) return;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DocumentSource, SaveAccept, SaveOutcome } from '../../../shared/api/contract';
 import { documentText, paragraph, type WgDocument } from '../../../shared/model/document';
-import { readDocumentFile, saveDocumentFile, type DocxWriter } from '../../../electron/services/documentFiles';
+import { readDocumentFile, readTextFileSync, saveDocumentFile, type DocxWriter } from '../../../electron/services/documentFiles';
 import { fixtureNames, fixturePath, writableCopy } from '../../support/fixtures';
 import { mountSmallDisk } from '../../support/tmpfs';
 
@@ -42,6 +42,25 @@ async function saveUntil(file: string, doc: WgDocument, source: DocumentSource |
 }
 
 describe('opening files', () => {
+  it('reads every text fixture synchronously (the corpus indexer) exactly as it opens it, refusals included', async () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'binary.txt'), Buffer.from([0x41, 0, 0, 1, 2, 3, 0, 0x42]));
+    mkdirSync(path.join(dir, 'folder.txt'));
+    const files = [...fixtureNames('txt').map((n) => fixturePath('txt', n)), path.join(dir, 'binary.txt'), path.join(dir, 'folder.txt'), path.join(dir, 'missing.txt')];
+    expect(files.length).toBeGreaterThan(5);
+    for (const f of files) {
+      const async = await readDocumentFile(f).catch((e: Error) => e);
+      let sync: unknown;
+      try {
+        sync = readTextFileSync(f);
+      } catch (e) {
+        sync = e;
+      }
+      if (async instanceof Error) expect(sync, f).toMatchObject({ message: async.message });
+      else expect(sync, f).toEqual(async);
+    }
+  });
+
   it('opens every text fixture and saves it back byte for byte', async () => {
     const dir = tmp();
     for (const name of fixtureNames('txt')) {

@@ -1,11 +1,13 @@
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PhraseLibrary, scanFolders } from '../../../electron/services/suggest/phraseLibrary';
 import { SuggestService } from '../../../electron/services/suggest/suggestService';
 import { checkFolder } from '../../../electron/services/suggest/corpusFolders';
+import { encodeText } from '../../../electron/services/textEncoding';
 import type { CorpusStatus } from '../../../shared/suggest/status';
+import { stringOf } from '../../../shared/suggest/phraseIndex';
 import { CORPUS } from './corpusText';
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'wengao-corpus-'));
@@ -63,6 +65,32 @@ describe('phrase library (indexing in the worker)', () => {
     if (!root) expect(failed).toContain('锁定.txt');
     for (const f of s.failed) expect(f.message).toMatch(/[\u4e00-\u9fa5]/);
     expect((await scanFolders([folder])).files.map((f) => path.basename(f.path))).not.toContain('~$临时.docx');
+  });
+
+  it('reads .txt files in GB18030 and UTF-16 in the indexing thread, and refuses binary, oversized and mislabelled ones with their reasons', async () => {
+    const folder = tmp();
+    const gbk = encodeText('坚持以人民为中心的发展思想，着力解决群众急难愁盼问题。\r\n', 'gb18030', false);
+    expect(gbk.unencodable).toEqual([]);
+    writeFileSync(path.join(folder, 'gbk.txt'), gbk.bytes);
+    writeFileSync(path.join(folder, 'utf16.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('深入推进全面从严治党，持续净化政治生态。\r\n', 'utf16le')]));
+    writeFileSync(path.join(folder, 'binary.txt'), Buffer.from([0x41, 0, 0, 1, 2, 3, 0, 0x42, 0, 0, 0, 0]));
+    writeFileSync(path.join(folder, 'word.txt'), Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(64)]));
+    // Over the 20 MB a .txt may have: refused from its size, before it is read.
+    writeFileSync(path.join(folder, 'huge.txt'), '');
+    truncateSync(path.join(folder, 'huge.txt'), 21 * 1024 * 1024);
+    const lib = new PhraseLibrary({ cacheFile: null });
+    const s = await lib.rebuild([folder]);
+    expect(s.state).toBe('ready');
+    expect(s.documents).toBe(2);
+    const reasons = Object.fromEntries(s.failed.map((f) => [path.basename(f.path), f.message]));
+    expect(Object.keys(reasons).sort()).toEqual(['binary.txt', 'huge.txt', 'word.txt']);
+    expect(reasons['binary.txt']).toMatch(/不是文本文件/);
+    expect(reasons['word.txt']).toMatch(/不是文本文件.*\.docx/);
+    expect(reasons['huge.txt']).toMatch(/太大/);
+    // Decoded, not mojibake: both reports are in the index as written.
+    const text = stringOf(lib.index.text);
+    expect(text).toContain('坚持以人民为中心的发展思想，着力解决群众急难愁盼问题。');
+    expect(text).toContain('深入推进全面从严治党，持续净化政治生态。');
   });
 
   it('reads .docx corpus files through readDocumentFile, and names those it must refuse', async () => {

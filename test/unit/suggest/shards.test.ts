@@ -119,6 +119,18 @@ describe('sharded build on two threads', () => {
     expect(r.sa).toEqual(reference);
   });
 
+  it('builds a text that is the start of a longer shared buffer (the corpus builder writes in place) on both threads', async () => {
+    const { text, docStarts } = shared();
+    const longer = new Uint16Array(new SharedArrayBuffer(2 * (text.length + 5000)));
+    longer.set(text);
+    // What lies beyond the text (left by documents moved out) must not be read.
+    longer.fill(0x4e00, text.length);
+    const r = await buildSuffixArray(longer.subarray(0, text.length), docStarts, DOC_END, { minChars: 0 });
+    expect(r.fallback).toBeUndefined();
+    expect(r.sharded).toBe(true);
+    expect(r.sa).toEqual(reference);
+  });
+
   it('falls back to one core when the worker fails, with the same result', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'wengao-shard-'));
     const exits = path.join(dir, 'exits.cjs');

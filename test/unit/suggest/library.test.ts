@@ -101,6 +101,20 @@ describe('suggestion service (a real worker thread)', () => {
     for (const s of services) await s.close();
   });
 
+  it('gives a restarted worker the open document back, changes included', async () => {
+    const service = await SuggestService.start({ dataDir: null });
+    services.push(service);
+    const current = async () => (await service.suggest({ before: '五是聚焦“一', mode: 'list' })).suggestions.filter((x) => x.sourceKind === 'current').map((x) => x.text);
+    service.updateDocument({ reset: true, order: ['2', '3'], blocks: [['2', ['二是聚焦“一老一小”民生实事，']], ['3', ['三是聚焦“一老一小”民生实事。']]] });
+    service.updateDocument({ reset: false, order: ['2', '3'], blocks: [['3', ['三是聚焦“一老一少”民生实事。']]] });
+    const before = await current();
+    expect(before).toContain('老一少”民生实事');
+    // The worker dies (as after a crash); the next query starts a new one.
+    const worker = (service as unknown as { worker: { terminate(): Promise<number> } }).worker;
+    await worker.terminate();
+    expect(await current()).toEqual(before);
+  });
+
   it('indexes off the main thread, answers queries and keeps the user’s history', async () => {
     const dataDir = tmp();
     const statuses: CorpusStatus[] = [];

@@ -142,21 +142,35 @@ export function narrowRange(index: PhraseIndex, lo: number, hi: number, offset: 
     }
     return 0;
   };
+  // One descent until an entry matches (every entry before `a` is smaller, from `b` on larger);
+  // then the range's start lies in [a, mid] and its end in (mid, b]: two short searches instead
+  // of two over the whole of [lo, hi) (each step a cache miss on a large index).
   let a = lo;
   let b = hi;
   while (a < b) {
     const mid = (a + b) >>> 1;
-    if (cmp(mid) < 0) a = mid + 1;
-    else b = mid;
+    const c = cmp(mid);
+    if (c < 0) a = mid + 1;
+    else if (c > 0) b = mid;
+    else {
+      let l = a;
+      let r = mid;
+      while (l < r) {
+        const m2 = (l + r) >>> 1;
+        if (cmp(m2) < 0) l = m2 + 1;
+        else r = m2;
+      }
+      let e = mid + 1;
+      r = b;
+      while (e < r) {
+        const m2 = (e + r) >>> 1;
+        if (cmp(m2) <= 0) e = m2 + 1;
+        else r = m2;
+      }
+      return [l, e];
+    }
   }
-  const start = a;
-  b = hi;
-  while (a < b) {
-    const mid = (a + b) >>> 1;
-    if (cmp(mid) <= 0) a = mid + 1;
-    else b = mid;
-  }
-  return [start, a];
+  return [a, a];
 }
 
 /** Code units back to a string (in chunks: a spread of millions of arguments would overflow the stack). */

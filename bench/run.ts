@@ -11,6 +11,7 @@ import { benchIndexBuild } from './indexBuild';
 import { benchSuggestQuality } from './suggestQuality';
 import { benchSuggestTune } from './suggestTune';
 import { benchSuggestGhost } from './suggestGhost';
+import { benchSuggestDocument } from './suggestDocument';
 import { benchOutline } from './outline';
 import { benchTyping } from './typing';
 import { benchLongLine } from './longLine';
@@ -29,6 +30,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   'suggest-quality': benchSuggestQuality,
   'suggest-tune': benchSuggestTune,
   'suggest-ghost': benchSuggestGhost,
+  'suggest-document': benchSuggestDocument,
   outline: benchOutline,
   proofread: benchProofread,
 };

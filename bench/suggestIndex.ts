@@ -3,9 +3,13 @@
  * over 10,000 contexts, for corpora of 10M and 50M characters generated from ../shared/corpus,
  * against the naive baseline (indexOf over the same text) measured in the same run. Each size is
  * generated and laid out here, then built and queried in a child process of its own, so that
- * the peak memory measured is the build's.
+ * the peak memory measured is the build's. The queries run the engine bundled by esbuild, as the
+ * app's worker ships it: through tsx every closure it makes per query would be wrapped by
+ * `__name` (keepNames), which about doubles its cost.
  */
 import { fork } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,7 +17,7 @@ import { indexBytes, layoutText, stringOf } from '../shared/suggest/phraseIndex'
 import { suffixArray } from '../shared/suggest/sais';
 import { DOC_END } from '../shared/suggest/phraseIndex';
 import { buildSuffixArray, sharedUint16 } from '../electron/services/suggest/shardedBuild';
-import { suggest } from '../shared/suggest/engine';
+import type * as Engine from '../shared/suggest/engine';
 import { generateCorpus, sampleContexts } from './corpusGen';
 import { NaiveSuggester } from './naiveSuggest';
 import { fmtMs, median, percentile, printTable, ratio } from './table';
@@ -78,6 +82,7 @@ async function measure(file: string): Promise<Omit<SizeResult, 'docs' | 'layoutM
   global.gc?.();
   const index = { text, sa, docStarts, docs: Array.from({ length: d! - 1 }, (_, i) => ({ name: `生成-${i + 1}.txt`, kind: 'corpus' as const })) };
   global.gc?.();
+  const { suggest } = (await import(pathToFileURL(process.env.WENGAO_BENCH_ENGINE!).href)) as typeof Engine;
   const contexts = sampleContexts(QUERIES);
   const ghost: number[] = [];
   const list: number[] = [];
@@ -110,10 +115,18 @@ if (process.env.WENGAO_BENCH_CHILD) {
   void measure(process.env.WENGAO_BENCH_CHILD).then((r) => process.send!(r, () => process.exit(0)));
 }
 
+/** The engine as the app bundles it (no keepNames), for the child to query. */
+async function bundledEngine(): Promise<string> {
+  const outfile = path.resolve(__dirname, '..', 'build', 'bench', 'engine.cjs');
+  await build({ entryPoints: [path.resolve(__dirname, '..', 'shared', 'suggest', 'engine.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile, logLevel: 'error' });
+  return outfile;
+}
+
 async function runChild(chars: number): Promise<SizeResult> {
+  const engine = await bundledEngine();
   const input = prepareInput(chars);
   const r = await new Promise<Omit<SizeResult, 'docs' | 'layoutMs'>>((resolve, reject) => {
-    const child = fork(__filename, [], { env: { ...process.env, WENGAO_BENCH_CHILD: input.file }, execArgv: [...process.execArgv, '--max-old-space-size=8192', '--expose-gc'] });
+    const child = fork(__filename, [], { env: { ...process.env, WENGAO_BENCH_CHILD: input.file, WENGAO_BENCH_ENGINE: engine }, execArgv: [...process.execArgv, '--max-old-space-size=8192', '--expose-gc'] });
     child.once('message', (m) => resolve(m as Omit<SizeResult, 'docs' | 'layoutMs'>));
     child.once('exit', (code) => code !== 0 && reject(new Error(`bench child exited with ${code}`)));
   });

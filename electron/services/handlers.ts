@@ -77,10 +77,7 @@ export function createServiceHandlers({ store, suggestions, saveDocx = false, do
     getProofreadData: () => readUserTifa(path.join(store.dir, USER_TIFA_FILE)),
     updateSettings: (patch) => store.updateSettings(patch),
     suggest: (query) => suggestions.suggest(query),
-    setSuggestionDocument: ({ paragraphs }) => {
-      suggestions.setDocument(paragraphs);
-      return null;
-    },
+    updateSuggestionDocument: (change) => ({ applied: suggestions.updateDocument(change) }),
     recordSuggestion: async ({ text, accepted }) => {
       await suggestions.recordFeedback(text, accepted);
       return null;

@@ -258,11 +258,23 @@ const SuggestResultSchema = z.object({
 /** The open document is indexed for the current-document boost up to this many characters. */
 export const MAX_CURRENT_DOCUMENT_CHARS = 2_000_000;
 
-/** The open document's paragraphs for the current-document boost. */
-const SuggestionDocumentSchema = z
-  .object({ paragraphs: z.array(z.string().max(200_000)).max(50_000) })
+/** A line of the open document is sent for the boost up to this length (a longer one is left out). */
+export const MAX_CURRENT_DOCUMENT_LINE = 200_000;
+
+/**
+ * A change of the open document for the current-document boost (shared/suggest/currentDocument.ts):
+ * the blocks to index in order by key, and the lines of those new or changed since the previous
+ * change (all of them when `reset`).
+ */
+const SuggestionDocumentChangeSchema = z
+  .object({
+    reset: z.boolean(),
+    order: z.array(BlockKey).max(MAX_DOCUMENT_PARTS),
+    blocks: z.array(z.tuple([BlockKey, z.array(z.string().max(MAX_CURRENT_DOCUMENT_LINE))])).max(MAX_DOCUMENT_PARTS),
+  })
   .strict()
-  .refine((d) => d.paragraphs.reduce((n, p) => n + p.length, 0) <= MAX_CURRENT_DOCUMENT_CHARS, '文档过大');
+  .refine((d) => d.blocks.reduce((n, [, lines]) => n + lines.length, 0) <= MAX_DOCUMENT_PARTS, '段落过多')
+  .refine((d) => d.blocks.reduce((n, [, lines]) => lines.reduce((m, l) => m + l.length, n), 0) <= MAX_CURRENT_DOCUMENT_CHARS, '文档过大');
 
 const CorpusStatusSchema = z.object({
   state: z.enum(['indexing', 'ready', 'error']),
@@ -321,8 +333,8 @@ export const apiCalls = {
   chooseExportPath: call(z.tuple([z.object({ defaultPath: FilePath, format: z.enum(['docx', 'txt', 'pdf']) }).strict()]), FilePath.nullable()),
   /** Phrase suggestions for the text before the caret (answered by the suggestion worker). */
   suggest: call(z.tuple([SuggestQuerySchema]), SuggestResultSchema),
-  /** The open document, for the current-document boost (sent when typing pauses). */
-  setSuggestionDocument: call(z.tuple([SuggestionDocumentSchema]), z.null()),
+  /** What changed in the open document, for the current-document boost (sent when typing pauses); `applied: false`: send everything. */
+  updateSuggestionDocument: call(z.tuple([SuggestionDocumentChangeSchema]), z.object({ applied: z.boolean() })),
   /** The user accepted (Tab) or dismissed (Esc) a suggestion. */
   recordSuggestion: call(z.tuple([z.object({ text: z.string().min(1).max(400), accepted: z.boolean() }).strict()]), z.null()),
   getCorpusStatus: call(z.tuple([]), CorpusStatusSchema),

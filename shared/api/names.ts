@@ -30,7 +30,7 @@ export const API_CALL_NAMES = [
   'exportPdf',
   'chooseExportPath',
   'suggest',
-  'setSuggestionDocument',
+  'updateSuggestionDocument',
   'recordSuggestion',
   'getCorpusStatus',
   'addCorpusFolders',

@@ -180,6 +180,53 @@ describe('phrase suggestions', () => {
     expect(await list.count()).toBe(0);
   });
 
+  it('suggests from the open document and follows edits of its other paragraphs, sending only the paragraphs changed', async () => {
+    type Change = { reset: boolean; order: string[]; blocks: Array<[string, string[]]> };
+    const changes: Change[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/api/updateSuggestionDocument')) changes.push((JSON.parse(r.postData() ?? '[]') as Change[])[0]!);
+    });
+    const carrying = (from: number, text: string) => changes.slice(from).filter((c) => c.blocks.some(([, lines]) => lines.some((l) => l.includes(text))));
+    const listed = async () => {
+      await page.keyboard.press('Alt+/');
+      await expect.poll(() => page.locator('[data-testid=suggestion-item]').count(), WAIT).toBeGreaterThan(0);
+      const items = await page.locator('[data-testid=suggestion-item]').allInnerTexts();
+      await page.keyboard.press('Escape');
+      return items;
+    };
+    // A phrase of this document only (not in the corpus), written in its first paragraph.
+    await page.keyboard.insertText('今年重点推进沙洲镇樱桃谷示范带建设。');
+    await page.keyboard.press('Enter');
+    await page.keyboard.insertText('全面落实河长制，持续改善水环境质量。');
+    await page.keyboard.press('Enter');
+    await page.keyboard.insertText('下一步，继续推进沙洲镇');
+    await expect.poll(() => carrying(0, '樱桃谷').length, WAIT).toBeGreaterThan(0);
+    await settled(page);
+    const first = await listed();
+    expect(first[0]).toContain('樱桃谷示范带建设');
+    expect(first[0]).toContain('当前文档');
+
+    // The first paragraph is revised; the caret goes back to the last one.
+    const from = changes.length;
+    await page.keyboard.press('Control+Home');
+    for (let i = 0; i < '今年重点推进沙洲镇'.length; i++) await page.keyboard.press('ArrowRight');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.insertText('杨梅岭');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.insertText('的');
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => carrying(from, '杨梅岭').length, WAIT).toBeGreaterThan(0);
+    await settled(page);
+    expect(await paragraphs(page)).toEqual(['今年重点推进沙洲镇杨梅岭示范带建设。', '全面落实河长制，持续改善水环境质量。', '下一步，继续推进沙洲镇']);
+    // Only what changed was sent again: never the untouched second paragraph, and no reset.
+    expect(carrying(from, '河长制')).toEqual([]);
+    expect(changes.slice(from).every((c) => !c.reset)).toBe(true);
+    const second = await listed();
+    expect(second[0]).toContain('杨梅岭示范带建设');
+    expect(second.join('\n')).not.toContain('樱桃谷');
+    expect(errors).toEqual([]);
+  });
+
   it('selects the slot of an accepted suggestion so the user types over it', async () => {
     await page.keyboard.insertText('尊敬的');
     await page.keyboard.press('Alt+/');

@@ -7,7 +7,7 @@ export function idleSuggestions(): SuggestService {
     setFolders: async () => emptyStatus(),
     loadIndex: async () => emptyStatus(),
     suggest: async (q: { context?: string }) => ({ context: q.context ?? '', suggestions: [], ghost: null }),
-    setDocument: () => {},
+    updateDocument: () => true,
     recordFeedback: async () => {},
     close: async () => {},
   };

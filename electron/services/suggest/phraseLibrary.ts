@@ -11,7 +11,7 @@ import { emptyReport, type CleanReport } from '../../../shared/corpus/clean';
 import { PHRASEBOOK, PHRASEBOOK_VERSION, phrasebookDocuments } from '../../../shared/corpus/phrasebook';
 import { CorpusBuilder } from '../../../shared/corpus/corpusBuilder';
 import { documentLines, prepareCorpus, type PreparedDocument, type SourceDocument } from '../../../shared/corpus/prepare';
-import { markSlots } from '../../../shared/corpus/slots';
+import { CurrentDocumentIndex, DocumentLines, type DocumentLinesChange } from '../../../shared/suggest/currentDocument';
 import { suggest, type FeedbackCounts, type SuggestQuery, type SuggestResult } from '../../../shared/suggest/engine';
 import { DOC_END, PARA, buildPhraseIndex, layoutText, stringOf, type IndexInput, type IndexedDoc, type PhraseIndex } from '../../../shared/suggest/phraseIndex';
 import { MAX_REPORTED_FAILURES, type CorpusStatus } from '../../../shared/suggest/status';
@@ -107,7 +107,9 @@ export interface LibraryOptions {
 
 export class PhraseLibrary {
   private corpus: PhraseIndex;
-  private current: PhraseIndex | null = null;
+  /** The open document (its blocks as last changed) and its index. */
+  private readonly document = new DocumentLines();
+  private readonly current = new CurrentDocumentIndex(MAX_CURRENT_DOCUMENT_CHARS);
   private feedback = new Map<string, FeedbackCounts>();
   /** What the index in memory was built from. */
   private header: IndexHeader | null = null;
@@ -344,18 +346,15 @@ export class PhraseLibrary {
     });
   }
 
-  /** The open document (each paragraph votes on its own), the caret's paragraph left out by the caller. */
-  setDocument(paragraphs: string[]): void {
-    let budget = MAX_CURRENT_DOCUMENT_CHARS;
-    const inputs: IndexInput[] = [];
-    for (const p of paragraphs) {
-      const t = markSlots(p.trim());
-      if (t.length < 2) continue;
-      budget -= t.length;
-      if (budget < 0) break;
-      inputs.push({ name: '当前文档', kind: 'current', paragraphs: [t] });
-    }
-    this.current = inputs.length > 0 ? buildPhraseIndex(inputs) : null;
+  /**
+   * A change of the open document (each line votes on its own; the caret's paragraph is left out
+   * by the sender): its index is updated by the change. False when the change builds on blocks
+   * this library does not hold (the sender must send everything).
+   */
+  updateDocument(change: DocumentLinesChange): boolean {
+    const applied = this.document.apply(change);
+    this.current.update(this.document.entries());
+    return applied;
   }
 
   setFeedback(entries: Record<string, FeedbackCounts>): void {
@@ -363,7 +362,8 @@ export class PhraseLibrary {
   }
 
   suggest(q: SuggestQuery): SuggestResult {
-    const sources = this.current ? [this.corpus, this.current] : [this.corpus];
+    const current = this.current.index;
+    const sources = current ? [this.corpus, current] : [this.corpus];
     return suggest(sources, q, (key) => this.feedback.get(key));
   }
 }

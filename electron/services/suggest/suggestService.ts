@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { suggestionKey, type FeedbackCounts, type SuggestQuery, type SuggestResult } from '../../../shared/suggest/engine';
+import { DocumentLines, type DocumentLinesChange } from '../../../shared/suggest/currentDocument';
 import type { CorpusStatus } from '../../../shared/suggest/status';
 import { writeFileAtomic } from '../atomicWrite';
 import { readStoredObject } from '../storedFiles';
@@ -44,8 +45,8 @@ export class SuggestService {
   private indexedWaiters: Array<(s: CorpusStatus) => void> = [];
   private folders: string[] = [];
   private history = new Map<string, HistoryEntry>();
-  /** The open document's paragraphs as last sent, for a restarted worker. */
-  private document: string[] | null = null;
+  /** The open document as last changed, for a restarted worker. */
+  private readonly document = new DocumentLines();
   private historyWrite: Promise<void> = Promise.resolve();
   private recheck: ReturnType<typeof setInterval> | null = null;
   status: CorpusStatus | null = null;
@@ -82,7 +83,7 @@ export class SuggestService {
     this.worker = w;
     this.post({ type: 'feedback', entries: this.feedbackEntries() });
     // A restarted worker gets the open document back (the renderer sends it only when it changes).
-    if (this.document) this.post({ type: 'document', paragraphs: this.document });
+    if (!this.document.empty) this.post({ type: 'document', change: this.document.asReset() });
     return w;
   }
 
@@ -154,9 +155,17 @@ export class SuggestService {
     });
   }
 
-  setDocument(paragraphs: string[]): void {
-    this.post({ type: 'document', paragraphs });
-    this.document = paragraphs;
+  /**
+   * A change of the open document, for the current-document boost. False (and nothing held) when
+   * it builds on blocks that were never sent: the sender must then send everything (`reset`).
+   */
+  updateDocument(change: DocumentLinesChange): boolean {
+    if (!this.document.apply(change)) {
+      this.post({ type: 'document', change: { reset: true, order: [], blocks: [] } });
+      return false;
+    }
+    this.post({ type: 'document', change });
+    return true;
   }
 
   /** Remembers that the user accepted or dismissed a suggestion; it ranks higher or lower from then on. */

@@ -29,7 +29,7 @@ port.on('message', (m: ToWorker) => {
       }
       break;
     case 'document':
-      library.setDocument(m.paragraphs);
+      library.updateDocument(m.change);
       break;
     case 'feedback':
       library.setFeedback(m.entries);

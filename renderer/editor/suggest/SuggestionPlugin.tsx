@@ -13,7 +13,6 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { mergeRegister } from '@lexical/utils';
 import {
   $findMatchingParent,
-  $getRoot,
   $getSelection,
   $isElementNode,
   $isRangeSelection,
@@ -30,12 +29,12 @@ import {
   type LexicalNode,
 } from 'lexical';
 import { useEffect } from 'react';
-import { MAX_CURRENT_DOCUMENT_CHARS } from '../../../shared/api/contract';
 import { renderSlots } from '../../../shared/corpus/slots';
 import { api } from '../../api';
 import { registerCommands } from '../../app/commands';
 import { notify } from '../../app/dialogs';
 import { LOAD_TAG } from '../Editor';
+import { SuggestionDocumentFeed } from './documentFeed';
 import { GhostText, type CaretBox } from './ghostText';
 import { suggestionListStore } from './suggestStore';
 
@@ -299,31 +298,38 @@ export function registerSuggestions(editor: LexicalEditor): () => void {
   };
 
   // ---------- the open document, for the current-document boost ----------
-  /** What the worker last received, joined. */
-  let sentDocument: string | null = null;
+  // Only the paragraphs changed since the last pause are read and sent (documentFeed.ts); typing
+  // within one paragraph, which is left out, sends nothing.
+  const feed = new SuggestionDocumentFeed(editor);
+  let sending = false;
+  let sendAgain = false;
   const sendDocument = () => {
-    const caret = readCaret();
-    const paragraphs = editor.getEditorState().read(() => {
-      const out: string[] = [];
-      let budget = MAX_CURRENT_DOCUMENT_CHARS;
-      for (const child of $getRoot().getChildren()) {
-        if (caret && child.getKey() === caret.topKey) continue; // not the paragraph being written
-        for (const line of child.getTextContent().split('\n')) {
-          budget -= line.length;
-          if (budget < 0) return out;
-          if (line.trim().length >= 2) out.push(line);
-        }
+    // One change at a time: the worker applies them in the order they were made.
+    if (sending) {
+      sendAgain = true;
+      return;
+    }
+    const change = feed.next(readCaret()?.topKey ?? null);
+    if (!change) return;
+    sending = true;
+    const settle = (applied: boolean) => {
+      sending = false;
+      if (!applied) feed.reset();
+      // Refused (the service does not hold what the change builds on): send everything now.
+      if (sendAgain || !applied) {
+        sendAgain = false;
+        sendDocument();
       }
-      return out;
-    });
-    // Typing within one paragraph leaves the rest as it was: no need to send it (and have the
-    // worker rebuild its index) again.
-    const text = paragraphs.join('\n');
-    if (text === sentDocument) return;
-    sentDocument = text;
-    void api.setSuggestionDocument({ paragraphs }).catch(() => {
-      sentDocument = null;
-    });
+    };
+    api.updateSuggestionDocument(change).then(
+      (r) => settle(r.applied),
+      () => {
+        // Not delivered: the next pause sends everything.
+        feed.reset();
+        sending = false;
+        sendAgain = false;
+      },
+    );
   };
 
   const onComposition = (start: boolean) => {
@@ -397,6 +403,7 @@ export function registerSuggestions(editor: LexicalEditor): () => void {
     })(),
     () => {
       clearTimeout(docTimer);
+      feed.dispose();
       view.dispose();
       suggestionListStore.set(null);
       acceptFromList = () => {};

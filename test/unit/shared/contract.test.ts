@@ -45,6 +45,18 @@ describe('API contract', () => {
     expect(await dispatch('listRecentFiles', [])).toEqual({ ok: true, value: ['/a.docx'] });
   });
 
+  it('checks a change of the open document for suggestions: block keys, lines, no extra fields, the character budget', () => {
+    const change = { reset: false, order: ['12', '15'], blocks: [['15', ['第一行。', '第二行。']]] };
+    expect(checkCall('updateSuggestionDocument', [change]).ok).toBe(true);
+    expect(checkCall('updateSuggestionDocument', [{ ...change, order: ['12', '../x'] }]).ok).toBe(false);
+    expect(checkCall('updateSuggestionDocument', [{ ...change, blocks: [['15', '第一行。']] }]).ok).toBe(false);
+    expect(checkCall('updateSuggestionDocument', [{ ...change, paragraphs: [] }]).ok).toBe(false);
+    const line = '字'.repeat(200_000);
+    const huge = Array.from({ length: 11 }, (_, i) => [String(i + 1), [line]]);
+    expect(checkCall('updateSuggestionDocument', [{ reset: true, order: huge.map(([k]) => k), blocks: huge }]).ok).toBe(false);
+    expect(checkCall('updateSuggestionDocument', [{ reset: true, order: ['1'], blocks: [['1', [line + '字']]] }]).ok).toBe(false);
+  });
+
   it('carries user errors as a code and a Chinese message, other errors as internal', async () => {
     const dispatch = createDispatcher({ ...handlers, listRecentFiles: () => { throw new TypeError('boom'); } });
     expect(await dispatch('takeStartupFiles', [])).toEqual({ ok: false, error: { code: 'locked', message: '文件被占用' } });

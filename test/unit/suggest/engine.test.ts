@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SLOT } from '../../../shared/corpus/slots';
 import { suggest, suggestionKey } from '../../../shared/suggest/engine';
-import { buildPhraseIndex } from '../../../shared/suggest/phraseIndex';
+import { buildPhraseIndex, docOf } from '../../../shared/suggest/phraseIndex';
 import { suffixArray } from '../../../shared/suggest/sais';
 import { SEED_WITH_ADS, corpusIndex } from './corpusText';
 
@@ -17,6 +17,21 @@ function naiveSuffixArray(t: Uint16Array): number[] {
     }
   });
 }
+
+describe('docOf', () => {
+  it('names the document of every position of the corpus index, and of documents shorter and longer than its table’s blocks', () => {
+    const short = buildPhraseIndex(Array.from({ length: 300 }, (_, i) => ({ name: String(i), kind: 'current' as const, paragraphs: ['短'.repeat(i % 7) + '段落'.repeat(i % 900)] })));
+    for (const index of [corpusIndex(), short]) {
+      let d = 0;
+      let wrong = 0;
+      for (let pos = 0; pos < index.text.length; pos++) {
+        while (index.docStarts[d + 1]! <= pos) d++;
+        if (docOf(index, pos) !== d) wrong++;
+      }
+      expect(wrong).toBe(0);
+    }
+  });
+});
 
 describe('SA-IS suffix array', () => {
   it('sorts the suffixes of random texts over small and large alphabets like a naive sort', () => {

@@ -129,6 +129,20 @@ describe('suggestion service (a real worker thread)', () => {
     for (const s of services) await s.close();
   });
 
+  it('gives a restarted worker the open document back, changes included', async () => {
+    const service = await SuggestService.start({ dataDir: null });
+    services.push(service);
+    const current = async () => (await service.suggest({ before: '五是聚焦“一', mode: 'list' })).suggestions.filter((x) => x.sourceKind === 'current').map((x) => x.text);
+    service.updateDocument({ reset: true, order: ['2', '3'], blocks: [['2', ['二是聚焦“一老一小”民生实事，']], ['3', ['三是聚焦“一老一小”民生实事。']]] });
+    service.updateDocument({ reset: false, order: ['2', '3'], blocks: [['3', ['三是聚焦“一老一少”民生实事。']]] });
+    const before = await current();
+    expect(before).toContain('老一少”民生实事');
+    // The worker dies (as after a crash); the next query starts a new one.
+    const worker = (service as unknown as { worker: { terminate(): Promise<number> } }).worker;
+    await worker.terminate();
+    expect(await current()).toEqual(before);
+  });
+
   it('indexes off the main thread, answers queries and keeps the user’s history', async () => {
     const dataDir = tmp();
     const statuses: CorpusStatus[] = [];
@@ -153,7 +167,15 @@ describe('suggestion service (a real worker thread)', () => {
     expect(await again.setFolders([CORPUS])).toMatchObject({ documents: 13, fromCache: true });
     expect((await again.suggest({ before: '一体推进', mode: 'ghost' })).ghost).toBeNull();
 
-    again.setDocument(['二是聚焦“一老一小”民生实事，', '三是聚焦“一老一小”民生实事。', '四是聚焦“一老一小”民生实事。']);
+    expect(again.updateDocument({ reset: true, order: ['2', '3', '4'], blocks: [['2', ['二是聚焦“一老一小”民生实事，']], ['3', ['三是聚焦“一老一小”民生实事。']], ['4', ['四是聚焦“一老一小”民生实事。']]] })).toBe(true);
     expect((await again.suggest({ before: '五是聚焦“一', mode: 'ghost' })).ghost?.text).toBe('老一小”民生实事');
+    // Changed paragraphs only: the others stay indexed, the edited one counts as it is now.
+    expect(again.updateDocument({ reset: false, order: ['2', '3', '4'], blocks: [['3', ['三是聚焦“一老一少”民生实事。']], ['4', ['四是聚焦“一老一少”民生实事。']]] })).toBe(true);
+    const texts = (await again.suggest({ before: '五是聚焦“一', mode: 'list' })).suggestions.map((x) => x.text);
+    expect(texts).toContain('老一少”民生实事');
+    expect(texts.indexOf('老一少”民生实事')).toBeLessThan(texts.indexOf('老一小”民生实事'));
+    // A change that builds on a paragraph never sent is refused: the sender must send everything.
+    expect(again.updateDocument({ reset: false, order: ['2', '9'], blocks: [] })).toBe(false);
+    expect((await again.suggest({ before: '五是聚焦“一', mode: 'list' })).suggestions.filter((x) => x.sourceKind === 'current')).toEqual([]);
   });
 });

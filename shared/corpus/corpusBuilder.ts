@@ -14,26 +14,8 @@
 import { fingerprint, findDuplicates } from './dedup';
 import { MIN_RECURRING_KEY, emptyReport, lineKey, type CleanReport, type LineAction } from './clean';
 import { prepareLines, type SourceDocument } from './prepare';
+import { hashHalves } from '../text/hash';
 import { DOC_END, PARA, stringOf, writeParagraph, type IndexInput } from '../suggest/phraseIndex';
-
-/** Two independent 32-bit hashes of a string. */
-function hashPair(s: string): [number, number] {
-  let a = 0x811c9dc5;
-  let b = 0x9747b28c;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-    b ^= b >>> 13;
-  }
-  a ^= a >>> 15;
-  a = Math.imul(a, 0x2c1b3c6d);
-  a ^= a >>> 12;
-  b ^= b >>> 16;
-  b = Math.imul(b, 0x85ebca6b);
-  b ^= b >>> 13;
-  return [a >>> 0, b >>> 0];
-}
 
 /** In how many documents (0, 1 or "2 or more") each line key occurs: an open-addressing table of hashes. */
 class KeyCounts {
@@ -59,7 +41,7 @@ class KeyCounts {
 
   /** Counts `key` once for document `doc` (documents come in order). */
   add(key: string, doc: number): void {
-    const [a, b] = hashPair(key);
+    const [a, b] = hashHalves(key);
     const i = this.slot(a, b);
     if (this.count[i] === 0) {
       this.h1[i] = a;
@@ -75,7 +57,7 @@ class KeyCounts {
 
   /** Whether `key` occurs in two documents or more (so far). */
   recurring(key: string): boolean {
-    const [a, b] = hashPair(key);
+    const [a, b] = hashHalves(key);
     return this.count[this.slot(a, b)] === 2;
   }
 

@@ -6,22 +6,9 @@
  */
 import { RUN_FORMAT_KEYS, type Block, type InlineObject, type Paragraph, type Run } from '../../model/document';
 import type { RunProps } from '../read/properties';
+import { hashText } from '../../text/hash';
 
 export type RunFormat = Omit<Run, 'text'>;
-
-/** 53-bit string hash (cyrb53), as 14 hex digits. */
-export function hashText(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
-}
 
 /** The model's run formatting from resolved Word run properties (sizes in points). */
 export function runFormatOf(rp: RunProps): RunFormat {

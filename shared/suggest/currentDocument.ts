@@ -12,59 +12,17 @@
  * suffix array and document table), so the suggestions are the same too.
  */
 import { markSlots } from '../corpus/slots';
+import { BlockMirror, type BlockChanges } from '../model/blockChanges';
 import { DOC_END, buildPhraseIndex, layoutText, type IndexInput, type PhraseIndex } from './phraseIndex';
 
 /** What the user sees as the source of a suggestion from the open document. */
 export const CURRENT_DOCUMENT_NAME = '当前文档';
 
-/** A change of the open document as the renderer sends it. */
-export interface DocumentLinesChange {
-  /** The receiver forgets what it had: `blocks` holds every block of `order`. */
-  reset: boolean;
-  /** The blocks to index, by key, in document order (the caret's paragraph left out). */
-  order: string[];
-  /** The blocks of `order` that are new or changed since the previous change: key and lines. */
-  blocks: Array<[string, string[]]>;
-}
+/** A change of the open document as the renderer sends it: the blocks' keys in document order (the caret's paragraph left out), the lines of the new or changed ones. */
+export type DocumentLinesChange = BlockChanges<string[]>;
 
-/** The receiver's copy of the blocks the changes describe. */
-export class DocumentLines {
-  private blocks = new Map<string, string[]>();
-  private order: string[] = [];
-
-  /** Applies a change; false (and the copy emptied) when a block it should keep is missing: the sender must reset. */
-  apply(change: DocumentLinesChange): boolean {
-    const prev = change.reset ? new Map<string, string[]>() : this.blocks;
-    const given = new Map(change.blocks);
-    const next = new Map<string, string[]>();
-    for (const key of change.order) {
-      const lines = given.get(key) ?? prev.get(key);
-      if (!lines) {
-        this.blocks = new Map();
-        this.order = [];
-        return false;
-      }
-      next.set(key, lines);
-    }
-    this.blocks = next;
-    this.order = [...change.order];
-    return true;
-  }
-
-  /** The blocks in order, each with its lines (the same arrays until a change replaces them). */
-  entries(): Array<[string, string[]]> {
-    return this.order.map((k) => [k, this.blocks.get(k)!]);
-  }
-
-  /** Everything held, as one change (for a receiver that starts afresh). */
-  asReset(): DocumentLinesChange {
-    return { reset: true, order: [...this.order], blocks: this.entries() };
-  }
-
-  get empty(): boolean {
-    return this.order.length === 0;
-  }
-}
+/** The receiver's copy of the blocks' lines the changes describe. */
+export class DocumentLines extends BlockMirror<string[]> {}
 
 /** One line of the open document as indexed. */
 interface IndexedLine {

@@ -7,17 +7,11 @@
  * thread reads and posts a few paragraphs instead of all of them.
  */
 import type { NodeKey } from 'lexical';
+import { BlockMirror, type BlockChanges } from '../../../shared/model/blockChanges';
 import type { Block, WgDocument } from '../../../shared/model/document';
 import { changedSince, versionsOf, type BlockSnapshot } from '../blockModels';
 
-export interface DocumentChanges {
-  /** The blocks in document order. */
-  order: NodeKey[];
-  /** The blocks new or changed since the previous changes (all of them when `reset`). */
-  blocks: Array<[NodeKey, Block]>;
-  /** The receiver forgets what it had: `blocks` holds every block. */
-  reset: boolean;
-}
+export type DocumentChanges = BlockChanges<Block>;
 
 /** The sender's side: what to send next, from the versions sent before. */
 export class ChangeFeed {
@@ -39,22 +33,10 @@ export class ChangeFeed {
 
 /** The receiver's side: the document the changes describe. */
 export class DocumentMirror {
-  private blocks = new Map<NodeKey, Block>();
+  private readonly blocks = new BlockMirror<Block>();
 
   /** The document after the changes; null when a block it should keep is missing (send everything). */
   apply(changes: DocumentChanges): WgDocument | null {
-    const prev = changes.reset ? new Map<NodeKey, Block>() : this.blocks;
-    const given = new Map(changes.blocks);
-    const next = new Map<NodeKey, Block>();
-    for (const key of changes.order) {
-      const block = given.get(key) ?? prev.get(key);
-      if (!block) {
-        this.blocks = new Map();
-        return null;
-      }
-      next.set(key, block);
-    }
-    this.blocks = next;
-    return { meta: {}, blocks: [...next.values()] };
+    return this.blocks.apply(changes) ? { meta: {}, blocks: this.blocks.values() } : null;
   }
 }

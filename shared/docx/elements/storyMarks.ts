@@ -7,7 +7,7 @@
  * the worker to the owner and back. Bounded like the stories (model/limits.ts).
  */
 import { MAX_ANCHOR_CHARS, MAX_COMMENTS, MAX_SECTIONS } from '../../model/limits';
-import type { Attrs } from '../read/xml';
+import { onOff, type Attrs } from '../read/xml';
 
 export interface SectionMark {
   /** Start of the w:p whose properties end the section; absent for the body's last w:sectPr. */
@@ -29,11 +29,6 @@ export interface CommentMark {
 export interface StoryMarks {
   sections: SectionMark[];
   comments: CommentMark[];
-}
-
-function onOff(a: Attrs): boolean {
-  const v = a['w:val'];
-  return v === undefined || !/^(0|false|off)$/i.test(v);
 }
 
 export class StoryMarksRecorder {
@@ -68,7 +63,7 @@ export class StoryMarksRecorder {
     if (!s) return;
     if (name === 'w:type') {
       if (a['w:val'] !== undefined) s.start = a['w:val'];
-    } else if (name === 'w:titlePg') s.titlePage = onOff(a);
+    } else if (name === 'w:titlePg') s.titlePage = onOff(a['w:val']);
     else if (name === 'w:headerReference' || name === 'w:footerReference') {
       const rel = a['r:id'];
       if (rel) s.refs.push({ kind: name === 'w:headerReference' ? 'header' : 'footer', type: a['w:type'] ?? 'default', rel });

@@ -42,7 +42,7 @@ import { readBody, readPartStories, type PartStory } from './body';
 import { Numbering } from './numbering';
 import { DEFAULT_PACKAGE_LIMITS, DocxPackage, type PackageLimits, type Relationship } from './package';
 import { StyleSheet } from './styles';
-import { parseXml, type Attrs } from './xml';
+import { onOff, parseXml } from './xml';
 
 function bounded(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
@@ -78,11 +78,6 @@ function tidy(blocks: Block[]): string {
 
 const HF_TYPES: Record<string, HeaderFooterType> = { default: 'default', first: 'first', even: 'even' };
 
-function onOff(a: Attrs): boolean {
-  const v = a['w:val'];
-  return v === undefined || !/^(0|false|off)$/i.test(v);
-}
-
 function evenAndOddOf(pkg: DocxPackage, settings: string | undefined): boolean {
   const bytes = settings ? pkg.part(settings) : undefined;
   if (!bytes) return false;
@@ -91,7 +86,7 @@ function evenAndOddOf(pkg: DocxPackage, settings: string | undefined): boolean {
     bytes,
     {
       open: (name, a) => {
-        if (name === 'w:evenAndOddHeaders') on = onOff(a);
+        if (name === 'w:evenAndOddHeaders') on = onOff(a['w:val']);
       },
       close: () => {},
       text: () => {},

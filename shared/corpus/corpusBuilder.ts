@@ -163,10 +163,17 @@ export class CorpusBuilder {
       }
       this.text[at++] = DOC_END;
     }
+    // Found by maps, not indexOf per key: a long document asks about most of its lines.
+    const lineOfKey = new Map<string, number>();
+    const paraOfLine = new Map<number, number>();
+    if (asked.length > 0) {
+      keys.forEach((k, i) => void (lineOfKey.has(k) || lineOfKey.set(k, i)));
+      r.lineOf.forEach((line, para) => void (paraOfLine.has(line) || paraOfLine.set(line, para)));
+    }
     for (const key of asked) {
       // The key occurs once in this document (a repeated line is recurring already): its line.
-      const line = keys.indexOf(key);
-      const para = r.lineOf.indexOf(line);
+      const line = lineOfKey.get(key)!;
+      const para = paraOfLine.get(line) ?? -1;
       const range: [number, number] | null = para < 0 ? null : [starts[para]!, para + 1 < starts.length ? starts[para + 1]! : at - 1];
       this.pending.push({ key, action: r.actions[line]!, doc: this.docs.length, range });
     }

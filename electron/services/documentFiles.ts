@@ -9,7 +9,7 @@
  * format cannot keep everything, Word has the file open, the text encoding cannot represent
  * some characters. The caller asks the user and repeats the call with the answer.
  */
-import { closeSync, fstatSync, openSync, promises as fs, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, promises as fs, readFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { DocumentFormat, DocumentSource, FileStamp, SaveOutcome, SaveRequest, TextSource } from '../../shared/api/contract';
 import { UserError } from '../../shared/api/errors';
@@ -114,18 +114,26 @@ function readError(e: unknown, file: string): UserError {
   }
 }
 
+/** Folders and files over the cap are refused before reading. */
+function checkReadable(file: string, st: Stats, cap: number): void {
+  if (st.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+  if (st.size > cap) {
+    throw new UserError('too-large', `“${path.basename(file)}”太大（${sizeText(st.size)}），超过了文稿能打开的上限（${sizeText(cap)}）。`);
+  }
+}
+
+function withStamp(bytes: Buffer, st: Stats): { bytes: Uint8Array; stamp: FileStamp } {
+  return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), stamp: { mtimeMs: st.mtimeMs, size: st.size } };
+}
+
 /** Reads the whole file with its stamp, refusing folders and files over the cap before reading. */
 async function readWithStamp(file: string, cap: number): Promise<{ bytes: Uint8Array; stamp: FileStamp }> {
   let handle: fs.FileHandle | undefined;
   try {
     handle = await fs.open(file, 'r');
     const st = await handle.stat();
-    if (st.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    if (st.size > cap) {
-      throw new UserError('too-large', `“${path.basename(file)}”太大（${sizeText(st.size)}），超过了文稿能打开的上限（${sizeText(cap)}）。`);
-    }
-    const bytes = await handle.readFile();
-    return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), stamp: { mtimeMs: st.mtimeMs, size: st.size } };
+    checkReadable(file, st, cap);
+    return withStamp(await handle.readFile(), st);
   } catch (e) {
     throw e instanceof UserError ? e : readError(e, file);
   } finally {
@@ -139,12 +147,8 @@ function readWithStampSync(file: string, cap: number): { bytes: Uint8Array; stam
   try {
     fd = openSync(file, 'r');
     const st = fstatSync(fd);
-    if (st.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    if (st.size > cap) {
-      throw new UserError('too-large', `“${path.basename(file)}”太大（${sizeText(st.size)}），超过了文稿能打开的上限（${sizeText(cap)}）。`);
-    }
-    const bytes = readFileSync(fd);
-    return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), stamp: { mtimeMs: st.mtimeMs, size: st.size } };
+    checkReadable(file, st, cap);
+    return withStamp(readFileSync(fd), st);
   } catch (e) {
     throw e instanceof UserError ? e : readError(e, file);
   } finally {

@@ -46,6 +46,9 @@ describe('the parts of a 公文 in the editor', () => {
 
     // A role set by hand wins: the 标志 made body text loses its red, the role list shows the role.
     await para(0).click();
+    // Wait until the role list follows the caret into the 标志: set before that, the role would go
+    // to the paragraph the caret came from.
+    await expect.poll(selectedLabel).toBe('发文机关标志（自动）');
     await roleSelect().selectOption('body');
     await expect.poll(() => para(0).getAttribute('data-part')).toBeNull();
     await expect.poll(() => style(0, 'color')).not.toBe('rgb(208, 0, 0)');

@@ -38,7 +38,7 @@ export interface SuffixArrayOptions {
  * The dense numbering of a text's characters: the terminators first (one number each, in
  * text order), then every other character used, in code-unit order.
  */
-export interface Numbering {
+export interface Renumbering {
   /** How many numbers are used (the alphabet of the renumbered text). */
   size: number;
   terminator: number | undefined;
@@ -49,7 +49,7 @@ export interface Numbering {
   chars: Uint16Array;
 }
 
-export function numberingOf(text: ArrayLike<number>, terminator?: number): Numbering {
+function renumberingOf(text: ArrayLike<number>, terminator?: number): Renumbering {
   const n = text.length;
   const used = new Uint8Array(65536);
   for (let i = 0; i < n; i++) used[text[i]!] = 1;
@@ -69,7 +69,7 @@ export function numberingOf(text: ArrayLike<number>, terminator?: number): Numbe
 }
 
 /** Writes the numbers of `text`'s characters into `T` (which may be `text` itself). */
-function renumber(text: ArrayLike<number>, T: Text, num: Numbering): void {
+function renumber(text: ArrayLike<number>, T: Text, num: Renumbering): void {
   const { rank, terminator } = num;
   let next = 0;
   for (let i = 0; i < text.length; i++) {
@@ -83,15 +83,15 @@ function renumber(text: ArrayLike<number>, T: Text, num: Numbering): void {
  * or returns null, leaving it untouched, when the numbers would not fit in 15 bits. Sort it
  * with sortNumbered (any parts of it, on any threads), then give it back with restoreText.
  */
-export function renumberInPlace(text: Uint16Array, terminator?: number): Numbering | null {
-  const num = numberingOf(text, terminator);
+export function renumberInPlace(text: Uint16Array, terminator?: number): Renumbering | null {
+  const num = renumberingOf(text, terminator);
   if (num.size > SMALL_S) return null;
   renumber(text, text, num);
   return num;
 }
 
 /** The text renumberInPlace numbered (whatever sorting left in its type bits), as it was. */
-export function restoreText(text: Uint16Array, num: Numbering): void {
+export function restoreText(text: Uint16Array, num: Renumbering): void {
   const { chars, terminators } = num;
   const term = num.terminator ?? 0;
   for (let i = 0; i < text.length; i++) {
@@ -117,7 +117,7 @@ export function suffixArray(text: ArrayLike<number>, opts: SuffixArrayOptions = 
   const n = text.length;
   const sa = opts.into ?? new Int32Array(n);
   if (sa.length !== n) throw new Error('suffixArray: output of the wrong length');
-  const num = numberingOf(text, opts.terminator);
+  const num = renumberingOf(text, opts.terminator);
   if (num.size <= SMALL_S) {
     const T = new Uint16Array(n);
     renumber(text, T, num);

@@ -8,14 +8,18 @@
  * single-core build orders them. So the merged array is exactly the single-core one, and the
  * merge itself can be cut in two at a co-rank (the "merge path") and run on both cores.
  *
+ * Memory: the halves are sorted on the text renumbered in place (sais.ts: no copy of it), and
+ * the merge works in place, cut by co-ranks and rotations into pieces whose shorter run fits a
+ * small buffer (a thirty-second of the text per thread). So the build holds the text, the suffix
+ * array and little else: about 6.3 bytes a character.
+ *
  * Pure: the workers and the shared memory live in electron/services/suggest/.
  */
-import { suffixArray } from './sais';
+import { renumberInPlace, restoreText, sortNumbered, suffixArray } from './sais';
 
 /**
- * Where to cut the text into two halves: the start of the first document at or after its middle
- * (so the right half is the smaller, and the merge's copy of it fits in half the entries), or 0
- * when no document starts there but the first (one document: no split).
+ * Where to cut the text into two halves: the start of the first document at or after its middle,
+ * or 0 when no document starts there but the first (one document: no split).
  */
 export function splitPoint(docStarts: ArrayLike<number>): number {
   const n = docStarts[docStarts.length - 1]!;
@@ -24,11 +28,6 @@ export function splitPoint(docStarts: ArrayLike<number>): number {
     if (2 * s >= n) return s < n ? s : 0;
   }
   return 0;
-}
-
-/** Entries of temp (Int32) the sharded build's merge is given: half the text and a margin. */
-export function tempCapacity(n: number): number {
-  return (n >>> 1) + (n >>> 6) + 16;
 }
 
 /**
@@ -82,42 +81,17 @@ function after(text: ArrayLike<number>, a: number, b: number, terminator: number
 }
 
 /**
- * The in-place merge of the two halves' suffix arrays, cut at output position `m` so that two
- * threads can run it: the first `m` entries are merged front to back from the left half's first
- * `p` (copied to `temp`) and the right half's first m − p (moved to sa[p, m)); the others back to
- * front from the left half's rest (moved to sa[m, m + s − p)) and the right half's rest (copied to
- * `temp` after the first part). Only `temp` is extra memory (about half the entries).
+ * A merge to do in place: the sorted runs sa[lo, mid) and sa[mid, hi) become one sorted run
+ * sa[lo, hi).
  */
-export interface MergePlan {
-  /** Length of the text, and where its right half starts. */
-  n: number;
-  s: number;
-  /** The output position where the two merges meet, and how many of the first m come from the left half. */
-  m: number;
-  p: number;
+export interface MergeRun {
+  lo: number;
+  mid: number;
+  hi: number;
 }
 
-/** Entries of `temp` a plan needs. */
-export function tempLength(plan: MergePlan): number {
-  return plan.p + (plan.n - plan.s - (plan.m - plan.p));
-}
-
-/** Plans the merge of sa[0, s) and sa[s, n) (each sorted) at the middle of the output. */
-export function planMerge(text: ArrayLike<number>, sa: Int32Array, s: number, terminator: number): MergePlan {
-  const n = sa.length;
-  if (text.length !== n || n === 0 || text[n - 1] !== terminator) throw new Error('planMerge: the text must end with the terminator');
-  const m = n >>> 1;
-  const p = coRank(text, sa.subarray(0, s), sa.subarray(s, n), m, terminator);
-  return { n, s, m, p };
-}
-
-/** Moves the runs where the plan wants them (copies to temp, then a rotation of the middle). */
-export function arrangeMerge(sa: Int32Array, temp: Int32Array, plan: MergePlan): void {
-  const { n, s, m, p } = plan;
-  if (temp.length < tempLength(plan)) throw new Error('arrangeMerge: temp too short');
-  temp.set(sa.subarray(0, p), 0);
-  temp.set(sa.subarray(s + (m - p), n), p);
-  // sa[p, s) (left rest) and sa[s, s + m − p) (right front) swap places: a rotation by reversals.
+/** Swaps the blocks sa[a, b) and sa[b, c), by three reversals (no extra memory). */
+function rotate(sa: Int32Array, a: number, b: number, c: number): void {
   const reverse = (from: number, to: number) => {
     for (let i = from, j = to - 1; i < j; i++, j--) {
       const t = sa[i]!;
@@ -125,18 +99,55 @@ export function arrangeMerge(sa: Int32Array, temp: Int32Array, plan: MergePlan):
       sa[j] = t;
     }
   };
-  reverse(p, s);
-  reverse(s, s + (m - p));
-  reverse(p, s + (m - p));
+  reverse(a, b);
+  reverse(b, c);
+  reverse(a, c);
 }
 
-/** The first half of the arranged merge: sa[0, m). */
-export function mergeFront(text: ArrayLike<number>, sa: Int32Array, temp: Int32Array, plan: MergePlan, terminator: number): void {
-  const { m, p } = plan;
+/**
+ * Cuts a merge into two independent ones at the middle of its output: finds how many of the
+ * output's first half come from the left run (the co-rank), then rotates the left run's rest
+ * and the right run's front past each other. Each returned merge can run on its own thread.
+ */
+export function splitMerge(text: ArrayLike<number>, sa: Int32Array, run: MergeRun, terminator: number): [MergeRun, MergeRun] {
+  const { lo, mid, hi } = run;
+  const half = (hi - lo) >>> 1;
+  const p = coRank(text, sa.subarray(lo, mid), sa.subarray(mid, hi), half, terminator);
+  rotate(sa, lo + p, mid, mid + half - p);
+  const m = lo + half;
+  return [
+    { lo, mid: lo + p, hi: m },
+    { lo: m, mid: m + (mid - lo - p), hi },
+  ];
+}
+
+/** Entries of the buffer each thread merges with: a thirty-second of the text (an eighth of a byte a character). */
+export function mergeBufferLength(n: number): number {
+  return (n >>> 5) + 16;
+}
+
+/**
+ * Merges a run in place with the buffer `temp`: the shorter of the two runs is copied into
+ * it and merged from its side; a run whose shorter side does not fit is split (splitMerge)
+ * until it does. The text must end with the terminator.
+ */
+export function mergeRuns(text: ArrayLike<number>, sa: Int32Array, run: MergeRun, terminator: number, temp: Int32Array): void {
+  const { lo, mid, hi } = run;
+  if (lo === mid || mid === hi) return;
+  if (Math.min(mid - lo, hi - mid) > temp.length) {
+    for (const part of splitMerge(text, sa, run, terminator)) mergeRuns(text, sa, part, terminator, temp);
+  } else if (mid - lo <= hi - mid) mergeForward(text, sa, run, terminator, temp);
+  else mergeBackward(text, sa, run, terminator, temp);
+}
+
+/** The left run copied to temp, merged front to back (the right run's rest is then in place). */
+function mergeForward(text: ArrayLike<number>, sa: Int32Array, { lo, mid, hi }: MergeRun, terminator: number, temp: Int32Array): void {
+  const left = mid - lo;
+  temp.set(sa.subarray(lo, mid));
   let i = 0;
-  let j = p;
-  let w = 0;
-  while (i < p && j < m) {
+  let j = mid;
+  let w = lo;
+  while (i < left && j < hi) {
     const a = temp[i]!;
     const b = sa[j]!;
     if (after(text, a, b, terminator)) {
@@ -147,19 +158,16 @@ export function mergeFront(text: ArrayLike<number>, sa: Int32Array, temp: Int32A
       i++;
     }
   }
-  while (i < p) sa[w++] = temp[i++]!;
-  // The right run's rest is already in place.
+  while (i < left) sa[w++] = temp[i++]!;
 }
 
-/** The second half of the arranged merge: sa[m, n), back to front. */
-export function mergeBack(text: ArrayLike<number>, sa: Int32Array, temp: Int32Array, plan: MergePlan, terminator: number): void {
-  const { n, s, m, p } = plan;
-  const leftEnd = m + (s - p);
-  const rightFrom = p;
-  let i = leftEnd - 1;
-  let j = p + (n - s - (m - p)) - 1;
-  let w = n - 1;
-  while (i >= m && j >= rightFrom) {
+/** The right run copied to temp, merged back to front (the left run's rest is then in place). */
+function mergeBackward(text: ArrayLike<number>, sa: Int32Array, { lo, mid, hi }: MergeRun, terminator: number, temp: Int32Array): void {
+  temp.set(sa.subarray(mid, hi));
+  let i = mid - 1;
+  let j = hi - mid - 1;
+  let w = hi - 1;
+  while (i >= lo && j >= 0) {
     const a = sa[i]!;
     const b = temp[j]!;
     if (after(text, a, b, terminator)) {
@@ -170,32 +178,36 @@ export function mergeBack(text: ArrayLike<number>, sa: Int32Array, temp: Int32Ar
       j--;
     }
   }
-  while (j >= rightFrom) sa[w--] = temp[j--]!;
-  // The left run's rest is already in place.
+  while (j >= 0) sa[w--] = temp[j--]!;
 }
 
 /**
- * Sorts text[from, to) (a run of whole documents) into sa[from, to), as positions in the whole
- * text. `scratch` (the same length as the text) holds the renumbered run meanwhile.
+ * Sorts T[from, to) (a run of whole documents of a text renumbered in place) into sa[from, to),
+ * as positions in the whole text.
  */
-export function sortShard(text: Uint16Array, sa: Int32Array, from: number, to: number, terminator: number, scratch?: Uint16Array): void {
+export function sortShard(T: Uint16Array, sa: Int32Array, from: number, to: number, alphabetSize: number): void {
   const out = sa.subarray(from, to);
-  suffixArray(text.subarray(from, to), { terminator, into: out, scratch: scratch?.subarray(from, to) });
+  sortNumbered(T.subarray(from, to), out, alphabetSize);
   if (from > 0) for (let i = 0; i < out.length; i++) out[i]! += from;
 }
 
-/** The whole sharded build in one thread: what the two workers do together, step by step (tests, and a check of the plan). */
+/**
+ * The whole sharded build in one thread: what the two threads do together, step by step (tests,
+ * and a check of the plan). The text is renumbered meanwhile and given back.
+ */
 export function shardedSuffixArray(text: Uint16Array, docStarts: ArrayLike<number>, terminator: number): Int32Array {
   const n = text.length;
-  const sa = new Int32Array(n);
   const s = splitPoint(docStarts);
-  if (n === 0 || s <= 0 || s >= n) return suffixArray(text, { terminator, into: sa });
-  sortShard(text, sa, 0, s, terminator);
-  sortShard(text, sa, s, n, terminator);
-  const plan = planMerge(text, sa, s, terminator);
-  const temp = new Int32Array(Math.max(tempCapacity(n), tempLength(plan)));
-  arrangeMerge(sa, temp, plan);
-  mergeFront(text, sa, temp, plan, terminator);
-  mergeBack(text, sa, temp, plan, terminator);
+  const num = n > 0 && s > 0 && s < n && text[n - 1] === terminator ? renumberInPlace(text, terminator) : null;
+  if (!num) return suffixArray(text, { terminator });
+  const sa = new Int32Array(n);
+  try {
+    sortShard(text, sa, 0, s, num.size);
+    sortShard(text, sa, s, n, num.size);
+  } finally {
+    restoreText(text, num);
+  }
+  const temp = new Int32Array(mergeBufferLength(n));
+  for (const part of splitMerge(text, sa, { lo: 0, mid: s, hi: n }, terminator)) mergeRuns(text, sa, part, terminator, temp);
   return sa;
 }

@@ -236,15 +236,14 @@ export class PhraseLibrary {
     this.setStatus({ progress: 0.75, phase: '正在建立索引' });
     const built = builder.finish(phrasebookInputs());
     const docs: IndexedDoc[] = [...built.documents.map((d) => ({ name: d.name, kind: 'corpus' as const })), ...phrasebookInputs().map((d) => ({ name: d.name, kind: d.kind }))];
-    const index = await indexOfText(built.text, built.docStarts, docs);
     if (built.spare > SPARE_TO_RELEASE) {
-      // Copies moved out left written memory behind the text: keep only the text (once the
-      // build's scratch is collected, so that the copy does not add to the peak).
-      collectGarbage();
-      const text = sharedUint16(index.text.length);
-      text.set(index.text);
-      index.text = text;
+      // Copies moved out left written memory behind the text: keep only the text, copied out
+      // before the suffix array takes its memory (then the copy does not add to the peak).
+      const text = sharedUint16(built.text.length);
+      text.set(built.text);
+      built.text = text;
     }
+    const index = await indexOfText(built.text, built.docStarts, docs);
     return { index, kept: built.documents.map((d) => d.id), duplicates: built.duplicates, report: built.report };
   }
 

@@ -1,23 +1,23 @@
 /**
  * The phrase index's suffix array on both cores: this thread sorts the left half of the text
  * while a worker (shardWorker.ts) sorts the right half, then each merges half of the result
- * (shared/suggest/shards.ts: the result is exactly the single-core order). The text, the suffix
- * array and one scratch buffer — the renumbered text while sorting, half the entries while
- * merging — are SharedArrayBuffers, so the build holds about 8 bytes a character: text 2, suffix
- * array 4, scratch 2.
+ * (shared/suggest/shards.ts: the result is exactly the single-core order). The text and the
+ * suffix array are SharedArrayBuffers; the text is renumbered in place for the sort and given
+ * back before the merge, which works in place with a small buffer per thread. So the build holds
+ * about 6.3 bytes a character: text 2, suffix array 4, buffers and bitsets 0.3.
  *
  * Any failure of the worker (it cannot start, throws, exits, or takes too long) falls back to
- * the single-core build in this thread, from the untouched text: the result is the same.
+ * the single-core build in this thread, from the text given back: the result is the same.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { suffixArray } from '../../../shared/suggest/sais';
-import { arrangeMerge, mergeFront, planMerge, sortShard, splitPoint, tempCapacity, tempLength, type MergePlan } from '../../../shared/suggest/shards';
+import { renumberInPlace, restoreText, suffixArrayInPlace } from '../../../shared/suggest/sais';
+import { mergeBufferLength, mergeRuns, sortShard, splitMerge, splitPoint, type MergeRun } from '../../../shared/suggest/shards';
 
 export type ShardRequest =
-  | { type: 'sort'; text: SharedArrayBuffer; length: number; sa: SharedArrayBuffer; scratch: SharedArrayBuffer; from: number; to: number; terminator: number }
-  | { type: 'merge'; text: SharedArrayBuffer; length: number; sa: SharedArrayBuffer; scratch: SharedArrayBuffer; plan: MergePlan; terminator: number };
+  | { type: 'sort'; text: SharedArrayBuffer; length: number; sa: SharedArrayBuffer; from: number; to: number; alphabetSize: number }
+  | { type: 'merge'; text: SharedArrayBuffer; length: number; sa: SharedArrayBuffer; run: MergeRun; terminator: number };
 
 export type ShardReply = { type: 'done'; step: ShardRequest['type'] } | { type: 'failed'; message: string };
 
@@ -48,37 +48,39 @@ export function sharedUint16(n: number): Uint16Array {
 
 /**
  * The suffix array of `text` (laid out by layoutText, ending with `terminator`) with document
- * starts `docStarts`, on both cores when it is large enough.
+ * starts `docStarts`, on both cores when it is large enough. The text is renumbered meanwhile
+ * and given back: nothing else may read it until this returns.
  */
 export async function buildSuffixArray(text: Uint16Array, docStarts: Int32Array, terminator: number, opts: ShardedBuildOptions = {}): Promise<ShardedBuildResult> {
   const n = text.length;
   const s = splitPoint(docStarts);
   // The text may be the start of a longer buffer (the corpus builder's, written in place).
   const shared = text.buffer instanceof SharedArrayBuffer && text.byteOffset === 0;
-  if (n < (opts.minChars ?? MIN_SHARDED_CHARS) || s === 0 || !shared || text[n - 1] !== terminator) {
-    return { sa: suffixArray(text, { terminator }), sharded: false };
-  }
+  const numbering = n >= (opts.minChars ?? MIN_SHARDED_CHARS) && s > 0 && shared && text[n - 1] === terminator ? renumberInPlace(text, terminator) : null;
+  // Small, unshared, or too many distinct characters and documents to renumber in 15 bits: one core.
+  if (!numbering) return { sa: suffixArrayInPlace(text, { terminator }), sharded: false };
   const sa = new Int32Array(new SharedArrayBuffer(4 * n));
-  // Scratch: the renumbered text while sorting (2 bytes a character), then the merge's temp.
-  const scratch = new SharedArrayBuffer(4 * Math.max(Math.ceil(n / 2), tempCapacity(n)));
+  const buffers = { text: text.buffer as SharedArrayBuffer, length: n, sa: sa.buffer as SharedArrayBuffer };
   const worker = new ShardWorker(opts.workerPath ?? defaultShardWorkerPath(), opts.stepTimeoutMs ?? 20_000 + 4 * Math.ceil(n / 1000));
+  let numbered = true;
   try {
-    const right = worker.run({ type: 'sort', text: text.buffer as SharedArrayBuffer, length: n, sa: sa.buffer as SharedArrayBuffer, scratch, from: s, to: n, terminator });
+    const right = worker.run({ type: 'sort', ...buffers, from: s, to: n, alphabetSize: numbering.size });
     right.catch(() => {}); // awaited below; a failure meanwhile must not count as unhandled
-    sortShard(text, sa, 0, s, terminator, new Uint16Array(scratch, 0, n));
+    sortShard(text, sa, 0, s, numbering.size);
     await right;
-    const plan = planMerge(text, sa, s, terminator);
-    const temp = tempLength(plan) <= scratch.byteLength / 4 ? new Int32Array(scratch) : new Int32Array(new SharedArrayBuffer(4 * tempLength(plan)));
-    arrangeMerge(sa, temp, plan);
-    const back = worker.run({ type: 'merge', text: text.buffer as SharedArrayBuffer, length: n, sa: sa.buffer as SharedArrayBuffer, scratch: temp.buffer as SharedArrayBuffer, plan, terminator });
-    back.catch(() => {});
-    mergeFront(text, sa, temp, plan, terminator);
-    await back;
+    restoreText(text, numbering);
+    numbered = false;
+    const [front, back] = splitMerge(text, sa, { lo: 0, mid: s, hi: n }, terminator);
+    const merged = worker.run({ type: 'merge', ...buffers, run: back, terminator });
+    merged.catch(() => {});
+    mergeRuns(text, sa, front, terminator, new Int32Array(mergeBufferLength(n)));
+    await merged;
     return { sa, sharded: true };
   } catch (e) {
-    // Stop the worker before anything is written again, then sort the (untouched) text here, into the same memory.
+    // Stop the worker before anything is written again, give the text back, then sort it here, into the same memory.
     await worker.close();
-    suffixArray(text, { terminator, into: sa, scratch: new Uint16Array(scratch, 0, n) });
+    if (numbered) restoreText(text, numbering);
+    suffixArrayInPlace(text, { terminator, into: sa });
     return { sa, sharded: false, fallback: e instanceof Error ? e.message : String(e) };
   } finally {
     void worker.close();

@@ -10,8 +10,8 @@ import { phrasebookDocuments } from '../../../shared/corpus/phrasebook';
 import { prepareCorpus } from '../../../shared/corpus/prepare';
 import { suggest } from '../../../shared/suggest/engine';
 import { DOC_END, buildPhraseIndex, layoutText, stringOf, type IndexInput, type PhraseIndex } from '../../../shared/suggest/phraseIndex';
-import { suffixArray } from '../../../shared/suggest/sais';
-import { shardedSuffixArray, splitPoint } from '../../../shared/suggest/shards';
+import { renumberInPlace, restoreText, suffixArray } from '../../../shared/suggest/sais';
+import { mergeRuns, shardedSuffixArray, splitPoint } from '../../../shared/suggest/shards';
 import { buildSuffixArray, sharedUint16 } from '../../../electron/services/suggest/shardedBuild';
 import { corpusSources } from './corpusText';
 
@@ -104,6 +104,40 @@ describe('sharded suffix array build', () => {
       expect([...shardedSuffixArray(text, docStarts, DOC_END)], JSON.stringify(docs)).toEqual(naiveSuffixArray(text));
     }
   });
+
+  it('merges in place with a buffer of any size (a run too long for it is split by co-rank and rotation)', () => {
+    let seed = 9;
+    const rand = (k: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff) % k);
+    for (let round = 0; round < 30; round++) {
+      const docs = Array.from({ length: 2 + rand(10) }, () => Array.from({ length: 1 + rand(3) }, () => Array.from({ length: rand(15) }, () => '党的建设'[rand(4)]).join('')));
+      const { text, docStarts } = textOf(docs);
+      const s = splitPoint(docStarts);
+      const expected = naiveSuffixArray(text);
+      for (const buffer of [1, 2, 5]) {
+        // Each half's own order is the whole order restricted to it (no comparison crosses a document's end).
+        const sa = Int32Array.from([...expected.filter((p) => p < s), ...expected.filter((p) => p >= s)]);
+        mergeRuns(text, sa, { lo: 0, mid: s, hi: text.length }, DOC_END, new Int32Array(buffer));
+        expect([...sa], `${JSON.stringify(docs)} buffer ${buffer}`).toEqual(expected);
+      }
+    }
+  });
+
+  it('renumbers a text in place and gives it back; more numbers than 15 bits hold leave it untouched', () => {
+    const { text } = textOf([['加强党的建设𠀀'], ['全面从严治党']]);
+    const before = stringOf(text);
+    const num = renumberInPlace(text, DOC_END)!;
+    expect(num.size).toBe(2 + new Set('加强党的建设全面从严治\n'.split('').concat(['\ud840', '\udc00'])).size);
+    expect(stringOf(text)).not.toBe(before);
+    text[0]! |= 0x8000; // a type bit left by sorting
+    restoreText(text, num);
+    expect(stringOf(text)).toBe(before);
+    // 33,000 one-character documents: 33,000 terminators and their characters do not fit in 15 bits.
+    const many = textOf(Array.from({ length: 33_000 }, (_, i) => [String.fromCharCode(0x4e00 + (i % 50))]));
+    const copy = many.text.slice();
+    expect(renumberInPlace(many.text, DOC_END)).toBeNull();
+    expect(many.text).toEqual(copy);
+    expect([...shardedSuffixArray(many.text, many.docStarts, DOC_END)]).toEqual(naiveSuffixArray(many.text));
+  });
 });
 
 describe('sharded build on two threads', () => {
@@ -113,10 +147,13 @@ describe('sharded build on two threads', () => {
 
   it('builds in a worker and this thread, with the single-core result', async () => {
     const { text, docStarts } = shared();
+    const before = stringOf(text);
     const r = await buildSuffixArray(text, docStarts, DOC_END, { minChars: 0 });
     expect(r.fallback).toBeUndefined();
     expect(r.sharded).toBe(true);
     expect(r.sa).toEqual(reference);
+    // Renumbered for the sort, given back after it.
+    expect(stringOf(text)).toBe(before);
   });
 
   it('builds a text that is the start of a longer shared buffer (the corpus builder writes in place) on both threads', async () => {

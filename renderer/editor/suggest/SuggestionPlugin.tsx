@@ -164,10 +164,11 @@ export function registerSuggestions(editor: LexicalEditor): () => void {
     const settle = (show: () => boolean) => {
       inflight = false;
       const current = show();
-      // Edits made while the worker answered: ask again for the caret as it is now.
+      // Edits made while the worker answered: ask again for the caret as it is now, once the
+      // next frame is painted (the answer may come in the middle of a keystroke's work).
       if (queued) {
         queued = false;
-        if (!current) request();
+        if (!current) requestAfterPaint();
       }
     };
     api.suggest({ before, mode: 'ghost' }).then(

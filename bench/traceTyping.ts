@@ -10,10 +10,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SourceMapConsumer } from 'source-map-js';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, closeApp, openApp, startWebHarness } from '../test/support/browser';
 import { generateDocumentText } from './corpus';
-import { buildBare, caretToMiddle, pasteDocument, serveStatic } from './typing';
+import { buildBare, caretToMiddle, measureTyping, pasteDocument, serveStatic } from './typing';
 import { fmtMs, median, percentile } from './table';
 
 interface TraceEvent {
@@ -97,37 +97,6 @@ const CATEGORIES = [
   ...(process.env.TRACE_INVALIDATIONS ? ['disabled-by-default-devtools.timeline.invalidationTracking'] : []),
 ];
 
-/** Types `keys` letters as the typing bench does, marking each frame end (`fe<i>`) with its latency. */
-async function typeMarked(page: Page, keys: number): Promise<number[]> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __lat: number[] };
-    w.__lat = [];
-    document.addEventListener(
-      'keydown',
-      (e) => {
-        const t0 = e.timeStamp;
-        requestAnimationFrame(() => {
-          const ch = new MessageChannel();
-          ch.port1.onmessage = () => {
-            const lat = performance.now() - t0;
-            performance.mark(`fe${w.__lat.length}`, { detail: lat });
-            w.__lat.push(lat);
-          };
-          ch.port2.postMessage(0);
-        });
-      },
-      true,
-    );
-  });
-  const letters = 'abcdefghij';
-  for (let i = 0; i < keys; i++) {
-    await page.keyboard.press(letters[i % letters.length]!);
-    await page.waitForFunction((n) => (window as unknown as { __lat: number[] }).__lat.length >= n, i + 1);
-    await page.waitForTimeout(30);
-  }
-  return page.evaluate(() => (window as unknown as { __lat: number[] }).__lat);
-}
-
 /** Self time (µs) by event label within [from, to] of the main thread's complete events. */
 function breakdown(events: TraceEvent[], from: number, to: number): Map<string, number> {
   const inWindow = events.filter((e) => e.ts < to && e.ts + (e.dur ?? 0) > from).sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
@@ -195,7 +164,7 @@ async function traceOne(browser: Browser, name: string, url: string, text: strin
   const script = process.env[`TRACE_EVAL_${name.toUpperCase()}`];
   if (script) await page.evaluate(script);
   await browser.startTracing(page, { categories: CATEGORIES });
-  const lat = await typeMarked(page, keys);
+  const lat = await measureTyping(page, keys);
   const buf = await browser.stopTracing();
   if (name === 'wengao') await closeApp(page);
   else await page.close();

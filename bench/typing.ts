@@ -97,7 +97,12 @@ export async function measureTyping(page: Page, keys = KEYS, pause?: { every: nu
         const t0 = e.timeStamp;
         requestAnimationFrame(() => {
           const ch = new MessageChannel();
-          ch.port1.onmessage = () => w.__lat.push(performance.now() - t0);
+          ch.port1.onmessage = () => {
+            const lat = performance.now() - t0;
+            // A user-timing mark per frame end (after the figure is taken), for bench/traceTyping.ts.
+            performance.mark(`fe${w.__lat.length}`, { detail: lat });
+            w.__lat.push(lat);
+          };
           ch.port2.postMessage(0);
         });
       },

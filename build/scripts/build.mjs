@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Builds everything the app, the CLI and the web harness run from, into build/app/:
-//   main.cjs (Electron main), preload.cjs, harness.cjs, suggestWorker.cjs, shardWorker.cjs, documentWorker.cjs,
+//   main.cjs (Electron main), preload.cjs, harness.cjs, suggestWorker.cjs, shardWorker.cjs, corpusReadWorker.cjs,
+//   documentWorker.cjs,
 //   cli.cjs with cli/ (the CLI, split by command), vendor/ (libraries loaded only when needed),
 //   renderer/ (Vite).
 // Runs on `npm install` (prepare), so `npx wengao` works right after install.
@@ -84,6 +85,9 @@ const targets = {
   suggestWorker: () => esbuild({ ...node, entryPoints: [path.join(root, 'electron/services/suggest/worker.ts')], outfile: path.join(out, 'suggestWorker.cjs') }),
   // The phrase index build's second core (worker_threads), started by the suggestion worker.
   shardWorker: () => esbuild({ ...node, entryPoints: [path.join(root, 'electron/services/suggest/shardWorker.ts')], outfile: path.join(out, 'shardWorker.cjs') }),
+  // The phrase index build's second reader of .txt corpus files (worker_threads), started by the suggestion worker.
+  corpusReadWorker: () =>
+    esbuild({ ...node, entryPoints: [path.join(root, 'electron/services/suggest/corpusReadWorker.ts')], outfile: path.join(out, 'corpusReadWorker.cjs'), plugins: [vendorExternals(['jschardet', 'iconv-lite', 'zod'])] }),
   // The document worker (worker_threads): reads, saves and exports documents with time and memory limits.
   // zod only for .wgd files; jschardet and iconv-lite only for GBK/Big5 text: all three in vendor/.
   documentWorker: () =>

@@ -42,6 +42,11 @@ class KeyCounts {
   /** Counts `key` once for document `doc` (documents come in order). */
   add(key: string, doc: number): void {
     const [a, b] = hashHalves(key);
+    this.addHash(a, b, doc);
+  }
+
+  /** Counts the key of hash halves `a`, `b` once for document `doc` (documents come in order). */
+  addHash(a: number, b: number, doc: number): void {
     const i = this.slot(a, b);
     if (this.count[i] === 0) {
       this.h1[i] = a;
@@ -79,7 +84,7 @@ class KeyCounts {
   }
 }
 
-interface Appended {
+export interface Appended {
   id: string;
   name: string;
   /** [start, end) in the text, DOC_END included. */
@@ -92,7 +97,7 @@ interface Appended {
 }
 
 /** A line kept for now whose key had not recurred yet when its document was cleaned. */
-interface Pending {
+export interface Pending {
   key: string;
   action: LineAction;
   /** The appended document and the paragraph's range, when the line gave one. */
@@ -113,6 +118,35 @@ export interface BuiltCorpus {
   spare: number;
 }
 
+/** The hash halves of the keys long enough to count as recurring. */
+function keyHashesOf(keys: string[]): Uint32Array {
+  let n = 0;
+  for (const k of keys) if (k.length >= MIN_RECURRING_KEY) n++;
+  const out = new Uint32Array(2 * n);
+  let at = 0;
+  for (const k of keys) {
+    if (k.length < MIN_RECURRING_KEY) continue;
+    const [a, b] = hashHalves(k);
+    out[at++] = a;
+    out[at++] = b;
+  }
+  return out;
+}
+
+/**
+ * What a builder made of a run of documents, to be appended to the builder of the documents
+ * before them (another thread's: the parts are plain data, the text in shared memory).
+ */
+export interface CorpusPart {
+  /** The documents' text, from offset 0. */
+  text: Uint16Array;
+  docs: Appended[];
+  pending: Pending[];
+  /** For each document added (empty ones included), its lines' keys as hash halves (a, b, a, b…), to be counted by the builder appended to. */
+  keys: Uint32Array[];
+  report: CleanReport;
+}
+
 export class CorpusBuilder {
   private text: Uint16Array;
   private length = 0;
@@ -120,30 +154,47 @@ export class CorpusBuilder {
   private readonly docs: Appended[] = [];
   private readonly pending: Pending[] = [];
   private keys = new KeyCounts();
+  /** A part's builder (see constructor): each document's key hashes, for the builder it is appended to. */
+  private readonly keyHashes: Uint32Array[] | null;
+  /** A part's builder's own count of its keys (a map in the heap: the part's thread ends with it): the last document of each, -1 once in two. */
+  private readonly partKeys = new Map<string, number>();
   private readonly report = emptyReport();
 
   /**
    * `capacity`: a guess of the code units needed (the text grows as needed); `alloc` gives the
    * text's memory (the sharded build wants it shared between threads). The finished text is a
-   * view on that memory: nothing is copied at the end.
+   * view on that memory: nothing is copied at the end. `part`: the builder of a part (part()),
+   * which hands its documents' key hashes to the builder it is appended to (another thread's)
+   * rather than a table of its own.
    */
   constructor(
     capacity = 1 << 16,
     private readonly alloc: (n: number) => Uint16Array = (n) => new Uint16Array(n),
+    part = false,
   ) {
     this.text = alloc(Math.max(1024, capacity));
+    this.keyHashes = part ? [] : null;
+    if (part) this.keys = new KeyCounts(0);
   }
 
   /** Cleans one document and writes it into the text (nothing when nothing is left of it). */
   add(source: SourceDocument): void {
     const doc = this.sources++;
     const keys = source.lines.map(lineKey);
-    for (const k of keys) if (k.length >= MIN_RECURRING_KEY) this.keys.add(k, doc);
+    if (this.keyHashes) {
+      this.keyHashes.push(keyHashesOf(keys));
+      for (const k of keys) {
+        if (k.length < MIN_RECURRING_KEY) continue;
+        const last = this.partKeys.get(k);
+        if (last === undefined) this.partKeys.set(k, doc);
+        else if (last !== doc && last !== -1) this.partKeys.set(k, -1);
+      }
+    } else for (const k of keys) if (k.length >= MIN_RECURRING_KEY) this.keys.add(k, doc);
     const asked: string[] = [];
     const recurring = {
       has: (k: string): boolean => {
         if (k.length < MIN_RECURRING_KEY) return false;
-        if (this.keys.recurring(k)) return true;
+        if (this.keyHashes ? this.partKeys.get(k) === -1 : this.keys.recurring(k)) return true;
         asked.push(k);
         return false;
       },
@@ -181,6 +232,38 @@ export class CorpusBuilder {
     const chars = paragraphs.reduce((n, p) => n + p.length, 0);
     this.docs.push({ id: source.id, name: source.name, start: this.length, end: at, chars, fp: fingerprint(paragraphs.join('\n')) });
     this.length = at;
+  }
+
+  /** What this builder made, to append to another one (CorpusBuilder.append). The builder is spent afterwards. */
+  part(): CorpusPart {
+    if (!this.keyHashes) throw new Error('not the builder of a part');
+    const part = { text: this.text.subarray(0, this.length), docs: [...this.docs], pending: [...this.pending], keys: [...this.keyHashes], report: this.report };
+    this.text = new Uint16Array(0);
+    this.docs.length = 0;
+    this.pending.length = 0;
+    this.keyHashes.length = 0;
+    this.partKeys.clear();
+    return part;
+  }
+
+  /**
+   * Appends a part built by another builder from the documents that follow this one's: the same
+   * as adding those documents here one by one (lines recurring across the two are settled at the
+   * end, as lines whose key recurs later are).
+   */
+  append(part: CorpusPart): void {
+    const shift = this.length;
+    const docShift = this.docs.length;
+    this.reserve(part.text.length);
+    this.text.set(part.text, shift);
+    for (const d of part.docs) this.docs.push({ ...d, start: d.start + shift, end: d.end + shift });
+    for (const p of part.pending) this.pending.push({ ...p, doc: p.doc + docShift, range: p.range && [p.range[0] + shift, p.range[1] + shift] });
+    for (const hashes of part.keys) {
+      const doc = this.sources++;
+      for (let i = 0; i < hashes.length; i += 2) this.keys.addHash(hashes[i]!, hashes[i + 1]!, doc);
+    }
+    for (const k of Object.keys(this.report) as (keyof CleanReport)[]) this.report[k] += part.report[k];
+    this.length += part.text.length;
   }
 
   private reserve(n: number): void {
@@ -250,6 +333,8 @@ export class CorpusBuilder {
       if (!this.keys.recurring(p.key)) continue;
       this.report.promo++;
       if (p.action.kind === 'edit') for (const r of p.action.reasons) this.report[r]--;
+      // Cleaned away to nothing without the recurrence: counted as promotion only, as it would have been.
+      else if (p.action.kind === 'drop') this.report[p.action.reason]--;
       if (!p.range) continue;
       const d = this.docs[p.doc]!;
       (d.removed ??= []).push(p.range);

@@ -6,29 +6,25 @@
  */
 import { promises as fs, type Dirent } from 'node:fs';
 import path from 'node:path';
-import { MAX_CURRENT_DOCUMENT_CHARS, UserError } from '../../../shared/api/contract';
+import { MAX_CURRENT_DOCUMENT_CHARS } from '../../../shared/api/contract';
 import { emptyReport, type CleanReport } from '../../../shared/corpus/clean';
 import { PHRASEBOOK, PHRASEBOOK_VERSION, phrasebookDocuments } from '../../../shared/corpus/phrasebook';
 import { CorpusBuilder } from '../../../shared/corpus/corpusBuilder';
-import { documentLines, prepareCorpus, type PreparedDocument, type SourceDocument } from '../../../shared/corpus/prepare';
+import { prepareCorpus, type PreparedDocument, type SourceDocument } from '../../../shared/corpus/prepare';
 import { CurrentDocumentIndex, DocumentLines, type DocumentLinesChange } from '../../../shared/suggest/currentDocument';
 import { suggest, type FeedbackCounts, type SuggestQuery, type SuggestResult } from '../../../shared/suggest/engine';
 import { DOC_END, PARA, buildPhraseIndex, layoutText, stringOf, type IndexInput, type IndexedDoc, type PhraseIndex } from '../../../shared/suggest/phraseIndex';
 import { MAX_REPORTED_FAILURES, type CorpusStatus } from '../../../shared/suggest/status';
-import { formatOfPath, readTextFileSync } from '../documentFiles';
+import { formatOfPath } from '../documentFiles';
 import { DocumentRunner } from '../documents/runner';
 import { buildSuffixArray, sharedUint16 } from './shardedBuild';
 import { collectGarbage } from './collectGarbage';
+import { failedFile, readInWorker, readerSplit, txtLines, type CorpusReaderOptions, type ScannedFile } from './corpusReader';
 import { INDEX_FORMAT_VERSION, cacheIsCurrent, readIndexFile, writeIndexFile, type CachedFile, type IndexHeader } from './indexCache';
 
 /** A folder tree larger than this is cut off (with a message): indexing is meant for a user's reports. */
 export const MAX_CORPUS_FILES = 20000;
 
-interface ScannedFile {
-  path: string;
-  size: number;
-  mtimeMs: number;
-}
 
 /** Every .txt/.docx/.wgd file under the folders (recursively; hidden folders, Word lock files and temp files skipped). */
 export async function scanFolders(folders: string[]): Promise<{ files: ScannedFile[]; missing: string[]; truncated: boolean }> {
@@ -103,6 +99,8 @@ export interface LibraryOptions {
   /** Where the index is cached (null: never cached). */
   cacheFile: string | null;
   onStatus?: (status: CorpusStatus) => void;
+  /** The second reader of a full build (corpusReader.ts): its worker, and the bytes of .txt files from which it is started. */
+  reader?: Pick<CorpusReaderOptions, 'workerPath' | 'timeoutMs'> & { minBytes?: number };
 }
 
 export class PhraseLibrary {
@@ -116,6 +114,8 @@ export class PhraseLibrary {
   private generation = 0;
   private lastReport = 0;
   status: CorpusStatus;
+  /** How the last full build read its files: on one thread or two, and why the second failed if it did. */
+  lastRead: { readers: 1 | 2; fallback?: string } | null = null;
 
   constructor(private readonly opts: LibraryOptions) {
     // Suggestions work at once from the phrasebook; the corpus joins when it is indexed.
@@ -232,7 +232,31 @@ export class PhraseLibrary {
   private async buildStreamed(toRead: ScannedFile[], failed: CachedFile[], superseded: () => boolean): Promise<BuiltIndex | null> {
     // Sized for UTF-8/GB18030 text of Chinese (2–3 bytes a character); it grows if that is short.
     const builder = new CorpusBuilder(Math.ceil(toRead.reduce((n, f) => n + f.size, 0) / 2) + 4096, sharedUint16);
-    if (!(await this.readFiles(toRead, failed, superseded, (d) => builder.add(d)))) return null;
+    const add = (d: SourceDocument) => builder.add(d);
+    // The back of the list (.txt files) is read on the other core meanwhile, into a part appended after the front's documents.
+    const k = readerSplit(toRead, this.opts.reader?.minBytes);
+    let readElsewhere = 0;
+    const progress = { total: toRead.length, elsewhere: () => readElsewhere };
+    const onProgress = (n: number) => {
+      readElsewhere = n;
+      this.setStatus({ progress: 0.7 * (Math.min(toRead.length, k + n) / toRead.length), phase: `正在读取 ${Math.min(toRead.length, k + n)}/${toRead.length} 个文件` }, false);
+    };
+    let reader = k < toRead.length ? readInWorker(toRead.slice(k), { ...this.opts.reader, onProgress }) : null;
+    this.lastRead = { readers: reader ? 2 : 1 };
+    if (!(await this.readFiles(toRead.slice(0, k), failed, superseded, add, progress))) {
+      await reader?.stop();
+      return null;
+    }
+    if (reader) {
+      const error = await appendRead(builder, reader.result, failed);
+      // The part's text (the worker's shared memory) is copied: it goes now, not after the duplicates are settled.
+      reader = null;
+      collectGarbage();
+      if (superseded()) return null;
+      if (error !== null) this.lastRead = { readers: 1, fallback: error };
+      // The worker failed: its files are read here, after the front's, as if it had never started.
+      if (error !== null && !(await this.readFiles(toRead.slice(k), failed, superseded, add, { total: toRead.length, elsewhere: () => k }))) return null;
+    }
     this.setStatus({ progress: 0.75, phase: '正在建立索引' });
     const built = builder.finish(phrasebookInputs());
     const docs: IndexedDoc[] = [...built.documents.map((d) => ({ name: d.name, kind: 'corpus' as const })), ...phrasebookInputs().map((d) => ({ name: d.name, kind: d.kind }))];
@@ -267,28 +291,33 @@ export class PhraseLibrary {
    * costs its time limit, not the index). A few reads run ahead of the one being cleaned. False
    * when superseded.
    */
-  private async readFiles(toRead: ScannedFile[], failed: CachedFile[], superseded: () => boolean, onDocument: (d: SourceDocument) => void): Promise<boolean> {
+  private async readFiles(
+    toRead: ScannedFile[],
+    failed: CachedFile[],
+    superseded: () => boolean,
+    onDocument: (d: SourceDocument) => void,
+    // When other files are read elsewhere meanwhile: all the files, and how many of them are read elsewhere so far.
+    progress = { total: toRead.length, elsewhere: () => 0 },
+  ): Promise<boolean> {
     // A second worker costs its start (loading the reader's bundle): worth it for many files only.
     const inWorker = toRead.filter((f) => formatOfPath(f.path) !== 'txt').length;
     let runner: DocumentRunner | null = null;
     const linesOf = async (f: ScannedFile): Promise<string[]> => {
-      if (formatOfPath(f.path) === 'txt') return documentLines(readTextFileSync(f.path).doc);
+      if (formatOfPath(f.path) === 'txt') return txtLines(f.path);
       runner ??= new DocumentRunner({}, undefined, inWorker >= MIN_FILES_FOR_TWO_READERS ? READERS : 1);
       return (await runner.run('lines', { file: f.path }, { label: `打开“${path.basename(f.path)}”` })).split('\n');
     };
     const read = (f: ScannedFile): Promise<string[] | CachedFile> =>
-      linesOf(f).catch((e: unknown) => {
-        // UserError messages are already for the user; anything else is wrapped in one.
-        const message = e instanceof UserError ? e.message : `无法读取此文件（${e instanceof Error ? e.message : String(e)}）`;
-        return { ...f, state: 'failed' as const, message };
-      });
+      linesOf(f).catch((e: unknown) => failedFile(f, e));
     const ahead: Array<Promise<string[] | CachedFile>> = [];
     let next = 0;
     const readNext = () => {
       if (next < toRead.length) ahead.push(read(toRead[next++]!));
     };
     try {
-      this.setStatus({ progress: 0, phase: `正在读取 0/${toRead.length} 个文件` });
+      const { total, elsewhere } = progress;
+      const shown = (i: number) => Math.min(total, i + elsewhere());
+      this.setStatus({ progress: 0.7 * (shown(0) / Math.max(1, total)), phase: `正在读取 ${shown(0)}/${total} 个文件` });
       for (let k = 0; k < READ_AHEAD; k++) readNext();
       for (let i = 0; i < toRead.length && !superseded(); i++) {
         const r = await ahead.shift()!;
@@ -296,7 +325,7 @@ export class PhraseLibrary {
         const f = toRead[i]!;
         if (Array.isArray(r)) onDocument({ id: f.path, name: path.basename(f.path), lines: r });
         else failed.push(r);
-        this.setStatus({ progress: 0.7 * ((i + 1) / toRead.length), phase: `正在读取 ${i + 1}/${toRead.length} 个文件` }, i === 0);
+        this.setStatus({ progress: 0.7 * (shown(i + 1) / total), phase: `正在读取 ${shown(i + 1)}/${total} 个文件` }, i === 0);
       }
     } finally {
       await Promise.all(ahead);
@@ -381,6 +410,15 @@ interface BuiltIndex {
   kept: string[];
   duplicates: Array<[string, string]>;
   report: CleanReport;
+}
+
+/** Appends what the reader worker read to `builder` (its failures to `failed`); why the worker failed, or null. */
+async function appendRead(builder: CorpusBuilder, result: ReturnType<typeof readInWorker>['result'], failed: CachedFile[]): Promise<string | null> {
+  const r = await result;
+  if (!('part' in r)) return r.error;
+  builder.append(r.part);
+  failed.push(...r.failed);
+  return null;
 }
 
 /**

@@ -266,6 +266,11 @@ export class CorpusBuilder {
     this.length += part.text.length;
   }
 
+  /** Code units written so far (lines dropped at the end and duplicates included). */
+  get written(): number {
+    return this.length;
+  }
+
   private reserve(n: number): void {
     if (this.length + n <= this.text.length) return;
     const next = this.alloc(Math.max(this.length + n, this.text.length * 2));

@@ -6,7 +6,7 @@
  * merged. Comparing two suffixes stops at the first difference or at a document's end at the
  * latest; suffixes identical up to their documents' ends are ordered by position, as the
  * single-core build orders them. So the merged array is exactly the single-core one, and the
- * merge itself can be cut in two at a co-rank (the "merge path") and run on both cores.
+ * merge itself can be cut at co-ranks (the "merge path") into pieces that both cores share.
  *
  * Memory: the halves are sorted on the text renumbered in place (sais.ts: no copy of it), and
  * the merge works in place, cut by co-ranks and rotations into pieces whose shorter run fits a
@@ -121,6 +121,33 @@ export function splitMerge(text: ArrayLike<number>, sa: Int32Array, run: MergeRu
   ];
 }
 
+/**
+ * Pieces a merge is cut into for two threads to share: the halves of the output cost unequal
+ * times (suffixes sharing long phrases compare longer), so each thread takes the next piece
+ * left when it is done with one, rather than one half each.
+ */
+export const MERGE_PIECES = 16;
+
+/** Cuts a merge into `pieces` (a power of two) independent merges, in order (splitMerge, level by level). */
+export function splitMergeInPieces(text: ArrayLike<number>, sa: Int32Array, run: MergeRun, terminator: number, pieces = MERGE_PIECES): MergeRun[] {
+  let runs = [run];
+  for (let n = 1; n < pieces; n *= 2) runs = runs.flatMap((r) => (r.lo === r.mid || r.mid === r.hi ? [r] : splitMerge(text, sa, r, terminator)));
+  return runs;
+}
+
+/**
+ * Merges the pieces taken in turn through the shared counter `next` (Atomics), until none is
+ * left: every thread that runs it on the same pieces and counter merges a share of them, each
+ * piece once.
+ */
+export function mergePieces(text: ArrayLike<number>, sa: Int32Array, runs: MergeRun[], terminator: number, temp: Int32Array, next: Int32Array): void {
+  for (;;) {
+    const i = Atomics.add(next, 0, 1);
+    if (i >= runs.length) return;
+    mergeRuns(text, sa, runs[i]!, terminator, temp);
+  }
+}
+
 /** Entries of the buffer each thread merges with: a thirty-second of the text (an eighth of a byte a character). */
 export function mergeBufferLength(n: number): number {
   return (n >>> 5) + 16;
@@ -207,7 +234,7 @@ export function shardedSuffixArray(text: Uint16Array, docStarts: ArrayLike<numbe
   } finally {
     restoreText(text, num);
   }
-  const temp = new Int32Array(mergeBufferLength(n));
-  for (const part of splitMerge(text, sa, { lo: 0, mid: s, hi: n }, terminator)) mergeRuns(text, sa, part, terminator, temp);
+  const runs = splitMergeInPieces(text, sa, { lo: 0, mid: s, hi: n }, terminator);
+  mergePieces(text, sa, runs, terminator, new Int32Array(mergeBufferLength(n)), new Int32Array(1));
   return sa;
 }

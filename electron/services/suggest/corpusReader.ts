@@ -127,7 +127,8 @@ export interface CorpusReaderOptions {
 /**
  * Starts reading `files` in a worker, into a builder's part whose text is in shared memory;
  * resolves with it and the files that could not be read, or with the reason the worker failed.
- * `stop()` ends the worker (the result is then a failure).
+ * `stop()` ends the worker (the result is then a failure) and resolves once it has ended (its
+ * heap and its hold on the part's memory gone); the worker is ended as soon as it answers.
  */
 export function readInWorker(files: ScannedFile[], opts: CorpusReaderOptions = {}): { result: Promise<{ part: CorpusPart; failed: CachedFile[] } | { error: string }>; stop: () => Promise<void> } {
   const bytes = files.reduce((n, f) => n + f.size, 0);
@@ -140,14 +141,17 @@ export function readInWorker(files: ScannedFile[], opts: CorpusReaderOptions = {
     return { result: Promise.resolve({ error: e instanceof Error ? e.message : String(e) }), stop: async () => {} };
   }
   const w = worker;
+  let ended: Promise<void> | null = null;
+  const stop = () => (ended ??= w.terminate().then(() => {}));
   const result = new Promise<{ part: CorpusPart; failed: CachedFile[] } | { error: string }>((resolve) => {
     const done = (r: { part: CorpusPart; failed: CachedFile[] } | { error: string }) => {
       clearTimeout(timer);
       w.off('message', onMessage);
       w.off('error', onError);
       w.off('exit', onExit);
-      // The part's text is shared memory: it outlives the worker, whose heap goes before the build goes on.
-      void w.terminate().finally(() => resolve(r));
+      // The part's text is shared memory: it outlives the worker, which ends meanwhile (stop() waits for it).
+      void stop();
+      resolve(r);
     };
     const onMessage = (m: ReadReply) => {
       if (m.type === 'progress') opts.onProgress?.(m.files);
@@ -162,7 +166,7 @@ export function readInWorker(files: ScannedFile[], opts: CorpusReaderOptions = {
     // Sized for UTF-8/GB18030 text of Chinese (2–3 bytes a character), as the indexing thread's builder.
     w.postMessage({ type: 'read', files, text: new SharedArrayBuffer(2 * (Math.ceil(bytes / 2) + 4096)) } satisfies ReadRequest);
   });
-  return { result, stop: () => w.terminate().then(() => {}) };
+  return { result, stop };
 }
 
 export function defaultCorpusReadWorkerPath(): string {

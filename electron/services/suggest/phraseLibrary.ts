@@ -17,7 +17,7 @@ import { DOC_END, PARA, buildPhraseIndex, layoutText, stringOf, type IndexInput,
 import { MAX_REPORTED_FAILURES, type CorpusStatus } from '../../../shared/suggest/status';
 import { formatOfPath } from '../documentFiles';
 import { DocumentRunner } from '../documents/runner';
-import { buildSuffixArray, sharedUint16 } from './shardedBuild';
+import { MIN_SHARDED_CHARS, buildSuffixArray, sharedUint16, startShardWorker, type ShardWorker } from './shardedBuild';
 import { collectGarbage } from './collectGarbage';
 import { failedFile, readInWorker, readerSplit, txtLines, type CorpusReaderOptions, type ScannedFile } from './corpusReader';
 import { INDEX_FORMAT_VERSION, cacheIsCurrent, readIndexFile, writeIndexFile, type CachedFile, type IndexHeader } from './indexCache';
@@ -247,17 +247,20 @@ export class PhraseLibrary {
       await reader?.stop();
       return null;
     }
+    let readerEnded: Promise<void> = Promise.resolve();
     if (reader) {
       const error = await appendRead(builder, reader.result, failed);
-      // The part's text (the worker's shared memory) is copied: it goes now, not after the duplicates are settled.
+      // The worker ends while the duplicates are settled; the part's memory (copied) goes once it has.
+      readerEnded = reader.stop();
       reader = null;
-      collectGarbage();
       if (superseded()) return null;
       if (error !== null) this.lastRead = { readers: 1, fallback: error };
       // The worker failed: its files are read here, after the front's, as if it had never started.
       if (error !== null && !(await this.readFiles(toRead.slice(k), failed, superseded, add, { total: toRead.length, elsewhere: () => k }))) return null;
     }
     this.setStatus({ progress: 0.75, phase: '正在建立索引' });
+    // The suffix array's second core starts loading while the duplicates are settled.
+    const shardWorker = builder.written >= MIN_SHARDED_CHARS ? startShardWorker() : undefined;
     const built = builder.finish(phrasebookInputs());
     const docs: IndexedDoc[] = [...built.documents.map((d) => ({ name: d.name, kind: 'corpus' as const })), ...phrasebookInputs().map((d) => ({ name: d.name, kind: d.kind }))];
     if (built.spare > SPARE_TO_RELEASE) {
@@ -267,7 +270,8 @@ export class PhraseLibrary {
       text.set(built.text);
       built.text = text;
     }
-    const index = await indexOfText(built.text, built.docStarts, docs);
+    await readerEnded;
+    const index = await indexOfText(built.text, built.docStarts, docs, shardWorker);
     return { index, kept: built.documents.map((d) => d.id), duplicates: built.duplicates, report: built.report };
   }
 
@@ -436,10 +440,10 @@ async function buildCorpusIndex(kept: PreparedDocument[]): Promise<PhraseIndex> 
 }
 
 /** The index of a laid-out text (in shared memory): its suffix array built on both cores. */
-async function indexOfText(text: Uint16Array, docStarts: Int32Array, docs: IndexedDoc[]): Promise<PhraseIndex> {
+async function indexOfText(text: Uint16Array, docStarts: Int32Array, docs: IndexedDoc[], worker?: ShardWorker): Promise<PhraseIndex> {
   // Whatever strings read the files can go before the suffix array takes its memory.
   collectGarbage();
-  const { sa } = await buildSuffixArray(text, docStarts, DOC_END);
+  const { sa } = await buildSuffixArray(text, docStarts, DOC_END, { worker });
   return { text, sa, docStarts, docs };
 }
 

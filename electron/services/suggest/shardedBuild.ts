@@ -1,6 +1,6 @@
 /**
  * The phrase index's suffix array on both cores: this thread sorts the left half of the text
- * while a worker (shardWorker.ts) sorts the right half, then each merges half of the result
+ * while a worker (shardWorker.ts) sorts the right half, then both merge pieces of the result
  * (shared/suggest/shards.ts: the result is exactly the single-core order). The text and the
  * suffix array are SharedArrayBuffers; the text is renumbered in place for the sort and given
  * back before the merge, which works in place with a small buffer per thread. So the build holds
@@ -13,11 +13,11 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { renumberInPlace, restoreText, suffixArrayInPlace } from '../../../shared/suggest/sais';
-import { mergeBufferLength, mergeRuns, sortShard, splitMerge, splitPoint, type MergeRun } from '../../../shared/suggest/shards';
+import { mergeBufferLength, mergePieces, sortShard, splitMergeInPieces, splitPoint, type MergeRun } from '../../../shared/suggest/shards';
 
 export type ShardRequest =
   | { type: 'sort'; text: SharedArrayBuffer; length: number; sa: SharedArrayBuffer; from: number; to: number; alphabetSize: number }
-  | { type: 'merge'; text: SharedArrayBuffer; length: number; sa: SharedArrayBuffer; run: MergeRun; terminator: number };
+  | { type: 'merge'; text: SharedArrayBuffer; length: number; sa: SharedArrayBuffer; runs: MergeRun[]; next: SharedArrayBuffer; terminator: number };
 
 export type ShardReply = { type: 'done'; step: ShardRequest['type'] } | { type: 'failed'; message: string };
 
@@ -31,6 +31,8 @@ export interface ShardedBuildOptions {
   minChars?: number;
   /** How long the worker may take for a step before the build falls back to one core (default: 20 s + 4 s per million characters). */
   stepTimeoutMs?: number;
+  /** A worker started beforehand (startShardWorker), so that its start overlaps other work; the build ends it. */
+  worker?: ShardWorker;
 }
 
 export interface ShardedBuildResult {
@@ -58,10 +60,14 @@ export async function buildSuffixArray(text: Uint16Array, docStarts: Int32Array,
   const shared = text.buffer instanceof SharedArrayBuffer && text.byteOffset === 0;
   const numbering = n >= (opts.minChars ?? MIN_SHARDED_CHARS) && s > 0 && shared && text[n - 1] === terminator ? renumberInPlace(text, terminator) : null;
   // Small, unshared, or too many distinct characters and documents to renumber in 15 bits: one core.
-  if (!numbering) return { sa: suffixArrayInPlace(text, { terminator }), sharded: false };
+  if (!numbering) {
+    void opts.worker?.close();
+    return { sa: suffixArrayInPlace(text, { terminator }), sharded: false };
+  }
   const sa = new Int32Array(new SharedArrayBuffer(4 * n));
   const buffers = { text: text.buffer as SharedArrayBuffer, length: n, sa: sa.buffer as SharedArrayBuffer };
-  const worker = new ShardWorker(opts.workerPath ?? defaultShardWorkerPath(), opts.stepTimeoutMs ?? 20_000 + 4 * Math.ceil(n / 1000));
+  const worker = opts.worker ?? startShardWorker(opts.workerPath);
+  worker.timeoutMs = opts.stepTimeoutMs ?? 20_000 + 4 * Math.ceil(n / 1000);
   let numbered = true;
   try {
     const right = worker.run({ type: 'sort', ...buffers, from: s, to: n, alphabetSize: numbering.size });
@@ -70,10 +76,12 @@ export async function buildSuffixArray(text: Uint16Array, docStarts: Int32Array,
     await right;
     restoreText(text, numbering);
     numbered = false;
-    const [front, back] = splitMerge(text, sa, { lo: 0, mid: s, hi: n }, terminator);
-    const merged = worker.run({ type: 'merge', ...buffers, run: back, terminator });
+    // Both threads take pieces of the merge in turn until none is left (their costs differ).
+    const runs = splitMergeInPieces(text, sa, { lo: 0, mid: s, hi: n }, terminator);
+    const next = new Int32Array(new SharedArrayBuffer(4));
+    const merged = worker.run({ type: 'merge', ...buffers, runs, next: next.buffer as SharedArrayBuffer, terminator });
     merged.catch(() => {});
-    mergeRuns(text, sa, front, terminator, new Int32Array(mergeBufferLength(n)));
+    mergePieces(text, sa, runs, terminator, new Int32Array(mergeBufferLength(n)), next);
     await merged;
     return { sa, sharded: true };
   } catch (e) {
@@ -87,15 +95,18 @@ export async function buildSuffixArray(text: Uint16Array, docStarts: Int32Array,
   }
 }
 
-/** One worker, one step at a time; a step rejects when the worker fails or times out. */
-class ShardWorker {
+/** Starts the shard worker (loading its script takes a while: start it before the text is ready). */
+export function startShardWorker(workerPath?: string): ShardWorker {
+  return new ShardWorker(workerPath ?? defaultShardWorkerPath());
+}
+
+/** One worker, one step at a time; a step rejects when the worker fails or takes over `timeoutMs`. */
+export class ShardWorker {
   private readonly worker: Worker | null;
   private startError: Error | null = null;
+  timeoutMs = 60_000;
 
-  constructor(
-    file: string,
-    private readonly timeoutMs: number,
-  ) {
+  constructor(file: string) {
     let w: Worker | null = null;
     try {
       w = new Worker(file);

@@ -11,8 +11,8 @@ import { prepareCorpus } from '../../../shared/corpus/prepare';
 import { suggest } from '../../../shared/suggest/engine';
 import { DOC_END, buildPhraseIndex, layoutText, stringOf, type IndexInput, type PhraseIndex } from '../../../shared/suggest/phraseIndex';
 import { renumberInPlace, restoreText, suffixArray } from '../../../shared/suggest/sais';
-import { mergeRuns, shardedSuffixArray, splitPoint } from '../../../shared/suggest/shards';
-import { buildSuffixArray, sharedUint16 } from '../../../electron/services/suggest/shardedBuild';
+import { MERGE_PIECES, mergeBufferLength, mergeRuns, shardedSuffixArray, splitMergeInPieces, splitPoint } from '../../../shared/suggest/shards';
+import { buildSuffixArray, sharedUint16, startShardWorker } from '../../../electron/services/suggest/shardedBuild';
 import { corpusSources } from './corpusText';
 
 function corpusInputs(): IndexInput[] {
@@ -204,5 +204,35 @@ describe('sharded build on two threads', () => {
     const small = await buildSuffixArray(...(Object.values(shared()) as [Uint16Array, Int32Array]), DOC_END);
     expect(small.sharded).toBe(false);
     expect(small.sa).toEqual(reference);
+  });
+
+  it('uses a worker started beforehand, and falls back to one core when that one fails', async () => {
+    const { text, docStarts } = shared();
+    const started = await buildSuffixArray(text, docStarts, DOC_END, { minChars: 0, worker: startShardWorker() });
+    expect(started.fallback).toBeUndefined();
+    expect(started.sharded).toBe(true);
+    expect(started.sa).toEqual(reference);
+    const exits = path.join(mkdtempSync(path.join(os.tmpdir(), 'wengao-shard-')), 'exits.cjs');
+    writeFileSync(exits, "require('node:worker_threads').parentPort.on('message', () => process.exit(3));\n");
+    const again = shared();
+    const failed = await buildSuffixArray(again.text, again.docStarts, DOC_END, { minChars: 0, worker: startShardWorker(exits) });
+    expect(failed.sharded).toBe(false);
+    expect(failed.fallback).toMatch(/exited with code 3/);
+    expect(failed.sa).toEqual(reference);
+  });
+
+  it('cuts the merge into pieces that merged in any order by either thread give the single-core array', () => {
+    const { text, docStarts } = shared();
+    const n = text.length;
+    const s = splitPoint(docStarts);
+    const expected = Int32Array.from(reference);
+    // Each half's own order is the whole order restricted to it.
+    const sa = Int32Array.from([...expected.filter((p) => p < s), ...expected.filter((p) => p >= s)]);
+    const runs = splitMergeInPieces(text, sa, { lo: 0, mid: s, hi: n }, DOC_END);
+    expect(runs).toHaveLength(MERGE_PIECES);
+    expect(runs.map((r) => r.hi - r.lo).reduce((a, b) => a + b, 0)).toBe(n);
+    // Backwards, as if the other thread took the first pieces.
+    for (const r of [...runs].reverse()) mergeRuns(text, sa, r, DOC_END, new Int32Array(mergeBufferLength(n)));
+    expect(sa).toEqual(expected);
   });
 });

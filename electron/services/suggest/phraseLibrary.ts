@@ -247,12 +247,12 @@ export class PhraseLibrary {
       await reader?.stop();
       return null;
     }
-    let readerEnded: Promise<void> = Promise.resolve();
     if (reader) {
       const error = await appendRead(builder, reader.result, failed);
-      // The worker ends while the duplicates are settled; the part's memory (copied) goes once it has.
-      readerEnded = reader.stop();
+      // The part's memory (copied) and the strings read so far go before the duplicates are settled.
+      await reader.stop();
       reader = null;
+      collectGarbage();
       if (superseded()) return null;
       if (error !== null) this.lastRead = { readers: 1, fallback: error };
       // The worker failed: its files are read here, after the front's, as if it had never started.
@@ -270,7 +270,6 @@ export class PhraseLibrary {
       text.set(built.text);
       built.text = text;
     }
-    await readerEnded;
     const index = await indexOfText(built.text, built.docStarts, docs, shardWorker);
     return { index, kept: built.documents.map((d) => d.id), duplicates: built.duplicates, report: built.report };
   }

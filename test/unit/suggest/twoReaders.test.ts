@@ -117,10 +117,12 @@ describe('two readers', () => {
   it('gives the second reader the back half by size, .txt files only, and nothing when that is small', () => {
     const f = (name: string, size: number) => ({ path: `/c/${name}`, size, mtimeMs: 0 });
     const txt = Array.from({ length: 10 }, (_, i) => f(`${i}.txt`, 1000));
-    expect(readerSplit(txt, 0)).toBe(5);
-    expect(readerSplit(txt, 6000)).toBe(10);
+    expect(readerSplit(txt, 0, 0.5)).toBe(5);
+    expect(readerSplit(txt, 0, 0.56)).toBe(5);
+    expect(readerSplit(txt, 0, 0.6)).toBe(6);
+    expect(readerSplit(txt, 6000, 0.5)).toBe(10);
     // A .docx among the back files: the reader starts after it.
-    expect(readerSplit([...txt.slice(0, 7), f('7.docx', 1000), ...txt.slice(8)], 0)).toBe(8);
-    expect(readerSplit([...txt.slice(0, 9), f('9.wgd', 1000)], 0)).toBe(10);
+    expect(readerSplit([...txt.slice(0, 7), f('7.docx', 1000), ...txt.slice(8)], 0, 0.5)).toBe(8);
+    expect(readerSplit([...txt.slice(0, 9), f('9.wgd', 1000)], 0, 0.5)).toBe(10);
   });
 });

@@ -8,6 +8,7 @@
  * outermost function, for two spans: navigation → editor editable, editable → character shown.
  * "(no event)" is time the main thread ran nothing traced: it waited (network, the harness, a
  * timer) or was not scheduled. A diagnostic, not a benchmark: tracing slows the page.
+ * TRACE_BUILD=<build/app folder of another build> traces that build (to compare before/after).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -48,7 +49,9 @@ const CATEGORIES = [
   'disabled-by-default-v8.cpu_profiler',
 ];
 
-const ASSET_DIRS = [path.resolve(__dirname, '..', 'build', 'app', 'renderer', 'assets'), path.resolve(__dirname, '..', 'build', 'bench', 'bare', 'assets')];
+/** TRACE_BUILD=<another build's build/app folder>: trace that build's harness instead (e.g. main's, to compare). */
+const BUILD = path.resolve(process.env.TRACE_BUILD ?? path.join(__dirname, '..', 'build', 'app'));
+const ASSET_DIRS = [path.join(BUILD, 'renderer', 'assets'), path.resolve(__dirname, '..', 'build', 'bench', 'bare', 'assets')];
 const maps = new Map<string, SourceMapConsumer | null>();
 
 /** A script position's package (npm:name) or app source file, through the build's source maps. */
@@ -226,7 +229,7 @@ async function main(): Promise<void> {
         process.stdout.write(`## ${name}, launch ${i + 1}: page clock (ms from navigation)\n`);
         if (name === 'bare') runs.push(await traceLaunch(browser, bare.url));
         else {
-          const harness = await startWebHarness();
+          const harness = await startWebHarness([], undefined, path.join(BUILD, 'harness.cjs'));
           try {
             runs.push(await traceLaunch(browser, harness.url));
           } finally {

@@ -21,7 +21,7 @@ declare global {
      * can wait until the work that could have changed the page is done before it checks that
      * nothing appeared.
      */
-    __wengaoRequests?: { sent: Record<string, number>; answered: Record<string, number> };
+    __wengaoRequests?: { sent: Record<string, number>; answered: Record<string, number>; waiting: Record<string, number> };
   }
 }
 
@@ -49,7 +49,7 @@ function httpApi(token: string): WengaoApi {
       for (const l of listeners.get(event) ?? []) l(payload);
     });
   };
-  const requests = (window.__wengaoRequests = { sent: {}, answered: {} });
+  const requests = (window.__wengaoRequests = { sent: {}, answered: {}, waiting: {} });
   const count = (book: Record<string, number>, name: string) => (book[name] = (book[name] ?? 0) + 1);
   const send = async (name: string, args: unknown[]): Promise<Envelope<unknown>> => {
     count(requests.sent, name);
@@ -100,4 +100,38 @@ export const hasCloseHandshake: boolean = window.wengao !== undefined;
 /** Path of a dropped file, where the shell can tell it (Electron); null in a browser. */
 export function pathOfDroppedFile(file: File): string | null {
   return window.wengaoFiles?.pathForFile(file) || null;
+}
+
+/**
+ * A request made once `ms` have passed since the last `restart()` (e.g. when typing pauses):
+ * `send` runs then. In the web harness the request counts as on its way while it waits, so that
+ * a test can wait for it before checking that nothing appeared.
+ */
+export function requestWhenQuiet(name: string, ms: number, send: () => void): { restart(): void; cancel(): void } {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const waiting = (delta: number) => {
+    const book = window.__wengaoRequests?.waiting;
+    if (book) book[name] = (book[name] ?? 0) + delta;
+  };
+  const cancel = () => {
+    if (timer === undefined) return;
+    clearTimeout(timer);
+    timer = undefined;
+    waiting(-1);
+  };
+  return {
+    restart() {
+      cancel();
+      waiting(1);
+      timer = setTimeout(() => {
+        timer = undefined;
+        try {
+          send();
+        } finally {
+          waiting(-1);
+        }
+      }, ms);
+    },
+    cancel,
+  };
 }

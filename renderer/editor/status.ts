@@ -1,4 +1,4 @@
-/** What the toolbar and the status bar show about the editor, published once per frame. */
+/** What the toolbar and the status bar show about the editor, published once a frame, after it is painted. */
 import type { Alignment, ParagraphRole } from '../../shared/model/document';
 import { ZERO_COUNT, type WordCount } from '../../shared/text/wordCount';
 import { createStore, shallowEqual } from '../app/store';
@@ -42,20 +42,36 @@ export const selectionStore = createStore<SelectionInfo>(
 );
 export const historyStore = createStore<{ canUndo: boolean; canRedo: boolean }>({ canUndo: false, canRedo: false }, shallowEqual);
 
-/** Coalesces calls to one per animation frame. */
-export function perFrame(fn: () => void): { schedule(): void; cancel(): void } {
-  let handle = 0;
+/**
+ * Coalesces calls to one run after the next frame has been painted (the first task after its
+ * animation-frame callbacks): what the status bar, the toolbar and the outline show follows a
+ * typed character by a frame instead of delaying the frame that shows it.
+ */
+export function afterPaint(fn: () => void): { schedule(): void; cancel(): void } {
+  let frame = 0;
+  /** The pending run (0: none); a run cancelled after its frame finds its number gone. */
+  let pending = 0;
+  let runs = 0;
   return {
     schedule() {
-      if (handle) return;
-      handle = requestAnimationFrame(() => {
-        handle = 0;
-        fn();
+      if (pending) return;
+      const run = (pending = ++runs);
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          channel.port1.close();
+          if (pending !== run) return;
+          pending = 0;
+          fn();
+        };
+        channel.port2.postMessage(null);
       });
     },
     cancel() {
-      if (handle) cancelAnimationFrame(handle);
-      handle = 0;
+      if (frame) cancelAnimationFrame(frame);
+      frame = 0;
+      pending = 0;
     },
   };
 }

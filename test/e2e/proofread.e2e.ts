@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { imeType, paragraphs } from '../support/browser';
+import { imeType, paragraphs, pasteText } from '../support/browser';
 import { useAppPage } from '../support/appPage';
 
 const app = useAppPage();
@@ -35,6 +35,19 @@ describe('校对 in the editor', () => {
     await page.keyboard.press('Control+z');
     await expect.poll(() => paragraphs(page)).toEqual(['坚持以习近平为核心的党中央的坚强领导，其它工作同步推进。']);
     await expect.poll(() => items(page).count()).toBe(2);
+    expect(errors).toEqual([]);
+  });
+
+  it('lists every finding of a long document (the list fills in slices), and the last one leads to its place', async () => {
+    const lines = Array.from({ length: 150 }, (_, i) => `第${i + 1}项，其它工作同步推进。`);
+    await page.locator('[data-testid=editor]').click();
+    await pasteText(page, lines.join('\n'));
+    await expect.poll(() => page.locator('[data-testid=proofread-count]').innerText(), { timeout: 15_000 }).toBe('150 处');
+    await expect.poll(() => items(page).count(), { timeout: 15_000 }).toBe(150);
+    await items(page).last().locator('.proof-go').click();
+    await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe('其它');
+    const caretParagraph = await page.evaluate(() => window.getSelection()!.anchorNode!.parentElement!.closest('[data-testid=editor] > *')!.textContent);
+    expect(caretParagraph).toBe('第150项，其它工作同步推进。');
     expect(errors).toEqual([]);
   });
 

@@ -62,6 +62,15 @@ describe('phrase suggestions', () => {
     expect(errors).toEqual([]);
   });
 
+  it('asks for a continuation when typing pauses, not at every key of a run of typing', async () => {
+    const before = await answeredRequests(page, 'suggest');
+    await page.keyboard.type('坚定不移执纪反腐，一体推进', { delay: 30 }); // a brisk typist's pace
+    await expect.poll(() => ghost(page), WAIT).toBe('不敢腐、不能腐、不想腐');
+    // 13 keys, one pause: one question (a few more only if the machine stalled between keys).
+    expect((await answeredRequests(page, 'suggest')) - before).toBeLessThanOrEqual(3);
+    expect(errors).toEqual([]);
+  });
+
   it('accepts with →, dismisses with Esc, and keeps the ghost while typing through it', async () => {
     await page.keyboard.insertText('坚定不移执纪反腐，一体推进');
     await expect.poll(() => ghost(page), WAIT).toBe('不敢腐、不能腐、不想腐');

@@ -156,13 +156,16 @@ export async function wordCount(page: Page): Promise<number> {
 interface Requests {
   sent: Record<string, number>;
   answered: Record<string, number>;
+  /** Requests the page will make once a pause has passed (renderer/api.ts requestWhenQuiet). */
+  waiting: Record<string, number>;
 }
 
 /**
  * Waits until the page has painted a frame and run the task queued behind it (where the app
- * starts work after a keystroke), every request it sent is answered, and once more a frame has
- * been painted with the answers. Then whatever that work could have shown is on the page: the
- * signal to wait for before checking that something did NOT appear.
+ * starts work after a keystroke), the requests it makes once typing pauses are made, every request
+ * it sent is answered, and once more a frame has been painted with the answers. Then whatever that
+ * work could have shown is on the page: the signal to wait for before checking that something did
+ * NOT appear.
  */
 export async function settled(page: Page): Promise<void> {
   const frameAndTask = () =>
@@ -176,7 +179,7 @@ export async function settled(page: Page): Promise<void> {
   await page.evaluate(frameAndTask);
   await page.waitForFunction(() => {
     const r = (window as unknown as { __wengaoRequests?: Requests }).__wengaoRequests;
-    return r !== undefined && Object.keys(r.sent).every((k) => r.sent[k] === r.answered[k]);
+    return r !== undefined && Object.values(r.waiting).every((n) => n === 0) && Object.keys(r.sent).every((k) => r.sent[k] === r.answered[k]);
   });
   await page.evaluate(frameAndTask);
 }

@@ -36,7 +36,7 @@ import { orderAfterMove, planMove, planMoveBy, planSectionEdit, planShift, type 
 import { formatToAlign } from '../documentModel';
 import { LOAD_TAG } from '../tags';
 import { $isWgParagraphNode } from '../nodes/WgParagraphNode';
-import { perFrame } from '../status';
+import { afterPaint } from '../status';
 import { blockIndexOf, type BlockChanges } from '../blockIndex';
 import { $blockOf, $joinFollowing, $reorderBlocks, $replaceText, $splitRunIn } from './nodeEdits';
 import { activeSectionStore, outlineViewStore, partsViewStore, sectionCounts, typedTitles, type OutlineItem, type PartsView, type ProblemView } from './outlineStore';
@@ -103,10 +103,10 @@ export class OutlineEngine {
   private changedCounts = new Set<number>();
   private countsReset = true;
   private checkTimer: ReturnType<typeof setTimeout> | null = null;
-  private readonly publishView = perFrame(() => timed(() => this.buildView()));
-  private readonly publishCounts = perFrame(() => timed(() => this.flushCounts()));
-  private readonly publishActive = perFrame(() => timed(() => this.updateActive()));
-  private readonly publishTitles = perFrame(() =>
+  private readonly publishView = afterPaint(() => timed(() => this.buildView()));
+  private readonly publishCounts = afterPaint(() => timed(() => this.flushCounts()));
+  private readonly publishActive = afterPaint(() => timed(() => this.updateActive()));
+  private readonly publishTitles = afterPaint(() =>
     timed(() => {
       typedTitles.update(this.pendingTitles);
       this.pendingTitles = new Map();

@@ -4,13 +4,13 @@ import { $getSelection, $isRangeSelection, $isTextNode, CAN_REDO_COMMAND, CAN_UN
 import { mergeRegister } from '@lexical/utils';
 import { useEffect } from 'react';
 import { $selectedParagraphs } from '../formatting';
-import { caretStore, historyStore, perFrame, selectionStore } from '../status';
+import { caretStore, historyStore, afterPaint, selectionStore } from '../status';
 import { $offsetInParagraph } from '../textPieces';
 
 export function SelectionInfoPlugin() {
   const [editor] = useLexicalComposerContext();
   useEffect(() => {
-    const publish = perFrame(() => {
+    const publish = afterPaint(() => {
       editor.getEditorState().read(() => {
         const sel = $getSelection();
         if (!$isRangeSelection(sel)) return;

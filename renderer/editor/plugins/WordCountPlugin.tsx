@@ -1,20 +1,20 @@
 /**
  * Keeps 字数 up to date incrementally: each top-level block's count is cached by node key and
  * only the blocks the block index says changed are recounted (undo and redo included). The
- * total is published once per frame.
+ * total is published once a frame, after the frame is painted.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $getNodeByKey, $getRoot, type LexicalEditor, type NodeKey } from 'lexical';
 import { useEffect } from 'react';
 import { ZERO_COUNT, addCounts, countWords, subtractCounts, type WordCount } from '../../../shared/text/wordCount';
 import { blockIndexOf } from '../blockIndex';
-import { perFrame, wordCountStore } from '../status';
+import { afterPaint, wordCountStore } from '../status';
 
 /** Counts the editor's words into `wordCountStore`; returns the cleanup. */
 export function registerWordCount(editor: LexicalEditor): () => void {
   const counts = new Map<NodeKey, WordCount>();
   let total: WordCount = ZERO_COUNT;
-  const publish = perFrame(() => wordCountStore.set(total));
+  const publish = afterPaint(() => wordCountStore.set(total));
 
   const forget = (key: NodeKey) => {
     const prev = counts.get(key);

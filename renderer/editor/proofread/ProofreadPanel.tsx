@@ -35,6 +35,20 @@ function cancelIdle(handle: number): void {
   if (typeof cancelIdleCallback === 'function') cancelIdleCallback(handle);
   else clearTimeout(handle);
 }
+/** Entries added to the list at a time: a long first list is rendered in idle slices, not in one go between two keystrokes. */
+const LIST_SLICE = 40;
+
+/** How many of `total` entries to render: one slice more each time the page is idle, until all are. */
+function useListedSlices(total: number): number {
+  const [listed, setListed] = useState(LIST_SLICE);
+  useEffect(() => {
+    if (listed >= total) return;
+    const handle = whenIdle(() => setListed((n) => n + LIST_SLICE));
+    return () => cancelIdle(handle);
+  }, [listed, total]);
+  return listed;
+}
+
 const ignoreKey = (f: PanelFinding) => `${f.rule}|${f.text}`.slice(0, 200);
 const onceKey = (f: PanelFinding) => `${f.blockKey}|${f.start}|${ignoreKey(f)}`;
 
@@ -285,6 +299,14 @@ export function ProofreadPanel({ settings, onChange, onClose }: { settings: Proo
 
   const counts = new Map<ProofCategory, number>();
   for (const f of shown) counts.set(f.category, (counts.get(f.category) ?? 0) + 1);
+  const listed = useListedSlices(shown.length);
+  // The entries in the order shown (by kind), the first `listed` of them rendered.
+  let left = listed;
+  const sections = PROOF_CATEGORIES.filter((k) => counts.has(k)).map((kind) => {
+    const items = left > 0 ? shown.filter((f) => f.category === kind).slice(0, left) : [];
+    left -= items.length;
+    return { kind, items };
+  });
   return (
     <aside className="proofread-pane" data-testid="proofread-panel" aria-label="校对">
       <div className="outline-header">
@@ -318,17 +340,15 @@ export function ProofreadPanel({ settings, onChange, onClose }: { settings: Proo
       </details>
       <div className="proofread-body">
         {shown.length === 0 && <p className="proofread-empty">未发现问题。</p>}
-        {PROOF_CATEGORIES.filter((k) => counts.has(k)).map((kind) => (
+        {sections.map(({ kind, items }) => (
           <section key={kind} data-kind={kind}>
             <h4 className={`proof-kind proof-kind-${kind}`}>
               {CATEGORY_LABELS[kind]} <span data-testid={`proofread-kind-${kind}`}>{counts.get(kind)}</span>
             </h4>
             <ul>
-              {shown
-                .filter((f) => f.category === kind)
-                .map((f) => (
-                  <FindingItem key={`${f.blockKey}|${f.start}|${f.rule}`} f={f} actions={actions} />
-                ))}
+              {items.map((f) => (
+                <FindingItem key={`${f.blockKey}|${f.start}|${f.rule}`} f={f} actions={actions} />
+              ))}
             </ul>
           </section>
         ))}

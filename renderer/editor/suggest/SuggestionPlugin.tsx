@@ -1,6 +1,6 @@
 /**
- * Phrase suggestions while typing. After each edit the text before the caret goes to the
- * suggestion worker (asynchronously: the keystroke never waits); a likely continuation comes
+ * Phrase suggestions while typing. When typing pauses (80 ms) the text before the caret goes to
+ * the suggestion worker (asynchronously: the keystroke never waits); a likely continuation comes
  * back and is drawn as ghost text after the caret (DOM-only, see ghostText.ts); in the middle of a
  * paragraph, where ghost text cannot sit, as a compact candidate under the caret, and only after
  * the user typed there (moving the caret through old text shows nothing). Tab or → accepts
@@ -30,7 +30,7 @@ import {
 } from 'lexical';
 import { useEffect } from 'react';
 import { renderSlots } from '../../../shared/corpus/slots';
-import { api } from '../../api';
+import { api, requestWhenQuiet } from '../../api';
 import { registerCommands } from '../../app/commands';
 import { notify } from '../../app/dialogs';
 import { LOAD_TAG } from '../Editor';
@@ -40,6 +40,8 @@ import { suggestionListStore } from './suggestStore';
 
 /** Characters of context sent with a query (the engine uses at most 12, brackets need a few more). */
 const CONTEXT_CHARS = 64;
+/** A continuation is asked for once typing has paused this long (shorter than a pause to read one). */
+const SUGGEST_PAUSE_MS = 80;
 /** The open document is sent for the current-document boost this long after typing stops. */
 const DOCUMENT_DELAY_MS = 1500;
 
@@ -127,22 +129,11 @@ export function registerSuggestions(editor: LexicalEditor): () => void {
   };
 
   /**
-   * Asks once the keystroke's frame has been painted: sending a request costs the page's main
-   * thread a few milliseconds (in a browser, a fetch), which must not delay the typed character.
+   * Asks once the typist pauses: a request and its answer cost the page's main thread a few
+   * milliseconds (in a browser, a fetch), which must not land inside the keystrokes of a run of
+   * typing; nobody reads a continuation while the keys are still coming.
    */
-  let scheduled = false;
-  const requestAfterPaint = () => {
-    if (scheduled) return;
-    scheduled = true;
-    requestAnimationFrame(() => {
-      const ch = new MessageChannel();
-      ch.port1.onmessage = () => {
-        scheduled = false;
-        request();
-      };
-      ch.port2.postMessage(null);
-    });
-  };
+  const askWhenPaused = requestWhenQuiet('suggest', SUGGEST_PAUSE_MS, () => request());
 
   /** Whether the user typed where the caret is (a suggestion in the middle of a paragraph needs it). */
   let typedHere = false;
@@ -164,11 +155,10 @@ export function registerSuggestions(editor: LexicalEditor): () => void {
     const settle = (show: () => boolean) => {
       inflight = false;
       const current = show();
-      // Edits made while the worker answered: ask again for the caret as it is now, once the
-      // next frame is painted (the answer may come in the middle of a keystroke's work).
+      // Edits made while the worker answered: ask again for the caret as it is now.
       if (queued) {
         queued = false;
-        if (!current) requestAfterPaint();
+        if (!current) askWhenPaused.restart();
       }
     };
     api.suggest({ before, mode: 'ghost' }).then(
@@ -219,7 +209,7 @@ export function registerSuggestions(editor: LexicalEditor): () => void {
       }
     }
     clearGhost();
-    requestAfterPaint();
+    askWhenPaused.restart();
   };
 
   const insert = (raw: string) => {
@@ -404,6 +394,7 @@ export function registerSuggestions(editor: LexicalEditor): () => void {
     })(),
     () => {
       clearTimeout(docTimer);
+      askWhenPaused.cancel();
       feed.dispose();
       view.dispose();
       suggestionListStore.set(null);

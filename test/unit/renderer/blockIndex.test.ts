@@ -14,7 +14,7 @@ import { OutlineEngine } from '../../../renderer/editor/outline/engine';
 import { outlineViewStore, sectionCounts } from '../../../renderer/editor/outline/outlineStore';
 import { registerWordCount } from '../../../renderer/editor/plugins/WordCountPlugin';
 import { wordCountStore } from '../../../renderer/editor/status';
-import { headlessEditor, read } from './editorHarness';
+import { SyncMessageChannel, headlessEditor, read } from './editorHarness';
 
 const CORPUS = path.resolve(__dirname, '../../../../shared/corpus');
 
@@ -30,6 +30,7 @@ beforeEach(() => {
   frames = [];
   vi.stubGlobal('requestAnimationFrame', (fn: () => void) => frames.push(fn));
   vi.stubGlobal('cancelAnimationFrame', () => {});
+  vi.stubGlobal('MessageChannel', SyncMessageChannel);
   editor = headlessEditor(true);
   const engine = new OutlineEngine(editor);
   const offOutline = engine.register();

@@ -59,3 +59,13 @@ export function load(editor: LexicalEditor, doc: WgDocument): void {
 export function read(editor: LexicalEditor): WgDocument {
   return editor.getEditorState().read(() => $exportDocument());
 }
+
+/**
+ * A MessageChannel that delivers at once: with it, what the app runs after a frame is painted
+ * (renderer/editor/status.ts afterPaint: an animation frame, then a message) runs with the frame,
+ * so a test that runs the frames knows what is published.
+ */
+export class SyncMessageChannel {
+  readonly port1: { onmessage: (() => void) | null; close(): void } = { onmessage: null, close: () => {} };
+  readonly port2 = { postMessage: () => this.port1.onmessage?.() };
+}

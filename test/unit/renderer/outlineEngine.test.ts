@@ -11,7 +11,7 @@ import { loadDocument } from '../../../renderer/editor/load';
 import { OutlineEngine } from '../../../renderer/editor/outline/engine';
 import { outlineViewStore, sectionCounts, typedTitles } from '../../../renderer/editor/outline/outlineStore';
 import { $createWgParagraphNode, type WgParagraphNode } from '../../../renderer/editor/nodes/WgParagraphNode';
-import { headlessEditor, read } from './editorHarness';
+import { SyncMessageChannel, headlessEditor, read } from './editorHarness';
 
 const CORPUS = path.resolve(__dirname, '../../../../shared/corpus');
 
@@ -34,6 +34,7 @@ beforeEach(() => {
     frames.delete(h);
     clearTimeout(h);
   });
+  vi.stubGlobal('MessageChannel', SyncMessageChannel);
   editor = headlessEditor(true);
   engine = new OutlineEngine(editor);
   off = engine.register();

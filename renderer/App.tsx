@@ -3,7 +3,7 @@
  * (menu commands, files to open, the close handshake) to the command registry.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { useEffect, useState } from 'react';
+import { lazy, useEffect, useState } from 'react';
 import type { Settings } from '../shared/settings';
 import { describeReport } from '../shared/corpus/clean';
 import { APP_NAME, APP_NAME_EN } from '../shared/app';
@@ -12,7 +12,6 @@ import { reportError, runCommand, useCommands, useKeyboardShortcuts } from './ap
 import { confirmDiscardChanges } from './app/confirmDiscard';
 import { DialogHost, ask, notify } from './app/dialogs';
 import { Guard } from './components/Guard';
-import { OutlinePane } from './components/OutlinePane';
 import { StatusBar } from './components/StatusBar';
 import { Toolbar } from './components/Toolbar';
 import { EditorCommands } from './editor/EditorCommands';
@@ -30,13 +29,17 @@ import { CorpusTools, SuggestionStatus } from './components/SuggestionStatus';
 import { cleanDocument } from './editor/cleanDocument';
 import { SuggestionList } from './editor/suggest/SuggestionList';
 import { SuggestionPlugin } from './editor/suggest/SuggestionPlugin';
-import { ProofreadPanel } from './editor/proofread/ProofreadPanel';
 import { followCorpusStatus } from './editor/suggest/suggestStore';
 import { OutlinePlugin } from './editor/outline/OutlinePlugin';
 import { SidePane } from './components/SidePane';
 import { SectionBreakPlugin } from './editor/stories/SectionBreakPlugin';
 import { followSourceStories } from './editor/stories/storiesStore';
 import { ContextMenu } from './editor/ContextMenu';
+import { AfterEditor } from './app/deferred';
+
+// Not needed for the first keystroke: loaded once the editor has shown (app/deferred.tsx).
+const OutlinePane = lazy(() => import('./components/OutlinePane').then((m) => ({ default: m.OutlinePane })));
+const ProofreadPanel = lazy(() => import('./editor/proofread/ProofreadPanel').then((m) => ({ default: m.ProofreadPanel })));
 
 export { confirmDiscardChanges } from './app/confirmDiscard';
 
@@ -149,7 +152,9 @@ export function App() {
             <SidePane
               outline={
                 <Guard name="文档结构">
-                  <OutlinePane autoRenumber={autoRenumber} onAutoRenumberChange={(on) => updateSettings({ autoRenumber: on })} />
+                  <AfterEditor>
+                    <OutlinePane autoRenumber={autoRenumber} onAutoRenumberChange={(on) => updateSettings({ autoRenumber: on })} />
+                  </AfterEditor>
                 </Guard>
               }
             />
@@ -164,7 +169,9 @@ export function App() {
           </main>
           {proofread.enabled && (
             <Guard name="校对">
-              <ProofreadPanel settings={proofread} onChange={(p) => updateSettings({ proofread: p })} onClose={() => updateSettings({ proofread: { ...proofread, enabled: false } })} />
+              <AfterEditor fallback={<aside className="proofread-pane" aria-label="校对" />}>
+                <ProofreadPanel settings={proofread} onChange={(p) => updateSettings({ proofread: p })} onClose={() => updateSettings({ proofread: { ...proofread, enabled: false } })} />
+              </AfterEditor>
             </Guard>
           )}
         </div>

@@ -6,3 +6,6 @@ import { createEditor } from 'lexical';
 const editor = createEditor({ namespace: 'bare', onError: (e) => console.error(e) });
 editor.setRootElement(document.getElementById('editor'));
 registerRichText(editor);
+// Editable only now, as Lexical's React ContentEditable does: text typed before Lexical took the
+// element would be wiped by it (the startup bench types as soon as the editor is editable).
+document.getElementById('editor')!.contentEditable = 'true';

@@ -44,16 +44,19 @@ async function main(): Promise<void> {
     : await fs.mkdtemp(path.join(os.tmpdir(), 'wengao-web-'));
   // Two harnesses on one folder would overwrite each other's settings and discard each other's backups.
   await lockUserData(userData, 'web harness');
-  const store = await SettingsStore.open(userData);
+  let harness: Harness | null = null;
+  // Independent of each other: read at once (the page waits for the URL line).
+  const [store, suggestions, version] = await Promise.all([
+    SettingsStore.open(userData),
+    SuggestService.start({ dataDir: userData, onStatus: (status) => harness?.emit('corpusStatus', status) }),
+    fs.readFile(path.join(__dirname, '..', '..', 'package.json'), 'utf8').then((t) => (JSON.parse(t) as { version: string }).version),
+  ]);
   if (values.corpus) {
     const folders: string[] = [];
     for (const f of values.corpus) folders.push(await checkFolder(path.resolve(f)));
     await store.updateSettings({ corpusFolders: folders });
   }
-  let harness: Harness | null = null;
-  const suggestions = await SuggestService.start({ dataDir: userData, onStatus: (status) => harness?.emit('corpusStatus', status) });
   void suggestions.setFolders(store.getSettings().corpusFolders);
-  const version = (JSON.parse(await fs.readFile(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
   const startupFiles: string[] = values.open ? [path.resolve(values.open)] : [];
   const noDialogs = () => {
     throw new UserError('unsupported', '网页版没有系统文件对话框：请在页面中输入文件路径。');

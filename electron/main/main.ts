@@ -161,11 +161,13 @@ function shellHandlers(): Pick<ApiHandlers, ShellCall> {
 }
 
 async function start(): Promise<void> {
-  store = await SettingsStore.open(app.getPath('userData'));
+  // The settings and the suggestion worker (it indexes the corpus folders off the main thread)
+  // are independent: started at once, the window waits for both.
+  const settings = SettingsStore.open(app.getPath('userData'));
+  const suggestService = SuggestService.start({ dataDir: app.getPath('userData'), onStatus: (status) => send('corpusStatus', status) });
   hardenSessions();
   registerAppProtocol(protocol, path.join(appRoot, 'renderer'));
-  // The suggestion worker indexes the corpus folders off the main thread.
-  suggestions = await SuggestService.start({ dataDir: app.getPath('userData'), onStatus: (status) => send('corpusStatus', status) });
+  [store, suggestions] = await Promise.all([settings, suggestService]);
   void suggestions.setFolders(store.getSettings().corpusFolders);
   const services = createServiceHandlers({ store, suggestions, saveDocx: true, onRecentFilesChanged: refreshMenu });
   const handlers: ApiHandlers = {

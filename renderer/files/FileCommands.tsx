@@ -46,13 +46,17 @@ export function FileCommands() {
     [editor],
   );
 
-  // At start: restore what a crash left, then open the files named on the command line.
+  // At start: restore what a crash left, then open the files named on the command line. Both
+  // lists are asked for at once (one round trip, not two); the files open only after the backups
+  // were offered, so a restore is never opened over or offered after the user typed into a file.
   useEffect(() => {
     if (started) return;
     started = true;
+    const backups = api.listBackups().catch(() => []);
+    const startupFiles = api.takeStartupFiles().catch(() => [] as string[]);
     void (async () => {
-      await offerBackups(editor);
-      const files = await api.takeStartupFiles().catch(() => [] as string[]);
+      await offerBackups(editor, await backups);
+      const files = await startupFiles;
       if (files[0]) await openDocumentAt(editor, files[0]);
       if (files.length > 1) notify(`一次只能打开一个文稿，已打开“${files[0]}”。`, 'warning');
     })();

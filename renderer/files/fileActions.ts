@@ -5,7 +5,7 @@
  */
 import type { LexicalEditor } from 'lexical';
 import { analyzeAnatomy } from '../../shared/anatomy/anatomy';
-import type { DocumentFormat, DocumentSource, SaveAccept, SaveOutcome } from '../../shared/api/contract';
+import type { BackupSummary, DocumentFormat, DocumentSource, SaveAccept, SaveOutcome } from '../../shared/api/contract';
 import { paragraphText, type WgDocument } from '../../shared/model/document';
 import { ENCODING_LABELS, type TextEncoding } from '../../shared/text/encodings';
 import { api } from '../api';
@@ -388,9 +388,8 @@ export async function checkOutsideChange(editor: LexicalEditor): Promise<void> {
   else fileStore.set((s) => ({ ...s, dismissedStamp: now }));
 }
 
-/** At start: offers to restore each document a crash or a kill left unsaved. */
-export async function offerBackups(editor: LexicalEditor): Promise<void> {
-  const list = await api.listBackups().catch(() => []);
+/** At start: offers to restore each document a crash or a kill left unsaved (`list`: api.listBackups()). */
+export async function offerBackups(editor: LexicalEditor, list: BackupSummary[]): Promise<void> {
   let restored = false;
   for (const b of list) {
     const when = new Date(b.savedAt).toLocaleString('zh-CN', { hour12: false });

@@ -26,9 +26,9 @@ export interface RunningHarness {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** Starts `node build/app/harness.cjs` and resolves with the URL it prints. */
-export function startWebHarness(extraArgs: string[] = [], userData = mkdtempSync(path.join(os.tmpdir(), 'wengao-e2e-'))): Promise<RunningHarness> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'build/app/harness.cjs'), '--port', '0', '--user-data', userData, ...extraArgs], {
+/** Starts `node build/app/harness.cjs` (or the harness of another build: `harness`) and resolves with the URL it prints. */
+export function startWebHarness(extraArgs: string[] = [], userData = mkdtempSync(path.join(os.tmpdir(), 'wengao-e2e-')), harness = path.join(ROOT, 'build/app/harness.cjs')): Promise<RunningHarness> {
+  const child = spawn(process.execPath, [harness, '--port', '0', '--user-data', userData, ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

@@ -13,7 +13,10 @@ import { $createRangeSelection, $getNodeByKey, $getSelection, $isElementNode, $i
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { ProofreadSettings } from '../../../shared/settings';
 import { $textSpan } from '../textPieces';
-import { BUILTIN_TIFA, CATEGORY_LABELS, PROOF_CATEGORIES, Proofreader, mergeTifa, proofreadDocument, type TifaData, type DocFinding, type ProofCategory } from '../../../shared/proofread';
+import type { TifaData } from '../../../shared/proofread/tifaData';
+import { CATEGORY_LABELS, PROOF_CATEGORIES, type DocFinding, type ProofCategory } from '../../../shared/proofread/types';
+import builtinTifa from '../../../shared/proofread/data/tifa.json';
+import type { WgDocument } from '../../../shared/model/document';
 import { api } from '../../api';
 import { blockIndexOf } from '../blockIndex';
 import { blockModelsOf, documentOf } from '../blockModels';
@@ -112,14 +115,12 @@ export function ProofreadPanel({ settings, onChange, onClose }: { settings: Proo
   const [editor] = useLexicalComposerContext();
   const [findings, setFindings] = useState<PanelFinding[]>([]);
   const [ignoredOnce, setIgnoredOnce] = useState<Set<string>>(new Set());
-  const proofreader = useRef(new Proofreader());
   const [userData, setUserData] = useState<{ path: string; data: TifaData | null; error: string | null } | null>(null);
   /** The user's 提法 data and a version that changes with it (the worker is sent it again then). */
   const userTifa = useRef<{ data: TifaData | null; version: number }>({ data: null, version: 0 });
   useEffect(() => {
     api.getProofreadData().then((d) => {
       userTifa.current = { data: d.data, version: userTifa.current.version + 1 };
-      proofreader.current.setTifa(mergeTifa(BUILTIN_TIFA, d.data));
       setUserData(d);
     }, () => setUserData(null));
   }, []);
@@ -148,6 +149,22 @@ export function ProofreadPanel({ settings, onChange, onClose }: { settings: Proo
         publish(found, keys);
       });
     };
+    /**
+     * Where no worker can run, the checker runs here, loaded on first use: the checker and its
+     * lexicon are the worker's (half a megabyte), not part of the panel's code.
+     */
+    let local: Promise<(doc: WgDocument) => DocFinding[]> | null = null;
+    const checkHere = () =>
+      (local ??= import('../../../shared/proofread').then((p) => {
+        const proofreader = new p.Proofreader();
+        let tifaVersion = 0; // the built-in data only, as a new Proofreader has
+        return (doc: WgDocument) => {
+          const tifa = userTifa.current;
+          if (tifa.version !== tifaVersion) proofreader.setTifa(p.mergeTifa(p.BUILTIN_TIFA, tifa.data));
+          tifaVersion = tifa.version;
+          return p.proofreadDocument(doc, proofreader);
+        };
+      }));
     let worker: Worker | null = null;
     try {
       worker = new Worker(new URL('./proofread.worker.ts', import.meta.url), { type: 'module' });
@@ -180,7 +197,12 @@ export function ProofreadPanel({ settings, onChange, onClose }: { settings: Proo
           tifaSent = tifa.version;
         }
         worker.postMessage(request);
-      } else publish(proofreadDocument(documentOf(snapshot), proofreader.current), pendingKeys);
+      } else {
+        const [id, keys, doc] = [latest, pendingKeys, documentOf(snapshot)];
+        void checkHere().then((check) => {
+          if (id === latest) publish(check(doc), keys);
+        });
+      }
     };
     const schedule = () => {
       if (timer) clearTimeout(timer);
@@ -311,7 +333,7 @@ export function ProofreadPanel({ settings, onChange, onClose }: { settings: Proo
           </button>
         )}
         <p className="proofread-data" data-testid="proofread-data-date">
-          提法库：内置 {BUILTIN_TIFA.date}
+          提法库：内置 {builtinTifa.date}
           {userData?.data ? `；用户增补 ${userData.data.date}（${userData.path}）` : userData ? `；可在 ${userData.path} 增补` : ''}
           {userData?.error ? `；${userData.error}` : ''}
         </p>

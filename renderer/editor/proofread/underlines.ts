@@ -6,7 +6,7 @@
  * every finding's.
  */
 import type { LexicalEditor, NodeKey } from 'lexical';
-import { PROOF_CATEGORIES, type ProofCategory } from '../../../shared/proofread';
+import { PROOF_CATEGORIES, type ProofCategory } from '../../../shared/proofread/types';
 import { GHOST_ATTRIBUTE } from '../suggest/ghostText';
 
 /** What an underline needs of a finding. */

@@ -1,0 +1,38 @@
+/**
+ * Panes the first keystroke does not need (文档结构, 校对) come after the editor: their code is a
+ * chunk of its own (React.lazy), asked for once the page has painted the editor, so the first
+ * frame parses, runs, styles and lays out less. Until a pane is there, its fallback keeps its
+ * place in the layout, so nothing moves when it arrives.
+ */
+import { Suspense, useEffect, useState, type ReactNode } from 'react';
+
+let painted = false;
+
+/** False until the page has painted once with the app in it; true from then on (for good). */
+function useAfterFirstPaint(): boolean {
+  const [done, setDone] = useState(painted);
+  useEffect(() => {
+    if (done) return;
+    const finish = () => {
+      painted = true;
+      setDone(true);
+    };
+    // The frame this commit produces is painted before the task after its animation frame runs.
+    // A window not shown yet may get no animation frames: then the panes come a moment later anyway.
+    let timer = setTimeout(finish, 300);
+    const frame = requestAnimationFrame(() => {
+      clearTimeout(timer);
+      timer = setTimeout(finish, 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [done]);
+  return done;
+}
+
+/** Renders `children` (lazy components) once the editor has been painted; `fallback` until they are there. */
+export function AfterEditor({ fallback = null, children }: { fallback?: ReactNode; children: ReactNode }) {
+  return useAfterFirstPaint() ? <Suspense fallback={fallback}>{children}</Suspense> : fallback;
+}

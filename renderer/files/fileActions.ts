@@ -412,6 +412,8 @@ export async function offerBackups(editor: LexicalEditor, list: BackupSummary[])
     });
     if (choice === 'discard') await discardBackup(b.id);
     if (choice !== 'restore') continue;
+    // What the user typed before the question came is not replaced without asking (取消: the backup stays).
+    if (!(await confirmDiscardChanges())) continue;
     try {
       const backup = await api.readBackup(b.id);
       replaceDocument(editor, backup.doc, backup.source, backup.name, { dirty: true, backupId: backup.id });

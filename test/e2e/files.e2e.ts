@@ -285,6 +285,38 @@ describe('crash recovery', () => {
     expect(await second.page.title()).toBe('*报告.txt - 文稿');
   });
 
+  it('asks before a restore replaces what was typed before the question came, and keeps both on 取消', async () => {
+    const userData = tmp();
+    const first = await start([], userData);
+    await editor(first.page).click();
+    await first.page.keyboard.insertText('备份里的文字');
+    await expect.poll(() => backupTexts(userData), { timeout: 20_000 }).toEqual(['备份里的文字']);
+    await first.harness.stop('SIGKILL');
+    await first.page.close();
+
+    // The list of backups is held back until the user has typed in the new window.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const second = await start([], userData, {
+      beforeLoad: async (p) => {
+        await p.route('**/api/listBackups', async (route) => {
+          await held;
+          await route.continue();
+        });
+      },
+    });
+    await editor(second.page).click();
+    await second.page.keyboard.insertText('刚打的字');
+    release();
+    await expect.poll(() => dialog(second.page).innerText()).toContain('上次没有正常关闭');
+    await second.page.locator('[data-testid=dialog-restore]').click();
+    await expect.poll(() => dialog(second.page).innerText()).toContain('是否保存对');
+    await second.page.locator('[data-testid=dialog-cancel]').click();
+    await expect.poll(() => dialog(second.page).count()).toBe(0);
+    expect(await paragraphs(second.page)).toEqual(['刚打的字']);
+    expect(backupTexts(userData)).toContain('备份里的文字'); // still there for the next start
+  });
+
   it('restores typed text after the backend is killed', async () => {
     const userData = tmp();
     const first = await start([], userData);

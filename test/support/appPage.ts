@@ -78,7 +78,7 @@ export interface StartedApp extends AppPage {
  * arguments and opens the app on it; every harness and page a test started is closed after it.
  * With a user-data folder given, its backups are kept (the test wants what is in it).
  */
-export function useAppStarter(): (args?: string[], userData?: string) => Promise<StartedApp> {
+export function useAppStarter(): (args?: string[], userData?: string, opts?: { beforeLoad?: (page: Page) => Promise<void> }) => Promise<StartedApp> {
   let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
   const harnesses: RunningHarness[] = [];
   const pages: Page[] = [];
@@ -92,10 +92,10 @@ export function useAppStarter(): (args?: string[], userData?: string) => Promise
     for (const page of pages.splice(0)) await page.close().catch(() => {});
     for (const h of harnesses.splice(0)) await h.stop();
   });
-  return async (args = [], userData) => {
+  return async (args = [], userData, opts = {}) => {
     const harness = await startWebHarness(args, userData);
     harnesses.push(harness);
-    const { page, errors } = await openApp(browser!, harness.url, { keepBackups: userData !== undefined });
+    const { page, errors } = await openApp(browser!, harness.url, { keepBackups: userData !== undefined, beforeLoad: opts.beforeLoad });
     pages.push(page);
     return { page, errors, harness };
   };

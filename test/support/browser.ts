@@ -84,7 +84,7 @@ export async function callApi(url: string, name: string, args: unknown[] = []): 
  * Unless `keepBackups`, first discards the backups an earlier page on the same backend left
  * (a closed page is a "crash" to the app, which would offer to restore them).
  */
-export async function openApp(browser: Browser, url: string, opts: { keepBackups?: boolean } = {}): Promise<{ page: Page; errors: string[] }> {
+export async function openApp(browser: Browser, url: string, opts: { keepBackups?: boolean; beforeLoad?: (page: Page) => Promise<void> } = {}): Promise<{ page: Page; errors: string[] }> {
   if (!opts.keepBackups) {
     for (const b of (await callApi(url, 'listBackups')) as Array<{ id: string }>) await callApi(url, 'discardBackup', [b.id]);
   }
@@ -94,6 +94,7 @@ export async function openApp(browser: Browser, url: string, opts: { keepBackups
     if (m.type() === 'error') errors.push(m.text());
   });
   page.on('pageerror', (e) => errors.push(e.message));
+  await opts.beforeLoad?.(page); // e.g. routes that hold a request back
   await page.goto(url);
   await page.waitForSelector('[data-testid=editor][contenteditable=true]');
   return { page, errors };

@@ -21,11 +21,16 @@ const ROOT = path.resolve(__dirname, '..');
 const DOC_CHARS = 200_000;
 const KEYS = Number(process.env.BENCH_KEYS ?? 300);
 
-export async function buildBare(): Promise<string> {
-  const outDir = path.join(ROOT, 'build', 'bench', 'bare');
+export function buildBare(): Promise<string> {
+  return buildPage('bare');
+}
+
+/** Builds the page in bench/<name> (an index.html and its script) into build/bench/<name>. */
+export async function buildPage(name: string): Promise<string> {
+  const outDir = path.join(ROOT, 'build', 'bench', name);
   await build({
     configFile: false,
-    root: path.join(__dirname, 'bare'),
+    root: path.join(__dirname, name),
     base: './',
     logLevel: 'error',
     build: { outDir, emptyOutDir: true, target: 'chrome130', modulePreload: { polyfill: false } },
@@ -58,11 +63,11 @@ export async function pasteDocument(page: Page, text: string): Promise<void> {
   await page.waitForFunction((n) => (document.querySelector('[data-testid=editor]')?.textContent?.length ?? 0) >= n, text.length * 0.95, { timeout: 120_000 });
 }
 
-/** Puts the caret at the end of the paragraph nearest the middle (that matches `pattern`, if given). */
-export async function caretToMiddle(page: Page, pattern = ''): Promise<void> {
-  await page.evaluate((src) => {
+/** Puts the caret at the end of the paragraph nearest the middle (that matches `pattern`, if given) of the `blocks`. */
+export async function caretToMiddle(page: Page, pattern = '', blocks = '[data-testid=editor] > p'): Promise<void> {
+  await page.evaluate(([src, selector]) => {
     const re = new RegExp(src);
-    const ps = [...document.querySelectorAll<HTMLElement>('[data-testid=editor] > p')];
+    const ps = [...document.querySelectorAll<HTMLElement>(selector)];
     const mid = Math.floor(ps.length / 2);
     let p = ps[mid]!;
     for (let d = 0; d < ps.length; d++) {
@@ -79,7 +84,7 @@ export async function caretToMiddle(page: Page, pattern = ''): Promise<void> {
     const sel = window.getSelection()!;
     sel.removeAllRanges();
     sel.addRange(range);
-  }, pattern);
+  }, [pattern, blocks] as const);
   await page.waitForTimeout(200);
 }
 

@@ -1,5 +1,6 @@
 // The baseline for the typing benchmark: a bare Lexical editor (rich text, nothing else) on the
 // same page-sized sheet, loaded with the same document.
+import '../sheet.css';
 import { registerRichText } from '@lexical/rich-text';
 import { createEditor } from 'lexical';
 

@@ -155,7 +155,9 @@ export function OutlinePane({ autoRenumber, onAutoRenumberChange }: { autoRenumb
   );
 
   // The caret's section: highlighted (or its nearest shown ancestor) without a render; when it
-  // changes, the tree scrolls to it (not when the user scrolls the tree elsewhere).
+  // changes, the tree scrolls to it (not when the user scrolls the tree elsewhere) — also when the
+  // news of the caret came before the tree had the section (after a paste), at the render that brings it.
+  const followed = useRef<string | null>(null);
   const markActive = useCallback(
     (scroll: boolean) => {
       const body = bodyRef.current;
@@ -170,7 +172,9 @@ export function OutlinePane({ autoRenumber, onAutoRenumberChange }: { autoRenumb
         row?.classList.add('active');
         row?.setAttribute('aria-current', 'location');
       }
-      if (scroll && key) ensureVisible(indexOf.get(key)!); // an unrendered row is rendered, then marked
+      // An unrendered row is rendered, then marked.
+      if (key && (scroll || key !== followed.current)) ensureVisible(indexOf.get(key)!);
+      followed.current = key;
     },
     [byKey, indexOf, rowOf, ensureVisible],
   );

@@ -64,7 +64,7 @@ export async function pasteDocument(page: Page, text: string): Promise<void> {
 }
 
 /** Puts the caret at the end of the paragraph nearest the middle (that matches `pattern`, if given) of the `blocks`. */
-export async function caretToMiddle(page: Page, pattern = '', blocks = '[data-testid=editor] > p'): Promise<void> {
+export async function caretToMiddle(page: Page, pattern = '', blocks = '[data-testid=editor] > p, [data-testid=editor] > .wg-blocks > p'): Promise<void> {
   await page.evaluate(([src, selector]) => {
     const re = new RegExp(src);
     const ps = [...document.querySelectorAll<HTMLElement>(selector)];

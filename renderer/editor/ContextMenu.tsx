@@ -7,7 +7,7 @@
  * 段落样式, ← closes it, Enter chooses, Esc closes and gives the text back its caret.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $getSelection, $isRangeSelection, $isTextNode, $selectAll, $setSelection, COMMAND_PRIORITY_LOW, KEY_DOWN_COMMAND, type BaseSelection } from 'lexical';
+import { $getSelection, $isElementNode, $isRangeSelection, $isTextNode, $selectAll, $setSelection, COMMAND_PRIORITY_LOW, KEY_DOWN_COMMAND, type BaseSelection } from 'lexical';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { SHORTCUTS, shortcutLabel, type AppCommand } from '../../shared/commands';
 import { findPlaceholders } from '../../shared/corpus/slots';
@@ -16,6 +16,7 @@ import { ROLE_GROUPS, ROLE_LABELS } from '../../shared/model/paragraphStyles';
 import { runCommand } from '../app/commands';
 import { notify } from '../app/dialogs';
 import { useStore } from '../app/store';
+import { $blockOf } from './blocks';
 import { setParagraphRole } from './formatting';
 import { findingsAtCaret, type PanelFinding } from './proofread/caretFinding';
 import { selectionStore } from './status';
@@ -56,8 +57,8 @@ function $caretInParagraph(): { blockKey: string; offset: number } | null {
   const s = $getSelection();
   if (!$isRangeSelection(s)) return null;
   const node = s.anchor.getNode();
-  const block = node.getTopLevelElement();
-  if (!block || !$isTextNode(node)) return null;
+  const block = $blockOf(node);
+  if (!block || !$isElementNode(block) || !$isTextNode(node)) return null;
   const offset = $offsetInParagraph(block, node, s.anchor.offset);
   return offset === null ? null : { blockKey: block.getKey(), offset };
 }
@@ -81,7 +82,7 @@ export function ContextMenu() {
         const text = node.getTextContent();
         const off = s.anchor.offset;
         const onField = findPlaceholders(text).some((m) => m.start <= off && off <= m.end);
-        const block = node.getTopLevelElement();
+        const block = $blockOf(node);
         const heading = block !== null && /^heading[1-4]$/.test(document.querySelector(`[data-lexical-key="${block.getKey()}"]`)?.getAttribute('data-part') ?? '');
         const caret = $caretInParagraph();
         const finding = caret ? (findingsAtCaret.get()?.at(caret.blockKey, caret.offset) ?? null) : null;

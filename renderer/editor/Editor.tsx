@@ -1,6 +1,7 @@
 /**
- * The Lexical editor on a page-like sheet. Nodes: our paragraph (replacing Lexical's), tables,
- * inline objects (pictures, breaks, note marks from a .docx).
+ * The Lexical editor on a page-like sheet. Nodes (nodes/editorNodes.ts): our paragraph (replacing
+ * Lexical's), tables, inline objects (pictures, breaks, note marks from a .docx), and the groups
+ * the blocks are held in (blocks.ts).
  * Plugins here are the always-on ones; features add theirs as children of <EditorShell>.
  */
 import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
@@ -10,15 +11,15 @@ import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
-import { ParagraphNode, mergeRegister, type EditorThemeClasses } from 'lexical';
+import { mergeRegister, type EditorThemeClasses } from 'lexical';
 import { useEffect, type ReactNode } from 'react';
 import type { WgDocument } from '../../shared/model/document';
 import { paragraph } from '../../shared/model/document';
 import { recordEdit } from '../app/session';
 import { $importDocument } from './documentModel';
-import { WgParagraphNode } from './nodes/WgParagraphNode';
-import { InlineObjectNode, setPictureLoader } from './nodes/InlineObjectNode';
+import { EDITOR_NODES } from './nodes/editorNodes';
+import { setPictureLoader } from './nodes/InlineObjectNode';
+import { registerBlockGroups } from './blocks';
 import { api } from '../api';
 import { SelectionInfoPlugin } from './plugins/SelectionInfoPlugin';
 import { WordCountPlugin } from './plugins/WordCountPlugin';
@@ -79,19 +80,19 @@ function WordKeysPlugin() {
   return null;
 }
 
+/** Tables Lexical puts straight into the root join a group of blocks (blocks.ts). */
+function BlockGroupsPlugin() {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => registerBlockGroups(editor), [editor]);
+  return null;
+}
+
 /** The composer and the always-on plugins; the app's layout goes inside as children. */
 export function EditorShell({ children }: { children?: ReactNode }) {
   const initialConfig: InitialConfigType = {
     namespace: 'wengao',
     theme,
-    nodes: [
-      WgParagraphNode,
-      { replace: ParagraphNode, with: () => new WgParagraphNode(), withKlass: WgParagraphNode },
-      TableNode,
-      TableRowNode,
-      TableCellNode,
-      InlineObjectNode,
-    ],
+    nodes: EDITOR_NODES,
     onError: (error) => {
       console.error(error);
     },
@@ -101,6 +102,7 @@ export function EditorShell({ children }: { children?: ReactNode }) {
     <LexicalComposer initialConfig={initialConfig}>
       <HistoryPlugin />
       <TablePlugin hasCellMerge hasCellBackgroundColor={false} hasTabHandler />
+      <BlockGroupsPlugin />
       <DirtyTrackingPlugin />
       <WordKeysPlugin />
       <WordCountPlugin />

@@ -1,5 +1,5 @@
 /**
- * One index of the document's top-level blocks (the root's children: paragraphs and tables) for
+ * One index of the document's blocks (paragraphs and tables: blocks.ts) for
  * everything that keeps figures per block — 字数 in the status bar, the outline and its section
  * counts — so they cannot disagree. After each update it says which blocks may have changed,
  * on Lexical's public API only:
@@ -8,8 +8,10 @@
  *   nodes are not the same instances in the two states (unchanged nodes are shared, so this
  *   finds exactly what differs), read with `editorState.read` and `$getNodeByKey`.
  */
-import { $getNodeByKey, $getRoot, $isElementNode, $isRootNode, HISTORIC_TAG, type EditorState, type LexicalEditor, type LexicalNode, type NodeKey, type UpdateListener } from 'lexical';
+import { $getNodeByKey, $getRoot, $isElementNode, HISTORIC_TAG, type EditorState, type LexicalEditor, type LexicalNode, type NodeKey, type UpdateListener } from 'lexical';
 import { onePerEditor } from './perEditor';
+import { $blockKeys, $blockOf, $blocks } from './blocks';
+import { $isBlockGroupNode } from './nodes/BlockGroupNode';
 
 export interface BlockChanges {
   editorState: EditorState;
@@ -26,17 +28,6 @@ export interface BlockChanges {
 
 type Payload = Parameters<UpdateListener>[0];
 
-/** The top-level block holding a node (the root's child it descends from), or null. */
-export function $topLevelBlockOf(node: LexicalNode): LexicalNode | null {
-  let n: LexicalNode = node;
-  for (;;) {
-    const parent = n.getParent();
-    if (parent === null) return null;
-    if ($isRootNode(parent)) return n;
-    n = parent;
-  }
-}
-
 function sameKeys(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((k, i) => k === b[i]);
 }
@@ -45,7 +36,7 @@ function sameKeys(a: readonly string[], b: readonly string[]): boolean {
 function nodesByBlock(state: EditorState): Map<NodeKey, LexicalNode[]> {
   return state.read(() => {
     const out = new Map<NodeKey, LexicalNode[]>();
-    for (const block of $getRoot().getChildren()) {
+    for (const block of $blocks()) {
       const nodes: LexicalNode[] = [];
       const walk = (n: LexicalNode) => {
         nodes.push(n);
@@ -60,6 +51,8 @@ function nodesByBlock(state: EditorState): Map<NodeKey, LexicalNode[]> {
 
 export class BlockIndex {
   private keys: NodeKey[] = [];
+  /** The root's children (the groups the blocks are held in) as of the last update. */
+  private groups: NodeKey[] = [];
   private readonly listeners = new Set<(changes: BlockChanges) => void>();
   private off: (() => void) | null = null;
   /** The last state this index has seen (selection-only updates included). */
@@ -84,7 +77,10 @@ export class BlockIndex {
   subscribe(listener: (changes: BlockChanges) => void): () => void {
     if (this.listeners.size === 0) {
       this.seen = this.editor.getEditorState();
-      this.keys = this.seen.read(() => $getRoot().getChildrenKeys());
+      this.seen.read(() => {
+        this.keys = $blockKeys();
+        this.groups = $getRoot().getChildrenKeys();
+      });
       this.off = this.editor.registerUpdateListener((p) => this.onUpdate(p));
     }
     this.listeners.add(listener);
@@ -110,17 +106,25 @@ export class BlockIndex {
       const before = nodesByBlock(prevEditorState);
       const after = nodesByBlock(editorState);
       keys = [...after.keys()];
+      this.groups = editorState.read(() => $getRoot().getChildrenKeys());
       for (const [k, nodes] of after) {
         const prev = before.get(k);
         if (!prev || prev.length !== nodes.length || nodes.some((n, i) => n !== prev[i])) changed.add(k);
       }
     } else {
       editorState.read(() => {
-        // `true`: the root itself changed (blocks added, removed or moved), not only a descendant.
-        if (dirtyElements.get('root') === true) keys = $getRoot().getChildrenKeys();
+        // Blocks were added, removed or moved when the groups changed, or a group's children did
+        // (`true`: the group itself was written, not only a descendant).
+        const groups = $getRoot().getChildrenKeys();
+        let moved = !sameKeys(groups, this.groups);
+        for (const [k, own] of dirtyElements) if (own && !moved && $isBlockGroupNode($getNodeByKey(k))) moved = true;
+        if (moved) {
+          keys = $blockKeys();
+          this.groups = groups;
+        }
         const add = (k: NodeKey) => {
           const node = $getNodeByKey(k);
-          const block = node && $topLevelBlockOf(node);
+          const block = node && $blockOf(node);
           if (block) changed.add(block.getKey());
         };
         for (const k of dirtyLeaves) add(k);

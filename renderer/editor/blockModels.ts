@@ -10,9 +10,10 @@
  * (`changedSince`): the receiver's copy plus those blocks is the document as read, never a mix of
  * two states, because the order and every block come from one editor state.
  */
-import { $getRoot, type LexicalEditor, type NodeKey } from 'lexical';
+import { type LexicalEditor, type NodeKey } from 'lexical';
 import type { Block, WgDocument } from '../../shared/model/document';
 import { blockIndexOf } from './blockIndex';
+import { $blocks } from './blocks';
 import { $blockToModel } from './documentModel';
 import { onePerEditor } from './perEditor';
 
@@ -57,7 +58,7 @@ export class BlockModels {
     const models: BlockModel[] = [];
     const live = new Set<NodeKey>();
     this.editor.getEditorState().read(() => {
-      for (const node of $getRoot().getChildren()) {
+      for (const node of $blocks()) {
         const key = node.getKey();
         let model = this.cache.get(key);
         if (!model) {

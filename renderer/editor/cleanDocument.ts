@@ -15,6 +15,7 @@ import {
 } from 'lexical';
 import { $isTableNode } from '@lexical/table';
 import { cleanLines, type CleanReport } from '../../shared/corpus/clean';
+import { $appendBlocks, $blocks, $isBlock } from './blocks';
 
 function $paragraphsOf(node: ElementNode, out: ElementNode[]): void {
   for (const child of node.getChildren()) {
@@ -71,7 +72,7 @@ export function cleanDocument(editor: LexicalEditor): CleanReport {
         at += own.length;
         if (actions.every((a) => a.kind === 'keep')) return;
         if (actions.every((a) => a.kind === 'drop')) {
-          if (p.getParent() === $getRoot()) p.remove();
+          if ($isBlock(p)) p.remove();
           else p.clear();
           return;
         }
@@ -93,9 +94,8 @@ export function cleanDocument(editor: LexicalEditor): CleanReport {
         }
         $removeRanges(p, merged);
       });
-      const root = $getRoot();
-      if (root.getChildrenSize() === 0) root.append($createParagraphNode());
-      root.selectEnd();
+      if ($blocks().length === 0) $appendBlocks([$createParagraphNode()]);
+      $getRoot().selectEnd();
     },
     { tag: HISTORY_PUSH_TAG, discrete: true },
   );

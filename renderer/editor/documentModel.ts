@@ -8,7 +8,6 @@ import {
   $createLineBreakNode,
   $createTabNode,
   $createTextNode,
-  $getRoot,
   $isElementNode,
   $isLineBreakNode,
   $isTabNode,
@@ -31,6 +30,7 @@ import { $getState, $setState } from 'lexical';
 import { objectText, sameRunFormat, type Alignment, type Block, type Paragraph, type Run, type Table, type TableCell, type WgDocument } from '../../shared/model/document';
 import { $createWgParagraphNode, $isWgParagraphNode, sourceState, type WgParagraphNode } from './nodes/WgParagraphNode';
 import { formatBitsOf, runFormatOf, styleOf } from './runStyle';
+import { $blocks, $setBlocks } from './blocks';
 import { $createInlineObjectNode, $isInlineObjectNode } from './nodes/InlineObjectNode';
 
 function alignToFormat(align: Alignment | undefined): ElementFormatType {
@@ -113,12 +113,11 @@ export function $createBlockFromModel(b: Block): LexicalNode {
 
 /** Replaces the editor's content with the document. Call inside editor.update(). */
 export function $importDocument(doc: WgDocument): void {
-  const root = $getRoot();
-  root.clear();
   const blocks = doc.blocks.length > 0 ? doc.blocks : [{ type: 'paragraph' as const, runs: [] }];
-  for (const b of blocks) root.append($createBlockFromModel(b));
+  const nodes = blocks.map($createBlockFromModel);
   // A table cannot be the last block: the caret must be able to leave it.
-  if (!$isWgParagraphNode(root.getLastChild())) root.append($createWgParagraphNode());
+  if (!$isWgParagraphNode(nodes[nodes.length - 1])) nodes.push($createWgParagraphNode());
+  $setBlocks(nodes);
 }
 
 function pushRun(runs: Run[], text: string, format: Omit<Run, 'text'>): void {
@@ -207,7 +206,7 @@ export function $blockToModel(node: LexicalNode): Block | null {
 /** Reads the editor's content as a document. Call inside editor.read() or update(). */
 export function $exportDocument(meta: WgDocument['meta'] = {}): WgDocument {
   const blocks: Block[] = [];
-  for (const child of $getRoot().getChildren()) {
+  for (const child of $blocks()) {
     const block = $blockToModel(child);
     if (block) blocks.push(block);
   }

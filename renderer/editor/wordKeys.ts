@@ -10,17 +10,24 @@
  *   paragraphs it raises their left indent. Shift+Tab at the start takes one step back.
  * - Backspace at the start of an indented paragraph takes one step back, as Shift+Tab.
  * - Tab in a table cell moves to the next cell (TablePlugin's handler, at a higher priority).
+ * - Ctrl+Home and Ctrl+End go to the very start and end of the document (with Shift: select to
+ *   there), as Word's do. The browser's own would stop at the start of the last run of blocks
+ *   it has not laid out (content-visibility), or at the start of the last paragraph.
  * A guard also puts the focus back when a key handled in the text would leave it on nothing.
  */
 import { $findMatchingParent } from '@lexical/utils';
 import { $isTableCellNode } from '@lexical/table';
 import {
   $createTabNode,
+  $getEditor,
+  $getRoot,
   $getSelection,
   $insertNodes,
   $isRangeSelection,
+  $onUpdate,
   COMMAND_PRIORITY_LOW,
   KEY_BACKSPACE_COMMAND,
+  KEY_DOWN_COMMAND,
   KEY_ESCAPE_COMMAND,
   KEY_TAB_COMMAND,
   mergeRegister,
@@ -132,8 +139,28 @@ export function registerWordKeys(editor: LexicalEditor): () => void {
       },
       COMMAND_PRIORITY_LOW,
     ),
+    editor.registerCommand(KEY_DOWN_COMMAND, $documentEdgeKey, COMMAND_PRIORITY_LOW),
     registerFocusGuard(editor),
   );
+}
+
+/** Ctrl+Home / Ctrl+End (Shift: extending the selection); false for any other key. */
+function $documentEdgeKey(e: KeyboardEvent): boolean {
+  if (!(e.ctrlKey || e.metaKey) || e.altKey || (e.key !== 'Home' && e.key !== 'End')) return false;
+  const sel = $getSelection();
+  const root = $getRoot();
+  // The anchor's place, copied: selecting moves the selection's own points.
+  const keep = e.shiftKey && $isRangeSelection(sel) ? { ...sel.anchor } : null;
+  const moved = e.key === 'Home' ? root.selectStart() : root.selectEnd();
+  if (keep) {
+    moved.anchor.set(keep.key, keep.offset, keep.type);
+    // Lexical brings only a caret into view; a selection shows where it was extended to.
+    const focusKey = moved.focus.key;
+    const editor = $getEditor();
+    $onUpdate(() => editor.getElementByKey(focusKey)?.scrollIntoView({ block: 'nearest' }));
+  }
+  e.preventDefault();
+  return true;
 }
 
 /**

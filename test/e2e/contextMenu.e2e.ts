@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { paragraphs, pasteText } from '../support/browser';
+import { PARAGRAPH, paragraphs, pasteText } from '../support/browser';
 import { useFreshAppPage } from '../support/appPage';
 
 let page: Page;
@@ -15,7 +15,7 @@ const app = useFreshAppPage({ ready: (p) => p.context().grantPermissions(['clipb
 beforeEach(() => ({ page, errors } = app));
 
 const menu = () => page.locator('[data-testid=context-menu]');
-const para = (i: number) => page.locator('[data-testid=editor] > p').nth(i);
+const para = (i: number) => page.locator(PARAGRAPH).nth(i);
 
 describe('right-click menu', () => {
   it('cuts and pastes through the menu, and sets the paragraph style from it', async () => {

@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { editor, paragraphs } from '../support/browser';
+import { BLOCK, editor, paragraphs } from '../support/browser';
 import { useAppStarter } from '../support/appPage';
 import { fixturePath, writableCopy } from '../support/fixtures';
 import { makeDocx, p } from '../support/makeDocx';
@@ -71,7 +71,7 @@ describe('inline objects of a .docx', () => {
     const { page } = await start(['--open', file]);
     await expect.poll(() => paragraphs(page)).toContain('第二页有注1');
     const pageBreak = page.locator('[data-testid=editor] [data-object=pageBreak]');
-    await expect.poll(() => pageBreak.innerText()).toBe('分页符');
+    await expect.poll(() => pageBreak.innerText({ timeout: 1_000 })).toBe('分页符');
     const mark = page.locator('[data-testid=editor] sup[data-object=footnote]');
     expect(await mark.innerText()).toBe('1');
     // Click the break to select it, then Delete.
@@ -120,20 +120,17 @@ describe('inline objects of a .docx', () => {
     const { page, errors } = await start(['--open', file]);
     // The chip's text is the equation's linear text; "公式 “…”" around it is drawn by CSS.
     const chip = page.locator('[data-testid=editor] [data-object=equation]').first();
-    await expect.poll(() => chip.innerText()).toBe('a2+b2=c2');
+    await expect.poll(() => chip.innerText({ timeout: 1_000 })).toBe('a2+b2=c2');
     expect(await chip.evaluate((el) => getComputedStyle(el, '::before').content)).toContain('公式');
     // The chip's paragraph, by its place (its text changes below).
-    const index = await chip.evaluate((el) => {
-      const top = el.closest('[data-testid=editor] > *')!;
-      return [...top.parentElement!.children].indexOf(top);
-    });
-    const para = page.locator('[data-testid=editor] > *').nth(index);
+    const index = await chip.evaluate((el, block) => [...document.querySelectorAll(block)].indexOf(el.closest(block)!), BLOCK);
+    const para = page.locator(BLOCK).nth(index);
     expect(await para.innerText()).toContain('本合同双方应加盖骑缝章。a2+b2=c2行内公式后接正文');
     // 查找 sees the equation's text.
     await editor(page).click();
     await page.keyboard.press('Control+f');
     await page.locator('[data-testid=find-input]').fill('b2=c2');
-    await expect.poll(() => page.locator('[data-testid=find-count]').innerText()).toMatch(/^第 1 项，共 \d+ 项$/);
+    await expect.poll(() => page.locator('[data-testid=find-count]').innerText({ timeout: 1_000 })).toMatch(/^第 1 项，共 \d+ 项$/);
     await page.keyboard.press('Escape');
     // Type at the end of the equation's paragraph.
     await para.click();
@@ -152,7 +149,7 @@ describe('inline objects of a .docx', () => {
     await chip.click();
     await expect.poll(() => chip.getAttribute('class')).toContain('wg-object-selected');
     await page.keyboard.press('Delete');
-    await expect.poll(() => para.innerText()).not.toContain('a2+b2=c2');
+    await expect.poll(() => para.innerText({ timeout: 1_000 })).not.toContain('a2+b2=c2');
     await page.keyboard.press('Control+s');
     await expect.poll(() => page.title()).toBe('公式.docx - 文稿');
     expect(await page.locator('[data-testid=dialog]').count()).toBe(0);

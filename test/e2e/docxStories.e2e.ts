@@ -52,7 +52,7 @@ describe('headers, footers and comments of a .docx', () => {
     await expect.poll(() => sectionBreaks(page)).toEqual([{ text: T.second, label: '分节符（连续）', shown: '"分节符（连续）"' }]);
 
     // The tab says how many there are; the outline stays the tab shown.
-    await expect.poll(() => page.locator('[data-testid=stories-count]').innerText()).toBe('6');
+    await expect.poll(() => page.locator('[data-testid=stories-count]').innerText({ timeout: 1_000 })).toBe('6');
     expect(await page.locator('[data-testid=outline]').isVisible()).toBe(true);
     await page.locator('[data-testid=side-tab-stories]').click();
     const panel = page.locator('[data-testid=stories-panel]');
@@ -176,7 +176,7 @@ describe('headers, footers and comments of a .docx', () => {
     const { page } = await start(['--open', file]);
     await expect.poll(() => paragraphs(page)).toEqual(['只有正文']);
     await page.locator('[data-testid=side-tab-stories]').click();
-    await expect.poll(() => page.locator('[data-testid=stories-panel]').innerText()).toBe('此文档没有页眉、页脚或批注。');
+    await expect.poll(() => page.locator('[data-testid=stories-panel]').innerText({ timeout: 1_000 })).toBe('此文档没有页眉、页脚或批注。');
     expect(await page.locator('[data-testid=stories-count]').count()).toBe(0);
     expect(await sectionBreaks(page)).toEqual([]);
   });

@@ -1,7 +1,10 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { countWords } from '../../shared/text/wordCount';
-import { imeType, paragraphs, wordCount } from '../support/browser';
+import { imeType, PARAGRAPH, paragraphs, pasteText, wordCount } from '../support/browser';
+import { SHARED } from '../support/fixtures';
 import { useAppPage } from '../support/appPage';
 
 const app = useAppPage();
@@ -11,7 +14,7 @@ beforeEach(() => {
   ({ page, errors } = app);
 });
 
-const para = (p: Page, i: number) => p.locator('[data-testid=editor] > p').nth(i);
+const para = (p: Page, i: number) => p.locator(PARAGRAPH).nth(i);
 
 describe('editing in the real renderer', () => {
   it('types Chinese text into paragraphs and counts words like Word', async () => {
@@ -25,7 +28,7 @@ describe('editing in the real renderer', () => {
     await expect.poll(() => wordCount(page)).toBe(expected);
     expect(expected).toBe(20 + 15 + 21); // "2018" and "11" are one word each
     expect(await page.title()).toBe('*未命名文稿 - 文稿');
-    await expect.poll(() => page.locator('[data-testid=status-position]').innerText()).toContain('第 3 段');
+    await expect.poll(() => page.locator('[data-testid=status-position]').innerText({ timeout: 1_000 })).toContain('第 3 段');
     expect(errors).toEqual([]);
   });
 
@@ -44,7 +47,7 @@ describe('editing in the real renderer', () => {
     await page.keyboard.press('Home');
     await page.keyboard.press('Shift+End');
     // As a user would: press Ctrl+B once the selection shows (Chromium reports it a task later).
-    await expect.poll(() => page.locator('[data-testid=status-position]').innerText()).toContain('已选 8 字');
+    await expect.poll(() => page.locator('[data-testid=status-position]').innerText({ timeout: 1_000 })).toContain('已选 8 字');
     await page.keyboard.press('Control+b');
     await expect.poll(() => para(page, 0).locator('.wg-bold').count()).toBeGreaterThan(0);
     await expect.poll(() => page.locator('[data-testid=tool-bold]').getAttribute('aria-pressed')).toBe('true');
@@ -69,13 +72,14 @@ describe('editing in the real renderer', () => {
     await page.keyboard.insertText('一、总体要求');
     await page.keyboard.press('Control+Alt+1');
     await expect.poll(() => para(page, 1).getAttribute('data-role')).toBe('heading1');
-    expect(await page.locator('[data-testid=role-select]').inputValue()).toBe('heading1');
+    // The toolbar follows after the frame is painted.
+    await expect.poll(() => page.locator('[data-testid=role-select]').inputValue()).toBe('heading1');
     await page.keyboard.press('Enter');
     await page.keyboard.insertText('（一）工作目标。到2025年，各项任务全面完成。');
     await page.keyboard.press('Control+Alt+2');
     await expect.poll(() => para(page, 2).getAttribute('data-role')).toBe('heading2');
     // A heading's font differs from body text (黑体 / 楷体 families).
-    const fonts = await page.$$eval('[data-testid=editor] > p', (els) => els.map((e) => getComputedStyle(e).fontFamily));
+    const fonts = await page.$$eval(PARAGRAPH, (els) => els.map((e) => getComputedStyle(e).fontFamily));
     expect(fonts[1]).toMatch(/SimHei|黑体/);
     expect(fonts[2]).toMatch(/KaiTi|楷体/);
     await page.keyboard.press('Control+Shift+N');
@@ -92,10 +96,10 @@ describe('editing in the real renderer', () => {
     }
     await page.keyboard.press('Control+f');
     await page.locator('[data-testid=find-input]').fill('XX');
-    await expect.poll(() => page.locator('[data-testid=find-count]').innerText()).toBe('第 1 项，共 4 项');
+    await expect.poll(() => page.locator('[data-testid=find-count]').innerText({ timeout: 1_000 })).toBe('第 1 项，共 4 项');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('[data-testid=find-count]').innerText()).toBe('第 2 项，共 4 项');
+    await expect.poll(() => page.locator('[data-testid=find-count]').innerText({ timeout: 1_000 })).toBe('第 2 项，共 4 项');
     // Focus stays in the find bar while the current match is highlighted in the document.
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('find-input');
     expect(await page.evaluate(() => [...(CSS.highlights.get('wg-find-current') ?? [])].map((r) => (r as Range).toString()))).toEqual(['XX']);
@@ -105,8 +109,8 @@ describe('editing in the real renderer', () => {
     await page.locator('[data-testid=replace-input]').fill('某某');
     await page.locator('[data-testid=replace-all]').click();
     await expect.poll(() => paragraphs(page)).toEqual(['某某市人民政府办公室', '报送某某市委、某某市政府。', '联系人：某某']);
-    await expect.poll(() => page.locator('[data-testid=find-count]').innerText()).toBe('无结果');
-    await expect.poll(() => page.locator('[data-testid=notice]').first().innerText()).toContain('共 4 处');
+    await expect.poll(() => page.locator('[data-testid=find-count]').innerText({ timeout: 1_000 })).toBe('无结果');
+    await expect.poll(() => page.locator('[data-testid=notice]').first().innerText({ timeout: 1_000 })).toContain('共 4 处');
 
     await page.keyboard.press('Escape');
     await expect(page.locator('[data-testid=find-panel]').count()).resolves.toBe(0);
@@ -122,7 +126,36 @@ describe('editing in the real renderer', () => {
     await page.locator('[data-testid=replace-input]').fill('丙');
     await page.locator('[data-testid=replace-one]').click();
     await expect.poll(() => paragraphs(page)).toEqual(['丙乙甲乙甲']);
-    await expect.poll(() => page.locator('[data-testid=find-count]').innerText()).toBe('第 1 项，共 2 项');
+    await expect.poll(() => page.locator('[data-testid=find-count]').innerText({ timeout: 1_000 })).toBe('第 1 项，共 2 项');
+  });
+
+  it('goes to the very end and start of a long report with Ctrl+End and Ctrl+Home, as Word does', async () => {
+    // Every government report of the corpus, one after the other: ~550 paragraphs, most off screen.
+    const gov = path.join(SHARED, 'corpus/gov');
+    const reports = readdirSync(gov).filter((n) => n.endsWith('.txt')).sort();
+    const text = reports.map((n) => readFileSync(path.join(gov, n), 'utf8').trim()).join('\n') + '\n文末一段。';
+    await pasteText(page, text);
+    const last = page.locator(PARAGRAPH).last();
+    await expect.poll(() => last.textContent({ timeout: 1_000 })).toBe('文末一段。');
+    const count = await page.locator(PARAGRAPH).count();
+    expect(count).toBeGreaterThan(500);
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.insertText('甲');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.insertText('乙');
+    await expect.poll(() => last.textContent({ timeout: 1_000 })).toBe('文末一段。乙');
+    expect(await page.locator(PARAGRAPH).first().textContent()).toMatch(/^甲/);
+    await expect.poll(() => page.locator('[data-testid=status-position]').innerText({ timeout: 1_000 })).toContain(`第 ${count} 段`);
+    // The end is on screen.
+    const box = await last.boundingBox();
+    expect(box!.y + box!.height).toBeLessThanOrEqual(page.viewportSize()!.height);
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    // Shift+Ctrl+End from the start selects all of it: typing replaces the whole report.
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Control+Shift+End');
+    await page.keyboard.insertText('丙');
+    await expect.poll(() => paragraphs(page)).toEqual(['丙']);
+    expect(errors).toEqual([]);
   });
 
   it('runs under the strict CSP without violations', async () => {

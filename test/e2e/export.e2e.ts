@@ -46,7 +46,7 @@ describe('export dialog', () => {
     const file = path.join(out, '通知.docx');
     await page.locator('[data-testid=export-path]').fill(file);
     await page.locator('[data-testid=export-ok]').click();
-    await expect.poll(() => notice().innerText()).toContain('已导出');
+    await expect.poll(() => notice().innerText({ timeout: 1_000 })).toContain('已导出');
     const parts = readDocxParts(readFileSync(file));
     const ps = docxParagraphs(parts.document);
     expect(ps.find((p) => p.text === '关于做好年度工作的通知')?.style).toBe('Title');
@@ -96,7 +96,7 @@ describe('export dialog', () => {
     const bad = path.join(out, 'no-such-folder', 'a.txt');
     await page.locator('[data-testid=export-path]').fill(bad);
     await page.locator('[data-testid=export-ok]').click();
-    await expect.poll(() => notice().innerText()).toContain('找不到保存位置');
+    await expect.poll(() => notice().innerText({ timeout: 1_000 })).toContain('找不到保存位置');
     await openExport();
     await page.locator('[data-testid=export-txt]').check();
     const file = path.join(out, 'a.txt');

@@ -12,7 +12,7 @@ import iconv from 'iconv-lite';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { documentText, type WgDocument } from '../../shared/model/document';
-import { answeredRequests, editor, paragraphs, pasteText, settled } from '../support/browser';
+import { answeredRequests, editor, PARAGRAPH, paragraphs, pasteText, settled } from '../support/browser';
 import { useAppStarter } from '../support/appPage';
 import { fixturePath, writableCopy } from '../support/fixtures';
 
@@ -77,7 +77,7 @@ describe('opening files', () => {
     expect(await page.locator('[data-testid=dialog-gb18030]').innerText()).toMatch(/^GB18030（GBK）：/);
     await page.locator('[data-testid=dialog-gb18030]').click();
     // The user's choice is what opens; the status bar says which encoding it is.
-    await expect.poll(() => page.locator('[data-testid=status-file]').innerText()).toMatch(/^GB18030/);
+    await expect.poll(() => page.locator('[data-testid=status-file]').innerText({ timeout: 1_000 })).toMatch(/^GB18030/);
     expect((await paragraphs(page))[0]).not.toBe('香港特別行政區');
     await openByPrompt(page, file);
     await page.locator('[data-testid=dialog-big5]').click();
@@ -138,7 +138,7 @@ describe('saving files', () => {
     writeFileSync(file, original);
     const { page } = await start(['--open', file]);
     await expect.poll(() => paragraphs(page)).toEqual(['关于开展安全检查的通知', '一、总体要求', '坚持问题导向。']);
-    await page.locator('[data-testid=editor] > p').nth(2).click();
+    await page.locator(PARAGRAPH).nth(2).click();
     await page.keyboard.press('End');
     await page.keyboard.insertText('确保取得实效。');
     await expect.poll(() => page.title()).toBe('*通知.txt - 文稿');
@@ -168,7 +168,7 @@ describe('saving files', () => {
     await expect.poll(() => paragraphs(page)).toEqual(['']);
     await openByPrompt(page, file);
     await expect.poll(() => paragraphs(page)).toEqual(['关于做好年度工作的通知', '正文内容。']);
-    expect(await page.locator('[data-testid=editor] > p').first().getAttribute('data-role')).toBe('heading1');
+    expect(await page.locator(PARAGRAPH).first().getAttribute('data-role')).toBe('heading1');
   });
 
   it('saves over a .docx with a picture without asking, keeping the picture and the edit', async () => {
@@ -213,7 +213,7 @@ describe('saving files', () => {
     writeFileSync(file, '别的程序写的第二版\n');
     utimesSync(file, new Date(), new Date(Date.now() + 10_000));
     await page.evaluate(() => window.dispatchEvent(new Event('focus')));
-    await expect.poll(() => dialog(page).innerText()).toContain('已被其他程序修改');
+    await expect.poll(() => dialog(page).innerText({ timeout: 1_000 })).toContain('已被其他程序修改');
     await page.locator('[data-testid=dialog-keep]').click();
     // Kept: no new question on the next focus, but saving asks 重新加载 / 覆盖 / 另存为.
     await page.evaluate(() => window.dispatchEvent(new Event('focus')));
@@ -221,7 +221,7 @@ describe('saving files', () => {
     await page.keyboard.press('End');
     await page.keyboard.insertText('，我的修改');
     await page.keyboard.press('Control+s');
-    await expect.poll(() => dialog(page).innerText()).toContain('覆盖将丢失那些修改');
+    await expect.poll(() => dialog(page).innerText({ timeout: 1_000 })).toContain('覆盖将丢失那些修改');
     await page.locator('[data-testid=dialog-reload]').click();
     await expect.poll(() => paragraphs(page)).toEqual(['别的程序写的第二版']);
     expect(readFileSync(file, 'utf8')).toBe('别的程序写的第二版\n');
@@ -236,7 +236,7 @@ describe('crash recovery', () => {
     writeFileSync(file, `${lines.join('\n')}\n`);
     const first = await start(['--open', file], userData);
     const p = first.page;
-    const para = (i: number) => p.locator('[data-testid=editor] > p').nth(i);
+    const para = (i: number) => p.locator(PARAGRAPH).nth(i);
     await expect.poll(() => paragraphs(p)).toEqual(lines);
     // Backups go as the changed paragraphs only: each step below is one more of them.
     await para(3).click();
@@ -279,7 +279,7 @@ describe('crash recovery', () => {
     await p.close();
 
     const second = await start([], userData);
-    await expect.poll(() => dialog(second.page).innerText()).toContain('上次没有正常关闭');
+    await expect.poll(() => dialog(second.page).innerText({ timeout: 1_000 })).toContain('上次没有正常关闭');
     await second.page.locator('[data-testid=dialog-restore]').click();
     await expect.poll(() => paragraphs(second.page)).toEqual(shown);
     expect(await second.page.title()).toBe('*报告.txt - 文稿');
@@ -308,9 +308,9 @@ describe('crash recovery', () => {
     await editor(second.page).click();
     await second.page.keyboard.insertText('刚打的字');
     release();
-    await expect.poll(() => dialog(second.page).innerText()).toContain('上次没有正常关闭');
+    await expect.poll(() => dialog(second.page).innerText({ timeout: 1_000 })).toContain('上次没有正常关闭');
     await second.page.locator('[data-testid=dialog-restore]').click();
-    await expect.poll(() => dialog(second.page).innerText()).toContain('是否保存对');
+    await expect.poll(() => dialog(second.page).innerText({ timeout: 1_000 })).toContain('是否保存对');
     await second.page.locator('[data-testid=dialog-cancel]').click();
     await expect.poll(() => dialog(second.page).count()).toBe(0);
     expect(await paragraphs(second.page)).toEqual(['刚打的字']);
@@ -330,7 +330,7 @@ describe('crash recovery', () => {
     await first.page.close();
 
     const second = await start([], userData);
-    await expect.poll(() => dialog(second.page).innerText()).toContain('上次没有正常关闭');
+    await expect.poll(() => dialog(second.page).innerText({ timeout: 1_000 })).toContain('上次没有正常关闭');
     await second.page.locator('[data-testid=dialog-restore]').click();
     await expect.poll(() => paragraphs(second.page)).toEqual(['一、总体要求', '坚持稳中求进工作总基调。']);
     expect(await second.page.title()).toBe('*未命名文稿 - 文稿');

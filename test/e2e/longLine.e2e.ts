@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openApp, startWebHarness, wordCount, type RunningHarness } from '../support/browser';
+import { launchChromium, openApp, PARAGRAPH, startWebHarness, type RunningHarness, wordCount } from '../support/browser';
 import { oneLineText } from '../support/longLine';
 
 let browser: Browser;
@@ -33,17 +33,17 @@ describe('a 1 MB text file on one line', () => {
     const note = page.locator('[data-testid=status-long-lines]');
     await note.waitFor({ timeout: 60_000 });
     expect(await note.getAttribute('title')).toContain('保存为文本文件时仍合并为原来的行');
-    const count = await page.locator('[data-testid=editor] > p').count();
+    const count = await page.locator(PARAGRAPH).count();
     expect(count).toBeGreaterThan(50);
     await expect.poll(() => wordCount(page), { timeout: 30_000 }).toBeGreaterThan(300_000);
     const before = await wordCount(page);
 
-    const middle = page.locator('[data-testid=editor] > p').nth(Math.floor(count / 2));
+    const middle = page.locator(PARAGRAPH).nth(Math.floor(count / 2));
     await middle.scrollIntoViewIfNeeded();
     await middle.click();
     await page.keyboard.insertText('特此说明');
     await expect.poll(() => wordCount(page)).toBe(before + 4);
-    await expect.poll(() => middle.innerText()).toContain('特此说明');
+    await expect.poll(() => middle.innerText({ timeout: 1_000 })).toContain('特此说明');
     await expect.poll(() => page.title()).toBe('*网页材料.txt - 文稿');
 
     await page.keyboard.press('Control+s');

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { imeType, pasteText, settled } from '../support/browser';
+import { BLOCK, imeType, PARAGRAPH, pasteText, settled } from '../support/browser';
 import { useAppPage } from '../support/appPage';
 
 const CORPUS = path.resolve(__dirname, '../../../shared/corpus/seeds');
@@ -24,7 +24,7 @@ const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 10_000 
 const seed = (name: string) => readFileSync(path.join(CORPUS, name), 'utf8').replace(/\s+$/, '');
 
 /** The document's paragraphs (textContent: blocks off screen have no innerText). */
-const texts = (p: Page) => p.$$eval('[data-testid=editor] > *', (els) => els.map((e) => e.textContent ?? ''));
+const texts = (p: Page) => p.$$eval(BLOCK, (els) => els.map((e) => e.textContent ?? ''));
 
 /** The sidebar's entries: number and title (without the count). */
 const entries = (p: Page) =>
@@ -44,7 +44,7 @@ describe('outline sidebar', () => {
       if (i > 0) await page.keyboard.press('Enter');
       await page.keyboard.insertText(l);
     }
-    const p = (i: number) => page.locator('[data-testid=editor] > p').nth(i);
+    const p = (i: number) => page.locator(PARAGRAPH).nth(i);
     await poll(() => p(1).getAttribute('data-level')).toBe('1');
     expect(await p(1).evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(/SimHei|黑体/);
     await poll(() => p(0).getAttribute('data-level')).toBe('0');
@@ -78,12 +78,12 @@ describe('outline sidebar', () => {
     const count = item(page, '三、存在不足').locator('[data-testid=outline-count]');
     expect(await count.innerText()).toBe('199');
     // Type in the body of 三、: its count follows.
-    await page.locator('[data-testid=editor] > *').nth(14).click();
+    await page.locator(BLOCK).nth(14).click();
     await page.keyboard.insertText('我们将认真整改');
-    await poll(() => count.innerText()).toBe('206');
+    await poll(() => count.innerText({ timeout: 1_000 })).toBe('206');
     // A new heading typed at the end appears in the tree.
     await page.keyboard.press('Control+End');
-    await poll(() => page.locator('[data-testid=status-position]').innerText()).toMatch(/^第 28 段/);
+    await poll(() => page.locator('[data-testid=status-position]').innerText({ timeout: 1_000 })).toMatch(/^第 28 段/);
     await page.keyboard.press('Enter');
     await page.keyboard.insertText('五、加强学习');
     await poll(() => entries(page)).toContain('  五、加强学习');
@@ -93,15 +93,15 @@ describe('outline sidebar', () => {
   it('goes to a heading on click, with the caret at its start, and highlights the caret’s section', async () => {
     await openSeed('004_9342abefdd77c34e.txt');
     await item(page, '（四）支部建大建优建强').click();
-    await poll(() => page.locator('[data-testid=status-position]').innerText()).toBe('第 12 段，第 1 字');
+    await poll(() => page.locator('[data-testid=status-position]').innerText({ timeout: 1_000 })).toBe('第 12 段，第 1 字');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('editor');
-    const box = await page.locator('[data-testid=editor] > *').nth(11).boundingBox();
+    const box = await page.locator(BLOCK).nth(11).boundingBox();
     expect(box!.y).toBeGreaterThanOrEqual(0);
     expect(box!.y).toBeLessThan(900);
-    await poll(() => page.locator('.outline-item.active').innerText()).toContain('（四）支部建大建优建强');
+    await poll(() => page.locator('.outline-item.active').innerText({ timeout: 1_000 })).toContain('（四）支部建大建优建强');
     // Moving the caret into another section moves the highlight.
     await page.keyboard.press('Control+End');
-    await poll(() => page.locator('.outline-item.active').innerText()).toContain('四、下一步措施');
+    await poll(() => page.locator('.outline-item.active').innerText({ timeout: 1_000 })).toContain('四、下一步措施');
   });
 
   it('moves a section by dragging, renumbers, and undoes both in one step', async () => {
@@ -171,22 +171,22 @@ describe('outline sidebar', () => {
 
   it('marks numbering problems and fixes them on click', async () => {
     await pasteText(page, ['一、总体要求', '(一)指导思想', '（三）基本原则', '二、工作任务'].join('\n'));
-    await poll(() => page.locator('[data-testid=outline-problem-count]').innerText()).toBe('2 处编号问题');
+    await poll(() => page.locator('[data-testid=outline-problem-count]').innerText({ timeout: 1_000 })).toBe('2 处编号问题');
     await item(page, '(一)指导思想').locator('[data-testid=outline-problem]').click();
-    await poll(() => page.locator('[data-testid=outline-problems]').innerText()).toContain('“(一)”用了半角括号，应为“（一）”');
+    await poll(() => page.locator('[data-testid=outline-problems]').innerText({ timeout: 1_000 })).toContain('“(一)”用了半角括号，应为“（一）”');
     await page.locator('[data-testid=outline-fix]').click();
     await poll(() => texts(page)).toEqual(['一、总体要求', '（一）指导思想', '（三）基本原则', '二、工作任务']);
     await item(page, '（三）基本原则').locator('[data-testid=outline-problem]').click();
     await page.locator('[data-testid=outline-fix]').click();
     await poll(() => texts(page)).toEqual(['一、总体要求', '（一）指导思想', '（二）基本原则', '二、工作任务']);
-    await poll(() => page.locator('[data-testid=outline-problem-count]').innerText()).toBe('编号无问题');
+    await poll(() => page.locator('[data-testid=outline-problem-count]').innerText({ timeout: 1_000 })).toBe('编号无问题');
   });
 
   it('renumbers when a heading is typed in, and not once auto-renumbering is off', async () => {
     await pasteText(page, ['一、总体要求', '正文。', '二、工作任务', '正文。'].join('\n'));
     await poll(() => entries(page)).toHaveLength(2);
     // A new 二、 after the first section's body: the old 二、 becomes 三、.
-    await page.locator('[data-testid=editor] > *').nth(1).click();
+    await page.locator(BLOCK).nth(1).click();
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
     await page.keyboard.insertText('二、保障措施');
@@ -197,7 +197,7 @@ describe('outline sidebar', () => {
     await page.locator('[data-testid=outline-autorenumber]').uncheck();
     await page.keyboard.insertText('二、保障措施');
     await poll(() => entries(page)).toEqual(['一、总体要求', '二、保障措施', '二、工作任务']);
-    await poll(() => page.locator('[data-testid=outline-problem-count]').innerText()).toBe('1 处编号问题');
+    await poll(() => page.locator('[data-testid=outline-problem-count]').innerText({ timeout: 1_000 })).toBe('1 处编号问题');
     // The setting is saved.
     await page.reload();
     await page.waitForSelector('[data-testid=outline-autorenumber]');
@@ -208,9 +208,9 @@ describe('outline sidebar', () => {
     await openSeed('003_cc503eda10b51707.txt');
     const suggestions = page.locator('[data-testid=outline-suggestion]');
     await poll(() => suggestions.count()).toBe(3);
-    expect(await page.locator('[data-testid=editor] > *').nth(2).getAttribute('data-role')).toBeNull();
+    expect(await page.locator(BLOCK).nth(2).getAttribute('data-role')).toBeNull();
     await suggestions.first().locator('[data-testid=outline-accept]').click();
-    await poll(() => page.locator('[data-testid=editor] > *').nth(2).getAttribute('data-role')).toBe('heading1');
+    await poll(() => page.locator(BLOCK).nth(2).getAttribute('data-role')).toBe('heading1');
     await poll(() => entries(page)).toEqual(['深植“根须”，牢固夯实党在农村的执政根基']);
   });
 
@@ -231,14 +231,14 @@ describe('outline sidebar', () => {
     // The caret at the end of the document: the tree shows and highlights the last section.
     await page.keyboard.press('Control+End');
     const active = page.locator('.outline-item.active');
-    await poll(() => active.innerText()).toContain('55.医务人员满意度▲');
+    await poll(() => active.innerText({ timeout: 1_000 })).toContain('55.医务人员满意度▲');
     const body = await page.locator('.outline-body').boundingBox();
     const row = await active.boundingBox();
     expect(row!.y).toBeGreaterThanOrEqual(body!.y);
     expect(row!.y + row!.height).toBeLessThanOrEqual(body!.y + body!.height + 1);
     // Scrolling the tree to its top stays there (the caret has not moved).
     await page.locator('.outline-body').evaluate((el) => (el.scrollTop = 0));
-    await poll(() => page.locator('[data-testid=outline-item]').first().innerText()).toContain('国务院办公厅关于加强三级公立医院绩效考核工作的意见');
+    await poll(() => page.locator('[data-testid=outline-item]').first().innerText({ timeout: 1_000 })).toContain('国务院办公厅关于加强三级公立医院绩效考核工作的意见');
     await settled(page); // the frames in which the tree could follow the caret again
     expect(await page.locator('.outline-body').evaluate((el) => el.scrollTop)).toBe(0);
     // Keyboard walking renders what it reaches.
@@ -257,6 +257,6 @@ describe('outline sidebar', () => {
     await page.keyboard.press('ArrowDown');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('（一）学习入脑入心入行');
     await page.keyboard.press('Enter');
-    await poll(() => page.locator('[data-testid=status-position]').innerText()).toBe('第 9 段，第 1 字');
+    await poll(() => page.locator('[data-testid=status-position]').innerText({ timeout: 1_000 })).toBe('第 9 段，第 1 字');
   });
 });

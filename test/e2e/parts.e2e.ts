@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useAppPage } from '../support/appPage';
+import { PARAGRAPH } from '../support/browser';
 
 const app = useAppPage();
 let page: Page;
@@ -14,7 +15,7 @@ beforeEach(() => {
   ({ page, errors } = app);
 });
 
-const para = (i: number) => page.locator('[data-testid=editor] > p').nth(i);
+const para = (i: number) => page.locator(PARAGRAPH).nth(i);
 const style = (i: number, prop: 'color' | 'textAlign' | 'textIndent') => para(i).evaluate((el, p) => getComputedStyle(el)[p], prop);
 const roleSelect = () => page.locator('[data-testid=role-select]');
 const selectedLabel = () => roleSelect().evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');

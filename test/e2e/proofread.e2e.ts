@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { imeType, paragraphs, pasteText } from '../support/browser';
+import { BLOCK, imeType, PARAGRAPH, paragraphs, pasteText } from '../support/browser';
 import { useAppPage } from '../support/appPage';
 
 const app = useAppPage();
@@ -42,11 +42,11 @@ describe('校对 in the editor', () => {
     const lines = Array.from({ length: 150 }, (_, i) => `第${i + 1}项，其它工作同步推进。`);
     await page.locator('[data-testid=editor]').click();
     await pasteText(page, lines.join('\n'));
-    await expect.poll(() => page.locator('[data-testid=proofread-count]').innerText(), { timeout: 15_000 }).toBe('150 处');
+    await expect.poll(() => page.locator('[data-testid=proofread-count]').innerText({ timeout: 1_000 }), { timeout: 15_000 }).toBe('150 处');
     await expect.poll(() => items(page).count(), { timeout: 15_000 }).toBe(150);
     await items(page).last().locator('.proof-go').click();
     await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe('其它');
-    const caretParagraph = await page.evaluate(() => window.getSelection()!.anchorNode!.parentElement!.closest('[data-testid=editor] > *')!.textContent);
+    const caretParagraph = await page.evaluate((block) => window.getSelection()!.anchorNode!.parentElement!.closest(block)!.textContent, BLOCK);
     expect(caretParagraph).toBe('第150项，其它工作同步推进。');
     expect(errors).toEqual([]);
   });
@@ -119,7 +119,7 @@ describe('校对 in the editor', () => {
     expect(await highlighted(page, 'wording')).toEqual(['其它']);
     expect(await sameRange()).toBe(true);
     // Typing inside the underlined span: after the check the underline is gone with the finding.
-    await page.locator('[data-testid=editor] > p').nth(3).click();
+    await page.locator(PARAGRAPH).nth(3).click();
     await page.keyboard.press('End');
     await page.keyboard.press('Home');
     for (let i = 0; i < 9; i++) await page.keyboard.press('ArrowRight');

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { answeredRequests, editor, paragraphs, settled } from '../support/browser';
+import { answeredRequests, BLOCK, editor, paragraphs, settled } from '../support/browser';
 import { useAppPage } from '../support/appPage';
 
 const CORPUS = path.resolve(__dirname, '../../../shared/corpus');
@@ -255,7 +255,7 @@ describe('phrase suggestions', () => {
     const toggle = page.locator('[data-testid=status-suggestions]');
     expect(await toggle.innerText()).toBe('输入提示：开');
     await toggle.click();
-    await expect.poll(() => toggle.innerText()).toBe('输入提示：关');
+    await expect.poll(() => toggle.innerText({ timeout: 1_000 })).toBe('输入提示：关');
     await editor(page).click();
     const asked = await answeredRequests(page, 'suggest');
     await page.keyboard.insertText('坚定不移执纪反腐，一体推进');
@@ -263,33 +263,33 @@ describe('phrase suggestions', () => {
     expect(await ghost(page)).toBeNull();
     expect(await answeredRequests(page, 'suggest')).toBe(asked);
     await toggle.click();
-    await expect.poll(() => toggle.innerText()).toBe('输入提示：开');
+    await expect.poll(() => toggle.innerText({ timeout: 1_000 })).toBe('输入提示：开');
   });
 
   it('manages corpus folders in 素材库 and shows the index status', async () => {
     await page.locator('[data-testid=tool-corpus]').click();
     const dialog = page.locator('[data-testid=corpus-settings]');
     await expect.poll(() => dialog.locator('[data-testid=corpus-folders] li').allInnerTexts()).toEqual([expect.stringContaining(CORPUS)]);
-    await expect.poll(() => dialog.locator('[data-testid=corpus-status]').innerText()).toContain('已索引 13 篇文档');
+    await expect.poll(() => dialog.locator('[data-testid=corpus-status]').innerText({ timeout: 1_000 })).toContain('已索引 13 篇文档');
     const extra = mkdtempSync(path.join(os.tmpdir(), 'wengao-e2e-corpus-'));
     writeFileSync(path.join(extra, '新材料.txt'), '持续深化“一老一小”民生实事，办好群众家门口的事。\n');
     await dialog.locator('[data-testid=corpus-add]').click();
     await dialog.locator('[data-testid=corpus-path]').fill(path.join(extra, '不存在'));
     await dialog.locator('[data-testid=corpus-add-confirm]').click();
-    await expect.poll(() => page.locator('[data-testid=notice]').last().innerText()).toContain('找不到文件夹');
+    await expect.poll(() => page.locator('[data-testid=notice]').last().innerText({ timeout: 1_000 })).toContain('找不到文件夹');
     await dialog.locator('[data-testid=corpus-path]').fill(extra);
     await dialog.locator('[data-testid=corpus-add-confirm]').click();
     await expect.poll(() => dialog.locator('[data-testid=corpus-folders] li').count()).toBe(2);
-    await expect.poll(() => dialog.locator('[data-testid=corpus-status]').innerText(), { timeout: 20_000 }).toContain('已索引 14 篇文档');
+    await expect.poll(() => dialog.locator('[data-testid=corpus-status]').innerText({ timeout: 1_000 }), { timeout: 20_000 }).toContain('已索引 14 篇文档');
     await dialog.locator('[data-testid=corpus-remove]').last().click();
     await expect.poll(() => dialog.locator('[data-testid=corpus-folders] li').count()).toBe(1);
-    await expect.poll(() => dialog.locator('[data-testid=corpus-status]').innerText(), { timeout: 20_000 }).toContain('已索引 13 篇文档');
+    await expect.poll(() => dialog.locator('[data-testid=corpus-status]').innerText({ timeout: 1_000 }), { timeout: 20_000 }).toContain('已索引 13 篇文档');
     await page.locator('[data-testid=dialog-close]').click();
   });
 
   it('cleans the open document with 清理素材', async () => {
     // textContent: off-screen blocks (content-visibility: auto) have no innerText.
-    const documentText = () => page.$$eval('[data-testid=editor] > *', (els) => els.map((e) => e.textContent).join('\n'));
+    const documentText = () => page.$$eval(BLOCK, (els) => els.map((e) => e.textContent).join('\n'));
     const text = readFileSync(path.join(CORPUS, 'seeds', '004_9342abefdd77c34e.txt'), 'utf8');
     await page.evaluate((t) => {
       const dt = new DataTransfer();
@@ -300,7 +300,7 @@ describe('phrase suggestions', () => {
     await page.locator('[data-testid=tool-clean]').click();
     await expect.poll(documentText).not.toMatch(/哒哒|公众号|##paid/);
     expect(await documentText()).toContain('同时设立3个党员示范岗');
-    await expect.poll(() => page.locator('[data-testid=notice]').last().innerText()).toContain('推广信息 4 处');
+    await expect.poll(() => page.locator('[data-testid=notice]').last().innerText({ timeout: 1_000 })).toContain('推广信息 4 处');
     expect(errors.filter((e) => /Content Security Policy/i.test(e))).toEqual([]);
     expect(errors).toEqual([]);
   });

@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DOCUMENT_TEMPLATES } from '../../shared/templates/templates';
-import { paragraphs } from '../support/browser';
+import { PARAGRAPH, paragraphs } from '../support/browser';
 import { useFreshAppPage } from '../support/appPage';
 import { PT_PER_MM, TEST_FONTCONFIG, inkBands, pageNumber, readPdf } from '../support/pdf';
 
@@ -61,8 +61,8 @@ describe('新建 from a 文种', () => {
     await expect.poll(selectedText).toBe('××');
     expect(await page.evaluate(() => window.getSelection()!.anchorNode!.textContent)).toBe('市政发〔2025〕××号');
     // The parts are the template's: the 标志 shows red, the title as a title.
-    expect(await page.locator('[data-testid=editor] > p').nth(0).getAttribute('data-part')).toBe('issuer-mark');
-    expect(await page.locator('[data-testid=editor] > p').nth(2).getAttribute('data-part')).toBe('title');
+    expect(await page.locator(PARAGRAPH).nth(0).getAttribute('data-part')).toBe('issuer-mark');
+    expect(await page.locator(PARAGRAPH).nth(2).getAttribute('data-part')).toBe('title');
     // Unsaved and untitled: Ctrl+S asks where, suggesting the title (not the 标志 above it) as the name.
     await expect.poll(() => page.title()).toBe('*未命名文稿 - 文稿');
     await page.keyboard.press('Control+s');
@@ -74,7 +74,7 @@ describe('新建 from a 文种', () => {
   it('F11 in a document with no ×× says so and moves nothing', async () => {
     await page.keyboard.insertText('正文。');
     await page.keyboard.press('F11');
-    await expect.poll(() => page.locator('[data-testid=notice]').last().innerText()).toContain('没有需要填写的 ×× 处');
+    await expect.poll(() => page.locator('[data-testid=notice]').last().innerText({ timeout: 1_000 })).toContain('没有需要填写的 ×× 处');
     await page.keyboard.insertText('再写。');
     expect(await paragraphs(page)).toEqual(['正文。再写。']);
   });

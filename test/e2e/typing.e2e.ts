@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { documentText, paragraph, type WgDocument } from '../../shared/model/document';
 import { serializeWgd } from '../../shared/model/wgd';
-import { imeType, launchChromium, openApp, paragraphs, startWebHarness } from '../support/browser';
+import { BLOCK, imeType, launchChromium, openApp, PARAGRAPH, paragraphs, startWebHarness } from '../support/browser';
 import { useAppPage } from '../support/appPage';
 
 const app = useAppPage();
@@ -22,7 +22,7 @@ beforeEach(() => {
 });
 
 const activeTestId = (p: Page) => p.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName ?? null);
-const para = (p: Page, i: number) => p.locator('[data-testid=editor] > p').nth(i);
+const para = (p: Page, i: number) => p.locator(PARAGRAPH).nth(i);
 const indentOf = (p: Page, i: number) => para(p, i).evaluate((el) => [(el as HTMLElement).style.textIndent, (el as HTMLElement).style.paddingLeft]);
 
 /** Typing and an IME composition after the key both land in the document, at the caret. */
@@ -93,9 +93,9 @@ interface Key {
  */
 async function clickThenKey(p: Page, target: number, from: number, to: number, key: Key): Promise<void> {
   await p.evaluate(
-    ({ target, from, to, key }) => {
+    ({ target, from, to, key, block }) => {
       const root = document.querySelector<HTMLElement>('[data-testid=editor]')!;
-      const text = document.createTreeWalker(root.children[target]!, NodeFilter.SHOW_TEXT).nextNode()!;
+      const text = document.createTreeWalker(document.querySelectorAll(block)[target]!, NodeFilter.SHOW_TEXT).nextNode()!;
       const at = { bubbles: true, cancelable: true, composed: true };
       text.parentElement!.dispatchEvent(new MouseEvent('mousedown', { ...at, detail: 1 }));
       getSelection()!.setBaseAndExtent(text, from, text, to);
@@ -103,7 +103,7 @@ async function clickThenKey(p: Page, target: number, from: number, to: number, k
       text.parentElement!.dispatchEvent(new MouseEvent('click', { ...at, detail: 1 }));
       root.dispatchEvent(new KeyboardEvent('keydown', { ...at, ...key }));
     },
-    { target, from, to, key },
+    { target, from, to, key, block: BLOCK },
   );
 }
 
@@ -267,7 +267,7 @@ describe('backups while typing goes on', () => {
       const second = await startWebHarness([], userData);
       try {
         const { page: q } = await openApp(browser, second.url, { keepBackups: true });
-        await expect.poll(() => q.locator('[data-testid=dialog]').innerText()).toContain('上次没有正常关闭');
+        await expect.poll(() => q.locator('[data-testid=dialog]').innerText({ timeout: 1_000 })).toContain('上次没有正常关闭');
         await q.locator('[data-testid=dialog-restore]').click();
         await expect.poll(() => paragraphs(q).then((ps) => ps.join(''))).toBe(onDisk);
         const restored = onDisk;

@@ -121,9 +121,14 @@ export async function closeApp(page: Page): Promise<void> {
 
 export const editor = (page: Page) => page.locator('[data-testid=editor]');
 
+/** The document's blocks (paragraphs and tables) on the page; the editor holds them in groups (.wg-blocks). */
+export const BLOCK = '[data-testid=editor] > .wg-blocks > *';
+/** The document's top-level paragraphs on the page. */
+export const PARAGRAPH = '[data-testid=editor] > .wg-blocks > p';
+
 /** Plain text of the document as the user sees it, one entry per paragraph. */
 export function paragraphs(page: Page): Promise<string[]> {
-  return page.$$eval('[data-testid=editor] > *', (els) => els.map((e) => (e as HTMLElement).innerText.replace(/\n$/, '')));
+  return page.$$eval(BLOCK, (els) => els.map((e) => (e as HTMLElement).innerText.replace(/\n$/, '')));
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   type SerializedParagraphNode,
   type SerializedPartial,
 } from 'lexical';
+import { $keepInGroup } from './BlockGroupNode';
 import { PARAGRAPH_ROLES, isHeadingRole, type BlockSource, type ParagraphRole } from '../../../shared/model/document';
 
 export const roleState = createState('role', {
@@ -52,6 +53,7 @@ export class WgParagraphNode extends ParagraphNode {
   override $config() {
     return this.config('wg-paragraph', {
       extends: ParagraphNode,
+      $transform: $keepInGroup,
       stateConfigs: [
         { stateConfig: roleState, flat: true },
         { stateConfig: firstLineCharsState, flat: true },

@@ -13,10 +13,8 @@
  */
 import {
   $getNodeByKey,
-  $getRoot,
   $getSelection,
   $isRangeSelection,
-  $isRootNode,
   HISTORIC_TAG,
   HISTORY_MERGE_TAG,
   HISTORY_PUSH_TAG,
@@ -38,7 +36,8 @@ import { LOAD_TAG } from '../tags';
 import { $isWgParagraphNode } from '../nodes/WgParagraphNode';
 import { afterPaint } from '../status';
 import { blockIndexOf, type BlockChanges } from '../blockIndex';
-import { $blockOf, $joinFollowing, $reorderBlocks, $replaceText, $splitRunIn } from './nodeEdits';
+import { $joinFollowing, $reorderBlocks, $replaceText, $splitRunIn } from './nodeEdits';
+import { $blockAtPoint, $blockKeys, $blockOf, $isBlock } from '../blocks';
 import { activeSectionStore, outlineViewStore, partsViewStore, sectionCounts, typedTitles, type OutlineItem, type PartsView, type ProblemView } from './outlineStore';
 import { anatomyOfOutline } from '../../../shared/anatomy/anatomy';
 
@@ -181,7 +180,7 @@ export class OutlineEngine {
     this.pendingBlocks.clear();
     this.pendingRoot = false;
     state.read(() => {
-      this.keys = $getRoot().getChildrenKeys();
+      this.keys = $blockKeys();
       for (const k of this.keys) this.infos.set(k, describeNode($getNodeByKey(k)!));
     });
     if (fresh) this.dismissed.clear();
@@ -202,7 +201,7 @@ export class OutlineEngine {
     state.read(() => {
       const dirty = new Set<NodeKey>();
       if (this.pendingRoot) {
-        const keys = $getRoot().getChildrenKeys();
+        const keys = $blockKeys();
         if (!sameKeys(keys, this.keys)) {
           structural = true;
           const live = new Set(keys);
@@ -214,7 +213,7 @@ export class OutlineEngine {
       for (const k of this.pendingBlocks) dirty.add(k);
       for (const k of dirty) {
         const node = $getNodeByKey(k);
-        if (!node || !$isRootNode(node.getParent())) continue;
+        if (!node || !$isBlock(node)) continue;
         const info = describeNode(node);
         const prev = this.infos.get(k);
         this.infos.set(k, info);
@@ -448,7 +447,7 @@ export class OutlineEngine {
       const sel = $getSelection();
       if (!$isRangeSelection(sel)) return -1;
       const node = sel.anchor.getNode();
-      const block = $isRootNode(node) ? node.getChildAtIndex(sel.anchor.offset) : $blockOf(node);
+      const block = $blockOf(node) ?? $blockAtPoint(node, sel.anchor.offset);
       return block ? (this.index.get(block.getKey()) ?? -1) : -1;
     });
   }

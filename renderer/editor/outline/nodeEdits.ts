@@ -5,30 +5,18 @@
  * getTextContent() (line breaks count one character).
  */
 import {
-  $getRoot,
   $getSelection,
   $isElementNode,
   $isRangeSelection,
-  $isRootNode,
   type ElementNode,
   type LexicalNode,
   type NodeKey,
 } from 'lexical';
 import { ROLE_LAYOUT } from '../../../shared/model/paragraphStyles';
 import { $textPieces } from '../textPieces';
+import { $appendBlocks, $blocks, $nextBlock } from '../blocks';
 import { $createWgParagraphNode, type WgParagraphNode } from '../nodes/WgParagraphNode';
 
-/** The top-level block holding a node (table cells are not blocks: their table is). */
-export function $blockOf(node: LexicalNode): LexicalNode | null {
-  let n: LexicalNode | null = node;
-  while (n) {
-    const parent: ElementNode | null = n.getParent();
-    if (parent === null) return null;
-    if ($isRootNode(parent)) return n;
-    n = parent;
-  }
-  return null;
-}
 
 
 /**
@@ -75,21 +63,20 @@ export function $replaceText(p: ElementNode, start: number, end: number, text: s
 }
 
 /**
- * Puts the root's children in the given order of keys, moving only the blocks that are out of
+ * Puts the blocks in the given order of keys, moving only the blocks that are out of
  * place (a moved section), so everything else keeps its DOM and its place in the undo history.
  */
 export function $reorderBlocks(order: readonly NodeKey[], nodeOf: (key: NodeKey) => LexicalNode | null): void {
-  const root = $getRoot();
-  let cursor: LexicalNode | null = root.getFirstChild();
+  let cursor: LexicalNode | null = $blocks()[0] ?? null;
   for (const key of order) {
     const node = nodeOf(key);
     if (!node) continue;
     if (cursor && cursor.is(node)) {
-      cursor = cursor.getNextSibling();
+      cursor = $nextBlock(cursor);
     } else if (cursor) {
       cursor.insertBefore(node);
     } else {
-      root.append(node);
+      $appendBlocks([node]);
     }
   }
 }
@@ -124,7 +111,7 @@ export function $splitRunIn(p: WgParagraphNode, titleEnd: number, bodyStart: num
 /** Appends the text of the next `count` paragraphs to `p` and removes them (a bare number's title lines). */
 export function $joinFollowing(p: ElementNode, count: number): void {
   for (let i = 0; i < count; i++) {
-    const next = p.getNextSibling();
+    const next = $nextBlock(p);
     if (!next || !$isElementNode(next)) return;
     for (const child of next.getChildren()) p.append(child);
     next.remove();

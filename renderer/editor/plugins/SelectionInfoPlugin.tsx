@@ -3,6 +3,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { $getSelection, $isRangeSelection, $isTextNode, CAN_REDO_COMMAND, CAN_UNDO_COMMAND, COMMAND_PRIORITY_LOW } from 'lexical';
 import { mergeRegister } from '@lexical/utils';
 import { useEffect } from 'react';
+import { $blockNumber, $blockOf } from '../blocks';
 import { $selectedParagraphs } from '../formatting';
 import { caretStore, historyStore, afterPaint, selectionStore } from '../status';
 import { $offsetInParagraph } from '../textPieces';
@@ -15,8 +16,8 @@ export function SelectionInfoPlugin() {
         const sel = $getSelection();
         if (!$isRangeSelection(sel)) return;
         const anchorNode = sel.anchor.getNode();
-        const top = anchorNode.getTopLevelElement();
-        const paragraph = top ? top.getIndexWithinParent() + 1 : 1;
+        const top = $blockOf(anchorNode);
+        const paragraph = top ? $blockNumber(top) + 1 : 1;
         // Column: characters before the caret within its paragraph.
         let column = 1;
         const paras = $selectedParagraphs();

@@ -4,10 +4,11 @@
  * total is published once a frame, after the frame is painted.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $getNodeByKey, $getRoot, type LexicalEditor, type NodeKey } from 'lexical';
+import { $getNodeByKey, type LexicalEditor, type NodeKey } from 'lexical';
 import { useEffect } from 'react';
 import { ZERO_COUNT, addCounts, countWords, subtractCounts, type WordCount } from '../../../shared/text/wordCount';
 import { blockIndexOf } from '../blockIndex';
+import { $blockKeys } from '../blocks';
 import { afterPaint, wordCountStore } from '../status';
 
 /** Counts the editor's words into `wordCountStore`; returns the cleanup. */
@@ -38,7 +39,7 @@ export function registerWordCount(editor: LexicalEditor): () => void {
     publish.schedule();
   });
   editor.getEditorState().read(() => {
-    for (const key of $getRoot().getChildrenKeys()) $recount(key);
+    for (const key of $blockKeys()) $recount(key);
   });
   publish.schedule();
   return () => {

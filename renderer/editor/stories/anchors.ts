@@ -6,6 +6,7 @@
 import { $dfsIterator } from '@lexical/utils';
 import { $createRangeSelection, $getRoot, $setSelection, type NodeKey } from 'lexical';
 import { $textSpan } from '../textPieces';
+import { $blocks } from '../blocks';
 import { $isWgParagraphNode, type WgParagraphNode } from '../nodes/WgParagraphNode';
 
 /** The paragraphs read from the w:p at `at`, in document order; none left: the last one that started before it (paragraphs merged when read). */
@@ -60,7 +61,7 @@ export function $sectionBreakKeys(breaks: ReadonlyMap<number, string>): Map<Node
   const lastAt = new Map<number, NodeKey>();
   /** Top-level children with where their XML starts, in order. */
   const starts: Array<{ key: NodeKey; at: number; paragraph: boolean }> = [];
-  for (const child of $getRoot().getChildren()) {
+  for (const child of $blocks()) {
     const paragraph = $isWgParagraphNode(child);
     const source = paragraph ? child.getSource() : null;
     if (source?.p !== undefined && breaks.has(source.p)) lastAt.set(source.p, child.getKey());

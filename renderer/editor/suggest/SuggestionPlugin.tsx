@@ -34,6 +34,7 @@ import { api, requestWhenQuiet } from '../../api';
 import { registerCommands } from '../../app/commands';
 import { notify } from '../../app/dialogs';
 import { LOAD_TAG } from '../Editor';
+import { $blockOf } from '../blocks';
 import { SuggestionDocumentFeed } from './documentFeed';
 import { GhostText, type CaretBox } from './ghostText';
 import { suggestionListStore } from './suggestStore';
@@ -63,7 +64,7 @@ function $caret(): Caret | null {
   const anchor = sel.anchor.getNode();
   const block = $findMatchingParent(anchor, (n: LexicalNode) => $isElementNode(n) && !n.isInline());
   if (!block || !$isElementNode(block)) return null;
-  const top = block.getTopLevelElement() ?? block;
+  const top = $blockOf(block) ?? block;
   let before = '';
   let after = '';
   let seen = false;

@@ -6,10 +6,11 @@
  * The caret's paragraph is left out (it would suggest itself); the blocks are sent in document
  * order up to MAX_CURRENT_DOCUMENT_CHARS characters.
  */
-import { $getNodeByKey, $getRoot, type LexicalEditor, type LexicalNode, type NodeKey } from 'lexical';
+import { $getNodeByKey, type LexicalEditor, type LexicalNode, type NodeKey } from 'lexical';
 import { MAX_CURRENT_DOCUMENT_CHARS, MAX_CURRENT_DOCUMENT_LINE } from '../../../shared/api/contract';
 import type { DocumentLinesChange } from '../../../shared/suggest/currentDocument';
 import { blockIndexOf } from '../blockIndex';
+import { $blockKeys, $blocks } from '../blocks';
 
 /** The lines of a block worth indexing (a soft line break or a table cell starts a new one). */
 function $linesOf(block: LexicalNode): string[] {
@@ -60,7 +61,7 @@ export class SuggestionDocumentFeed {
     const keys = this.editor.getEditorState().read(() => {
       if (this.readAll) {
         this.lines.clear();
-        for (const block of $getRoot().getChildren()) this.lines.set(block.getKey(), $linesOf(block));
+        for (const block of $blocks()) this.lines.set(block.getKey(), $linesOf(block));
       } else {
         for (const k of this.stale) {
           const block = $getNodeByKey(k);
@@ -68,7 +69,7 @@ export class SuggestionDocumentFeed {
           else this.lines.delete(k);
         }
       }
-      return this.readAll ? $getRoot().getChildrenKeys() : index.blockKeys();
+      return this.readAll ? $blockKeys() : index.blockKeys();
     });
     this.readAll = false;
     this.stale.clear();

@@ -6,6 +6,7 @@
  * a discarded backup and a failed write. Every write goes through the contract's validation, as
  * over IPC or HTTP.
  */
+import { $blocks } from '../../../renderer/editor/blocks';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -93,7 +94,7 @@ function history(command: typeof UNDO_COMMAND | typeof REDO_COMMAND): Promise<vo
   });
 }
 
-const paragraphs = () => $getRoot().getChildren().filter($isWgParagraphNode) as WgParagraphNode[];
+const paragraphs = () => $blocks().filter($isWgParagraphNode) as WgParagraphNode[];
 
 /** A caret (or the anchor/focus point) at a character offset of a paragraph. */
 function $point(p: WgParagraphNode, offset: number): [string, number, 'text' | 'element'] {

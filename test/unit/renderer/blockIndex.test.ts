@@ -3,8 +3,9 @@
  * index (renderer/editor/blockIndex.ts), and after each edit, undo and redo they agree with a
  * fresh count of the document.
  */
+import { $blocks } from '../../../renderer/editor/blocks';
 import path from 'node:path';
-import { $getRoot, HISTORIC_TAG, REDO_COMMAND, UNDO_COMMAND, type LexicalEditor } from 'lexical';
+import { HISTORIC_TAG, REDO_COMMAND, UNDO_COMMAND, type LexicalEditor } from 'lexical';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readDocumentFile } from '../../../electron/services/documentFiles';
 import { outlineOfDocument } from '../../../shared/outline/outline';
@@ -67,7 +68,7 @@ function edit(fn: () => void): void {
 
 /** 字数 and section counts as shown, against a fresh count of the document as it is now. */
 function expectCountsAgree(step: string): void {
-  const fresh = editor.getEditorState().read(() => $getRoot().getChildren().reduce((n, b) => n + countWords(b.getTextContent()).words, 0));
+  const fresh = editor.getEditorState().read(() => $blocks().reduce((n, b) => n + countWords(b.getTextContent()).words, 0));
   expect(wordCountStore.get().words, `字数 after ${step}`).toBe(fresh);
   const { outline } = outlineOfDocument(read(editor));
   const expected = outline.entries.map((e) => `${e.number}${e.title} ${e.words}`);
@@ -86,8 +87,8 @@ describe('one undo-safe block index for 字数 and the outline', () => {
     expectCountsAgree('opening');
     const before = wordCountStore.get().words;
 
-    const section3 = () => $getRoot().getChildren().findIndex((b) => b.getTextContent().startsWith('三、存在不足'));
-    edit(() => $getRoot().getChildAtIndex(section3() + 1)!.selectEnd().insertText('还要进一步加强调查研究，补齐短板弱项。'));
+    const section3 = () => $blocks().findIndex((b) => b.getTextContent().startsWith('三、存在不足'));
+    edit(() => $blocks()[section3() + 1]!.selectEnd().insertText('还要进一步加强调查研究，补齐短板弱项。'));
     expectCountsAgree('typing');
     expect(wordCountStore.get().words).toBe(before + 19);
 
@@ -98,7 +99,7 @@ describe('one undo-safe block index for 字数 and the outline', () => {
     expectCountsAgree('redo of the typing');
     expect(wordCountStore.get().words).toBe(before + 19);
 
-    edit(() => $getRoot().getChildAtIndex(section3() + 1)!.remove());
+    edit(() => $blocks()[section3() + 1]!.remove());
     expectCountsAgree('deleting a paragraph');
     await history(UNDO_COMMAND);
     expectCountsAgree('undo of the deletion');
@@ -114,8 +115,8 @@ describe('one undo-safe block index for 字数 and the outline', () => {
     const { doc } = await readDocumentFile(path.join(CORPUS, 'seeds/004_9342abefdd77c34e.txt'));
     loadDocument(editor, doc);
     flushFrames();
-    const heading = () => $getRoot().getChildren().findIndex((b) => b.getTextContent().startsWith('四、下一步措施'));
-    edit(() => $getRoot().getChildAtIndex(heading())!.selectEnd().insertText('和工作打算'));
+    const heading = () => $blocks().findIndex((b) => b.getTextContent().startsWith('四、下一步措施'));
+    edit(() => $blocks()[heading()]!.selectEnd().insertText('和工作打算'));
     expectCountsAgree('typing in a heading');
     await history(UNDO_COMMAND);
     expectCountsAgree('undo in a heading');

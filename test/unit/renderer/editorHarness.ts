@@ -1,20 +1,20 @@
 /** A headless Lexical editor with the app's nodes, for testing editor logic without a DOM. */
-import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
+import { registerBlockGroups } from '../../../renderer/editor/blocks';
 import { registerHistory, createEmptyHistoryState } from '@lexical/history';
-import { CAN_UNDO_COMMAND, COMMAND_PRIORITY_CRITICAL, HISTORIC_TAG, ParagraphNode, UNDO_COMMAND, createEditor, type LexicalEditor } from 'lexical';
+import { CAN_UNDO_COMMAND, COMMAND_PRIORITY_CRITICAL, HISTORIC_TAG, UNDO_COMMAND, createEditor, type LexicalEditor } from 'lexical';
 import type { WgDocument } from '../../../shared/model/document';
 import { $exportDocument, $importDocument } from '../../../renderer/editor/documentModel';
-import { WgParagraphNode } from '../../../renderer/editor/nodes/WgParagraphNode';
-import { InlineObjectNode } from '../../../renderer/editor/nodes/InlineObjectNode';
+import { EDITOR_NODES } from '../../../renderer/editor/nodes/editorNodes';
 
 export function headlessEditor(withHistory = false): LexicalEditor {
   const editor = createEditor({
     namespace: 'test',
-    nodes: [WgParagraphNode, { replace: ParagraphNode, with: () => new WgParagraphNode(), withKlass: WgParagraphNode }, TableNode, TableRowNode, TableCellNode, InlineObjectNode],
+    nodes: EDITOR_NODES,
     onError: (e) => {
       throw e;
     },
   });
+  registerBlockGroups(editor);
   if (withHistory) {
     registerHistory(editor, createEmptyHistoryState(), 0);
     editor.registerCommand(

@@ -5,7 +5,8 @@
  * untouched paragraphs come back from the editor exactly as read (so saving writes them back
  * byte for byte).
  */
-import { $getRoot, $isTextNode, type TextNode } from 'lexical';
+import { $blocks } from '../../../renderer/editor/blocks';
+import { $isTextNode, type TextNode } from 'lexical';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDocx } from '../../../shared/docx/read';
 import { blockFingerprint } from '../../../shared/docx/faithful/fingerprint';
@@ -40,7 +41,7 @@ describe('rich runs through the editor', () => {
     const index = richIndex();
     editor.update(
       () => {
-        const para = $getRoot().getChildAtIndex(index)!;
+        const para = $blocks()[index]!;
         if (!$isWgParagraphNode(para)) throw new Error('not a paragraph');
         const red = para.getChildren().find((n): n is TextNode => $isTextNode(n) && n.getTextContent() === '已完成')!;
         // Type inside the red, highlighted run, then press Enter inside the struck-through one.

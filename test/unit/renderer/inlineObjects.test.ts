@@ -3,8 +3,9 @@
  * are inline objects the editor holds; a paragraph holding one can be edited and the save writes
  * the object's original XML back, without asking; a deleted one is gone, a moved one moves.
  */
+import { $blocks } from '../../../renderer/editor/blocks';
 import { strFromU8, unzipSync } from 'fflate';
-import { $createTextNode, $getRoot, $isElementNode, type ElementNode } from 'lexical';
+import { $createTextNode, $isElementNode, type ElementNode } from 'lexical';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDocx } from '../../../shared/docx/read';
 import { blockFingerprint } from '../../../shared/docx/faithful/fingerprint';
@@ -44,7 +45,7 @@ function edit(index: number, change: (para: ElementNode) => void): WgDocument {
   load(editor, doc);
   editor.update(
     () => {
-      const para = $getRoot().getChildAtIndex(index);
+      const para = $blocks()[index];
       if (!$isElementNode(para)) throw new Error('not a paragraph');
       change(para);
     },
@@ -60,7 +61,7 @@ describe('inline objects in the editor', () => {
     const back = read(editor);
     back.blocks.forEach((b, i) => expect(blockFingerprint(b), `block ${i}`).toBe(doc.blocks[i]!.source!.fp));
     expect(faithfulSave(back, bytes)!.bytes).toBe(bytes);
-    const kinds = editor.getEditorState().read(() => $getRoot().getChildren().flatMap((c) => ($isElementNode(c) ? $objectsIn(c).map((o) => o.getObject().kind) : [])));
+    const kinds = editor.getEditorState().read(() => $blocks().flatMap((c) => ($isElementNode(c) ? $objectsIn(c).map((o) => o.getObject().kind) : [])));
     expect(kinds).toEqual(expect.arrayContaining(['picture', 'pageBreak', 'drawing']));
   });
 
@@ -94,8 +95,8 @@ describe('inline objects in the editor', () => {
     load(editor, doc);
     editor.update(
       () => {
-        const source = $getRoot().getChildAtIndex(from) as ElementNode;
-        const target = $getRoot().getChildAtIndex(to) as ElementNode;
+        const source = $blocks()[from] as ElementNode;
+        const target = $blocks()[to] as ElementNode;
         const picture = $objectsIn(source).find((o) => o.getObject().kind === 'picture')!;
         target.append(picture);
       },
@@ -119,13 +120,13 @@ describe('equations in the editor', () => {
     const read1 = readDocx(bytes).doc;
     const editor = headlessEditor();
     load(editor, read1);
-    const text = editor.getEditorState().read(() => $getRoot().getFirstChildOrThrow<ElementNode>().getTextContent());
+    const text = editor.getEditorState().read(() => ($blocks()[0] as ElementNode).getTextContent());
     expect(text).toBe('由公式x=a+b可知结论');
     // Copy as text: the selection's text (what goes to text/plain) holds the equation's text.
     let copied = '';
     editor.update(
       () => {
-        const para = $getRoot().getFirstChildOrThrow<ElementNode>();
+        const para = ($blocks()[0] as ElementNode);
         copied = para.select(0, para.getChildrenSize()).getTextContent();
       },
       { discrete: true },
@@ -140,12 +141,12 @@ describe('equations in the editor', () => {
     const bytes = docx();
     const editor = headlessEditor();
     load(editor, readDocx(bytes).doc);
-    editor.update(() => $getRoot().getFirstChildOrThrow<ElementNode>().append($createTextNode('新增')), { discrete: true });
+    editor.update(() => ($blocks()[0] as ElementNode).append($createTextNode('新增')), { discrete: true });
     const typed = faithfulSave(read(editor), bytes)!;
     expect(typed.losses).toEqual([]);
     expect(documentXml(typed.bytes)).toContain(oMath);
     expect(paragraphText(readDocx(typed.bytes).doc.blocks[0] as Paragraph)).toBe('由公式x=a+b可知结论新增');
-    editor.update(() => $objectsIn($getRoot().getFirstChildOrThrow<ElementNode>()).forEach((o) => o.remove()), { discrete: true });
+    editor.update(() => $objectsIn(($blocks()[0] as ElementNode)).forEach((o) => o.remove()), { discrete: true });
     const deleted = faithfulSave(read(editor), bytes)!;
     expect(deleted.losses).toEqual([]);
     expect(documentXml(deleted.bytes)).not.toContain('oMath');
@@ -180,7 +181,7 @@ describe('equations in the editor', () => {
     const editor = headlessEditor();
     load(editor, readDocx(docx()).doc);
     const spans = editor.getEditorState().read(() => {
-      const para = $getRoot().getFirstChildOrThrow<ElementNode>();
+      const para = ($blocks()[0] as ElementNode);
       const at = (start: number, end: number) => {
         const s = $textSpan(para, start, end);
         return s && [s.anchor[0].getTextContent().slice(s.anchor[1]), s.focus[1]];

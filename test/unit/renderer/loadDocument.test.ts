@@ -1,5 +1,5 @@
 /** Opening a document resets undo history, and the first edit after it can be undone back to it. */
-import { $getRoot } from 'lexical';
+import { $blocks } from '../../../renderer/editor/blocks';
 import { describe, expect, it } from 'vitest';
 import { loadDocument } from '../../../renderer/editor/load';
 import { paragraph, paragraphText } from '../../../shared/model/document';
@@ -9,9 +9,9 @@ describe('loadDocument', () => {
   it('makes the loaded document the state undo goes back to', async () => {
     const editor = headlessEditor(true);
     loadDocument(editor, { meta: {}, blocks: [paragraph('旧文稿')] });
-    editor.update(() => $getRoot().getFirstChild()!.selectEnd().insertText('甲'), { discrete: true });
+    editor.update(() => $blocks()[0]!.selectEnd().insertText('甲'), { discrete: true });
     loadDocument(editor, { meta: {}, blocks: [paragraph('一、总体要求')] });
-    editor.update(() => $getRoot().getFirstChild()!.selectEnd().insertText('和目标'), { discrete: true });
+    editor.update(() => $blocks()[0]!.selectEnd().insertText('和目标'), { discrete: true });
     const text = () => read(editor).blocks.map((b) => (b.type === 'paragraph' ? paragraphText(b) : '')).join('|');
     expect(text()).toBe('一、总体要求和目标');
     await undo(editor);

@@ -3,11 +3,12 @@
  * stays fast), written back as the one line it was — byte for byte when nothing was edited, with
  * an edit inside the line still one line, and an Enter the user types a real line break.
  */
+import { $blocks } from '../../../renderer/editor/blocks';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import { $getRoot, $isElementNode, $isTextNode, type LexicalEditor } from 'lexical';
+import { $isElementNode, $isTextNode, type LexicalEditor } from 'lexical';
 import { describe, expect, it } from 'vitest';
 import { paragraphText, type Paragraph } from '../../../shared/model/document';
 import { DocumentSchema } from '../../../shared/model/schema';
@@ -34,7 +35,7 @@ async function openAndSave(file: string, edit?: (editor: LexicalEditor) => void)
 function atCaret(editor: LexicalEditor, index: number, at: number, act: 'type' | 'enter'): void {
   editor.update(
     () => {
-      const block = $getRoot().getChildAtIndex(index);
+      const block = $blocks()[index];
       const text = $isElementNode(block) ? block.getFirstDescendant() : null;
       if (!$isTextNode(text)) throw new Error('no text');
       const sel = text.select(at, at);
@@ -84,7 +85,7 @@ describe('a very long line in a .txt', () => {
     load(editor, doc);
     expect(read(editor).blocks.filter((b) => b.type === 'paragraph' && b.continuesLine)).toHaveLength(doc.blocks.length - 1);
     editor.getEditorState().read(() => {
-      const second = $getRoot().getChildAtIndex(1) as WgParagraphNode;
+      const second = $blocks()[1] as WgParagraphNode;
       expect(second.getContinuesLine()).toBe(true);
       expect(second.exportJSON()).not.toHaveProperty('continuesLine');
     });

@@ -2,8 +2,9 @@
  * The live outline in a headless editor with undo history: incremental updates, moves and level
  * changes as one undo step, renumbering after typed headings, IME compositions, checker fixes.
  */
+import { $blockOf, $blocks } from '../../../renderer/editor/blocks';
 import path from 'node:path';
-import { $createTextNode, $getRoot, $getSelection, $isRangeSelection, $setCompositionKey, UNDO_COMMAND, type LexicalEditor, type TextNode } from 'lexical';
+import { $createTextNode, $getSelection, $isRangeSelection, $setCompositionKey, UNDO_COMMAND, type LexicalEditor, type TextNode } from 'lexical';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readDocumentFile } from '../../../electron/services/documentFiles';
 import { paragraph, paragraphText, type WgDocument } from '../../../shared/model/document';
@@ -91,9 +92,9 @@ async function undo() {
 function typeAt(blockIndex: number, text: string) {
   editor.update(
     () => {
-      const p = $getRoot().getChildAtIndex<WgParagraphNode>(blockIndex)!;
+      const p = $blocks()[blockIndex] as WgParagraphNode;
       const sel = $getSelection();
-      const inside = $isRangeSelection(sel) && sel.anchor.getNode().getTopLevelElement()?.is(p);
+      const inside = $isRangeSelection(sel) && $blockOf(sel.anchor.getNode())?.is(p);
       (inside ? sel : p.selectEnd()).insertText(text);
     },
     { discrete: true },
@@ -104,7 +105,7 @@ function typeAt(blockIndex: number, text: string) {
 function typeAtEnd(blockIndex: number, text: string) {
   editor.update(
     () => {
-      const p = $getRoot().getChildAtIndex(blockIndex)!;
+      const p = $blocks()[blockIndex]!;
       p.selectEnd().insertText(text);
     },
     { discrete: true },
@@ -169,7 +170,7 @@ describe('outline engine', () => {
     const offCounts = sectionCounts.subscribe((keys) => changed.push([...keys]));
     editor.update(
       () => {
-        const first = $getRoot().getChildAtIndex<WgParagraphNode>(3)!.getFirstChild<TextNode>()!;
+        const first = ($blocks()[3] as WgParagraphNode).getFirstChild<TextNode>()!;
         first.setTextContent(first.getTextContent().replace('对落实', '对认真落实'));
       },
       { discrete: true },
@@ -217,7 +218,7 @@ describe('outline engine', () => {
       () => {
         const p = $createWgParagraphNode();
         p.append($createTextNode('二、新增的一节'));
-        $getRoot().getChildAtIndex(3)!.insertAfter(p);
+        $blocks()[3]!.insertAfter(p);
       },
       { discrete: true },
     );
@@ -232,7 +233,7 @@ describe('outline engine', () => {
     await tick();
     // "3.5万元…" typed at the start of the body paragraph above 1. and 2., key by key: "3." must
     // not be renumbered to "1." on the way.
-    editor.update(() => $getRoot().getChildAtIndex(1)!.selectStart(), { discrete: true });
+    editor.update(() => $blocks()[1]!.selectStart(), { discrete: true });
     for (const ch of '3.5万元用于补助，') {
       typeAt(1, ch);
       await tick();
@@ -242,7 +243,7 @@ describe('outline engine', () => {
     editor.update(
       () => {
         const p = $createWgParagraphNode();
-        $getRoot().getChildAtIndex(0)!.insertAfter(p);
+        $blocks()[0]!.insertAfter(p);
         p.select();
       },
       { discrete: true },
@@ -256,11 +257,11 @@ describe('outline engine', () => {
 
   it('renumbers after a heading is deleted, and not when auto-renumbering is off', async () => {
     await open('seeds/000_40f08a2d6707e5f7.txt');
-    editor.update(() => $getRoot().getChildAtIndex(4)!.remove(), { discrete: true }); // 二、深耕…
+    editor.update(() => $blocks()[4]!.remove(), { discrete: true }); // 二、深耕…
     await tick();
     expect(texts()[5]!.startsWith('二、守好')).toBe(true);
     engine.autoRenumber = false;
-    editor.update(() => $getRoot().getChildAtIndex(2)!.remove(), { discrete: true }); // 一、抓牢…
+    editor.update(() => $blocks()[2]!.remove(), { discrete: true }); // 一、抓牢…
     await tick();
     expect(texts()[4]!.startsWith('二、守好')).toBe(true);
     expect(texts().filter((t) => /^[一二三]、/.test(t))).toHaveLength(1);
@@ -270,7 +271,7 @@ describe('outline engine', () => {
     await open('gov/gov-009.txt'); // 1.–55. straight through the attachment's groups
     const loaded = texts();
     expect(loaded).toContain('8.手术患者并发症发生率▲');
-    editor.update(() => $getRoot().getChildAtIndex(0)!.selectEnd().insertText('（修订）'), { discrete: true });
+    editor.update(() => $blocks()[0]!.selectEnd().insertText('（修订）'), { discrete: true });
     await tick();
     expect(texts().filter((t, i) => t !== loaded[i])).toEqual(['国务院办公厅关于加强（修订）']);
   });
@@ -280,7 +281,7 @@ describe('outline engine', () => {
     const view = outlineViewStore.get();
     editor.update(
       () => {
-        const p = $getRoot().getChildAtIndex<WgParagraphNode>(2)!; // 一、抓牢…
+        const p = ($blocks()[2] as WgParagraphNode); // 一、抓牢…
         const t = p.getFirstChild()!;
         $setCompositionKey(t.getKey());
         p.selectEnd().insertText('zhong');
@@ -292,7 +293,7 @@ describe('outline engine', () => {
     expect(outlineViewStore.get()).toBe(view);
     editor.update(
       () => {
-        const t = $getRoot().getChildAtIndex<WgParagraphNode>(2)!.getFirstChild<TextNode>()!;
+        const t = ($blocks()[2] as WgParagraphNode).getFirstChild<TextNode>()!;
         t.setTextContent(t.getTextContent().replace(/zhong$/, '重'));
         $setCompositionKey(null);
       },

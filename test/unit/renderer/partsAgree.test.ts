@@ -5,9 +5,10 @@
  * Run on every document of ../shared/corpus, every .docx fixture that opens, and the documents of
  * anatomy.test.ts's kind written here.
  */
+import { $blockKeys } from '../../../renderer/editor/blocks';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { $getRoot, type LexicalEditor } from 'lexical';
+import { type LexicalEditor } from 'lexical';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readDocumentFile } from '../../../electron/services/documentFiles';
 import { analyzeAnatomy } from '../../../shared/anatomy/anatomy';
@@ -68,7 +69,7 @@ function views(doc: WgDocument) {
 
   // The editor: what the engine publishes and headingStyles applies, by block.
   loadDocument(editor, doc);
-  const keys = editor.getEditorState().read(() => $getRoot().getChildrenKeys());
+  const keys = editor.getEditorState().read(() => $blockKeys());
   const view = engine.partsView();
   const look = editorParts(view);
   const fromEditor = keys.map((k) => look.get(k) ?? (view.runIn.has(k) ? view.parts.get(k)! : 'body'));

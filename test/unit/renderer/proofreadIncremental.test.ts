@@ -5,7 +5,8 @@
  * paragraphs: the numbering sequence, the 附件说明 lines the anatomy finds under "附件：", the
  * 文种 the title gives (a 请示's 主送), and a suspected typo written twice being a term.
  */
-import { $getRoot, type LexicalEditor } from 'lexical';
+import { $blocks } from '../../../renderer/editor/blocks';
+import { type LexicalEditor } from 'lexical';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { paragraph } from '../../../shared/model/document';
 import { Proofreader, proofreadDocument, type DocFinding } from '../../../shared/proofread';
@@ -45,7 +46,7 @@ function check(): string[] {
   return incremental;
 }
 
-const paragraphs = () => $getRoot().getChildren().filter($isWgParagraphNode) as WgParagraphNode[];
+const paragraphs = () => $blocks().filter($isWgParagraphNode) as WgParagraphNode[];
 
 /** Replaces the text of the paragraph that now reads `from`. */
 function retype(from: string, to: string): void {

@@ -5,11 +5,12 @@
  * merge. The document has two sections (portrait with 公文 margins, then landscape); python-docx
  * reads the saved sections back and LibreOffice lays the pages out.
  */
+import { $blocks } from '../../../renderer/editor/blocks';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { $createRangeSelection, $getRoot, $isRangeSelection, $setSelection, type ElementNode, type TextNode } from 'lexical';
+import { $createRangeSelection, $isRangeSelection, $setSelection, type ElementNode, type TextNode } from 'lexical';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readDocx } from '../../../shared/docx/read';
 import { faithfulSave } from '../../../shared/docx/faithful/writeFaithful';
@@ -53,7 +54,7 @@ const EXPECTED = (first: string[]) => [
 function editAndSave(change: (paragraphs: ElementNode[]) => void): Uint8Array {
   const editor = headlessEditor();
   load(editor, readDocx(source).doc);
-  editor.update(() => change($getRoot().getChildren() as ElementNode[]), { discrete: true });
+  editor.update(() => change($blocks() as ElementNode[]), { discrete: true });
   const saved = faithfulSave(read(editor), source)!;
   expect(saved.losses).toEqual([]);
   return saved.bytes;

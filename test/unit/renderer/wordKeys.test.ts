@@ -3,7 +3,8 @@
  * in a headless editor: indents at a paragraph's start, a tab character elsewhere that the model,
  * the Word writer and .txt keep, and keys that are always the document's (never the browser's).
  */
-import { $getRoot, KEY_BACKSPACE_COMMAND, KEY_ESCAPE_COMMAND, KEY_TAB_COMMAND, type LexicalEditor, type TextNode } from 'lexical';
+import { $blocks } from '../../../renderer/editor/blocks';
+import { KEY_BACKSPACE_COMMAND, KEY_ESCAPE_COMMAND, KEY_TAB_COMMAND, type LexicalEditor, type TextNode } from 'lexical';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { paragraph, paragraphText, type Paragraph } from '../../../shared/model/document';
 import { DEFAULT_EXPORT_FONTS } from '../../../shared/export/fonts';
@@ -30,7 +31,7 @@ function key(shiftKey = false) {
 function caret(block: number, offset: number, focusBlock = block, focusOffset = offset) {
   editor.update(
     () => {
-      const text = (b: number) => ($getRoot().getChildAtIndex(b) as WgParagraphNode).getFirstChild() as TextNode;
+      const text = (b: number) => ($blocks()[b] as WgParagraphNode).getFirstChild() as TextNode;
       const sel = text(block).select(offset, offset);
       sel.focus.set(text(focusBlock).getKey(), focusOffset, 'text');
     },

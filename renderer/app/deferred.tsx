@@ -5,6 +5,7 @@
  * place in the layout, so nothing moves when it arrives.
  */
 import { Suspense, useEffect, useState, type ReactNode } from 'react';
+import { afterPaint } from '../editor/status';
 
 let painted = false;
 
@@ -13,21 +14,16 @@ function useAfterFirstPaint(): boolean {
   const [done, setDone] = useState(painted);
   useEffect(() => {
     if (done) return;
-    const finish = () => {
-      painted = true;
-      setDone(true);
-    };
-    // The frame this commit produces is painted before the task after its animation frame runs.
     // A window not shown yet may get no animation frames: then the panes come a moment later anyway.
-    let timer = setTimeout(finish, 300);
-    const frame = requestAnimationFrame(() => {
-      clearTimeout(timer);
-      timer = setTimeout(finish, 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
+    const publish = afterPaint(
+      () => {
+        painted = true;
+        setDone(true);
+      },
+      { noFrameMs: 300 },
+    );
+    publish.schedule();
+    return () => publish.cancel();
   }, [done]);
   return done;
 }

@@ -45,32 +45,44 @@ export const historyStore = createStore<{ canUndo: boolean; canRedo: boolean }>(
 /**
  * Coalesces calls to one run after the next frame has been painted (the first task after its
  * animation-frame callbacks): what the status bar, the toolbar and the outline show follows a
- * typed character by a frame instead of delaying the frame that shows it.
+ * typed character by a frame instead of delaying the frame that shows it. `noFrameMs`: a page
+ * not shown yet may get no animation frames; then the run comes that long after anyway.
  */
-export function afterPaint(fn: () => void): { schedule(): void; cancel(): void } {
+export function afterPaint(fn: () => void, { noFrameMs }: { noFrameMs?: number } = {}): { schedule(): void; cancel(): void } {
   let frame = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   /** The pending run (0: none); a run cancelled after its frame finds its number gone. */
   let pending = 0;
   let runs = 0;
+  const stopWaiting = () => {
+    if (frame) cancelAnimationFrame(frame);
+    frame = 0;
+    clearTimeout(timer);
+  };
+  /** Runs fn in the next task, unless the run was cancelled or replaced meanwhile. */
+  const inNextTask = (run: number) => {
+    stopWaiting();
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      if (pending !== run) return;
+      pending = 0;
+      fn();
+    };
+    channel.port2.postMessage(null);
+  };
   return {
     schedule() {
       if (pending) return;
       const run = (pending = ++runs);
       frame = requestAnimationFrame(() => {
         frame = 0;
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => {
-          channel.port1.close();
-          if (pending !== run) return;
-          pending = 0;
-          fn();
-        };
-        channel.port2.postMessage(null);
+        inNextTask(run);
       });
+      if (noFrameMs !== undefined) timer = setTimeout(() => inNextTask(run), noFrameMs);
     },
     cancel() {
-      if (frame) cancelAnimationFrame(frame);
-      frame = 0;
+      stopWaiting();
       pending = 0;
     },
   };

@@ -6,9 +6,19 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { afterPaint } from '../../../renderer/editor/status';
 
+/**
+ * A MessageChannel whose message is a timer task: it comes in order with the test's own
+ * `nextTask()` (Node's timers of one delay run in the order set), so the test knows it came.
+ */
+class TaskChannel {
+  readonly port1: { onmessage: (() => void) | null; close(): void } = { onmessage: null, close: () => {} };
+  readonly port2 = { postMessage: () => void setTimeout(() => this.port1.onmessage?.(), 0) };
+}
+
 let frames: Array<() => void> = [];
 beforeEach(() => {
   frames = [];
+  vi.stubGlobal('MessageChannel', TaskChannel);
   vi.stubGlobal('requestAnimationFrame', (fn: () => void) => frames.push(fn));
   vi.stubGlobal('cancelAnimationFrame', (id: number) => {
     frames[id - 1] = () => {};
@@ -17,8 +27,9 @@ beforeEach(() => {
 afterEach(() => vi.unstubAllGlobals());
 
 const runFrames = () => frames.splice(0).forEach((f) => f());
-/** Resolves after the tasks queued so far (a MessageChannel message is one). */
+/** Resolves after the tasks queued so far (a TaskChannel message is one). */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 describe('afterPaint', () => {
   it('runs once after the frame and the task after it, however often it was scheduled', async () => {
@@ -26,6 +37,7 @@ describe('afterPaint', () => {
     const publish = afterPaint(fn);
     publish.schedule();
     publish.schedule();
+    expect(frames).toHaveLength(1);
     await nextTask();
     expect(fn).not.toHaveBeenCalled(); // no frame yet
     runFrames();
@@ -53,7 +65,8 @@ describe('afterPaint', () => {
     runFrames();
     await nextTask();
     expect(fn).toHaveBeenCalledTimes(1);
-    await new Promise<void>((resolve) => afterPaint(resolve, { noFrameMs: 20 }).schedule()); // past the first one's timer
+    await wait(20); // past its timer
+    await nextTask();
     expect(fn).toHaveBeenCalledTimes(1);
   });
 });

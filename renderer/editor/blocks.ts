@@ -4,7 +4,24 @@
  * speed only); these helpers look through the groups, so no caller walks the root itself.
  */
 import { TableNode } from '@lexical/table';
-import { $getRoot, $isElementNode, $isRootNode, type ElementNode, type LexicalEditor, type LexicalNode, type NodeKey } from 'lexical';
+import {
+  $getRoot,
+  $getSelection,
+  $isDecoratorNode,
+  $isElementNode,
+  $isRangeSelection,
+  $isRootNode,
+  COMMAND_PRIORITY_CRITICAL,
+  DELETE_CHARACTER_COMMAND,
+  SELECTION_INSERT_CLIPBOARD_NODES_COMMAND,
+  mergeRegister,
+  type BaseSelection,
+  type ElementNode,
+  type LexicalEditor,
+  type LexicalNode,
+  type NodeKey,
+  type PointType,
+} from 'lexical';
 import { $createBlockGroupNode, $isBlockGroupNode, $keepInGroup, GROUP_SIZE } from './nodes/BlockGroupNode';
 
 /** The blocks, in document order. */
@@ -91,10 +108,86 @@ function appendGrouped(root: ElementNode, blocks: readonly LexicalNode[]): void 
   for (let i = 0; i < blocks.length; i += GROUP_SIZE) root.append($createBlockGroupNode().append(...blocks.slice(i, i + GROUP_SIZE)));
 }
 
+/** The block directly in a group that holds the point (null inside a table cell, or on the root or a group). */
+function $groupedBlockAt(point: PointType): LexicalNode | null {
+  for (let n: LexicalNode | null = point.getNode(); n; n = n.getParent()) {
+    if ($isBlockGroupNode(n.getParent())) return n;
+    if ($isElementNode(n) && (n.isShadowRoot() || $isBlockGroupNode(n))) return null;
+  }
+  return null;
+}
+
+/** Whether no content of the block lies before (`'start'`) or after (`'end'`) the point. */
+function $atBlockEdge(point: PointType, block: LexicalNode, edge: 'start' | 'end'): boolean {
+  const node = point.getNode();
+  const size = point.type === 'text' ? node.getTextContentSize() : $isElementNode(node) ? node.getChildrenSize() : 0;
+  if (point.offset !== (edge === 'start' ? 0 : size)) return false;
+  for (let n: LexicalNode = node; !n.is(block); n = n.getParentOrThrow()) {
+    if ((edge === 'start' ? n.getPreviousSibling() : n.getNextSibling()) !== null) return false;
+  }
+  return true;
+}
+
+/** Removes a group its blocks were taken from, emptied. */
+function $dropIfEmpty(group: LexicalNode | null): void {
+  if ($isBlockGroupNode(group) && group.isAttached() && group.isEmpty()) group.remove();
+}
+
+/**
+ * Before blocks are pasted (copied paragraphs, HTML): Lexical's insertNodes pastes blocks into a
+ * block whose parent is neither the root nor a shadow root as one line (its guard against blocks
+ * inside an inline-only parent), and a group is such a parent. So the block the paste goes into is
+ * first taken out of its group, into the root (its group cut in two around it), where insertNodes
+ * puts the pasted blocks beside it; the blocks' transforms then put them all back into groups.
+ * Returns false: the paste itself is Lexical's.
+ */
+export function $beforeBlocksPasted(selection: BaseSelection | null, nodes: readonly LexicalNode[]): false {
+  if (!$isRangeSelection(selection) || !nodes.some((n) => ($isElementNode(n) || $isDecoratorNode(n)) && !n.isInline())) return false;
+  if (!selection.isCollapsed()) selection.removeText();
+  const block = $groupedBlockAt(selection.anchor);
+  if (!block) return false;
+  const group = block.getParentOrThrow();
+  const after = block.getNextSiblings();
+  if (after.length > 0) group.insertAfter($createBlockGroupNode().append(...after));
+  group.insertAfter(block);
+  $dropIfEmpty(group);
+  return false;
+}
+
+/**
+ * Before Backspace at a block's start or Delete at its end (DELETE_CHARACTER_COMMAND): Lexical
+ * removes an empty block beside a non-empty one only when the two share a parent; across a group's
+ * edge it merged them instead, into the empty one, so the paragraph kept the empty line's
+ * alignment and role (a heading became body text). So the block across the edge is first moved
+ * into the caret's group, beside the caret's block. Returns false: the deletion is Lexical's.
+ */
+export function $beforeCharacterDeleted(selection: BaseSelection | null, isBackward: boolean): false {
+  if (!$isRangeSelection(selection) || !selection.isCollapsed()) return false;
+  const block = $groupedBlockAt(selection.anchor);
+  if (!block || (isBackward ? block.getPreviousSibling() : block.getNextSibling()) !== null) return false;
+  if (!$atBlockEdge(selection.anchor, block, isBackward ? 'start' : 'end')) return false;
+  const group = block.getParentOrThrow();
+  const across = isBackward ? group.getPreviousSibling() : group.getNextSibling();
+  if (!$isBlockGroupNode(across)) return false;
+  const neighbour = isBackward ? across.getLastChild() : across.getFirstChild();
+  // Beside a table Lexical deletes nothing unless the caret's block is empty: nothing to move.
+  if (!neighbour || ($isElementNode(neighbour) && neighbour.isShadowRoot() && !($isElementNode(block) && block.isEmpty()))) return false;
+  if (isBackward) block.insertBefore(neighbour);
+  else block.insertAfter(neighbour);
+  $dropIfEmpty(across);
+  return false;
+}
+
 /**
  * Keeps tables put straight into the root (Lexical inserts a table at the nearest root) in a
- * group; paragraphs and groups keep themselves so with their node's own transform.
+ * group; paragraphs and groups keep themselves so with their node's own transform. Pasting blocks
+ * and Backspace/Delete across a group's edge act as they would without groups
+ * ($beforeBlocksPasted, $beforeCharacterDeleted).
  */
 export function registerBlockGroups(editor: LexicalEditor): () => void {
-  return editor.registerNodeTransform(TableNode, $keepInGroup);
+  return mergeRegister(
+    editor.registerNodeTransform(TableNode, $keepInGroup),
+    editor.registerCommand(SELECTION_INSERT_CLIPBOARD_NODES_COMMAND, ({ nodes, selection }) => $beforeBlocksPasted(selection, nodes), COMMAND_PRIORITY_CRITICAL),
+    editor.registerCommand(DELETE_CHARACTER_COMMAND, (isBackward) => $beforeCharacterDeleted($getSelection(), isBackward), COMMAND_PRIORITY_CRITICAL),
+  );
 }

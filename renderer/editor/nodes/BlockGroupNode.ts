@@ -9,7 +9,7 @@
  * they were the root's). It is a plain element, not a shadow root, so that Backspace, Delete,
  * the arrows and selections cross a group's edge as they cross any two blocks'.
  */
-import { $createParagraphNode, $isRootNode, ElementNode, type LexicalNode } from 'lexical';
+import { $createParagraphNode, $getSelection, $isElementNode, $isRangeSelection, $isRootNode, ElementNode, type LexicalNode } from 'lexical';
 
 /** Blocks a group is made with; one past twice this is cut, one under a quarter joins a neighbour. */
 export const GROUP_SIZE = 50;
@@ -64,6 +64,26 @@ export function $keepInGroup(block: LexicalNode): void {
   }
 }
 
+/**
+ * Before a block is removed (清理素材 drops whole paragraphs): Lexical moves a caret or selection
+ * end in the block to the end of the block before it in its parent — or, with none, to the start
+ * of the block after. A group's first block has none before it in its group, though the document
+ * has one: that block's end is where the caret goes, as it would without groups. The block types'
+ * remove() call this.
+ */
+export function $beforeBlockRemoved(block: LexicalNode): void {
+  const group = block.getParent();
+  if (!$isBlockGroupNode(group) || block.getPreviousSibling() !== null) return;
+  const before = group.getPreviousSibling();
+  const prev = $isBlockGroupNode(before) ? before.getLastChild() : null;
+  const selection = $getSelection();
+  if (!$isElementNode(prev) || !$isRangeSelection(selection)) return;
+  for (const point of [selection.anchor, selection.focus]) {
+    const node = point.getNode();
+    if (node.is(block) || block.isParentOf(node)) point.set(prev.getKey(), prev.getChildrenSize(), 'element');
+  }
+}
+
 /** Inline content put straight into a group (a paste, an edit at a group's edge) goes into a paragraph. */
 function $wrapInline(group: BlockGroupNode): void {
   let paragraph: ElementNode | null = null;
@@ -74,6 +94,28 @@ function $wrapInline(group: BlockGroupNode): void {
 }
 
 /**
+ * A selection point on the group itself (between two of its blocks: Lexical leaves one there when
+ * Delete removes an empty block) stays between the same two blocks while they move to other
+ * groups, and not where Lexical would put it when the group goes. Call before the blocks move;
+ * call what it returns after they moved, before the group is removed.
+ */
+function $keepPointsBetweenBlocks(group: BlockGroupNode): () => void {
+  const selection = $getSelection();
+  if (!$isRangeSelection(selection)) return () => {};
+  const fixes: (() => void)[] = [];
+  for (const point of [selection.anchor, selection.focus]) {
+    if (point.type !== 'element' || point.key !== group.getKey()) continue;
+    const before = group.getChildAtIndex(point.offset);
+    const after = before ? null : group.getLastChild();
+    fixes.push(() => {
+      const block = before ?? after;
+      if (block) point.set(block.getParentOrThrow().getKey(), block.getIndexWithinParent() + (before ? 0 : 1), 'element');
+    });
+  }
+  return () => fixes.forEach((fix) => fix());
+}
+
+/**
  * After its blocks changed: a group not under the root gives its blocks to its parent; a group
  * past twice GROUP_SIZE is cut into groups of GROUP_SIZE; a small one joins a neighbour.
  */
@@ -81,11 +123,14 @@ function $keepBalanced(group: BlockGroupNode): void {
   if (!group.isAttached()) return;
   const parent = group.getParent();
   if (parent && !$isRootNode(parent)) {
+    const keepPoints = $keepPointsBetweenBlocks(group);
     for (const block of group.getChildren()) group.insertBefore(block);
+    keepPoints();
     group.remove();
     return;
   }
   $wrapInline(group);
+  const keepPoints = $keepPointsBetweenBlocks(group);
   const size = group.getChildrenSize();
   if (size > 2 * GROUP_SIZE) {
     const blocks = group.getChildren();
@@ -96,15 +141,18 @@ function $keepBalanced(group: BlockGroupNode): void {
       next.append(...blocks.slice(i, i + GROUP_SIZE));
       last = next;
     }
+    keepPoints();
   } else if (size < GROUP_SIZE / 4) {
     const next = group.getNextSibling();
     const prev = group.getPreviousSibling();
     if ($isBlockGroupNode(next) && next.getChildrenSize() + size <= 2 * GROUP_SIZE) {
       const first = next.getFirstChild();
       for (const block of group.getChildren()) first!.insertBefore(block);
+      keepPoints();
       group.remove();
     } else if ($isBlockGroupNode(prev) && prev.getChildrenSize() + size <= 2 * GROUP_SIZE) {
       prev.append(...group.getChildren());
+      keepPoints();
       group.remove();
     }
   }

@@ -16,7 +16,7 @@ import {
   type SerializedParagraphNode,
   type SerializedPartial,
 } from 'lexical';
-import { $keepInGroup } from './BlockGroupNode';
+import { $beforeBlockRemoved, $keepInGroup } from './BlockGroupNode';
 import { PARAGRAPH_ROLES, isHeadingRole, type BlockSource, type ParagraphRole } from '../../../shared/model/document';
 
 export const roleState = createState('role', {
@@ -62,6 +62,12 @@ export class WgParagraphNode extends ParagraphNode {
         { stateConfig: continuesLineState, flat: true },
       ],
     });
+  }
+
+  /** A caret in a group's first block removed goes to the block before, as without groups. */
+  override remove(preserveEmptyParent?: boolean): void {
+    $beforeBlockRemoved(this);
+    super.remove(preserveEmptyParent);
   }
 
   getSource(): BlockSource | null {

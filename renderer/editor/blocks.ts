@@ -22,7 +22,7 @@ import {
   type NodeKey,
   type PointType,
 } from 'lexical';
-import { $createBlockGroupNode, $isBlockGroupNode, $keepInGroup, GROUP_SIZE } from './nodes/BlockGroupNode';
+import { $createBlockGroupNode, $isBlockGroupNode, $keepInGroup, $regroup, GROUP_SIZE, type BlockGroupNode } from './nodes/BlockGroupNode';
 
 /** The blocks, in document order. */
 export function $blocks(): LexicalNode[] {
@@ -104,6 +104,11 @@ export function $appendBlocks(blocks: readonly LexicalNode[]): void {
   else appendGrouped(root, blocks);
 }
 
+/** Replaces every group by fresh ones (after blocks moved between groups: $regroup says why). */
+export function $regroupAll(): void {
+  $regroup($getRoot().getChildren().filter($isBlockGroupNode));
+}
+
 function appendGrouped(root: ElementNode, blocks: readonly LexicalNode[]): void {
   for (let i = 0; i < blocks.length; i += GROUP_SIZE) root.append($createBlockGroupNode().append(...blocks.slice(i, i + GROUP_SIZE)));
 }
@@ -128,17 +133,13 @@ function $atBlockEdge(point: PointType, block: LexicalNode, edge: 'start' | 'end
   return true;
 }
 
-/** Removes a group its blocks were taken from, emptied. */
-function $dropIfEmpty(group: LexicalNode | null): void {
-  if ($isBlockGroupNode(group) && group.isAttached() && group.isEmpty()) group.remove();
-}
-
 /**
  * Before blocks are pasted (copied paragraphs, HTML): Lexical's insertNodes pastes blocks into a
  * block whose parent is neither the root nor a shadow root as one line (its guard against blocks
  * inside an inline-only parent), and a group is such a parent. So the block the paste goes into is
- * first taken out of its group, into the root (its group cut in two around it), where insertNodes
- * puts the pasted blocks beside it; the blocks' transforms then put them all back into groups.
+ * first taken out of its group, into the root, its group replaced by fresh ones before and after
+ * it ($regroup says why groups are never edited in place), where insertNodes puts the pasted
+ * blocks beside it; the blocks' transforms then put them all back into groups.
  * Returns false: the paste itself is Lexical's.
  */
 export function $beforeBlocksPasted(selection: BaseSelection | null, nodes: readonly LexicalNode[]): false {
@@ -147,10 +148,12 @@ export function $beforeBlocksPasted(selection: BaseSelection | null, nodes: read
   const block = $groupedBlockAt(selection.anchor);
   if (!block) return false;
   const group = block.getParentOrThrow();
+  const before = block.getPreviousSiblings();
   const after = block.getNextSiblings();
-  if (after.length > 0) group.insertAfter($createBlockGroupNode().append(...after));
-  group.insertAfter(block);
-  $dropIfEmpty(group);
+  if (before.length > 0) group.insertBefore($createBlockGroupNode().append(...before));
+  group.insertBefore(block);
+  if (after.length > 0) group.insertBefore($createBlockGroupNode().append(...after));
+  group.remove();
   return false;
 }
 
@@ -158,23 +161,21 @@ export function $beforeBlocksPasted(selection: BaseSelection | null, nodes: read
  * Before Backspace at a block's start or Delete at its end (DELETE_CHARACTER_COMMAND): Lexical
  * removes an empty block beside a non-empty one only when the two share a parent; across a group's
  * edge it merged them instead, into the empty one, so the paragraph kept the empty line's
- * alignment and role (a heading became body text). So the block across the edge is first moved
- * into the caret's group, beside the caret's block. Returns false: the deletion is Lexical's.
+ * alignment and role (a heading became body text). So the two groups are first made one (a fresh
+ * group: $regroup), cut again by its transform if too big. Returns false: the deletion is Lexical's.
  */
 export function $beforeCharacterDeleted(selection: BaseSelection | null, isBackward: boolean): false {
   if (!$isRangeSelection(selection) || !selection.isCollapsed()) return false;
   const block = $groupedBlockAt(selection.anchor);
   if (!block || (isBackward ? block.getPreviousSibling() : block.getNextSibling()) !== null) return false;
   if (!$atBlockEdge(selection.anchor, block, isBackward ? 'start' : 'end')) return false;
-  const group = block.getParentOrThrow();
+  const group = block.getParentOrThrow() as BlockGroupNode;
   const across = isBackward ? group.getPreviousSibling() : group.getNextSibling();
   if (!$isBlockGroupNode(across)) return false;
   const neighbour = isBackward ? across.getLastChild() : across.getFirstChild();
-  // Beside a table Lexical deletes nothing unless the caret's block is empty: nothing to move.
+  // Beside a table Lexical deletes nothing unless the caret's block is empty: nothing to join.
   if (!neighbour || ($isElementNode(neighbour) && neighbour.isShadowRoot() && !($isElementNode(block) && block.isEmpty()))) return false;
-  if (isBackward) block.insertBefore(neighbour);
-  else block.insertAfter(neighbour);
-  $dropIfEmpty(across);
+  $regroup(isBackward ? [across, group] : [group, across], 1);
   return false;
 }
 

@@ -116,44 +116,55 @@ function $keepPointsBetweenBlocks(group: BlockGroupNode): () => void {
 }
 
 /**
- * After its blocks changed: a group not under the root gives its blocks to its parent; a group
- * past twice GROUP_SIZE is cut into groups of GROUP_SIZE; a small one joins a neighbour.
+ * Replaces the given groups (adjacent, in order) by fresh ones holding their blocks in order —
+ * `count` groups (by default as many as make ~GROUP_SIZE each), evenly filled; a group inside one
+ * of them gives up its blocks too.
+ *
+ * Blocks change groups only this way, never by moving into a group that stays: Lexical's
+ * reconciler moves a block's element between parents well only while the parent it leaves does not
+ * stay (one that stays can insert its next children before an element gone to an earlier parent:
+ * error #357, or blocks shown out of order), and undo replays every move backwards. With both
+ * sides fresh, the old groups are destroyed and the blocks' elements reused in the new ones, in
+ * either direction.
+ */
+export function $regroup(groups: readonly BlockGroupNode[], count?: number): void {
+  if (groups.length === 0) return;
+  const keepPoints = groups.map($keepPointsBetweenBlocks);
+  const blocks = groups.flatMap((g) => g.getChildren()).flatMap((b) => ($isBlockGroupNode(b) ? b.getChildren() : [b]));
+  const n = count ?? Math.max(1, Math.round(blocks.length / GROUP_SIZE));
+  const first = groups[0]!;
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    const end = Math.round(((i + 1) * blocks.length) / n);
+    const fresh = $createBlockGroupNode();
+    first.insertBefore(fresh);
+    fresh.append(...blocks.slice(at, end));
+    at = end;
+  }
+  keepPoints.forEach((keep) => keep());
+  for (const g of groups) if (g.isAttached()) g.remove();
+}
+
+/**
+ * After its blocks changed: a group inside a group gives its blocks to fresh groups; a group past
+ * twice GROUP_SIZE is cut; a small one is joined with a neighbour (both replaced: $regroup).
  */
 function $keepBalanced(group: BlockGroupNode): void {
   if (!group.isAttached()) return;
   const parent = group.getParent();
+  if ($isBlockGroupNode(parent)) return $regroup([parent]);
   if (parent && !$isRootNode(parent)) {
-    const keepPoints = $keepPointsBetweenBlocks(group);
+    // Nowhere a group belongs (inside a table cell, say): its blocks stay, the group goes.
     for (const block of group.getChildren()) group.insertBefore(block);
-    keepPoints();
     group.remove();
     return;
   }
   $wrapInline(group);
-  const keepPoints = $keepPointsBetweenBlocks(group);
   const size = group.getChildrenSize();
-  if (size > 2 * GROUP_SIZE) {
-    const blocks = group.getChildren();
-    let last: LexicalNode = group;
-    for (let i = GROUP_SIZE; i < blocks.length; i += GROUP_SIZE) {
-      const next = $createBlockGroupNode();
-      last.insertAfter(next);
-      next.append(...blocks.slice(i, i + GROUP_SIZE));
-      last = next;
-    }
-    keepPoints();
-  } else if (size < GROUP_SIZE / 4) {
-    const next = group.getNextSibling();
-    const prev = group.getPreviousSibling();
-    if ($isBlockGroupNode(next) && next.getChildrenSize() + size <= 2 * GROUP_SIZE) {
-      const first = next.getFirstChild();
-      for (const block of group.getChildren()) first!.insertBefore(block);
-      keepPoints();
-      group.remove();
-    } else if ($isBlockGroupNode(prev) && prev.getChildrenSize() + size <= 2 * GROUP_SIZE) {
-      prev.append(...group.getChildren());
-      keepPoints();
-      group.remove();
-    }
-  }
+  if (size > 2 * GROUP_SIZE) return $regroup([group]);
+  if (size >= GROUP_SIZE / 4) return;
+  const next = group.getNextSibling();
+  const prev = group.getPreviousSibling();
+  if ($isBlockGroupNode(next) && next.getChildrenSize() + size <= 2 * GROUP_SIZE) $regroup([group, next]);
+  else if ($isBlockGroupNode(prev) && prev.getChildrenSize() + size <= 2 * GROUP_SIZE) $regroup([prev, group]);
 }

@@ -14,7 +14,7 @@ import {
 } from 'lexical';
 import { ROLE_LAYOUT } from '../../../shared/model/paragraphStyles';
 import { $textPieces } from '../textPieces';
-import { $appendBlocks, $blocks, $nextBlock } from '../blocks';
+import { $appendBlocks, $blocks, $nextBlock, $regroupAll } from '../blocks';
 import { $createWgParagraphNode, type WgParagraphNode } from '../nodes/WgParagraphNode';
 
 
@@ -68,17 +68,20 @@ export function $replaceText(p: ElementNode, start: number, end: number, text: s
  */
 export function $reorderBlocks(order: readonly NodeKey[], nodeOf: (key: NodeKey) => LexicalNode | null): void {
   let cursor: LexicalNode | null = $blocks()[0] ?? null;
+  let moved = false;
   for (const key of order) {
     const node = nodeOf(key);
     if (!node) continue;
     if (cursor && cursor.is(node)) {
       cursor = $nextBlock(cursor);
-    } else if (cursor) {
-      cursor.insertBefore(node);
-    } else {
-      $appendBlocks([node]);
+      continue;
     }
+    moved = true;
+    if (cursor) cursor.insertBefore(node);
+    else $appendBlocks([node]);
   }
+  // Blocks moved between groups: the groups are replaced (why: $regroup).
+  if (moved) $regroupAll();
 }
 
 /**

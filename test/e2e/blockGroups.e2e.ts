@@ -1,7 +1,8 @@
 /**
  * The editor holds the document's blocks in groups of ~50 (BlockGroupNode, `div.wg-blocks`, for
  * typing speed); a user must never notice them. Here what a Word user does at and across a
- * group's edge, in the real renderer: copying paragraphs and pasting them elsewhere.
+ * group's edge, in the real renderer: copying paragraphs and pasting them elsewhere, deleting a
+ * group's worth of paragraphs and undoing it.
  */
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -94,6 +95,32 @@ describe('copy and paste across a group edge', () => {
     await expect.poll(() => page.locator('[data-testid=editor] > .wg-blocks > table').count()).toBe(1);
     expect(await page.locator('[data-testid=editor] table td').allTextContents()).toEqual(['甲', '乙', '丙', '丁']);
     expect((await blockTexts(page)).slice(60, 63)).toEqual([`${LINES[60]}表前`, '甲乙丙丁', '表后']);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('deleting across a group edge', () => {
+  it('deletes a whole group\'s worth of paragraphs, and undo brings them back without an error', async () => {
+    await loadLines(page);
+    // From the start of 第51段 (the second group's first) to the start of 第101段 (the third's first):
+    // the second group keeps one paragraph and joins the third.
+    await para(page, 50).click();
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 50; i++) await page.keyboard.press('Shift+ArrowDown');
+    await expect.poll(() => page.evaluate(() => getSelection()!.toString().split('\n\n').length)).toBe(51);
+    await expect.poll(() => selectedChars(page)).toBe(LINES.slice(50, 101).join('\n').length - LINES[100]!.length);
+    await page.keyboard.press('Delete');
+    await expect.poll(() => blockTexts(page)).toEqual([...LINES.slice(0, 50), ...LINES.slice(100)]);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => blockTexts(page)).toEqual(LINES);
+    // The selection is back too: typing replaces it.
+    await page.keyboard.insertText('甲');
+    const typed = [...LINES.slice(0, 50), `甲${LINES[100]}`, ...LINES.slice(101)];
+    await expect.poll(() => blockTexts(page)).toEqual(typed);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => blockTexts(page)).toEqual(LINES);
+    await page.keyboard.press('Control+y');
+    await expect.poll(() => blockTexts(page)).toEqual(typed);
     expect(errors).toEqual([]);
   });
 });

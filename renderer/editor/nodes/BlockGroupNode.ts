@@ -146,10 +146,14 @@ function $keepBalanced(group: BlockGroupNode): void {
     const next = group.getNextSibling();
     const prev = group.getPreviousSibling();
     if ($isBlockGroupNode(next) && next.getChildrenSize() + size <= 2 * GROUP_SIZE) {
-      const first = next.getFirstChild();
-      for (const block of group.getChildren()) first!.insertBefore(block);
+      // The small group takes its neighbour's blocks, not the other way round: undoing a move of
+      // blocks out of a later group that stays into an earlier one throws in Lexical's reconciler
+      // (error #357, DOMSlot.insertChild) and it renders the whole document anew.
+      const keepNextPoints = $keepPointsBetweenBlocks(next);
+      group.append(...next.getChildren());
       keepPoints();
-      group.remove();
+      keepNextPoints();
+      next.remove();
     } else if ($isBlockGroupNode(prev) && prev.getChildrenSize() + size <= 2 * GROUP_SIZE) {
       prev.append(...group.getChildren());
       keepPoints();

@@ -117,8 +117,8 @@ function $keepPointsBetweenBlocks(group: BlockGroupNode): () => void {
 
 /**
  * Replaces the given groups (adjacent, in order) by fresh ones holding their blocks in order —
- * `count` groups (by default as many as make ~GROUP_SIZE each), evenly filled; a group inside one
- * of them gives up its blocks too.
+ * one group when `count` is 1, else groups of GROUP_SIZE (a last one under a quarter of that
+ * joins the one before); a group inside one of them gives up its blocks too.
  *
  * Blocks change groups only this way, never by moving into a group that stays: Lexical's
  * reconciler moves a block's element between parents well only while the parent it leaves does not
@@ -127,22 +127,24 @@ function $keepPointsBetweenBlocks(group: BlockGroupNode): () => void {
  * sides fresh, the old groups are destroyed and the blocks' elements reused in the new ones, in
  * either direction.
  */
-export function $regroup(groups: readonly BlockGroupNode[], count?: number): void {
+export function $regroup(groups: readonly BlockGroupNode[], count?: 1): void {
   if (groups.length === 0) return;
   const keepPoints = groups.map($keepPointsBetweenBlocks);
   const blocks = groups.flatMap((g) => g.getChildren()).flatMap((b) => ($isBlockGroupNode(b) ? b.getChildren() : [b]));
-  const n = count ?? Math.max(1, Math.round(blocks.length / GROUP_SIZE));
   const first = groups[0]!;
-  let at = 0;
-  for (let i = 0; i < n; i++) {
-    const end = Math.round(((i + 1) * blocks.length) / n);
-    const fresh = $createBlockGroupNode();
-    first.insertBefore(fresh);
-    fresh.append(...blocks.slice(at, end));
-    at = end;
-  }
+  for (const part of $parts(blocks, count)) first.insertBefore($createBlockGroupNode().append(...part));
   keepPoints.forEach((keep) => keep());
   for (const g of groups) if (g.isAttached()) g.remove();
+}
+
+/** The blocks cut into groups' worth: all in one, or GROUP_SIZE each, a small rest with the last. */
+function $parts(blocks: LexicalNode[], count?: 1): LexicalNode[][] {
+  if (count === 1) return [blocks];
+  const parts: LexicalNode[][] = [];
+  for (let i = 0; i < blocks.length; i += GROUP_SIZE) parts.push(blocks.slice(i, i + GROUP_SIZE));
+  const last = parts.at(-1);
+  if (parts.length > 1 && last!.length < GROUP_SIZE / 4) parts.at(-2)!.push(...parts.pop()!);
+  return parts;
 }
 
 /**

@@ -22,7 +22,7 @@ import {
   type NodeKey,
   type PointType,
 } from 'lexical';
-import { $createBlockGroupNode, $isBlockGroupNode, $keepInGroup, $regroup, GROUP_SIZE, type BlockGroupNode } from './nodes/BlockGroupNode';
+import { $createBlockGroupNode, $isBlockGroupNode, $keepInGroup, $regroup, groupParts, type BlockGroupNode } from './nodes/BlockGroupNode';
 
 /** The blocks, in document order. */
 export function $blocks(): LexicalNode[] {
@@ -83,12 +83,6 @@ export function $blockNumber(block: LexicalNode): number {
   return n;
 }
 
-/** The last block (where Ctrl+End and a document's end lead). */
-export function $lastBlock(): LexicalNode | null {
-  const last = $getRoot().getLastChild();
-  return $isBlockGroupNode(last) ? last.getLastChild() : last;
-}
-
 /** Replaces the document's blocks with `blocks`, grouped. */
 export function $setBlocks(blocks: readonly LexicalNode[]): void {
   const root = $getRoot();
@@ -110,7 +104,7 @@ export function $regroupAll(): void {
 }
 
 function appendGrouped(root: ElementNode, blocks: readonly LexicalNode[]): void {
-  for (let i = 0; i < blocks.length; i += GROUP_SIZE) root.append($createBlockGroupNode().append(...blocks.slice(i, i + GROUP_SIZE)));
+  for (const part of groupParts(blocks)) root.append($createBlockGroupNode().append(...part));
 }
 
 /** The block directly in a group that holds the point (null inside a table cell, or on the root or a group). */

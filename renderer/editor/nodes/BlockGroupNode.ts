@@ -2,7 +2,7 @@
  * A run of the document's top-level blocks (paragraphs and tables), held together only so that
  * Chromium can skip a whole run off screen at once: with `content-visibility` on ~2,300 paragraphs
  * of a long report, each keystroke paid for observing and laying out every one of them; on ~50
- * groups it does not (bench/groupedBlocks.ts). The root holds only groups.
+ * groups it does not (README: Benchmarks, typing). The root holds only groups.
  *
  * A group is not part of the document: the model, saving, the outline, 字数 and 校对 see the blocks
  * through `$blocks()` (../blocks.ts); copying leaves groups out (their blocks are copied as if
@@ -48,8 +48,11 @@ export function $isBlockGroupNode(node: LexicalNode | null | undefined): node is
 }
 
 /**
- * A block put straight into the root (a document read, a table inserted, an old backup) joins the
- * group before it, else the group after it, else a new group: the transform of every block type.
+ * A block put straight into the root (a paragraph Lexical creates there, a table it inserts at the
+ * nearest root, the paragraph a paste goes into) joins the group before it, else the group after
+ * it, else a new group: the transform of every block type. Such a block was put there in this
+ * same update (no committed state holds a block outside a group), so this is not the kind of move
+ * $regroup guards against.
  */
 export function $keepInGroup(block: LexicalNode): void {
   if (!$isRootNode(block.getParent())) return;
@@ -132,14 +135,14 @@ export function $regroup(groups: readonly BlockGroupNode[], count?: 1): void {
   const keepPoints = groups.map($keepPointsBetweenBlocks);
   const blocks = groups.flatMap((g) => g.getChildren()).flatMap((b) => ($isBlockGroupNode(b) ? b.getChildren() : [b]));
   const first = groups[0]!;
-  for (const part of $parts(blocks, count)) first.insertBefore($createBlockGroupNode().append(...part));
+  for (const part of groupParts(blocks, count)) first.insertBefore($createBlockGroupNode().append(...part));
   keepPoints.forEach((keep) => keep());
   for (const g of groups) if (g.isAttached()) g.remove();
 }
 
 /** The blocks cut into groups' worth: all in one, or GROUP_SIZE each, a small rest with the last. */
-function $parts(blocks: LexicalNode[], count?: 1): LexicalNode[][] {
-  if (count === 1) return [blocks];
+export function groupParts(blocks: readonly LexicalNode[], count?: 1): LexicalNode[][] {
+  if (count === 1) return [[...blocks]];
   const parts: LexicalNode[][] = [];
   for (let i = 0; i < blocks.length; i += GROUP_SIZE) parts.push(blocks.slice(i, i + GROUP_SIZE));
   const last = parts.at(-1);

@@ -98,9 +98,9 @@ export function $appendBlocks(blocks: readonly LexicalNode[]): void {
   else appendGrouped(root, blocks);
 }
 
-/** Replaces every group by fresh ones (after blocks moved between groups: $regroup says why). */
-export function $regroupAll(): void {
-  $regroup($getRoot().getChildren().filter($isBlockGroupNode));
+/** Replaces each of these groups (still in the document) by fresh ones, after blocks moved between them ($regroup says why). */
+export function $regroupEach(groups: Iterable<LexicalNode>): void {
+  for (const g of groups) if ($isBlockGroupNode(g) && g.isAttached()) $regroup([g]);
 }
 
 function appendGrouped(root: ElementNode, blocks: readonly LexicalNode[]): void {

@@ -14,7 +14,7 @@ import {
 } from 'lexical';
 import { ROLE_LAYOUT } from '../../../shared/model/paragraphStyles';
 import { $textPieces } from '../textPieces';
-import { $appendBlocks, $blocks, $nextBlock, $regroupAll } from '../blocks';
+import { $appendBlocks, $blocks, $nextBlock, $regroupEach } from '../blocks';
 import { $createWgParagraphNode, type WgParagraphNode } from '../nodes/WgParagraphNode';
 
 
@@ -65,10 +65,12 @@ export function $replaceText(p: ElementNode, start: number, end: number, text: s
 /**
  * Puts the blocks in the given order of keys, moving only the blocks that are out of
  * place (a moved section), so everything else keeps its DOM and its place in the undo history.
+ * The groups a block left or joined are replaced by fresh ones (why: $regroup); the others keep
+ * their DOM and the heights Chromium remembers for them.
  */
 export function $reorderBlocks(order: readonly NodeKey[], nodeOf: (key: NodeKey) => LexicalNode | null): void {
   let cursor: LexicalNode | null = $blocks()[0] ?? null;
-  let moved = false;
+  const touched = new Set<LexicalNode>();
   for (const key of order) {
     const node = nodeOf(key);
     if (!node) continue;
@@ -76,12 +78,12 @@ export function $reorderBlocks(order: readonly NodeKey[], nodeOf: (key: NodeKey)
       cursor = $nextBlock(cursor);
       continue;
     }
-    moved = true;
+    touched.add(node.getParentOrThrow());
     if (cursor) cursor.insertBefore(node);
     else $appendBlocks([node]);
+    touched.add(node.getParentOrThrow());
   }
-  // Blocks moved between groups: the groups are replaced (why: $regroup).
-  if (moved) $regroupAll();
+  $regroupEach(touched);
 }
 
 /**

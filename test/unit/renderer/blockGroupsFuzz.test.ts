@@ -16,6 +16,7 @@ import { registerHistory, createEmptyHistoryState } from '@lexical/history';
 import {
   $createParagraphNode,
   $createTextNode,
+  $getNodeByKey,
   $getRoot,
   $getSelection,
   $isDecoratorNode,
@@ -46,7 +47,8 @@ import {
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDocumentFile } from '../../../electron/services/documentFiles';
 import type { WgDocument } from '../../../shared/model/document';
-import { $blocks } from '../../../renderer/editor/blocks';
+import { $blockKeys, $blocks } from '../../../renderer/editor/blocks';
+import { $reorderBlocks } from '../../../renderer/editor/outline/nodeEdits';
 import { $isBlockGroupNode, GROUP_SIZE } from '../../../renderer/editor/nodes/BlockGroupNode';
 import { headlessEditor, load } from './editorHarness';
 
@@ -511,6 +513,24 @@ const len = (i: number): number => {
 };
 
 describe('blocks in groups, edited as the same blocks held flat', () => {
+  it('moves a section into an earlier group and back with undo (文档结构 上移), the page showing the paragraphs in order', async () => {
+    const a = grouped();
+    const held = () => seen(a).paragraphs.map((p) => p.slice(p.indexOf('|') + 1));
+    const before = held();
+    const keys = a.editor.getEditorState().read(() => $blockKeys());
+    const order = [...keys.slice(0, 10), ...keys.slice(120, 126), ...keys.slice(10, 120), ...keys.slice(126)];
+    a.editor.update(() => $reorderBlocks(order, (k) => $getNodeByKey(k)), { discrete: true });
+    const moved = [...before.slice(0, 10), ...before.slice(120, 126), ...before.slice(10, 120), ...before.slice(126)];
+    expect(held()).toEqual(moved);
+    expect(shown(a)).toEqual(moved);
+    expect(groupProblems(a.editor)).toEqual([]);
+    await historic(a, UNDO_COMMAND, a.can.undo);
+    expect(held()).toEqual(before);
+    expect(shown(a)).toEqual(before);
+    await historic(a, REDO_COMMAND, a.can.redo);
+    expect(shown(a)).toEqual(moved);
+  });
+
   // What the fuzz found, each made small (replay: both editors, compared after every edit).
   it('pastes copied paragraphs into a block of a group as paragraphs, not as one line', async () => {
     expect(await replay([{ op: 'paste', from: [120, 3], to: [120, 3], paragraphs: ['一', '二', '三'] }])).toBeNull();

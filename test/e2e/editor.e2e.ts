@@ -29,6 +29,11 @@ describe('editing in the real renderer', () => {
     expect(expected).toBe(20 + 15 + 21); // "2018" and "11" are one word each
     expect(await page.title()).toBe('*未命名文稿 - 文稿');
     await expect.poll(() => page.locator('[data-testid=status-position]').innerText({ timeout: 1_000 })).toContain('第 3 段');
+    // A selection started after the 4th character of the line says so, with what it holds.
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowRight');
+    await expect.poll(() => page.locator('[data-testid=status-position]').innerText({ timeout: 1_000 })).toBe('第 3 段，第 5 字（已选 3 字）');
     expect(errors).toEqual([]);
   });
 

@@ -18,14 +18,14 @@ export function SelectionInfoPlugin() {
         const anchorNode = sel.anchor.getNode();
         const top = $blockOf(anchorNode);
         const paragraph = top ? $blockNumber(top) + 1 : 1;
-        // Column: characters before the caret within its paragraph.
+        // Column: characters before the caret (a selection: where it was started) within its paragraph.
         let column = 1;
         const paras = $selectedParagraphs();
         const para = paras[0];
-        if (para && sel.isCollapsed() && $isTextNode(anchorNode)) {
+        if (para && $isTextNode(anchorNode)) {
           // An equation before the caret counts its characters, as 字数 does.
           column = ($offsetInParagraph(para, anchorNode, sel.anchor.offset) ?? 0) + 1;
-        } else if (para && sel.isCollapsed() && anchorNode.is(para)) {
+        } else if (para && anchorNode.is(para)) {
           // Between objects (after an equation's chip): what the children before the caret hold.
           column = para.getChildren().slice(0, sel.anchor.offset).reduce((n, c) => n + c.getTextContentSize(), 0) + 1;
         }

@@ -19,6 +19,7 @@ import { documentText } from '../../../shared/model/document';
 import { DEFAULT_DOCUMENT_LIMITS, DocumentRunner } from '../../../electron/services/documents/runner';
 import { fixtureBytes } from '../../support/fixtures';
 import { zipWithRawEntry } from '../../support/hostileDocx';
+import { seededRandom } from '../../support/seeded';
 
 const SEED = 20261202;
 /** Fixtures of every kind (WPS numbering, text boxes, tracked changes, Strict, tables, comments). */
@@ -42,17 +43,6 @@ const REFUSALS = new Set(['corrupt', 'too-large', 'too-complex', 'not-docx']);
  */
 const LIMITS = { ...DEFAULT_DOCUMENT_LIMITS, maxHeapMb: 512 };
 
-/** mulberry32: a small seeded generator, so every run makes the same mutants. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Mutant {
   fixture: string;
@@ -174,7 +164,7 @@ afterAll(() => runner.close());
 
 describe('fuzzing the .docx reader', () => {
   it('opens or refuses every mutant with our message, within the limits, never with changed text', { timeout: 240_000 }, async () => {
-    const r = generator(SEED);
+    const r = seededRandom(SEED);
     const all = mutants(r);
     const originals = new Map<string, string>();
     for (const f of FIXTURES) {

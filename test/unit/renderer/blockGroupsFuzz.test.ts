@@ -51,6 +51,7 @@ import { $blockKeys, $blocks } from '../../../renderer/editor/blocks';
 import { $reorderBlocks } from '../../../renderer/editor/outline/nodeEdits';
 import { $isBlockGroupNode, GROUP_SIZE } from '../../../renderer/editor/nodes/BlockGroupNode';
 import { headlessEditor, load } from './editorHarness';
+import { seededRandom } from '../../support/seeded';
 
 const CORPUS = path.resolve(__dirname, '../../../../shared/corpus');
 const PARAGRAPHS = 6 * GROUP_SIZE;
@@ -340,20 +341,8 @@ function groupProblems(editor: LexicalEditor): string[] {
 
 // ——— Seeded edits, mostly at the groups' edges ———
 
-/** mulberry32 */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function generator(seed: number, a: Side) {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const int = (n: number) => Math.floor(rnd() * n);
   const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
   const clamp = (n: number, max: number) => Math.max(0, Math.min(max, n));

@@ -22,10 +22,17 @@ export class BlockGroupNode extends ElementNode {
   override createDOM(): HTMLElement {
     const div = document.createElement('div');
     div.className = 'wg-blocks';
+    this.sizeDOM(div);
     return div;
   }
-  override updateDOM(): boolean {
+  override updateDOM(_prev: BlockGroupNode, dom: HTMLElement): boolean {
+    this.sizeDOM(dom);
     return false;
+  }
+  /** How many blocks it holds, for the height a group not yet shown is given (styles.css). */
+  private sizeDOM(dom: HTMLElement): void {
+    const blocks = String(this.getChildrenSize());
+    if (dom.style.getPropertyValue('--wg-blocks') !== blocks) dom.style.setProperty('--wg-blocks', blocks);
   }
   /** Emptied by a deletion, the group goes with its last block. */
   override canBeEmpty(): boolean {

@@ -19,7 +19,6 @@ import {
   $getNodeByKey,
   $getRoot,
   $getSelection,
-  $isDecoratorNode,
   $isElementNode,
   $isRangeSelection,
   $isRootNode,
@@ -50,7 +49,7 @@ import type { WgDocument } from '../../../shared/model/document';
 import { $blockKeys, $blocks } from '../../../renderer/editor/blocks';
 import { $reorderBlocks } from '../../../renderer/editor/outline/nodeEdits';
 import { $isBlockGroupNode, GROUP_SIZE } from '../../../renderer/editor/nodes/BlockGroupNode';
-import { headlessEditor, load } from './editorHarness';
+import { blockGroupProblems, headlessEditor, load } from './editorHarness';
 import { seededRandom } from '../../support/seeded';
 
 const CORPUS = path.resolve(__dirname, '../../../../shared/corpus');
@@ -320,25 +319,6 @@ function seen(side: Side): Seen {
   });
 }
 
-/** The root holds only groups of 1–2×GROUP_SIZE blocks; a group holds blocks only (no group, no inline node). */
-function groupProblems(editor: LexicalEditor): string[] {
-  return editor.getEditorState().read(() => {
-    const problems: string[] = [];
-    $getRoot()
-      .getChildren()
-      .forEach((g, i) => {
-        if (!$isBlockGroupNode(g)) return problems.push(`root child ${i} is a ${g.getType()}`);
-        const size = g.getChildrenSize();
-        if (size < 1 || size > 2 * GROUP_SIZE) problems.push(`group ${i} holds ${size} blocks`);
-        for (const b of g.getChildren()) {
-          if ($isBlockGroupNode(b)) problems.push(`group ${i} holds a group`);
-          else if ($isTextNode(b) || b.isInline() || !($isElementNode(b) || $isDecoratorNode(b))) problems.push(`group ${i} holds a ${b.getType()}`);
-        }
-      });
-    return problems;
-  });
-}
-
 // ——— Seeded edits, mostly at the groups' edges ———
 
 function generator(seed: number, a: Side) {
@@ -453,7 +433,7 @@ function shown(side: Side): string[] {
 function compare(a: Side, b: Side): string | null {
   const sa = seen(a);
   const sb = seen(b);
-  const problems = groupProblems(a.editor);
+  const problems = blockGroupProblems(a.editor);
   if (problems.length > 0) return `groups: ${problems.join('; ')}`;
   for (const [side, name, held] of [[a, 'grouped', sa], [b, 'flat', sb]] as const) {
     const dom = shown(side);
@@ -512,7 +492,7 @@ describe('blocks in groups, edited as the same blocks held flat', () => {
     const moved = [...before.slice(0, 10), ...before.slice(120, 126), ...before.slice(10, 120), ...before.slice(126)];
     expect(held()).toEqual(moved);
     expect(shown(a)).toEqual(moved);
-    expect(groupProblems(a.editor)).toEqual([]);
+    expect(blockGroupProblems(a.editor)).toEqual([]);
     await historic(a, UNDO_COMMAND, a.can.undo);
     expect(held()).toEqual(before);
     expect(shown(a)).toEqual(before);

@@ -1,7 +1,8 @@
 /** A headless Lexical editor with the app's nodes, for testing editor logic without a DOM. */
 import { registerBlockGroups } from '../../../renderer/editor/blocks';
+import { $isBlockGroupNode, GROUP_SIZE } from '../../../renderer/editor/nodes/BlockGroupNode';
 import { registerHistory, createEmptyHistoryState } from '@lexical/history';
-import { CAN_UNDO_COMMAND, COMMAND_PRIORITY_CRITICAL, HISTORIC_TAG, UNDO_COMMAND, createEditor, type LexicalEditor } from 'lexical';
+import { $getRoot, $isDecoratorNode, $isElementNode, $isTextNode, CAN_UNDO_COMMAND, COMMAND_PRIORITY_CRITICAL, HISTORIC_TAG, UNDO_COMMAND, createEditor, type LexicalEditor, type LexicalNode } from 'lexical';
 import type { WgDocument } from '../../../shared/model/document';
 import { $exportDocument, $importDocument } from '../../../renderer/editor/documentModel';
 import { EDITOR_NODES } from '../../../renderer/editor/nodes/editorNodes';
@@ -68,4 +69,23 @@ export function read(editor: LexicalEditor): WgDocument {
 export class SyncMessageChannel {
   readonly port1: { onmessage: (() => void) | null; close(): void } = { onmessage: null, close: () => {} };
   readonly port2 = { postMessage: () => this.port1.onmessage?.() };
+}
+
+/** The root holds only groups of 1–2×GROUP_SIZE blocks; a group holds blocks only (no group, no inline node). */
+export function blockGroupProblems(editor: LexicalEditor): string[] {
+  return editor.getEditorState().read(() => {
+    const problems: string[] = [];
+    $getRoot()
+      .getChildren()
+      .forEach((g: LexicalNode, i: number) => {
+        if (!$isBlockGroupNode(g)) return problems.push(`root child ${i} is a ${g.getType()}`);
+        const size = g.getChildrenSize();
+        if (size < 1 || size > 2 * GROUP_SIZE) problems.push(`group ${i} holds ${size} blocks`);
+        for (const b of g.getChildren()) {
+          if ($isBlockGroupNode(b)) problems.push(`group ${i} holds a group`);
+          else if ($isTextNode(b) || b.isInline() || !($isElementNode(b) || $isDecoratorNode(b))) problems.push(`group ${i} holds a ${b.getType()}`);
+        }
+      });
+    return problems;
+  });
 }
